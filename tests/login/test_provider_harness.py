@@ -41,6 +41,9 @@ with warnings.catch_warnings():
     warnings.filterwarnings("ignore", "The httpx module is deprecated", DeprecationWarning)
     from authlib.integrations.httpx_client import AsyncOAuth2Client, OAuthError
 
+# The marker is registered in pyproject.toml: `-m "not oidc"` leaves these out.
+pytestmark = pytest.mark.oidc
+
 # The redirect URIs are never requested: complete_login stops at them.
 APP_CALLBACK = "http://127.0.0.1:8765/auth/callback"
 PUBLIC_CALLBACK = "http://localhost:8766/cb"

@@ -182,7 +182,8 @@ def plan_network(counts: Counts, seed: int) -> Plan:
         first, last = rng.choice(vocab.FIRST_NAMES), rng.choice(vocab.LAST_NAMES)
         created = ts(rng.randint(0, SPAN_US // 10)) - timedelta(days=30)
         plan.members.append((
-            member_id, f"{first} {last}", f"{first.lower()}.{last.lower()}.{member_id}@bench.example",
+            member_id, f"{first} {last}",
+            f"{first.lower()}.{last.lower()}.{member_id}@bench.example",
             roles[i], int(member_org[i]), "bench", f"bench-{member_id}", created,
         ))
     researcher = roles == "RESEARCHER"
@@ -258,9 +259,9 @@ def plan_network(counts: Counts, seed: int) -> Plan:
     first_expert_pos[expert_threads] = expert_idx[first_expert] - first_of_thread[expert_threads]
     accept_roll = nrng.random(n_t)
     accepted = np.zeros(n_t, np.int64)
-    for t in np.flatnonzero((thread_kind == 0) & (reply_count > 0) & (accept_roll < 0.35)):
-        pos = first_expert_pos[t] if first_expert_pos[t] > 0 else rng.randint(1, reply_count[t])
-        accepted[t] = post_ids[by_thread[first_of_thread[t] + pos]]
+    for c in np.flatnonzero((thread_kind == 0) & (reply_count > 0) & (accept_roll < 0.35)):
+        pos = first_expert_pos[c] if first_expert_pos[c] > 0 else rng.randint(1, reply_count[c])
+        accepted[c] = post_ids[by_thread[first_of_thread[c] + pos]]
 
     visibility_roll = nrng.random(n_t)
     closed_roll = nrng.random(n_t)
@@ -603,7 +604,7 @@ def generate(url: str, *, scale: float = 1.0, seed: int = 20261101, jobs: int = 
     }
 
 
-def main(argv: list[str] | None = None) -> None:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--database-url", default=os.environ.get("MOIN_BENCH_DATABASE_URL",
                                                                  DEFAULT_DATABASE_URL))
@@ -616,6 +617,7 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     generate(args.database_url, scale=args.scale, seed=args.seed, jobs=args.jobs,
              recreate=args.recreate)
+    return 0
 
 
 if __name__ == "__main__":

@@ -9,8 +9,13 @@ replies must still fit one tsvector (1 MB; at most 256 positions per lexeme).
 
 from __future__ import annotations
 
+
+def _words(text: str) -> list[str]:
+    return text.split()
+
+
 # Ordered roughly by how often they occur in the forum's posts (most common first).
-NOUNS = """
+NOUNS = _words("""
 public investment innovation mission policy government agency programme funding
 risk market capacity procurement evaluation strategy network project finance
 bank challenge research design experiment portfolio data service city region
@@ -38,9 +43,9 @@ agriculture soil biodiversity ocean forest waste circularity material
 satellite orbit launch space observation mission-board directionality
 legitimacy accountability transparency trust participation deliberation
 co-creation experimentation iteration failure uncertainty volatility
-""".split()
+""")
 
-VERBS = """
+VERBS = _words("""
 build fund design test scale evaluate assess measure manage share learn
 support align coordinate govern regulate procure invest finance de-risk
 steer shape create co-create launch pilot prototype iterate adapt monitor
@@ -48,9 +53,9 @@ report publish review compare combine integrate mobilise engage involve
 convene negotiate agree decide prioritise select choose define frame
 articulate communicate explain justify defend protect expand reduce lower
 raise increase improve strengthen accelerate reform restructure transform
-""".split()
+""")
 
-ADJECTIVES = """
+ADJECTIVES = _words("""
 public mission-oriented strategic dynamic long-term national local regional
 european international digital green social economic fiscal financial
 experimental ambitious bold cautious risky patient transformative systemic
@@ -58,21 +63,16 @@ directional cross-sectoral interdepartmental collaborative open shared
 difficult complex uncertain measurable clear concrete practical early late
 new old existing current future successful failed promising sustainable
 inclusive resilient agile flexible formal informal legal political technical
-""".split()
+""")
 
-CONNECTIVES = """
-and but because so although while whereas therefore however moreover
-in particular for example in practice at the same time on the other hand
-""".split("\n")
-
-FUNCTION_WORDS = """
+FUNCTION_WORDS = _words("""
 the the the of of of to to and and a a in in for for with on by
 from as at is are was were be been has have had that this these those
 we our us they their it its which who how what when where not also
 more most many some every each across between within without through
-""".split()
+""")
 
-TOPICS = """
+TOPICS = _words("""
 procurement public-finance capabilities evaluation climate health mobility
 energy housing digital-government data space innovation-agencies
 green-finance development-banks challenge-prizes experimentation
@@ -82,18 +82,18 @@ urban-regeneration ai-in-government cybersecurity open-source
 grant-design portfolio-management risk-sharing patient-capital
 state-investment-banks mission-boards metrics theory-of-change
 legal-frameworks interoperability public-value
-""".split()
+""")
 
-FIRST_NAMES = """
+FIRST_NAMES = _words("""
 Anna Ben Carla David Elena Farid Greta Hugo Ines Jonas Kaja Lars Maria Nils
 Olga Pablo Quentin Rosa Sanna Tomas Ursula Viktor Wanda Xavier Yasmin Zofia
 Amara Bruno Chiara Diego Emma Felix Gabriela Henrik Ilse Joao Karin Luca
 Mariam Noah Oskar Paula Rafael Sofia Theo Uma Vera Willem Yusuf Zainab Aiko
 Bianca Cem Dalia Erik Fatima Giorgio Hana Ivan Julia Kofi Leila Marek Nora
 Omar Petra Ravi Selin Tariq Valeria Wei Ximena Yara Zeynep
-""".split()
+""")
 
-LAST_NAMES = """
+LAST_NAMES = _words("""
 Andersen Bauer Costa Duarte Eriksen Fischer Garcia Hansen Ivanova Jensen
 Kowalski Larsen Moreau Nielsen Okafor Petrov Quintero Rossi Schmidt Tanaka
 Urban Varga Weber Xu Yilmaz Zimmermann Almeida Berg Conti Dubois Esposito
@@ -101,24 +101,24 @@ Fernandes Gruber Horvat Ito Jovanovic Keller Lindqvist Mancini Novak Oliveira
 Popescu Richter Santos Takahashi Ueda Vasquez Wagner Young Zeller Adeyemi
 Banerjee Chen Dimitrov Eze Fontaine Gupta Haddad Iqbal Kim Lopez Mensah
 Nakamura Osei Park Rahman Silva Torres Uddin Volkov Wang Yamamoto Zhou
-""".split()
+""")
 
 # Syllables for fictional place names: the network's members are made up.
-PLACE_SYLLABLES = """
+PLACE_SYLLABLES = _words("""
 al an ar be bor ca da del en er fa gar han is ka kel la lin mar mo na nor
 os pa ri ros sa sel ta tor ul va ven wes ya zor bri cal dor fen gal hel
-""".split()
+""")
 
-COUNTRIES = """
+COUNTRIES = _words("""
 GB DE FR NL SE NO FI DK IT ES PT AT BE IE PL CZ EE LV LT SI HR GR CY MT
 CH IS CA US BR CL CO MX ZA KE NG GH IN JP KR AU NZ SG
-""".split()
+""")
 
-ORG_AREAS = """
+ORG_AREAS = _words("""
 Economy Innovation Finance Industry Enterprise Climate Health Transport
 Digital Affairs Science Education Energy Environment Infrastructure
 Employment Agriculture Culture Housing Justice
-""".split()
+""")
 
 # Name patterns per organisation type; {p} is a fictional place, {a} an area.
 ORG_NAME_PATTERNS = {

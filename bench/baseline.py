@@ -198,12 +198,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="The baseline endpoint for S1 and S4.")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8081)
-    parser.add_argument("--access-log", action="store_true",
-                        help="log every request, as the forum's server does if it does")
+    parser.add_argument("--log-level", default="info",
+                        help="uvicorn's log level; `info` logs every request, as `moin-forum "
+                        "serve` does by default")
     args = parser.parse_args()
     url = os.environ.get("MOIN_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/moin_bench")
+    # The same uvicorn settings as `moin-forum serve`: one worker, the default loop and
+    # HTTP implementation, the access log at `info`.
     uvicorn.run(create_app(url), host=args.host, port=args.port, workers=1,
-                access_log=args.access_log, log_level="warning")
+                log_level=args.log_level, proxy_headers=False)
 
 
 if __name__ == "__main__":

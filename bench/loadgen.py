@@ -54,6 +54,8 @@ class Result:
     # wrk reports its own percentiles (from its histogram).
     percentiles_ms: dict[str, float] | None = None
     error_samples: list[str] = field(default_factory=list)
+    # Measured around the run: CPU per request of the server and of PostgreSQL, load.
+    extra: dict[str, Any] = field(default_factory=dict)
 
     @property
     def rps(self) -> float:
@@ -80,6 +82,7 @@ class Result:
             out[f"p{p}_ms"] = None if value is None else round(value, 2)
         if self.latencies_ms:
             out["max_ms"] = round(max(self.latencies_ms), 2)
+        out.update(self.extra)
         if self.error_samples:
             out["error_samples"] = self.error_samples[:3]
         return out
@@ -146,7 +149,7 @@ ResponseHook = Callable[[int, int, bytes], None]  # (sequence number, status, bo
 
 async def closed_loop(host: str, port: int, make_request: RequestFactory, *, connections: int,
                       duration: float, on_response: ResponseHook | None = None,
-                      timeout: float = 30.0) -> Result:
+                      request_timeout: float = 30.0) -> Result:
     result = Result(mode="closed", duration_s=duration)
     seq = 0
     deadline = 0.0
@@ -160,7 +163,7 @@ async def closed_loop(host: str, port: int, make_request: RequestFactory, *, con
                 request = make_request(n, conn_no)
                 started = time.perf_counter()
                 try:
-                    status, body = await asyncio.wait_for(conn.send(request), timeout)
+                    status, body = await asyncio.wait_for(conn.send(request), request_timeout)
                 except (TimeoutError, OSError, asyncio.IncompleteReadError) as exc:
                     result.requests += 1
                     result.errors += 1
@@ -187,7 +190,8 @@ async def closed_loop(host: str, port: int, make_request: RequestFactory, *, con
 
 async def open_loop(host: str, port: int, make_request: RequestFactory, *, rate: float,
                     duration: float, on_response: ResponseHook | None = None,
-                    timeout: float = 30.0, max_connections: int = 512) -> Result:
+                    request_timeout: float = 30.0, max_connections: int = 512,
+                    drain: float = 10.0) -> Result:
     result = Result(mode="open", duration_s=duration)
     total = max(1, int(rate * duration))
     idle: list[Connection] = []
@@ -202,7 +206,8 @@ async def open_loop(host: str, port: int, make_request: RequestFactory, *, rate:
                 if conn is None:
                     opened += 1
                     conn = await Connection.open(host, port)
-                status, body = await asyncio.wait_for(conn.send(make_request(n, 0)), timeout)
+                status, body = await asyncio.wait_for(conn.send(make_request(n, 0)),
+                                                      request_timeout)
             except (TimeoutError, OSError, asyncio.IncompleteReadError) as exc:
                 result.requests += 1
                 result.errors += 1
@@ -227,7 +232,20 @@ async def open_loop(host: str, port: int, make_request: RequestFactory, *, rate:
         if delay > 0:
             await asyncio.sleep(delay)
         tasks.append(asyncio.create_task(one(n, scheduled)))
-    await asyncio.gather(*tasks)
+    # What has not come back `drain` seconds after the last send is given up: an error,
+    # and its latency so far still counts (a lower bound), so the tail is not hidden.
+    _done, pending = await asyncio.wait(tasks, timeout=drain)
+    for task in pending:
+        task.cancel()
+    await asyncio.gather(*pending, return_exceptions=True)
+    given_up = time.perf_counter()
+    for n, task in enumerate(tasks):
+        if task in pending:
+            result.requests += 1
+            result.errors += 1
+            result.latencies_ms.append((given_up - (t0 + n / rate)) * 1000)
+    if pending:
+        result.error_samples.append(f"{len(pending)} requests unanswered {drain}s after the last")
     result.duration_s = time.perf_counter() - t0
     for conn in idle:
         conn.close()
@@ -272,7 +290,8 @@ function done(summary, latency, requests)
   io.write(string.format(
     "WRKJSON {{\\"requests\\": %d, \\"duration_us\\": %d, \\"gql_errors\\": %d, " ..
     "\\"connect\\": %d, \\"read\\": %d, \\"write\\": %d, \\"status\\": %d, \\"timeout\\": %d, " ..
-    "\\"p50_us\\": %d, \\"p95_us\\": %d, \\"p99_us\\": %d, \\"max_us\\": %d, \\"mean_us\\": %f}}\\n",
+    "\\"p50_us\\": %d, \\"p95_us\\": %d, \\"p99_us\\": %d, \\"max_us\\": %d, " ..
+    "\\"mean_us\\": %f}}\\n",
     summary.requests, summary.duration, errors, e.connect, e.read, e.write, e.status,
     e.timeout, latency:percentile(50), latency:percentile(95), latency:percentile(99),
     latency.max, latency.mean))

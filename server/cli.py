@@ -77,6 +77,12 @@ def demo_command(_args: argparse.Namespace) -> None:
     print("Loaded demo content: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
 
 
+def schema_command(_args: argparse.Namespace) -> None:
+    from server.schema import build_schema
+
+    print(build_schema().as_str())
+
+
 def parser() -> argparse.ArgumentParser:
     root = argparse.ArgumentParser(prog="moin-forum", description=__doc__)
     commands = root.add_subparsers(dest="command", required=True)
@@ -93,6 +99,9 @@ def parser() -> argparse.ArgumentParser:
     )
     commands.add_parser("demo", help="load the demo content into an empty database").set_defaults(
         run=demo_command
+    )
+    commands.add_parser("schema", help="print the served GraphQL schema (SDL)").set_defaults(
+        run=schema_command
     )
     return root
 

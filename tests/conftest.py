@@ -114,3 +114,27 @@ async def client(app) -> AsyncIterator[httpx.AsyncClient]:  # type: ignore[no-un
         transport=httpx.ASGITransport(app=app), base_url=BASE_URL
     ) as http:
         yield http
+
+
+@pytest.fixture
+async def live_server(app) -> AsyncIterator[str]:  # type: ignore[no-untyped-def]
+    """The app served by uvicorn on a free loopback port, in this event loop: its base URL."""
+    import socket
+
+    import uvicorn
+
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    server = uvicorn.Server(
+        uvicorn.Config(app, log_level="warning", ws="websockets-sansio", lifespan="off")
+    )
+    task = asyncio.create_task(server.serve(sockets=[sock]))
+    while not server.started:
+        await asyncio.sleep(0.01)
+    try:
+        yield f"127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        await task
+        sock.close()

@@ -795,4 +795,2054 @@ MEMBERS: list[dict] = [
     },
 ]
 
-THREADS: list[dict] = []
+THREADS: list[dict] = [
+    {
+        "key": "sme-access-net-zero-procurement",
+        "kind": "CHALLENGE",
+        "title": "Challenge-based procurement for net-zero districts without shutting out SMEs",
+        "author": "lucia-navarro",
+        "pillars": ["ROUTES_AND_DIRECTIONS", "ORGANISATIONAL_CAPACITY"],
+        "organisation_types": ["LOCAL_REGIONAL_GOVERNMENT", "GOVERNMENT_DEPARTMENT"],
+        "topics": ["procurement", "climate", "cities", "green-transition"],
+        "visibility": "PUBLIC",
+        "closed": False,
+        "days_ago": 212,
+        "body": """\
+We are preparing the second round of procurement for Valmera's climate-neutral city mission. In
+the first round we bought retrofit services for public buildings in the three pilot districts
+using conventional tenders. It worked, but it rewarded the usual large contractors and did very
+little to build the local market we actually need for the next ten years.
+
+For round two we want to describe **outcomes** instead of specifications: "reduce heat demand of a
+1970s school block by 60% while it stays in use", "shade and cool a public square without adding
+energy load". Our procurement colleagues are supportive but worried about three things:
+
+1. **SME participation.** Outcome-based lots tend to be large and risky. Small local firms told us
+   in market dialogue that they cannot carry performance risk for five years.
+2. **Comparability of bids.** If every bidder proposes a different solution, how do we score them
+   fairly and defend the decision if challenged?
+3. **Capacity on our side.** We have two procurement officers for the whole mission.
+
+Has anyone designed challenge-based lots that deliberately leave room for SMEs — for example
+through consortia, smaller lots, staged contracts or paying for a first phase of prototyping? I
+would also like to hear what you did about performance guarantees.
+
+Our market dialogue summary is here: [Valmera round-two market
+dialogue](https://valmera-city-council.example/mission/market-dialogue-round-two).""",
+        "replies": [
+            {
+                "author": "sanne-de-vries",
+                "hours_after": 6,
+                "accepted": False,
+                "body": """\
+We faced exactly this in Zuidermeer with circular construction. Two things helped. First, we split
+the challenge into a **paid exploration phase** (small contracts, around €40k each, open to anyone
+who could show a credible idea) and a delivery phase for which only the exploration participants
+could bid. SMEs got paid to develop their idea and learned what we meant by the outcome. Second,
+we let consortia form *after* the exploration phase, so small firms could team up with a
+contractor who could carry the guarantee.
+
+Scoring was the hardest part. We published a scoring grid with weights before the exploration
+phase and stuck to it.""",
+            },
+            {
+                "author": "lucas-marchetti",
+                "hours_after": 20,
+                "accepted": True,
+                "body": """\
+A few thoughts from the research side, because this is a very common tension in mission
+procurement.
+
+The underlying question is **who carries which risk, and whether you pay for it**. Outcome
+specifications transfer design risk to suppliers, which is right, but if you also transfer all
+performance risk over five years you select for balance sheets rather than ideas. Staged
+procurement (pre-commercial phase, then a commercial phase for the best performers) separates
+those risks: you pay for learning in stage one and buy performance in stage two.
+
+On comparability: score the *evidence that the proposal will reach the outcome*, not the solution
+itself. A short list of criteria works — plausibility of the outcome claim, measurement plan, use
+and maintenance burden, and local value — with an independent technical panel.
+
+On your own capacity: two officers cannot run this alone. Several cities borrow a "mission
+procurement buddy" from a peer that has done it before. It is also a legitimate item in your
+mission budget; procurement is part of the mission, not overhead.
+
+There is a short guide we wrote with three cities: [staged procurement for
+missions](https://ipv-institute.example/guides/staged-procurement).""",
+            },
+            {
+                "author": "jordi-puig",
+                "hours_after": 30,
+                "accepted": False,
+                "body": """\
+Colleague from Valmera here. To add to what Lucía wrote: the legal team's biggest worry is that
+the delivery phase looks like a restricted procedure. If anyone has legal opinions on linking an
+exploration phase to a later delivery phase under EU rules, that would help us a lot.""",
+            },
+            {
+                "author": "ciaran-doyle",
+                "hours_after": 46,
+                "accepted": False,
+                "body": """\
+On the legal point: we used the innovation partnership procedure for something similar and it
+covers exactly this sequence — research and development phases, then purchase from the partners
+who remain. It is heavier to set up, but the legal basis is clear. Happy to share our tender
+notice and the internal legal note off-forum.""",
+            },
+            {
+                "author": "lucia-navarro",
+                "hours_after": 70,
+                "accepted": False,
+                "body": """\
+Thank you all. We are going with a staged approach: a paid exploration phase with five small
+contracts per challenge, consortia allowed from phase two, and a published scoring grid. Ciarán, I
+will send you a message about the legal note. I will report back on what happens.""",
+            },
+        ],
+    },
+    {
+        "key": "green-loan-conditionality",
+        "kind": "CHALLENGE",
+        "title": "Tying loan conditions to mission outcomes without scaring away borrowers",
+        "author": "ingrid-solberg",
+        "pillars": ["RISKS_AND_REWARDS", "ROUTES_AND_DIRECTIONS"],
+        "organisation_types": ["PUBLIC_BANK"],
+        "topics": ["conditionality", "public-finance", "green-transition"],
+        "visibility": "PUBLIC",
+        "closed": False,
+        "days_ago": 180,
+        "body": """\
+Our board has asked us to make our lending to shipping and maritime suppliers more clearly
+**mission-oriented**: instead of financing whatever is bankable and "green enough", we should
+finance what moves the value chain towards zero-emission shipping by 2040.
+
+The concrete proposal on the table is to add conditions to loans above a certain size:
+
+- a credible transition plan for the borrower, with milestones we review annually;
+- reinvestment of a share of profits into R&D or skills in the domestic supply chain;
+- a margin ratchet: the interest rate goes down if milestones are met and up if they are missed.
+
+Our relationship managers are nervous. Commercial banks are lending to the same clients without
+conditions, and they fear we will simply lose the good clients and keep the weak ones.
+
+I would like to hear from other public banks:
+
+1. Which conditions did you actually manage to attach, and which did you drop?
+2. How did you verify compliance without building a huge monitoring team?
+3. Did you see clients walk away, and did that matter?""",
+        "replies": [
+            {
+                "author": "katharina-vogel",
+                "hours_after": 5,
+                "accepted": False,
+                "body": """\
+We introduced transition-plan requirements for our industrial lending two years ago. We lost a few
+clients at the start, mostly those who wanted cheap money for business as usual — which is
+arguably the point. What we did not anticipate was that the plans themselves became a useful
+conversation starter: for several mid-sized firms it was the first time anyone had asked them for
+a decarbonisation plan.
+
+Reinvestment conditions were much harder. We dropped them for loans and kept them only for equity
+and mezzanine deals.""",
+            },
+            {
+                "author": "mei-lin-tan",
+                "hours_after": 22,
+                "accepted": True,
+                "body": """\
+This is one of the central questions in the research on public banks, so let me offer a framing.
+
+A public bank is not only filling a financing gap; it can **shape the market** by choosing what it
+finances and on what terms. Conditions are how directionality is written into a contract. But
+conditions only bite if the bank offers something private lenders do not: longer tenors, patience
+through technology risk, first-loss positions, or simply a signal that crowds in others. If your
+offer is the same money at the same price, conditions will indeed push clients away.
+
+So I would design the package the other way round: start from **what only you can offer** to this
+sector (for example, long-tenor finance for ammonia-ready retrofits that commercial banks will not
+touch), and attach the conditions there. Keep conditions few and measurable; a margin ratchet
+linked to two or three verifiable indicators is much easier to monitor than a broad reinvestment
+clause.
+
+On verification, several banks piggy-back on data the borrower already reports to the maritime
+regulator, plus an annual sample audit. That keeps the monitoring team small.""",
+            },
+            {
+                "author": "erik-haugland",
+                "hours_after": 30,
+                "accepted": False,
+                "body": """\
+Colleague of Ingrid's here. Mei Lin's point about "what only we can offer" is exactly the debate
+we had internally last week. Our clearest additionality is in retrofits and in first-of-a-kind
+vessels, not in plain fleet renewal.""",
+            },
+            {
+                "author": "luana-tavares",
+                "hours_after": 52,
+                "accepted": False,
+                "body": """\
+At Banco Verde we attach conditions to credit lines for agribusiness (deforestation-free supply
+chains, verified by satellite monitoring). Clients did walk away at first. After two years,
+several came back because their export buyers started asking for the same thing. Conditions that
+anticipate where the market is going are easier to defend than conditions that only reflect our
+preferences.""",
+            },
+            {
+                "author": "ingrid-solberg",
+                "hours_after": 75,
+                "accepted": False,
+                "body": """\
+Very helpful. We will narrow the conditions to the products where we are clearly additional and
+use regulator data for verification. Luana, the point about anticipating where buyers go is
+something I will use with our board.""",
+            },
+            {
+                "author": "adaeze-nwosu",
+                "hours_after": 140,
+                "accepted": False,
+                "body": """\
+Late to this, but one addition: in our co-financing we publish the conditions in a standard term
+sheet. It reduces negotiation time and stops the perception that the bank is being arbitrary with
+individual clients.""",
+            },
+        ],
+    },
+    {
+        "key": "evaluating-market-shaping-beyond-cba",
+        "kind": "CHALLENGE",
+        "title": "How do we evaluate the market-shaping effect of our green investments?",
+        "author": "katharina-vogel",
+        "pillars": ["ASSESSMENT"],
+        "organisation_types": ["PUBLIC_BANK", "GOVERNMENT_DEPARTMENT"],
+        "topics": ["evaluation", "market-shaping", "metrics", "public-finance"],
+        "visibility": "PUBLIC",
+        "closed": False,
+        "days_ago": 150,
+        "body": """\
+Every year our shareholder ministry asks us for an evaluation of our promotional programmes. The
+format is essentially a **static cost-benefit analysis**: loan volume, leverage ratio, tonnes of
+CO2 avoided per euro, and an estimate of the "subsidy element" compared with market rates.
+
+The problem: the most important thing we did in the last five years does not show up in that
+analysis. Our early, large commitment to heat pump manufacturing and to industrial electrification
+helped **create a market** — suppliers scaled up, prices fell, commercial banks started lending in
+the segment without us. In a CBA framework that success looks like *crowding out* at the start and
+*no additionality* at the end.
+
+I am looking for practical approaches, not only theory:
+
+- What indicators capture market creation and shaping over time (for example price trajectories,
+  number of private lenders entering a segment, supplier capacity)?
+- How do you deal with attribution when many public actors push in the same direction?
+- Has anyone convinced a finance ministry to accept a different evaluation format?
+
+We have a small evaluation unit (four people) and good loan-level data, but little data on the
+wider market.""",
+        "replies": [
+            {
+                "author": "amara-okafor",
+                "hours_after": 4,
+                "accepted": False,
+                "body": """\
+Thank you for putting this so clearly; it is exactly the gap we see in the literature and in
+practice.
+
+A static CBA assumes the market is given and asks whether the public intervention is worth its
+cost *within* that market. Market-shaping changes the market itself, so the counterfactual is
+wrong from the start. Two shifts help:
+
+1. **Evaluate dynamically.** Look at trajectories rather than snapshots: cost curves, the entry of
+   private financiers, supplier investment, the share of deals you no longer need to do.
+2. **Evaluate the portfolio, not the loan.** Market-shaping results come from a set of coordinated
+   bets; measuring each loan in isolation will always miss it.
+
+I will write a longer note on indicators later today.""",
+            },
+            {
+                "author": "matthias-brenner",
+                "hours_after": 7,
+                "accepted": False,
+                "body": """\
+From inside the same bank: the shareholder ministry does accept some narrative, but the numbers
+table is what travels up to the minister. So whatever we propose needs to produce a small set of
+numbers that can be compared year on year.""",
+            },
+            {
+                "author": "mette-kjaergaard",
+                "hours_after": 26,
+                "accepted": False,
+                "body": """\
+We have been developing exactly this kind of indicator set with two agencies. A short version of
+what we use for "market formation" in a segment:
+
+- **Price and cost trajectory** of the key technology relative to the incumbent (from public price
+  data or supplier surveys).
+- **Private finance share**: proportion of new deals in the segment without a public lender,
+  tracked annually.
+- **Number and size of suppliers** and their announced capacity investments.
+- **Standardisation**: are contracts, warranties or technical standards becoming standard? This is
+  a good early sign that the market is maturing.
+- **Your own exit**: declining share of your finance in the segment over time, *after* an initial
+  increase, is a success indicator, not a failure.
+
+None of these proves causality. We combine them with **contribution analysis**: a documented
+theory of how your actions were expected to shape the market, and evidence for and against each
+step.""",
+            },
+            {
+                "author": "katharina-vogel",
+                "hours_after": 30,
+                "accepted": False,
+                "body": """\
+Mette, the point that our declining share is a success indicator is exactly the argument we need.
+In the current format it would be reported as falling volumes.""",
+            },
+            {
+                "author": "amara-okafor",
+                "hours_after": 40,
+                "accepted": True,
+                "body": """\
+The longer note I promised. I would propose a **two-layer evaluation** to the ministry:
+
+**Layer 1 — the table they already expect**, but with two additions: a line on the private finance
+share in each target segment, and a line on the cost trajectory. This keeps continuity and
+satisfies the need for comparable numbers Matthias mentioned.
+
+**Layer 2 — a market-shaping review every three years** per mission area, using contribution
+analysis. It asks: what was the intended change in the market, what did we do, what happened, what
+else could explain it. It is qualitative *and* quantitative, and it is explicitly about learning,
+not only accountability.
+
+On attribution: stop trying to attribute. Claim *contribution* and be honest about the other
+actors. Ministries tend to accept this if the theory of change was written *before* the
+investments, not reconstructed afterwards. So the most important step for your next programme is
+to write down, now, what market change you expect and how you would recognise it.
+
+A related working paper on evaluating public investment banks dynamically: [dynamic evaluation of
+mission finance](https://ipv-institute.example/working-papers/dynamic-evaluation).""",
+            },
+            {
+                "author": "karin-sjoberg",
+                "hours_after": 52,
+                "accepted": False,
+                "body": """\
+Speaking as a ministry: we would welcome something like Amara's layer 2. The problem on our side
+is that our finance ministry's guidance only knows CBA. If a couple of public banks and ministries
+in the network produced a joint proposal, it would be much easier to take to them than each of us
+arguing alone.""",
+            },
+            {
+                "author": "owen-gallagher",
+                "hours_after": 56,
+                "accepted": False,
+                "body": """\
+Karin, that sounds like a good topic for a working group. If three or four organisations are
+interested, the secretariat can support a short joint paper. Reply here or send me a message.""",
+            },
+            {
+                "author": "nora-bakken",
+                "hours_after": 60,
+                "accepted": False,
+                "body": """\
+Nordic Mission Bank would join. We have the same issue with our maritime portfolio: our most
+successful early bets now look like declining volumes, and the current format cannot tell the
+difference between a market we helped create and one we failed to reach.""",
+            },
+            {
+                "author": "luana-tavares",
+                "hours_after": 75,
+                "accepted": False,
+                "body": """\
+Banco Verde too. One addition for the indicator list: in our context, **the number of first-time
+borrowers** in a segment (small farmers, cooperatives) is an important sign that the market is
+widening, not only deepening.""",
+            },
+            {
+                "author": "jonas-thygesen",
+                "hours_after": 96,
+                "accepted": False,
+                "body": """\
+Coming to this late. One caution for the indicator set: cost curves fall for many reasons,
+including global developments you had nothing to do with. Pair each indicator with a **local
+comparison** where possible: a neighbouring country or a segment you did not target. It is not a
+counterfactual in the strict sense, but it disciplines the contribution story.""",
+            },
+            {
+                "author": "katharina-vogel",
+                "hours_after": 190,
+                "accepted": False,
+                "body": """\
+Update for those who asked: the ministry has agreed to pilot the two-layer format for our
+industrial decarbonisation programme next year. The working group paper helped. Thank you all — I
+will share the first market-shaping review when it is done.""",
+            },
+        ],
+    },
+    {
+        "key": "equity-stake-terms-clean-hydrogen",
+        "kind": "CHALLENGE",
+        "title": "Terms for a minority equity stake in a clean hydrogen scale-up",
+        "author": "matthias-brenner",
+        "pillars": ["RISKS_AND_REWARDS"],
+        "organisation_types": ["PUBLIC_BANK", "GOVERNMENT_DEPARTMENT", "INTERNATIONAL_AGENCY"],
+        "topics": ["equity-stakes", "risk-sharing", "energy", "conditionality"],
+        "visibility": "MEMBERS",
+        "closed": False,
+        "days_ago": 120,
+        "body": """\
+Shared in the members-only space because the deal is not public yet.
+
+We are negotiating a minority equity stake (around 15%) in an electrolyser manufacturer that has
+received substantial public grants over the last six years, from us and from the research
+ministry. The company now needs growth capital to build its first large-scale factory. Private
+investors are in, but they want the public side to take a big chunk of the risk.
+
+Our mandate allows equity, and our board is keen that this time **the public gets a share of the
+upside**, not only the risk. The options on the table:
+
+- ordinary shares with a board seat;
+- a golden share or veto on relocation of the factory and sale of key IP;
+- conditions on reinvesting profits in the domestic production base;
+- a ratchet that increases our share if public grants above a threshold are used.
+
+The private investors accept a board observer seat but push back hard on anything that restricts
+exit or IP. What have others negotiated in similar deals? Which terms were worth fighting for and
+which were symbolic?""",
+        "replies": [
+            {
+                "author": "erik-haugland",
+                "hours_after": 8,
+                "accepted": False,
+                "body": """\
+We have two such stakes in maritime tech. Our experience: the **relocation clause** is the one
+that matters most to the public and can usually be agreed if it is time-limited (we have seven
+years). Restrictions on selling IP were fought much harder; we ended up with a right of first
+refusal instead of a veto.""",
+            },
+            {
+                "author": "amara-okafor",
+                "hours_after": 24,
+                "accepted": True,
+                "body": """\
+The way I would frame the negotiation: the public has already taken early-stage risk through six
+years of grants. The question is not whether to ask for a return, but **what form of return best
+serves the mission**.
+
+- **Financial return** (ordinary shares) lets you recycle gains into the next generation of
+  investments. Worth having, but don't make it the only thing.
+- **Directional return**: keeping production and know-how in a place where it supports the wider
+  industrial transition. This is where relocation clauses and rights of first refusal on IP
+  belong.
+- **Access return**: conditions on pricing or supply for public projects, or on licensing IP on
+  fair terms to other domestic users if the company stops using it.
+
+Investors resist open-ended restrictions. They accept conditions that are **specific, time-limited
+and tied to public money received**. Making the link to the prior grants explicit in the term
+sheet helps: it frames the conditions as the price of public money already spent, not as new
+interference.
+
+I would fight for relocation and for IP licensing if unused, and be flexible on the board seat.""",
+            },
+            {
+                "author": "pierre-alain-dufour",
+                "hours_after": 30,
+                "accepted": False,
+                "body": """\
+In our co-investments we learnt that a **use-it-or-license-it clause** on IP is far easier to get
+agreed than a veto. It addresses the real public concern (knowledge funded publicly gets shelved
+or sold off) without blocking a normal exit.""",
+            },
+            {
+                "author": "matthias-brenner",
+                "hours_after": 48,
+                "accepted": False,
+                "body": """\
+Thank you — this is very useful. We will prioritise a seven-year relocation clause, a
+use-it-or-license-it clause for IP developed with public grants, and ordinary shares without a
+veto. The ratchet idea we will drop.""",
+            },
+            {
+                "author": "valentina-rojas",
+                "hours_after": 100,
+                "accepted": False,
+                "body": """\
+Following this with interest for our green hydrogen mission. We expect similar negotiations within
+a year and have no precedent at home. If you can share the general structure of the term sheet
+once the deal is closed, we would value it a lot.""",
+            },
+        ],
+    },
+    {
+        "key": "ip-conditionality-health-rd-grants",
+        "kind": "CHALLENGE",
+        "title": "Conditions on IP and pricing in health R&D grants: how far can we go?",
+        "author": "aroha-whaanga",
+        "pillars": ["RISKS_AND_REWARDS", "ROUTES_AND_DIRECTIONS"],
+        "organisation_types": ["GOVERNMENT_DEPARTMENT", "RESEARCH_INNOVATION_AGENCY"],
+        "topics": ["conditionality", "health", "regulation", "risk-sharing"],
+        "visibility": "PUBLIC",
+        "closed": False,
+        "days_ago": 95,
+        "body": """\
+Our mission is **equitable access to new treatments** for the whole population, including rural
+and indigenous communities who currently get new treatments years later than others, if at all.
+
+We fund a lot of early-stage health research. When something works, it is licensed to a company,
+developed further, and sold back to our health system at a price that often has little to do with
+the public investment that made it possible. Ministers are now asking us to attach conditions to
+our grants, for example:
+
+- access and affordability commitments for products that result from the funded research;
+- a requirement to supply our health system at a price that reflects public contribution;
+- non-exclusive licensing for public-health uses.
+
+Researchers and universities worry this will make their discoveries unattractive to licensees, and
+our tech-transfer offices are sceptical.
+
+Has anyone implemented conditions like these in practice? How were they worded, how were they
+enforced, and did they affect licensing?""",
+        "replies": [
+            {
+                "author": "benjamin-hart",
+                "hours_after": 12,
+                "accepted": False,
+                "body": """\
+We added an **access plan requirement** to our antimicrobial resistance grants: any licensee must
+submit a plan for access and stewardship before commercialisation. It is softer than pricing
+conditions, but it was accepted by universities and gave us a hook for negotiation later.""",
+            },
+            {
+                "author": "kwame-asante",
+                "hours_after": 30,
+                "accepted": True,
+                "body": """\
+Two principles I would suggest, drawing on what we have seen across several funders.
+
+**First, make conditions proportional to the public share of risk.** A grant that funded basic
+research that was years from a product justifies different conditions than a grant that took a
+product through clinical trials. A tiered approach — light obligations at the early stage,
+stronger access and pricing commitments the closer you fund to market — is easier to defend to
+researchers and licensees.
+
+**Second, write conditions that survive the licensing chain.** Conditions in the grant agreement
+bind the university; they only reach the company if the university is required to pass them on in
+licences. Provide model clauses for tech-transfer offices so they do not have to invent their own.
+
+On the fear that conditions deter licensees, the evidence is mixed; what deters them most is
+*uncertainty*. Clear, published, standard clauses do far less damage than vague "reasonable
+pricing" language negotiated case by case.
+
+This is a case where the "rewards" half of risks and rewards is essentially about the public value
+of the product, not a financial return.""",
+            },
+            {
+                "author": "james-mcallister",
+                "hours_after": 40,
+                "accepted": False,
+                "body": """\
+Colleague of Aroha's. Kwame's point about the licensing chain is the gap in our current draft; we
+only changed the grant agreement. We will draft model licence clauses with two universities.""",
+            },
+            {
+                "author": "aroha-whaanga",
+                "hours_after": 60,
+                "accepted": False,
+                "body": """\
+Thank you both. We will move to a tiered approach and a set of model clauses, and test them with
+the tech-transfer offices before the next funding round.""",
+            },
+        ],
+    },
+    {
+        "key": "portfolio-approach-inside-ministry",
+        "kind": "CHALLENGE",
+        "title": "Moving from single projects to a portfolio approach inside a ministry",
+        "author": "karin-sjoberg",
+        "pillars": ["ORGANISATIONAL_CAPACITY"],
+        "organisation_types": ["GOVERNMENT_DEPARTMENT"],
+        "topics": ["portfolio", "capabilities", "governance", "experimentation"],
+        "visibility": "PUBLIC",
+        "closed": False,
+        "days_ago": 200,
+        "body": """\
+Our ministry leads the mission on fossil-free heavy industry. In practice, the mission is still
+run as a list of separate projects: a grant scheme here, a pilot there, a regulatory review
+somewhere else. Each has its own owner, budget line and reporting. Nobody sees the whole, and
+nobody can move money from a project that is clearly not working to one that is.
+
+We want to move to a **portfolio approach**: a set of interventions managed together against the
+mission, with regular reviews where we decide what to scale, change or stop. Management likes the
+idea. The obstacles are very practical:
+
+- budget lines are fixed for the year and tied to specific schemes;
+- project owners are evaluated on delivering *their* project, so nobody volunteers to be stopped;
+- we do not have people who know how to run a portfolio review.
+
+How have others set this up inside a ministry (not an agency)? I am particularly interested in
+what the **portfolio review meeting** looks like in practice and who sits in it.""",
+        "replies": [
+            {
+                "author": "hannah-whitcombe",
+                "hours_after": 10,
+                "accepted": False,
+                "body": """\
+This is a capabilities question as much as a process one. A portfolio approach needs the
+organisation to be able to sense what is happening across projects, make sense of it together, and
+reallocate — what the literature calls dynamic capabilities. The review meeting is where those
+come together. I'll come back with something more concrete.""",
+            },
+            {
+                "author": "miriam-eder",
+                "hours_after": 22,
+                "accepted": False,
+                "body": """\
+We reorganised our agency into mission portfolios last year. The portfolio review is every four
+months, half a day, with the portfolio lead, project leads, someone from finance and one external
+member. The rule that helped most: each project presents **what it has learned**, not what it has
+done. "Stop" decisions are framed as the portfolio learning something, and the project lead is
+credited for it.""",
+            },
+            {
+                "author": "hannah-whitcombe",
+                "hours_after": 34,
+                "accepted": True,
+                "body": """\
+Following up with something concrete. Three design choices that matter most in a ministry setting:
+
+1. **Create a small flexible reserve.** Even 10–15% of the mission budget that is not
+   pre-allocated makes reallocation real. Without it, portfolio reviews turn into status meetings.
+2. **Change what people are accountable for.** Project owners should be assessed on the quality of
+   learning and on how their project contributes to the mission, not only on delivery. HR needs to
+   be involved early; this is often the forgotten step.
+3. **Give the portfolio review real authority.** It should be able to recommend reallocations that
+   the budget holder then implements. Include someone from your finance unit as a member, not a
+   guest.
+
+On skills: the skills you need are sense-making, synthesis across projects, and facilitation of
+difficult conversations. These can be built; pairing your staff with an agency that already runs
+portfolio reviews (Miriam's, for example) for two or three cycles is a cheap way to do it.""",
+            },
+            {
+                "author": "karin-sjoberg",
+                "hours_after": 50,
+                "accepted": False,
+                "body": """\
+Thank you Hannah and Miriam. The flexible reserve is the point I can take to our budget director
+next week. Miriam, could we observe one of your review meetings?""",
+            },
+            {
+                "author": "miriam-eder",
+                "hours_after": 55,
+                "accepted": False,
+                "body": """\
+Of course. Our next one is in early spring; I will send you the details. Bring one of your project
+owners if you can — seeing a colleague present a "stop" decision without losing face is more
+convincing than any slide about it.""",
+            },
+            {
+                "author": "olof-nystrom",
+                "hours_after": 120,
+                "accepted": False,
+                "body": """\
+An update from Karin's team: the budget director accepted a 12% reserve for next year, on the
+condition that every reallocation is documented with reasons. That seems fair.""",
+            },
+        ],
+    },
+    {
+        "key": "cross-department-mission-governance",
+        "kind": "CHALLENGE",
+        "title": "Who owns a mission that spans five departments?",
+        "author": "siobhan-murphy",
+        "pillars": ["ORGANISATIONAL_CAPACITY", "ROUTES_AND_DIRECTIONS"],
+        "organisation_types": ["GOVERNMENT_DEPARTMENT", "LOCAL_REGIONAL_GOVERNMENT"],
+        "topics": ["governance", "capabilities", "housing", "climate"],
+        "visibility": "PUBLIC",
+        "closed": False,
+        "days_ago": 170,
+        "body": """\
+Our government adopted a mission on **climate-neutral, affordable housing** eighteen months ago.
+It cuts across at least five departments: housing, climate and energy, finance, enterprise (us),
+and local government, plus the planning system and the local authorities that actually deliver.
+
+The mission has a cabinet-level sponsor and a steering group of secretaries-general that meets
+quarterly. In practice:
+
+- each department reports its existing programmes under the mission label;
+- no one has a budget for the mission as such;
+- the mission team (four people, sitting in our department) has no authority over other
+  departments' programmes;
+- local authorities say they hear about the mission only through consultations.
+
+We are now asked to propose a better governance model before the mid-term review. Options people
+have mentioned: a mission board with a dedicated budget, a lead department with pooled budgets, an
+arms-length mission agency, or strengthening the centre of government.
+
+What has worked elsewhere, and what would you avoid? Real experiences much more welcome than
+organigrams.""",
+        "replies": [
+            {
+                "author": "rafael-dominguez",
+                "hours_after": 6,
+                "accepted": False,
+                "body": """\
+Before choosing a structure, it may help to ask what the governance needs to *do*. For a mission
+like this: set direction across departments, coordinate a portfolio, reallocate resources, and
+keep delivery partners (here the local authorities) in the loop. Different models are good at
+different functions. I will write up a comparison.""",
+            },
+            {
+                "author": "sanne-de-vries",
+                "hours_after": 14,
+                "accepted": False,
+                "body": """\
+From the local side: please give local authorities a seat where decisions are made, not only where
+information is shared. We are the ones who own the land, issue permits and know which estates are
+ready. In our national housing mission we have two seats on the mission board and it changed the
+conversation.""",
+            },
+            {
+                "author": "karin-sjoberg",
+                "hours_after": 20,
+                "accepted": False,
+                "body": """\
+We have a similar setup for the heavy industry mission. The steering group of senior officials
+works for *escalation* — clearing blockages that one department cannot solve alone — but it is
+useless for day-to-day coordination. What helped was a **mission team with seconded staff from
+each department**, who remain employed by their home department but work together on the mission
+three days a week.""",
+            },
+            {
+                "author": "rafael-dominguez",
+                "hours_after": 40,
+                "accepted": True,
+                "body": """\
+The comparison I promised, based on a dozen missions we have followed:
+
+- **Steering group only**: good for legitimacy and escalation, weak on coordination and resources.
+  This is roughly what you have now, and the symptoms you describe are typical.
+- **Lead department with pooled budget**: works when one department clearly owns most of the
+  levers. For housing it risks alienating climate and finance.
+- **Arms-length mission agency**: strong on delivery focus, but slow to set up and can disconnect
+  the mission from ministerial accountability.
+- **Centre of government unit**: strong convening power, but often lacks depth and is vulnerable
+  to political cycles.
+
+What we see working best is a **hybrid**: a small mission unit at or near the centre with a modest
+pooled budget (even a few percent of total mission spending) used to fund cross-departmental work,
+seconded staff from each department as Karin describes, and delivery partners — here the local
+authorities — formally on the board. The pooled budget matters more than its size suggests: it is
+the only money that the mission as such can steer.
+
+Also worth fixing: the **reporting**. If departments can relabel existing programmes, they will.
+Ask them to report what they have *changed* because of the mission.""",
+            },
+            {
+                "author": "ciaran-doyle",
+                "hours_after": 44,
+                "accepted": False,
+                "body": """\
+Colleague of Siobhán's. The "report what you have changed" suggestion is gold. Our current mission
+report is 90 pages of relabelled programmes, and nobody, including us, can say from reading it
+whether the mission has made any difference to what departments do.""",
+            },
+            {
+                "author": "fatima-hussain",
+                "hours_after": 60,
+                "accepted": False,
+                "body": """\
+Our combined authority runs a health mission across nine boroughs and the NHS. Seconded staff plus
+a small pooled fund is also our model. One warning: secondments need a clear end date and a route
+back, or good people will not volunteer.""",
+            },
+            {
+                "author": "camille-laurent",
+                "hours_after": 80,
+                "accepted": False,
+                "body": """\
+In our peer reviews of national missions, the single best predictor of cross-government
+coordination was whether there was **any budget that only the mission could spend**. Rafael's
+point matches what we see.""",
+            },
+            {
+                "author": "siobhan-murphy",
+                "hours_after": 110,
+                "accepted": False,
+                "body": """\
+Thank you all. Our proposal for the mid-term review: a mission unit at the centre of government, a
+pooled fund of 3% of mission-tagged spending, seconded staff from the five departments with
+two-year terms, and two seats for local government on the board. Plus a new reporting template on
+"what changed". Fingers crossed.""",
+            },
+            {
+                "author": "aoife-brennan",
+                "hours_after": 900,
+                "accepted": False,
+                "body": """\
+For anyone following: the proposal was accepted with one change — the pooled fund starts at 2% and
+rises if the first year is evaluated positively. Not bad.""",
+            },
+        ],
+    },
+    {
+        "key": "healthy-ageing-city-mission-metrics",
+        "kind": "CHALLENGE",
+        "title": "Measuring progress on a healthy-ageing mission when the outcome is 15 years away",
+        "author": "fatima-hussain",
+        "pillars": ["ASSESSMENT", "ROUTES_AND_DIRECTIONS"],
+        "organisation_types": ["LOCAL_REGIONAL_GOVERNMENT"],
+        "topics": ["health", "cities", "metrics", "evaluation", "citizen-engagement"],
+        "visibility": "PUBLIC",
+        "closed": False,
+        "days_ago": 75,
+        "body": """\
+Our mission is to **add five healthy years to life expectancy in our poorest neighbourhoods by
+2040**. We chose healthy life expectancy because it is what matters to people, but it moves slowly
+and is only reliably measured every few years. Our political leadership changes every four years
+and wants to see progress.
+
+We currently run around twenty projects under the mission: home adaptations, social prescribing,
+active travel around schools, a community health worker programme, and some work with employers on
+flexible retirement.
+
+We need a measurement framework that:
+
+- shows whether we are on track long before 2040;
+- connects individual projects to the mission without pretending that each project "adds x days of
+  healthy life";
+- includes what residents themselves think is changing.
+
+How have others built **intermediate indicators** for long-horizon missions? And how did you stop
+the framework turning into a list of 80 KPIs?""",
+        "replies": [
+            {
+                "author": "kwame-asante",
+                "hours_after": 6,
+                "accepted": True,
+                "body": """\
+A structure we have found useful for long-horizon missions has three levels:
+
+1. **Mission outcome** — healthy life expectancy, reported whenever new data arrive. You don't
+   manage to it month by month, but you keep it visible.
+2. **System conditions** — five to eight indicators of the conditions that drive the outcome and
+   move within one or two years: for example falls among over-65s, social isolation scores,
+   physical activity, emergency admissions for preventable conditions, employment among
+   55–67-year-olds.
+3. **Portfolio signals** — for each project, what it is learning and whether it is moving one of
+   the system conditions. This is where qualitative evidence and resident voice belong.
+
+The discipline that stops it becoming 80 KPIs: each system condition needs an owner and a reason
+why you expect it to move. If no one can explain how a project influences any of the system
+conditions, that is useful information for the portfolio, not a measurement problem.
+
+On resident voice: a standing **residents' panel** that reviews the system indicators each year
+and adds its own assessment is much richer than a satisfaction survey.""",
+            },
+            {
+                "author": "gareth-pryce",
+                "hours_after": 10,
+                "accepted": False,
+                "body": """\
+Colleague of Fatima. We tried something like Kwame's level 3 with two projects and it worked
+better than expected: the social prescribing team found that their real effect was on isolation,
+not on GP visits, which is what we had been measuring.""",
+            },
+            {
+                "author": "lucia-navarro",
+                "hours_after": 28,
+                "accepted": False,
+                "body": """\
+Valmera does something similar for climate neutrality: the mission outcome is emissions in 2030,
+the system conditions are things like share of buildings retrofitted and car kilometres in the
+districts. Our residents' assemblies review the dashboard twice a year. The politicians like it
+because it gives them progress to talk about that residents recognise.""",
+            },
+            {
+                "author": "aroha-whaanga",
+                "hours_after": 50,
+                "accepted": False,
+                "body": """\
+For equity: make sure every system condition is reported **by neighbourhood and by group**. An
+average that improves while the gap widens would undermine the whole point of the mission.""",
+            },
+            {
+                "author": "fatima-hussain",
+                "hours_after": 96,
+                "accepted": False,
+                "body": """\
+This is exactly what I needed. We will go with three levels, seven system conditions with named
+owners, breakdowns by neighbourhood, and a residents' panel. Thanks all.""",
+            },
+        ],
+    },
+    {
+        "key": "space-agency-anchor-customer-contracts",
+        "kind": "CHALLENGE",
+        "title": "Anchor customer contracts for commercial Earth observation: structuring the risk",
+        "author": "giulia-ferraro",
+        "pillars": ["RISKS_AND_REWARDS", "ORGANISATIONAL_CAPACITY"],
+        "organisation_types": ["SPACE_AGENCY", "PUBLIC_BANK"],
+        "topics": ["space", "procurement", "risk-sharing", "market-shaping"],
+        "visibility": "PUBLIC",
+        "closed": False,
+        "days_ago": 130,
+        "body": """\
+We want to move from building and operating our own Earth observation satellites to **buying data
+and services** from domestic commercial operators, acting as an anchor customer. The aim is to
+grow a commercial sector that can also sell abroad, while making sure our public users — civil
+protection, agriculture, environment — get what they need.
+
+The draft model is a multi-year data purchase agreement with a guaranteed minimum volume, priced
+per image or per service, with performance requirements.
+
+Questions we are struggling with:
+
+- How much should the guaranteed volume be? Too little and no one can raise investment; too much
+  and we are just paying for a satellite we don't own.
+- What happens if an operator fails halfway? Civil protection cannot be without data during a
+  flood season.
+- Should we ask for anything in return for being the anchor customer — data access for
+  researchers, a share of export revenues, priority tasking in emergencies?
+
+Any experience with anchor-tenancy contracts, in space or elsewhere, is welcome.""",
+        "replies": [
+            {
+                "author": "thandiwe-mokoena",
+                "hours_after": 9,
+                "accepted": False,
+                "body": """\
+We are about a year behind you on the same path. What we learned from our first tender: operators
+valued **predictability** more than price. A five-year framework with a lower guaranteed volume
+was preferred over a high volume for two years.""",
+            },
+            {
+                "author": "pieter-van-der-merwe",
+                "hours_after": 14,
+                "accepted": False,
+                "body": """\
+On continuity: we contract with at least two operators for any service that civil protection
+depends on, and keep a small fallback budget for buying from international providers in an
+emergency. It is more expensive but nobody in the agency would accept a single point of failure.""",
+            },
+            {
+                "author": "lucas-marchetti",
+                "hours_after": 30,
+                "accepted": True,
+                "body": """\
+Anchor customer contracts are a good example of procurement as a market-shaping tool, and also of
+why the risks and rewards need to be balanced explicitly.
+
+On **volume**: size the guarantee to the investment you want to make possible, not to your
+consumption. A common approach is to guarantee enough to cover a significant part of the
+operator's debt service during the first years, with an option on additional volumes. That keeps
+you from paying for a satellite you don't own while making the business financeable.
+
+On **returns**: being the anchor customer is a form of public risk-taking, so asking for something
+in return is legitimate. The returns that tend to work are non-financial and close to your
+mission: priority tasking in emergencies, open licences for research use of older data, and
+commitments on keeping data processing capacity in the country. Revenue shares on exports are
+possible but hard to monitor and can deter investors.
+
+On **failure**: make step-in rights and data escrow part of the contract, plus dual sourcing as
+Pieter describes.""",
+            },
+            {
+                "author": "giulia-ferraro",
+                "hours_after": 52,
+                "accepted": False,
+                "body": """\
+Thank you. We will size the guarantee to debt service in years one to four, ask for priority
+tasking and open research licences, and dual-source the critical services.""",
+            },
+        ],
+    },
+    {
+        "key": "green-steel-directionality",
+        "kind": "CHALLENGE",
+        "title": (
+            "Setting directionality for a green steel mission: targets, standards or lead "
+            "markets?"
+        ),
+        "author": "olof-nystrom",
+        "pillars": ["ROUTES_AND_DIRECTIONS"],
+        "organisation_types": ["GOVERNMENT_DEPARTMENT", "PUBLIC_BANK"],
+        "topics": [
+            "industrial-strategy",
+            "green-transition",
+            "climate",
+            "regulation",
+            "market-shaping",
+        ],
+        "visibility": "PUBLIC",
+        "closed": False,
+        "days_ago": 60,
+        "body": """\
+Our fossil-free heavy industry mission has a clear headline: **near-zero-emission steel production
+in the country by 2035**. Two large producers have announced hydrogen-based plants, and a start-up
+is building a smaller one. The investment decisions are now close, and everyone is asking the
+government the same question: *will there be a market for green steel at a premium?*
+
+We are considering several instruments to give a clear direction:
+
+- a **lead market** through public procurement — requiring a share of low-emission steel in public
+  construction and infrastructure from 2028;
+- a **product standard** or label for low-emission steel, so buyers can tell the difference;
+- **carbon contracts for difference** to cover the cost gap for the first plants;
+- a voluntary **buyers' club** with car makers and construction firms.
+
+The finance ministry worries about cost and about picking winners. The producers want all of the
+above. The construction sector says procurement requirements will raise costs for schools and
+hospitals.
+
+How have others sequenced these instruments? Which gave the strongest signal for the least public
+money? And how do you set direction without locking in one technology?""",
+        "replies": [
+            {
+                "author": "jonas-thygesen",
+                "hours_after": 8,
+                "accepted": False,
+                "body": """\
+Directionality is not the same as picking technologies. You can be very specific about the
+*outcome* (emissions intensity per tonne, with a declining trajectory) and neutral about *how* it
+is reached. A standard based on emissions intensity does exactly that: hydrogen, scrap-based
+electric furnaces and carbon capture can all compete to meet it.""",
+            },
+            {
+                "author": "katharina-vogel",
+                "hours_after": 14,
+                "accepted": False,
+                "body": """\
+From the finance side: the banks lending to these plants look first at the offtake. A public
+procurement commitment that is **legally binding and starts on a known date** is worth more to us
+than a larger but vaguer buyers' club. Carbon contracts for difference are the other thing lenders
+understand.""",
+            },
+            {
+                "author": "amara-okafor",
+                "hours_after": 26,
+                "accepted": True,
+                "body": """\
+I would think of the instruments as a sequence that builds a market, and be explicit about which
+gap each one closes.
+
+1. **Definition first.** Without a standard for low-emission steel, none of the other instruments
+   work: procurement cannot specify it, buyers cannot pay a premium for it, and contracts for
+   difference have nothing to reference. It is also cheap.
+2. **Demand signal next.** Public procurement is the strongest signal you control, and the cost
+   argument is weaker than it looks: steel is a small share of the cost of a school or hospital,
+   so a 20–30% premium on steel adds very little to project costs. Phase it in, starting with
+   infrastructure where steel content is high and the public client is sophisticated.
+3. **Cost gap for first movers.** Contracts for difference are the most targeted tool, and make
+   sense for the first plants only, with a declining support level. Tie them to conditions:
+   domestic production, sharing operational data, and reinvestment.
+4. **Private demand** through buyers' clubs becomes credible once the first three exist.
+
+On picking winners: a mission picks a *direction* and lets many solutions compete; what you are
+choosing is the problem, not the winner. Jonas's point about intensity-based standards is how to
+do that in practice.""",
+            },
+            {
+                "author": "olof-nystrom",
+                "hours_after": 40,
+                "accepted": False,
+                "body": """\
+Thank you — the sequence is persuasive, and the cost argument on procurement is one our
+construction colleagues had not quantified. Does anyone have numbers on the cost share of steel in
+typical public buildings?""",
+            },
+            {
+                "author": "joris-van-dam",
+                "hours_after": 52,
+                "accepted": False,
+                "body": """\
+We calculated this for our provincial construction programme: structural steel was 2–4% of total
+project cost for schools and social housing, higher for bridges (up to 12%). Even a 30% green
+premium adds less than 1% to most building projects.""",
+            },
+            {
+                "author": "olof-nystrom",
+                "hours_after": 70,
+                "accepted": False,
+                "body": """\
+Very useful, thank you Joris. Our working plan is now: a standard by next year, a phased
+procurement requirement from 2028 starting with transport infrastructure, and contracts for
+difference for the first two plants with conditions attached.""",
+            },
+            {
+                "author": "mette-kjaergaard",
+                "hours_after": 120,
+                "accepted": False,
+                "body": """\
+One addition for later: decide now how you will **evaluate** whether the lead market worked.
+Baseline the premium, the number of suppliers and private buyers' volumes before the requirement
+starts. Otherwise in 2030 you will have a debate with no data.""",
+            },
+        ],
+    },
+    {
+        "key": "mission-portfolio-metrics-dashboard",
+        "kind": "CHALLENGE",
+        "title": "What belongs on a mission portfolio dashboard, and what does not?",
+        "author": "lena-gruber",
+        "pillars": ["ASSESSMENT", "ORGANISATIONAL_CAPACITY"],
+        "organisation_types": ["RESEARCH_INNOVATION_AGENCY"],
+        "topics": ["metrics", "portfolio", "data", "evaluation"],
+        "visibility": "PUBLIC",
+        "closed": False,
+        "days_ago": 45,
+        "body": """\
+Since our reorganisation into three mission portfolios, our board wants a **portfolio dashboard**:
+one page per mission, updated quarterly. The analytics team has produced a first version with 34
+indicators, including money committed and disbursed, number of projects, number of partners,
+publications, patents, TRL changes, co-funding leveraged and a traffic-light status per project.
+
+The portfolio managers find it useless for steering. It tells them how busy they are, not whether
+the portfolio is moving towards the mission. But it is also what the board understands, and the
+board approves budgets.
+
+What do other agencies show on a portfolio dashboard? In particular:
+
+- How do you show **coherence** — whether projects add up to something — rather than only project
+  status?
+- How do you show **learning**, including from projects that were stopped?
+- How do you keep the board satisfied while changing the conversation?
+
+Our current draft is on the intranet, but I can share an anonymised version: [draft portfolio
+dashboard](https://alpine-innovation-agency.example/portfolio/dashboard-draft).""",
+        "replies": [
+            {
+                "author": "mette-kjaergaard",
+                "hours_after": 10,
+                "accepted": True,
+                "body": """\
+We have reviewed about a dozen portfolio dashboards. The ones that help steering share three
+features:
+
+- **Few indicators, organised by the theory of change of the portfolio.** Three to five "system
+  change" indicators for the mission, a small set of input indicators, and nothing in between that
+  has no link to either.
+- **A map rather than a list.** Showing projects against the intervention points of the mission
+  (for example, a grid of technology areas by barriers addressed) makes gaps and clusters visible
+  in a way no traffic light does.
+- **A learning section**: three or four sentences on what the portfolio has learned this quarter,
+  including from stopped projects, and what decision follows from it.
+
+For the board: keep the financial page they already know, and add the map and the learning section
+next to it. After two or three quarters, boards usually start asking about the map, not the
+traffic lights. Dropping the familiar page on day one tends to backfire.""",
+            },
+            {
+                "author": "stefan-hofer",
+                "hours_after": 14,
+                "accepted": False,
+                "body": """\
+Colleague of Lena. We tried a portfolio map for the circular economy mission in a workshop last
+month and it immediately showed that 70% of our projects address technology barriers and almost
+none address regulation or business models. That was more useful than the entire dashboard.""",
+            },
+            {
+                "author": "chloe-nguyen",
+                "hours_after": 40,
+                "accepted": False,
+                "body": """\
+Same journey here. A tip: we added one indicator we call **"options created"** — the number of
+promising directions that could be scaled if the portfolio decided to. It helps boards understand
+that early projects are valuable even when they stop.""",
+            },
+            {
+                "author": "lena-gruber",
+                "hours_after": 60,
+                "accepted": False,
+                "body": """\
+Thanks all. We will reduce to a financial page, a portfolio map, five system-change indicators and
+a learning section. Chloe, "options created" is going on the list.""",
+            },
+            {
+                "author": "tiago-salgueiro",
+                "hours_after": 150,
+                "accepted": False,
+                "body": """\
+Late addition: whatever you do, show the dashboard to the project teams before the board. When our
+teams recognised their work on the map, the quality of the data they reported improved a lot.""",
+            },
+        ],
+    },
+    {
+        "key": "recruiting-mission-managers",
+        "kind": "CHALLENGE",
+        "title": "Recruiting mission managers: what profile, and how do we keep them?",
+        "author": "ines-moreira",
+        "pillars": ["ORGANISATIONAL_CAPACITY"],
+        "organisation_types": ["RESEARCH_INNOVATION_AGENCY", "GOVERNMENT_DEPARTMENT"],
+        "topics": ["skills", "capabilities", "governance"],
+        "visibility": "PUBLIC",
+        "closed": False,
+        "days_ago": 110,
+        "body": """\
+We are about to recruit four **mission managers** for our healthy oceans mission. The role is new
+for us. They will manage a portfolio of projects and challenge prizes, build coalitions with
+ministries, ports, fishing communities and companies, and represent the mission publicly.
+
+Our HR department has offered the standard "programme manager" profile: project management
+certification, experience with EU funding rules, a relevant degree. We don't think that is enough.
+The people who have been most effective in the pilot phase are those who could talk to a fisherman
+and a minister on the same day and who were comfortable changing course.
+
+Questions:
+
+1. What profile and competences did you specify, and how did you test them in the selection
+   process?
+2. What salary band and grade? Our standard grades are far below what similar people earn in
+   consultancies.
+3. How do you keep them? In the pilot two of our best people left after eighteen months.""",
+        "replies": [
+            {
+                "author": "hannah-whitcombe",
+                "hours_after": 8,
+                "accepted": True,
+                "body": """\
+Your intuition is right: mission managers need a mix that standard profiles don't capture. From
+our work on public-sector capabilities, I would specify three groups of competences:
+
+- **Systems and portfolio thinking**: seeing how projects relate to each other and to the mission;
+  comfort with deciding under uncertainty.
+- **Boundary-spanning**: building coalitions across sectors and levels of government; translating
+  between the language of scientists, businesses, communities and ministers.
+- **Public-sector craft**: knowing how budgets, procurement and accountability actually work, so
+  that the mission can use them rather than fight them.
+
+To test them, use a **scenario exercise**: give candidates a messy portfolio with a failing
+project and a conflict between stakeholders and ask them to propose what to do. It reveals far
+more than an interview.
+
+On retention: people leave when they lack authority and career paths, more than because of salary.
+Give mission managers real decision rights over part of the portfolio budget, and make "mission
+manager" a recognised career step, not a temporary assignment.""",
+            },
+            {
+                "author": "miriam-eder",
+                "hours_after": 20,
+                "accepted": False,
+                "body": """\
+We recruited our portfolio leads last year. The scenario exercise is exactly what we did, and it
+eliminated two candidates who looked excellent on paper. On salary: we got a special allowance
+approved by arguing that these were new roles with no equivalent in the grading system. It took
+six months.""",
+            },
+            {
+                "author": "aoife-brennan",
+                "hours_after": 34,
+                "accepted": False,
+                "body": """\
+In our mission unit we combined permanent staff with **two-year secondments** from business and
+academia. It helps with the salary gap because secondees keep their home employer, and they bring
+networks. But you need permanent people to keep the memory.""",
+            },
+            {
+                "author": "ines-moreira",
+                "hours_after": 50,
+                "accepted": False,
+                "body": """\
+Thank you, this is very helpful. We will redesign the profile around the three competence groups,
+use a scenario exercise, and ask for decision rights over a portion of the budget. The allowance
+route is worth a try too.""",
+            },
+        ],
+    },
+    {
+        "key": "dpi-procurement-open-source-lockin",
+        "kind": "CHALLENGE",
+        "title": "Procuring digital public infrastructure without vendor lock-in",
+        "author": "kadri-tamm",
+        "pillars": ["ROUTES_AND_DIRECTIONS", "RISKS_AND_REWARDS"],
+        "organisation_types": ["DIGITAL_AGENCY", "GOVERNMENT_DEPARTMENT"],
+        "topics": ["digital-public-infrastructure", "procurement", "market-shaping", "regulation"],
+        "visibility": "PUBLIC",
+        "closed": False,
+        "days_ago": 85,
+        "body": """\
+We are rebuilding our national **data exchange layer**, the infrastructure that lets public
+registries and services exchange data securely. The current version was built fifteen years ago by
+a single contractor, and although the code is formally ours, in practice only that contractor can
+change it. Every small change is expensive and slow.
+
+For the new version we want:
+
+- open-source code, developed in the open, with documentation good enough that other suppliers can
+  work on it;
+- modular contracts, so we are never dependent on one supplier again;
+- a healthy domestic market of small and medium suppliers who know the platform.
+
+Our procurement unit says that splitting the work into many small contracts increases coordination
+risk, and that "open source" in the tender does not guarantee anything in practice.
+
+How have other digital agencies procured core infrastructure so that the public side keeps
+control? Which contract clauses, team structures or governance arrangements actually made a
+difference?""",
+        "replies": [
+            {
+                "author": "seo-yeon-kim",
+                "hours_after": 12,
+                "accepted": False,
+                "body": """\
+We learned the hard way that the licence is not the issue; **capability** is. Our shared cloud
+platform was open source on paper too. What changed things was building an in-house team of
+engineers and architects who own the architecture and review every contribution. Suppliers then
+work inside a structure we control.""",
+            },
+            {
+                "author": "vikram-desai",
+                "hours_after": 20,
+                "accepted": False,
+                "body": """\
+Same experience. We keep the **specifications and the reference implementation** in public hands
+and procure implementations against them. Any supplier can build a compliant component, and we run
+a conformance test suite that is itself open. That created a market of more than thirty vendors.""",
+            },
+            {
+                "author": "lucas-marchetti",
+                "hours_after": 36,
+                "accepted": True,
+                "body": """\
+Both replies point to the same principle: to avoid lock-in, the public side has to own the things
+that create lock-in — architecture, standards, knowledge — not only the code.
+
+Concretely, for the tender:
+
+- Keep **architecture and product ownership in-house**. Procure development capacity, not the
+  product.
+- Use **smaller, time-boxed contracts** with the same code base and standards, so suppliers can be
+  replaced. The coordination risk your procurement unit mentions is real, but it is a risk you
+  manage with your own team — and that is precisely the capability you need anyway.
+- Require **documentation, automated tests and knowledge transfer** as deliverables with
+  acceptance criteria, not as general obligations.
+- Consider a **framework agreement** with several suppliers, with mini-competitions for work
+  packages; it helps SMEs to enter.
+
+Seen through the ROAR lens, this is about organisational capacity as much as risks and rewards:
+the value of public digital infrastructure depends on the state's ability to steer it over
+decades.""",
+            },
+            {
+                "author": "kadri-tamm",
+                "hours_after": 60,
+                "accepted": False,
+                "body": """\
+Thank you — we will put architecture and product ownership in-house, use a multi-supplier
+framework, and make documentation and tests explicit deliverables. Vikram, a conformance suite is
+something we had not considered; I will get in touch.""",
+            },
+        ],
+    },
+    {
+        "key": "citizen-juries-mission-setting",
+        "kind": "CHALLENGE",
+        "title": "Citizen juries to set mission targets: how binding should the result be?",
+        "author": "camila-restrepo",
+        "pillars": ["ROUTES_AND_DIRECTIONS"],
+        "organisation_types": ["STRATEGIC_DESIGN_AGENCY", "LOCAL_REGIONAL_GOVERNMENT"],
+        "topics": ["citizen-engagement", "governance", "cities", "climate"],
+        "visibility": "PUBLIC",
+        "closed": False,
+        "days_ago": 140,
+        "body": """\
+We are supporting a city government that wants to involve residents in setting the **targets of
+its air quality and mobility mission**. The mayor likes the idea of a citizen jury: 40 randomly
+selected residents, six weekends, expert input, and a set of recommendations on the level of
+ambition and the main routes.
+
+The sticking point is what happens to the recommendations. The mayor's office wants them to be
+"advisory". The organisers we talked to say that if the jury has no real influence, people will
+not take part seriously and trust will fall.
+
+Questions for those who have done this:
+
+- How binding were the results in your case, and how was that formulated beforehand?
+- What exactly did the jury decide on — targets, routes, or specific measures?
+- How did you connect the jury's recommendations to the technical mission work afterwards?""",
+        "replies": [
+            {
+                "author": "rafael-dominguez",
+                "hours_after": 16,
+                "accepted": True,
+                "body": """\
+The key is to be **explicit before the jury starts** about what will happen with the results.
+Three commitments we see working in practice:
+
+1. **A public response within a fixed time**: the city commits to respond to every recommendation,
+   saying whether it will be implemented, how, or why not.
+2. **A clear scope**: juries are good at deciding on level of ambition and trade-offs (how fast,
+   who carries the costs, what matters most), less good at choosing technical measures. Asking
+   them about targets and principles for the routes fits mission setting well.
+3. **A role afterwards**: a smaller group of jurors who follow implementation and report back to
+   the others after a year.
+
+"Advisory" is fine as long as these commitments are made. The loss of trust comes from
+recommendations that disappear without an answer.
+
+For missions, this is also about legitimacy of the direction: a mission set with residents is
+harder to drop after the next election.""",
+            },
+            {
+                "author": "lucia-navarro",
+                "hours_after": 30,
+                "accepted": False,
+                "body": """\
+Valmera used a residents' assembly for our climate-neutral mission. We promised a written response
+to each recommendation within three months, and implemented about two-thirds of them. The ones we
+rejected we explained in a public meeting. It was uncomfortable but it worked.""",
+            },
+            {
+                "author": "marcus-leblanc",
+                "hours_after": 48,
+                "accepted": False,
+                "body": """\
+On connecting with the technical work: we put two members of the technical mission team in the
+jury sessions as **listeners**, not experts. They heard the reasoning behind the recommendations,
+which made the translation afterwards much easier.""",
+            },
+            {
+                "author": "camila-restrepo",
+                "hours_after": 70,
+                "accepted": False,
+                "body": """\
+Thank you. We will propose a public response within three months, a scope limited to targets and
+principles, and a follow-up group. Marcus, the listeners idea is lovely.""",
+            },
+        ],
+    },
+    {
+        "key": "budgeting-rules-multi-year-missions",
+        "kind": "CHALLENGE",
+        "title": "Annual budget rules versus a ten-year mission: what workarounds exist?",
+        "author": "valentina-rojas",
+        "pillars": ["ORGANISATIONAL_CAPACITY", "RISKS_AND_REWARDS"],
+        "organisation_types": ["GOVERNMENT_DEPARTMENT"],
+        "topics": ["public-finance", "governance", "portfolio"],
+        "visibility": "PUBLIC",
+        "closed": False,
+        "days_ago": 190,
+        "body": """\
+Our green hydrogen and critical minerals mission runs until 2035. Our budget runs until December.
+Under our public finance law, unspent funds return to the treasury at the end of each year,
+multi-year commitments need special approval from the finance ministry, and moving money between
+budget lines requires a decree.
+
+This creates perverse incentives: we rush to spend in the last quarter, we avoid experiments that
+might not spend their budget, and we cannot commit to multi-year challenges that companies and
+universities would find credible.
+
+We are preparing a proposal to the finance ministry. I would like to know:
+
+- What legal or administrative mechanisms do you use to make multi-year mission commitments?
+- Have you used a **fund outside the annual budget** (a trust fund, an agency with carry-over
+  rights, a public bank) and what were the trade-offs in terms of accountability?
+- How did you persuade your finance ministry?""",
+        "replies": [
+            {
+                "author": "ignacio-fuentes",
+                "hours_after": 4,
+                "accepted": False,
+                "body": """\
+Colleague of Valentina. One additional constraint: our finance ministry has had bad experiences
+with off-budget funds in the past, so any proposal that looks like "taking money out of the
+budget" will be rejected immediately.""",
+            },
+            {
+                "author": "mei-lin-tan",
+                "hours_after": 18,
+                "accepted": False,
+                "body": """\
+Several governments use a **mission-dedicated agency or public bank** with its own balance sheet
+to hold multi-year commitments. It works, but accountability has to be designed carefully: annual
+reporting to parliament, a mandate letter with the mission's objectives, and ministerial approval
+of the overall strategy. Ignacio's concern is common; the answer is usually transparency, not
+avoiding such vehicles.""",
+            },
+            {
+                "author": "karin-sjoberg",
+                "hours_after": 30,
+                "accepted": True,
+                "body": """\
+What worked for us, in an annual-budget system:
+
+- **Multi-year authorisation frameworks**: parliament approves a commitment ceiling for the
+  mission for several years, while payments stay in the annual budget. This allowed us to sign
+  three-year contracts.
+- **Carry-over for a specific share**: we negotiated that up to 20% of the mission budget can be
+  carried over to the next year, reported separately.
+- **A single mission budget line** instead of seven scheme-specific lines, so reallocation within
+  the mission needs no decree.
+
+How we persuaded the finance ministry: we showed them the **cost of end-of-year spending** —
+projects rushed in Q4, poor value for money, and the internal audit reports that said so. Framing
+it as a value-for-money problem, not a flexibility request, made the difference.""",
+            },
+            {
+                "author": "valentina-rojas",
+                "hours_after": 48,
+                "accepted": False,
+                "body": """\
+Karin, the framing as a value-for-money problem is exactly what we needed. We will propose a
+commitment ceiling and a single budget line first, and carry-over as a second step.""",
+            },
+            {
+                "author": "ignacio-fuentes",
+                "hours_after": 170,
+                "accepted": False,
+                "body": """\
+Update: the finance ministry accepted a three-year commitment ceiling for the mission. No
+carry-over yet, but the single budget line was approved. Progress.""",
+            },
+        ],
+    },
+    {
+        "key": "school-meals-procurement-food-mission",
+        "kind": "CHALLENGE",
+        "title": "Using school meals procurement to reshape a local food system",
+        "author": "beatriz-almeida",
+        "pillars": ["ROUTES_AND_DIRECTIONS"],
+        "organisation_types": ["LOCAL_REGIONAL_GOVERNMENT"],
+        "topics": ["food-systems", "procurement", "cities", "health"],
+        "visibility": "PUBLIC",
+        "closed": False,
+        "days_ago": 55,
+        "body": """\
+Our mission is to **end food insecurity in Nova Serra by 2032**. The biggest lever the
+municipality controls directly is school meals: 46,000 meals a day. National law already requires
+that at least 30% of the school meals budget is spent on products from family farming, but we
+reach only 18%, because small farmers cannot meet our delivery schedules, packaging requirements
+and payment terms.
+
+We want to redesign the procurement so that it actively **builds the local food system**:
+
+- smaller lots by product and district;
+- payment within 15 days instead of 60;
+- support for farmers' cooperatives to handle logistics;
+- menus that follow the seasons, so demand matches what local producers grow.
+
+The catering companies that currently deliver are opposed, and our own procurement department is
+cautious about changing procedures that pass audits.
+
+Has anyone redesigned public food procurement this way? What did you change first, and how did you
+deal with the auditors?""",
+        "replies": [
+            {
+                "author": "rodrigo-menezes",
+                "hours_after": 20,
+                "accepted": False,
+                "body": """\
+Banco Verde has a credit line for cooperatives that supply public programmes. One thing we see
+again and again: cooperatives can meet delivery schedules once they have a **cold chain and a
+vehicle**. A small working capital and equipment loan backed by the school meals contract solves a
+lot. Happy to connect you with our regional office.""",
+            },
+            {
+                "author": "caio-ribeiro",
+                "hours_after": 40,
+                "accepted": False,
+                "body": """\
+Colleague of Beatriz. The payment terms are in our hands and will make the biggest difference. The
+finance secretary has agreed to a 15-day payment pilot in two districts.""",
+            },
+            {
+                "author": "rafael-dominguez",
+                "hours_after": 72,
+                "accepted": False,
+                "body": """\
+This is a classic case of procurement as a mission instrument: the municipality is not only a
+buyer but the anchor of a local market. On the audit side, what helps is to write down the
+**public value rationale** in the procurement strategy itself — food security, local incomes,
+health — and to show that it is consistent with the legal mandate on family farming. Auditors
+worry about arbitrary choices; a documented strategy that follows the law is not arbitrary.""",
+            },
+        ],
+    },
+    {
+        "key": "housing-retrofit-mission-finance",
+        "kind": "CHALLENGE",
+        "title": "Financing deep retrofit for low-income owner-occupiers",
+        "author": "joris-van-dam",
+        "pillars": ["RISKS_AND_REWARDS", "ROUTES_AND_DIRECTIONS"],
+        "organisation_types": ["LOCAL_REGIONAL_GOVERNMENT", "PUBLIC_BANK"],
+        "topics": ["housing", "public-finance", "climate", "risk-sharing"],
+        "visibility": "PUBLIC",
+        "closed": False,
+        "days_ago": 30,
+        "body": """\
+Our climate-adaptive housing mission wants to bring 60,000 older homes to a good energy standard
+by 2035. Social housing providers are doing well. The hard group is **low-income
+owner-occupiers**: people who own an older home but have little income or savings. They cannot get
+a loan for a €40,000 deep retrofit, and grants that cover 30% don't help them.
+
+Ideas under discussion:
+
+- a provincial **revolving fund** with loans repaid only when the house is sold;
+- loans linked to the property instead of the person;
+- bundling homes by street so that contractors can offer lower prices;
+- a guarantee from the province so that commercial banks lend.
+
+We are worried about risk: what happens if prices fall, and whether we are creating a debt problem
+for vulnerable households.
+
+Has anyone designed a financing model for this group that worked at scale?""",
+        "replies": [
+            {
+                "author": "katharina-vogel",
+                "hours_after": 10,
+                "accepted": False,
+                "body": """\
+We run a national programme that combines a low-interest loan with a repayment cap linked to
+**energy savings**: households never pay more per month than they save on energy, and the
+remainder is forgiven after twenty years. It is expensive for us, but take-up among low-income
+households went up considerably.""",
+            },
+            {
+                "author": "sanne-de-vries",
+                "hours_after": 30,
+                "accepted": False,
+                "body": """\
+Colleague from the province. The street-by-street bundling is working in our pilot in two
+villages. The average price came down by about 20%, and people trusted the process more because
+their neighbours were doing it too.""",
+            },
+            {
+                "author": "mei-lin-tan",
+                "hours_after": 60,
+                "accepted": False,
+                "body": """\
+A thought on risk: loans repaid at sale are a good fit, but the province takes on house-price risk
+and long duration. Many public lenders handle this by **pooling the loans and sharing the risk**
+with a national public bank or a guarantee scheme. It's worth asking what part of the risk the
+province is best placed to carry — probably the relationship with households and the quality of
+the work — and what part belongs on a bigger balance sheet.""",
+            },
+        ],
+    },
+    {
+        "key": "bioeconomy-royalty-finance-cap",
+        "kind": "CHALLENGE",
+        "title": "Royalty-based finance for bioeconomy start-ups: how do we set the cap?",
+        "author": "luana-tavares",
+        "pillars": ["RISKS_AND_REWARDS"],
+        "organisation_types": ["PUBLIC_BANK", "RESEARCH_INNOVATION_AGENCY"],
+        "topics": ["risk-sharing", "public-finance", "equity-stakes"],
+        "visibility": "PUBLIC",
+        "closed": False,
+        "days_ago": 12,
+        "body": """\
+We are designing a new instrument for early-stage bioeconomy companies in the Amazon region:
+companies that turn forest products (fruits, oils, fibres) into higher-value goods while keeping
+the forest standing. They are too small and too risky for conventional loans, and equity investors
+are not interested in businesses that will never be "unicorns".
+
+The proposal is **royalty-based finance**: we provide capital, and the company repays a percentage
+of its revenues (3–6%) until a cap is reached, for example 1.5 to 2.5 times the amount invested.
+If the company fails, we lose. If it grows, we get back more than a loan would pay.
+
+Where we are stuck:
+
+- How do we set the **cap** so that it covers our losses on the companies that fail but does not
+  choke the ones that grow?
+- Should the cap be lower for companies that meet social and environmental conditions (for
+  example, fair prices to collectors)?
+- How do we verify revenues for small companies with basic bookkeeping?
+
+If anyone has used revenue-based or royalty instruments in a public programme, I would love to
+hear the numbers and what you would do differently.""",
+        "replies": [],
+    },
+    {
+        "key": "space-programme-spillovers",
+        "kind": "CHALLENGE",
+        "title": "Measuring the spillovers of a space programme beyond the space sector",
+        "author": "alessandro-conti",
+        "pillars": ["ASSESSMENT"],
+        "organisation_types": ["SPACE_AGENCY", "RESEARCH_INNOVATION_AGENCY"],
+        "topics": ["space", "evaluation", "metrics", "market-shaping"],
+        "visibility": "PUBLIC",
+        "closed": False,
+        "days_ago": 8,
+        "body": """\
+Our parliament has asked for an evaluation of the **wider economic and social effects** of the
+national space programme over the last ten years. The usual approach in the sector is an
+input-output study: every euro spent generates so many euros of turnover and so many jobs.
+Everyone knows these studies, and nobody believes them.
+
+What we would like to show instead is what the programme **made possible** outside the space
+sector: for example, precision agriculture services built on our satellite data, the flood
+forecasting system used by civil protection, materials and sensor technologies that moved to other
+industries, and the engineers trained in our projects who now work elsewhere.
+
+Questions:
+
+- Which methods have you used to trace spillovers of a mission-type programme (patent citations,
+  labour mobility, case studies, network analysis)?
+- How do you combine them into something parliament can read?
+- What data should we start collecting **now** so that the next evaluation is easier?
+
+We have a modest budget and eighteen months.""",
+        "replies": [],
+    },
+    {
+        "key": "mobility-mission-data-sharing",
+        "kind": "CHALLENGE",
+        "title": "Getting private mobility operators to share data for a city mission",
+        "author": "jordi-puig",
+        "pillars": ["ROUTES_AND_DIRECTIONS", "ASSESSMENT"],
+        "organisation_types": ["LOCAL_REGIONAL_GOVERNMENT", "DIGITAL_AGENCY"],
+        "topics": ["mobility", "data", "cities", "regulation"],
+        "visibility": "PUBLIC",
+        "closed": False,
+        "days_ago": 70,
+        "body": """\
+Our climate-neutral city mission has a target to **halve car kilometres in the pilot districts by
+2030**. To steer towards it we need to know how people move. A large part of the relevant data
+sits with private operators: bike and scooter sharing, car sharing, ride-hailing, parking apps and
+the regional rail operator.
+
+Some operators share aggregated data voluntarily. Others refuse or share only what makes them look
+good. The city can attach data sharing conditions to licences for operators that use public space
+(sharing schemes), but not to others.
+
+I would like to hear:
+
+- Which data sharing conditions have you put in licences or concessions, and in which format
+  (standards, APIs, frequency)?
+- How did you handle privacy and commercial sensitivity?
+- Has anyone created a **data trust** or intermediary that operators trust more than the city
+  itself?""",
+        "replies": [
+            {
+                "author": "kadri-tamm",
+                "hours_after": 20,
+                "accepted": False,
+                "body": """\
+For the format, use an existing open standard for mobility data rather than inventing your own;
+operators will already support it in other cities. For privacy, ask for trip data at a level of
+aggregation that is useful for planning (for example hourly flows between zones) and make the
+aggregation rules public.""",
+            },
+            {
+                "author": "andres-villamizar",
+                "hours_after": 36,
+                "accepted": False,
+                "body": """\
+We helped a city design a small **mobility data intermediary** run by the university. Operators
+share detailed data with the university under a contract, the city gets only aggregated
+indicators. It took a year to set up, but now even the ride-hailing company participates, because
+the intermediary also gives them back useful benchmarks.""",
+            },
+            {
+                "author": "jordi-puig",
+                "hours_after": 60,
+                "accepted": False,
+                "body": """\
+Thank you both. We will start with licence conditions for the sharing schemes using an open
+standard and explore the intermediary model with our local university for the other operators.""",
+            },
+        ],
+    },
+    {
+        "key": "innovation-partnership-legal-risk",
+        "kind": "CHALLENGE",
+        "title": "Innovation partnership procedure: how did you manage the legal risk?",
+        "author": "ciaran-doyle",
+        "pillars": ["ROUTES_AND_DIRECTIONS", "ORGANISATIONAL_CAPACITY"],
+        "organisation_types": [
+            "GOVERNMENT_DEPARTMENT",
+            "LOCAL_REGIONAL_GOVERNMENT",
+            "RESEARCH_INNOVATION_AGENCY",
+        ],
+        "topics": ["procurement", "regulation", "capabilities"],
+        "visibility": "MEMBERS",
+        "closed": False,
+        "days_ago": 100,
+        "body": """\
+Members only, as this involves a live procurement.
+
+We are using the **innovation partnership** procedure for the first time, to develop and then buy
+a digital service that helps local authorities plan climate-neutral retrofits across their housing
+stock. Our legal advisers are nervous about three points:
+
+- **Setting the threshold between phases**: we want to be able to stop partners after the
+  prototype phase if their solution does not perform. How did you define the performance criteria
+  so that a stopped partner cannot challenge the decision?
+- **The price of the final purchase**: the procedure requires the maximum cost of the final
+  purchase to be set at the start. How did you estimate it for something that does not exist yet?
+- **IP**: who owns what at the end of each phase, especially for partners who are stopped?
+
+Our first tender notice is nearly ready. Any redacted documents or experiences would be very
+welcome.""",
+        "replies": [
+            {
+                "author": "lucas-marchetti",
+                "hours_after": 12,
+                "accepted": False,
+                "body": """\
+Happy to help. On the **thresholds**: define them at the start, in the tender documents, as
+objective, measurable performance levels (for example, accuracy of the retrofit cost estimates
+against a test set of buildings). Challenges are most successful where criteria were vague or
+added later.""",
+            },
+            {
+                "author": "jordi-puig",
+                "hours_after": 24,
+                "accepted": False,
+                "body": """\
+We used this procedure for a heat-mapping tool. For the maximum cost, we did a market consultation
+and then set the ceiling at roughly twice the median estimate. Nobody challenged it, and the final
+price was well below.""",
+            },
+            {
+                "author": "sanne-de-vries",
+                "hours_after": 40,
+                "accepted": True,
+                "body": """\
+On IP, what we did: background IP stays with the partner; foreground IP developed in the
+partnership is owned by the partner, but the public authority gets a **perpetual, royalty-free
+licence** to use, adapt and share it among public bodies. For stopped partners the same applies to
+what they developed up to that point. This was accepted by all four bidders and avoids the public
+side getting stuck if a partner disappears.
+
+I can send you our redacted clauses.""",
+            },
+            {
+                "author": "ciaran-doyle",
+                "hours_after": 60,
+                "accepted": False,
+                "body": """\
+Sanne, that would be great — the licence clause is exactly what our lawyers needed to see. Thanks
+also to Lucas and Jordi: we will tighten the phase criteria with a test set of buildings and use
+the market consultation to set the ceiling.""",
+            },
+        ],
+    },
+    {
+        "key": "blended-finance-mission-lmic",
+        "kind": "CHALLENGE",
+        "title": "Blended finance for climate adaptation missions: who takes the first loss?",
+        "author": "wanjiru-kamau",
+        "pillars": ["RISKS_AND_REWARDS", "ROUTES_AND_DIRECTIONS"],
+        "organisation_types": ["INTERNATIONAL_AGENCY", "PUBLIC_BANK", "GOVERNMENT_DEPARTMENT"],
+        "topics": ["public-finance", "risk-sharing", "climate"],
+        "visibility": "PUBLIC",
+        "closed": False,
+        "days_ago": 65,
+        "body": """\
+We support three governments in the region that have adopted **climate adaptation missions**:
+water security, drought-resilient agriculture, and climate-proof rural infrastructure. The
+missions are well designed. The money is not there. Public budgets are under pressure from debt
+service, and private investors say adaptation projects have no revenue.
+
+The standard answer in our sector is **blended finance**: public or philanthropic money takes the
+first loss, which attracts private investors into a fund. I have doubts:
+
+- many blended funds end up financing the most profitable projects, not the ones the mission
+  needs;
+- the public side takes the risk, private investors get the returns;
+- the governments have little say over what the fund invests in.
+
+How can blended structures be designed so that they serve the **mission's direction** rather than
+investors' preferences? Are there examples where the public first-loss provider kept real control
+over investment choices, or where returns were shared more fairly?""",
+        "replies": [
+            {
+                "author": "adaeze-nwosu",
+                "hours_after": 18,
+                "accepted": False,
+                "body": """\
+Your doubts are shared inside many multilateral institutions. In our facility we have started to
+require that any blended vehicle we support has an **investment policy derived from the country's
+mission**, with an eligibility list agreed with the government, and that the public first-loss
+tranche has a seat on the investment committee. It reduces the number of private investors who are
+interested, but the ones who stay are more aligned.""",
+            },
+            {
+                "author": "amara-okafor",
+                "hours_after": 30,
+                "accepted": False,
+                "body": """\
+The underlying issue is the distribution of risks and rewards. If the public side takes the first
+loss, it is taking the highest risk and should share in the upside, for example through a **return
+cap for private investors** above which returns flow back to the public tranche, or through
+profit-sharing on the projects that perform well. Blended finance is often presented as
+"de-risking" private capital; missions require thinking about what the public gets for the risk it
+carries.""",
+            },
+            {
+                "author": "otieno-ochieng",
+                "hours_after": 40,
+                "accepted": False,
+                "body": """\
+Colleague of Wanjiru. One practical observation: for adaptation, some of the strongest "returns"
+are **avoided losses** for public budgets (fewer emergency payments after droughts). If we can
+quantify those, governments can justify taking a larger share of the equity, not only the first
+loss.""",
+            },
+            {
+                "author": "yuki-tanabe",
+                "hours_after": 72,
+                "accepted": False,
+                "body": """\
+We are funding a study on exactly Otieno's point — avoided fiscal losses from adaptation
+investments in three countries. I will share it here when it is published.""",
+            },
+        ],
+    },
+    {
+        "key": "dynamic-capabilities-self-assessment",
+        "kind": "CHALLENGE",
+        "title": "Is there a practical self-assessment of dynamic capabilities for an agency?",
+        "author": "chloe-nguyen",
+        "pillars": ["ORGANISATIONAL_CAPACITY", "ASSESSMENT"],
+        "organisation_types": ["RESEARCH_INNOVATION_AGENCY", "GOVERNMENT_DEPARTMENT"],
+        "topics": ["capabilities", "evaluation", "skills"],
+        "visibility": "PUBLIC",
+        "closed": False,
+        "days_ago": 4,
+        "body": """\
+Our leadership team has read about **dynamic capabilities** in the public sector — the ability of
+an organisation to sense what is changing, make sense of it, and reconfigure its resources — and
+wants to know where we stand before the next strategy period. They have asked me to propose a
+self-assessment.
+
+What I have found so far is either academic (interview protocols for researchers) or generic
+(maturity models from consultancies that would fit any organisation). I am looking for something
+in between:
+
+- a set of questions or indicators that staff and management can use themselves in a half-day
+  workshop;
+- that distinguishes between routine capacity (running grant calls well) and the capacity to
+  change course;
+- and that gives us a few priorities, not a score.
+
+Has anyone in the network done this? Even a rough version would help. I'd be glad to test it and
+share back what we learn.""",
+        "replies": [],
+    },
+    {
+        "key": "water-resilience-mission-rural-county",
+        "kind": "CHALLENGE",
+        "title": "Starting a water security mission in a county with little capacity",
+        "author": "achieng-odhiambo",
+        "pillars": ["ROUTES_AND_DIRECTIONS", "ORGANISATIONAL_CAPACITY"],
+        "organisation_types": ["LOCAL_REGIONAL_GOVERNMENT", "INTERNATIONAL_AGENCY"],
+        "topics": ["climate", "governance", "citizen-engagement", "capabilities"],
+        "visibility": "PUBLIC",
+        "closed": False,
+        "days_ago": 25,
+        "body": """\
+Our county has adopted a **water security and drought resilience mission**: by 2030, no household
+should be more than 30 minutes from safe water, even in drought years, and pastoralist communities
+should lose far fewer animals in droughts.
+
+We have political commitment and a small team: me, two engineers and a community liaison officer.
+Many actors are already active: national ministries, NGOs drilling boreholes, a development bank
+funding a dam, water user associations, and the communities themselves. Each works on its own.
+
+I don't want to start with a big strategy document that nobody reads. Where would you start if you
+had a small team and wanted the mission to **coordinate what is already there** before asking for
+more money?
+
+Specific questions:
+
+- How did you bring very different actors around one mission without a budget to offer them?
+- How did you involve communities in setting priorities in a way that is not just consultation?""",
+        "replies": [
+            {
+                "author": "otieno-ochieng",
+                "hours_after": 10,
+                "accepted": False,
+                "body": """\
+We have seen county missions succeed when the first step was a **shared map**: who is doing what,
+where, and what is planned. It sounds basic, but for most actors it is the first time they see the
+whole picture, and it immediately shows duplication and gaps. It is also a reason for everyone to
+come to a meeting, because they want to see themselves on the map. Our agency can support the
+mapping if useful.""",
+            },
+            {
+                "author": "rafael-dominguez",
+                "hours_after": 30,
+                "accepted": False,
+                "body": """\
+Two thoughts. First, a mission gives you **convening power** even without money: a clear, shared
+goal lets you ask every actor how their work contributes. Second, for communities, consider giving
+water user associations a role in *monitoring* progress towards the 30-minute goal. People who
+measure the outcome themselves tend to shape priorities, not only comment on them.""",
+            },
+        ],
+    },
+    {
+        "key": "consent-health-data-dpi",
+        "kind": "CHALLENGE",
+        "title": "Consent-based health data sharing as a mission enabler: where to draw the line?",
+        "author": "ananya-iyer",
+        "pillars": ["ROUTES_AND_DIRECTIONS", "RISKS_AND_REWARDS"],
+        "organisation_types": ["DIGITAL_AGENCY", "GOVERNMENT_DEPARTMENT"],
+        "topics": ["data", "digital-public-infrastructure", "health", "regulation"],
+        "visibility": "PUBLIC",
+        "closed": False,
+        "days_ago": 18,
+        "body": """\
+We are designing a **consent layer** for health data: a public protocol that lets people share
+their health records with a hospital, an insurer or a research project, with clear, revocable
+consent. The national health mission on early detection of chronic disease depends on this;
+researchers need data, and patients move between public and private providers.
+
+We have strong debates in the design team:
+
+- Should insurers be allowed to request data through the consent layer at all, given the power
+  imbalance?
+- Should research use be possible with **broad consent**, or only study-by-study?
+- Who should be able to build the apps people use to give consent — only public providers, or any
+  accredited company?
+
+The infrastructure is neutral, but the rules are not. I would like to hear from agencies that have
+made similar choices for health or other sensitive data, and from researchers on how to think
+about the public value at stake.""",
+        "replies": [
+            {
+                "author": "jonas-thygesen",
+                "hours_after": 30,
+                "accepted": False,
+                "body": """\
+A way to frame it: the consent layer creates a market for health data, so the rules you set are
+market-shaping choices. You can decide which uses the infrastructure makes *easy* and which it
+makes hard. Making research use easy and insurance use deliberately hard is a legitimate choice,
+as long as it is explicit and democratically accountable. The mission gives you the direction to
+justify it.""",
+            },
+        ],
+    },
+    {
+        "key": "skills-procurement-officers",
+        "kind": "CHALLENGE",
+        "title": "Training procurement officers for mission-oriented procurement",
+        "author": "gareth-pryce",
+        "pillars": ["ORGANISATIONAL_CAPACITY"],
+        "organisation_types": ["LOCAL_REGIONAL_GOVERNMENT", "GOVERNMENT_DEPARTMENT"],
+        "topics": ["skills", "procurement", "capabilities"],
+        "visibility": "PUBLIC",
+        "closed": False,
+        "days_ago": 2,
+        "body": """\
+Across our nine boroughs we have about 60 procurement officers. They are good at what they are
+trained to do: compliant, lowest-risk purchasing. Our healthy-ageing mission needs them to do
+something different — write outcome-based specifications, run market dialogues, use staged
+procurement and weigh social value.
+
+We have budget for a training programme next year. Before we buy a standard course, I would like
+to ask:
+
+- What did you include in training for mission-oriented procurement, and what actually changed
+  behaviour afterwards?
+- Did you train procurement officers alone, or together with the policy and service teams who
+  specify what to buy?
+- How did you deal with the fear of audit and legal challenge, which is the real reason people
+  stay with the familiar?
+
+Any course outlines, peer-learning formats or cautionary tales welcome.""",
+        "replies": [],
+    },
+]

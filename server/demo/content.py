@@ -1409,7 +1409,7 @@ credited for it.""",
                 "body": """\
 Following up with something concrete. Three design choices that matter most in a ministry setting:
 
-1. **Create a small flexible reserve.** Even 10–15% of the mission budget that is not
+1. **Create a small flexible reserve.** Even 10-15% of the mission budget that is not
    pre-allocated makes reallocation real. Without it, portfolio reviews turn into status meetings.
 2. **Change what people are accountable for.** Project owners should be assessed on the quality of
    learning and on how their project contributes to the mission, not only on delivery. HR needs to
@@ -1627,7 +1627,7 @@ A structure we have found useful for long-horizon missions has three levels:
 2. **System conditions** — five to eight indicators of the conditions that drive the outcome and
    move within one or two years: for example falls among over-65s, social isolation scores,
    physical activity, emergency admissions for preventable conditions, employment among
-   55–67-year-olds.
+   55-67-year-olds.
 3. **Portfolio signals** — for each project, what it is learning and whether it is moving one of
    the system conditions. This is where qualitative evidence and resident voice belong.
 
@@ -1760,8 +1760,7 @@ tasking and open research licences, and dual-source the critical services.""",
         "key": "green-steel-directionality",
         "kind": "CHALLENGE",
         "title": (
-            "Setting directionality for a green steel mission: targets, standards or lead "
-            "markets?"
+            "Setting directionality for a green steel mission: targets, standards or lead markets?"
         ),
         "author": "olof-nystrom",
         "pillars": ["ROUTES_AND_DIRECTIONS"],
@@ -1830,7 +1829,7 @@ gap each one closes.
    difference have nothing to reference. It is also cheap.
 2. **Demand signal next.** Public procurement is the strongest signal you control, and the cost
    argument is weaker than it looks: steel is a small share of the cost of a school or hospital,
-   so a 20–30% premium on steel adds very little to project costs. Phase it in, starting with
+   so a 20-30% premium on steel adds very little to project costs. Phase it in, starting with
    infrastructure where steel content is high and the public client is sophisticated.
 3. **Cost gap for first movers.** Contracts for difference are the most targeted tool, and make
    sense for the first plants only, with a declining support level. Tie them to conditions:
@@ -1855,7 +1854,7 @@ typical public buildings?""",
                 "hours_after": 52,
                 "accepted": False,
                 "body": """\
-We calculated this for our provincial construction programme: structural steel was 2–4% of total
+We calculated this for our provincial construction programme: structural steel was 2-4% of total
 project cost for schools and social housing, higher for bridges (up to 12%). Even a 30% green
 premium adds less than 1% to most building projects.""",
             },
@@ -2437,7 +2436,7 @@ the forest standing. They are too small and too risky for conventional loans, an
 are not interested in businesses that will never be "unicorns".
 
 The proposal is **royalty-based finance**: we provide capital, and the company repays a percentage
-of its revenues (3–6%) until a cap is reached, for example 1.5 to 2.5 times the amount invested.
+of its revenues (3-6%) until a cap is reached, for example 1.5 to 2.5 times the amount invested.
 If the company fails, we lose. If it grows, we get back more than a loan would pay.
 
 Where we are stuck:

@@ -813,14 +813,14 @@ the first round we bought retrofit services for public buildings in the three pi
 using conventional tenders. It worked, but it rewarded the usual large contractors and did very
 little to build the local market we actually need for the next ten years.
 
-For round two we want to describe **outcomes** instead of specifications: "reduce heat demand of a
-1970s school block by 60% while it stays in use", "shade and cool a public square without adding
-energy load". Our procurement colleagues are supportive but worried about three things:
+For round two we want to describe **outcomes** instead of specifications: "reduce heat demand
+of a 1970s school block by 60% while it stays in use", "shade and cool a public square without
+adding energy load". Our procurement colleagues are supportive but worried about three things:
 
-1. **SME participation.** Outcome-based lots tend to be large and risky. Small local firms told us
-   in market dialogue that they cannot carry performance risk for five years.
-2. **Comparability of bids.** If every bidder proposes a different solution, how do we score them
-   fairly and defend the decision if challenged?
+1. **SME participation.** Outcome-based lots tend to be large and risky. Small local firms told
+   us in market dialogue that they cannot carry performance risk for five years.
+2. **Comparability of bids.** If every bidder proposes a different solution, how do we score
+   them fairly and defend the decision if challenged?
 3. **Capacity on our side.** We have two procurement officers for the whole mission.
 
 Has anyone designed challenge-based lots that deliberately leave room for SMEs — for example
@@ -835,12 +835,12 @@ dialogue](https://valmera-city-council.example/mission/market-dialogue-round-two
                 "hours_after": 6,
                 "accepted": False,
                 "body": """\
-We faced exactly this in Zuidermeer with circular construction. Two things helped. First, we split
-the challenge into a **paid exploration phase** (small contracts, around €40k each, open to anyone
-who could show a credible idea) and a delivery phase for which only the exploration participants
-could bid. SMEs got paid to develop their idea and learned what we meant by the outcome. Second,
-we let consortia form *after* the exploration phase, so small firms could team up with a
-contractor who could carry the guarantee.
+We faced exactly this in Zuidermeer with circular construction. Two things helped. First, we
+split the challenge into a **paid exploration phase** (small contracts, around €40k each, open
+to anyone who could show a credible idea) and a delivery phase for which only the exploration
+participants could bid. SMEs got paid to develop their idea and learned what we meant by the
+outcome. Second, we let consortia form *after* the exploration phase, so small firms could team
+up with a contractor who could carry the guarantee.
 
 Scoring was the hardest part. We published a scoring grid with weights before the exploration
 phase and stuck to it.""",
@@ -859,9 +859,10 @@ performance risk over five years you select for balance sheets rather than ideas
 procurement (pre-commercial phase, then a commercial phase for the best performers) separates
 those risks: you pay for learning in stage one and buy performance in stage two.
 
-On comparability: score the *evidence that the proposal will reach the outcome*, not the solution
-itself. A short list of criteria works — plausibility of the outcome claim, measurement plan, use
-and maintenance burden, and local value — with an independent technical panel.
+On comparability: score the *evidence that the proposal will reach the outcome*, not the
+solution itself. A short list of criteria works — plausibility of the outcome claim,
+measurement plan, use and maintenance burden, and local value — with an independent technical
+panel.
 
 On your own capacity: two officers cannot run this alone. Several cities borrow a "mission
 procurement buddy" from a peer that has done it before. It is also a legitimate item in your
@@ -876,8 +877,8 @@ missions](https://ipv-institute.example/guides/staged-procurement).""",
                 "accepted": False,
                 "body": """\
 Colleague from Valmera here. To add to what Lucía wrote: the legal team's biggest worry is that
-the delivery phase looks like a restricted procedure. If anyone has legal opinions on linking an
-exploration phase to a later delivery phase under EU rules, that would help us a lot.""",
+the delivery phase looks like a restricted procedure. If anyone has legal opinions on linking
+an exploration phase to a later delivery phase under EU rules, that would help us a lot.""",
             },
             {
                 "author": "ciaran-doyle",
@@ -895,8 +896,8 @@ notice and the internal legal note off-forum.""",
                 "accepted": False,
                 "body": """\
 Thank you all. We are going with a staged approach: a paid exploration phase with five small
-contracts per challenge, consortia allowed from phase two, and a published scoring grid. Ciarán, I
-will send you a message about the legal note. I will report back on what happens.""",
+contracts per challenge, consortia allowed from phase two, and a published scoring grid.
+Ciarán, I will send you a message about the legal note. I will report back on what happens.""",
             },
         ],
     },
@@ -920,7 +921,8 @@ The concrete proposal on the table is to add conditions to loans above a certain
 
 - a credible transition plan for the borrower, with milestones we review annually;
 - reinvestment of a share of profits into R&D or skills in the domestic supply chain;
-- a margin ratchet: the interest rate goes down if milestones are met and up if they are missed.
+- a margin ratchet: the interest rate goes down if milestones are met and up if they are
+  missed.
 
 Our relationship managers are nervous. Commercial banks are lending to the same clients without
 conditions, and they fear we will simply lose the good clients and keep the weak ones.
@@ -936,33 +938,35 @@ I would like to hear from other public banks:
                 "hours_after": 5,
                 "accepted": False,
                 "body": """\
-We introduced transition-plan requirements for our industrial lending two years ago. We lost a few
-clients at the start, mostly those who wanted cheap money for business as usual — which is
+We introduced transition-plan requirements for our industrial lending two years ago. We lost a
+few clients at the start, mostly those who wanted cheap money for business as usual — which is
 arguably the point. What we did not anticipate was that the plans themselves became a useful
-conversation starter: for several mid-sized firms it was the first time anyone had asked them for
-a decarbonisation plan.
+conversation starter: for several mid-sized firms it was the first time anyone had asked them
+for a decarbonisation plan.
 
-Reinvestment conditions were much harder. We dropped them for loans and kept them only for equity
-and mezzanine deals.""",
+Reinvestment conditions were much harder. We dropped them for loans and kept them only for
+equity and mezzanine deals.""",
             },
             {
                 "author": "mei-lin-tan",
                 "hours_after": 22,
                 "accepted": True,
                 "body": """\
-This is one of the central questions in the research on public banks, so let me offer a framing.
+This is one of the central questions in the research on public banks, so let me offer a
+framing.
 
-A public bank is not only filling a financing gap; it can **shape the market** by choosing what it
-finances and on what terms. Conditions are how directionality is written into a contract. But
-conditions only bite if the bank offers something private lenders do not: longer tenors, patience
-through technology risk, first-loss positions, or simply a signal that crowds in others. If your
-offer is the same money at the same price, conditions will indeed push clients away.
+A public bank is not only filling a financing gap; it can **shape the market** by choosing what
+it finances and on what terms. Conditions are how directionality is written into a contract.
+But conditions only bite if the bank offers something private lenders do not: longer tenors,
+patience through technology risk, first-loss positions, or simply a signal that crowds in
+others. If your offer is the same money at the same price, conditions will indeed push clients
+away.
 
-So I would design the package the other way round: start from **what only you can offer** to this
-sector (for example, long-tenor finance for ammonia-ready retrofits that commercial banks will not
-touch), and attach the conditions there. Keep conditions few and measurable; a margin ratchet
-linked to two or three verifiable indicators is much easier to monitor than a broad reinvestment
-clause.
+So I would design the package the other way round: start from **what only you can offer** to
+this sector (for example, long-tenor finance for ammonia-ready retrofits that commercial banks
+will not touch), and attach the conditions there. Keep conditions few and measurable; a margin
+ratchet linked to two or three verifiable indicators is much easier to monitor than a broad
+reinvestment clause.
 
 On verification, several banks piggy-back on data the borrower already reports to the maritime
 regulator, plus an annual sample audit. That keeps the monitoring team small.""",
@@ -972,9 +976,9 @@ regulator, plus an annual sample audit. That keeps the monitoring team small."""
                 "hours_after": 30,
                 "accepted": False,
                 "body": """\
-Colleague of Ingrid's here. Mei Lin's point about "what only we can offer" is exactly the debate
-we had internally last week. Our clearest additionality is in retrofits and in first-of-a-kind
-vessels, not in plain fleet renewal.""",
+Colleague of Ingrid's here. Mei Lin's point about "what only we can offer" is exactly the
+debate we had internally last week. Our clearest additionality is in retrofits and in
+first-of-a-kind vessels, not in plain fleet renewal.""",
             },
             {
                 "author": "luana-tavares",
@@ -983,9 +987,9 @@ vessels, not in plain fleet renewal.""",
                 "body": """\
 At Banco Verde we attach conditions to credit lines for agribusiness (deforestation-free supply
 chains, verified by satellite monitoring). Clients did walk away at first. After two years,
-several came back because their export buyers started asking for the same thing. Conditions that
-anticipate where the market is going are easier to defend than conditions that only reflect our
-preferences.""",
+several came back because their export buyers started asking for the same thing. Conditions
+that anticipate where the market is going are easier to defend than conditions that only
+reflect our preferences.""",
             },
             {
                 "author": "ingrid-solberg",
@@ -1001,9 +1005,9 @@ something I will use with our board.""",
                 "hours_after": 140,
                 "accepted": False,
                 "body": """\
-Late to this, but one addition: in our co-financing we publish the conditions in a standard term
-sheet. It reduces negotiation time and stops the perception that the bank is being arbitrary with
-individual clients.""",
+Late to this, but one addition: in our co-financing we publish the conditions in a standard
+term sheet. It reduces negotiation time and stops the perception that the bank is being
+arbitrary with individual clients.""",
             },
         ],
     },
@@ -1019,20 +1023,21 @@ individual clients.""",
         "closed": False,
         "days_ago": 150,
         "body": """\
-Every year our shareholder ministry asks us for an evaluation of our promotional programmes. The
-format is essentially a **static cost-benefit analysis**: loan volume, leverage ratio, tonnes of
-CO2 avoided per euro, and an estimate of the "subsidy element" compared with market rates.
+Every year our shareholder ministry asks us for an evaluation of our promotional programmes.
+The format is essentially a **static cost-benefit analysis**: loan volume, leverage ratio,
+tonnes of CO2 avoided per euro, and an estimate of the "subsidy element" compared with market
+rates.
 
 The problem: the most important thing we did in the last five years does not show up in that
-analysis. Our early, large commitment to heat pump manufacturing and to industrial electrification
-helped **create a market** — suppliers scaled up, prices fell, commercial banks started lending in
-the segment without us. In a CBA framework that success looks like *crowding out* at the start and
-*no additionality* at the end.
+analysis. Our early, large commitment to heat pump manufacturing and to industrial
+electrification helped **create a market** — suppliers scaled up, prices fell, commercial banks
+started lending in the segment without us. In a CBA framework that success looks like *crowding
+out* at the start and *no additionality* at the end.
 
 I am looking for practical approaches, not only theory:
 
-- What indicators capture market creation and shaping over time (for example price trajectories,
-  number of private lenders entering a segment, supplier capacity)?
+- What indicators capture market creation and shaping over time (for example price
+  trajectories, number of private lenders entering a segment, supplier capacity)?
 - How do you deal with attribution when many public actors push in the same direction?
 - Has anyone convinced a finance ministry to accept a different evaluation format?
 
@@ -1051,10 +1056,10 @@ A static CBA assumes the market is given and asks whether the public interventio
 cost *within* that market. Market-shaping changes the market itself, so the counterfactual is
 wrong from the start. Two shifts help:
 
-1. **Evaluate dynamically.** Look at trajectories rather than snapshots: cost curves, the entry of
-   private financiers, supplier investment, the share of deals you no longer need to do.
-2. **Evaluate the portfolio, not the loan.** Market-shaping results come from a set of coordinated
-   bets; measuring each loan in isolation will always miss it.
+1. **Evaluate dynamically.** Look at trajectories rather than snapshots: cost curves, the entry
+   of private financiers, supplier investment, the share of deals you no longer need to do.
+2. **Evaluate the portfolio, not the loan.** Market-shaping results come from a set of
+   coordinated bets; measuring each loan in isolation will always miss it.
 
 I will write a longer note on indicators later today.""",
             },
@@ -1064,26 +1069,26 @@ I will write a longer note on indicators later today.""",
                 "accepted": False,
                 "body": """\
 From inside the same bank: the shareholder ministry does accept some narrative, but the numbers
-table is what travels up to the minister. So whatever we propose needs to produce a small set of
-numbers that can be compared year on year.""",
+table is what travels up to the minister. So whatever we propose needs to produce a small set
+of numbers that can be compared year on year.""",
             },
             {
                 "author": "mette-kjaergaard",
                 "hours_after": 26,
                 "accepted": False,
                 "body": """\
-We have been developing exactly this kind of indicator set with two agencies. A short version of
-what we use for "market formation" in a segment:
+We have been developing exactly this kind of indicator set with two agencies. A short version
+of what we use for "market formation" in a segment:
 
-- **Price and cost trajectory** of the key technology relative to the incumbent (from public price
-  data or supplier surveys).
+- **Price and cost trajectory** of the key technology relative to the incumbent (from public
+  price data or supplier surveys).
 - **Private finance share**: proportion of new deals in the segment without a public lender,
   tracked annually.
 - **Number and size of suppliers** and their announced capacity investments.
-- **Standardisation**: are contracts, warranties or technical standards becoming standard? This is
-  a good early sign that the market is maturing.
-- **Your own exit**: declining share of your finance in the segment over time, *after* an initial
-  increase, is a success indicator, not a failure.
+- **Standardisation**: are contracts, warranties or technical standards becoming standard? This
+  is a good early sign that the market is maturing.
+- **Your own exit**: declining share of your finance in the segment over time, *after* an
+  initial increase, is a success indicator, not a failure.
 
 None of these proves causality. We combine them with **contribution analysis**: a documented
 theory of how your actions were expected to shape the market, and evidence for and against each
@@ -1094,8 +1099,8 @@ step.""",
                 "hours_after": 30,
                 "accepted": False,
                 "body": """\
-Mette, the point that our declining share is a success indicator is exactly the argument we need.
-In the current format it would be reported as falling volumes.""",
+Mette, the point that our declining share is a success indicator is exactly the argument we
+need. In the current format it would be reported as falling volumes.""",
             },
             {
                 "author": "amara-okafor",
@@ -1104,32 +1109,32 @@ In the current format it would be reported as falling volumes.""",
                 "body": """\
 The longer note I promised. I would propose a **two-layer evaluation** to the ministry:
 
-**Layer 1 — the table they already expect**, but with two additions: a line on the private finance
-share in each target segment, and a line on the cost trajectory. This keeps continuity and
-satisfies the need for comparable numbers Matthias mentioned.
+**Layer 1 — the table they already expect**, but with two additions: a line on the private
+finance share in each target segment, and a line on the cost trajectory. This keeps continuity
+and satisfies the need for comparable numbers Matthias mentioned.
 
 **Layer 2 — a market-shaping review every three years** per mission area, using contribution
-analysis. It asks: what was the intended change in the market, what did we do, what happened, what
-else could explain it. It is qualitative *and* quantitative, and it is explicitly about learning,
-not only accountability.
+analysis. It asks: what was the intended change in the market, what did we do, what happened,
+what else could explain it. It is qualitative *and* quantitative, and it is explicitly about
+learning, not only accountability.
 
 On attribution: stop trying to attribute. Claim *contribution* and be honest about the other
 actors. Ministries tend to accept this if the theory of change was written *before* the
-investments, not reconstructed afterwards. So the most important step for your next programme is
-to write down, now, what market change you expect and how you would recognise it.
+investments, not reconstructed afterwards. So the most important step for your next programme
+is to write down, now, what market change you expect and how you would recognise it.
 
-A related working paper on evaluating public investment banks dynamically: [dynamic evaluation of
-mission finance](https://ipv-institute.example/working-papers/dynamic-evaluation).""",
+A related working paper on evaluating public investment banks dynamically: [dynamic evaluation
+of mission finance](https://ipv-institute.example/working-papers/dynamic-evaluation).""",
             },
             {
                 "author": "karin-sjoberg",
                 "hours_after": 52,
                 "accepted": False,
                 "body": """\
-Speaking as a ministry: we would welcome something like Amara's layer 2. The problem on our side
-is that our finance ministry's guidance only knows CBA. If a couple of public banks and ministries
-in the network produced a joint proposal, it would be much easier to take to them than each of us
-arguing alone.""",
+Speaking as a ministry: we would welcome something like Amara's layer 2. The problem on our
+side is that our finance ministry's guidance only knows CBA. If a couple of public banks and
+ministries in the network produced a joint proposal, it would be much easier to take to them
+than each of us arguing alone.""",
             },
             {
                 "author": "owen-gallagher",
@@ -1153,9 +1158,9 @@ difference between a market we helped create and one we failed to reach.""",
                 "hours_after": 75,
                 "accepted": False,
                 "body": """\
-Banco Verde too. One addition for the indicator list: in our context, **the number of first-time
-borrowers** in a segment (small farmers, cooperatives) is an important sign that the market is
-widening, not only deepening.""",
+Banco Verde too. One addition for the indicator list: in our context, **the number of
+first-time borrowers** in a segment (small farmers, cooperatives) is an important sign that the
+market is widening, not only deepening.""",
             },
             {
                 "author": "jonas-thygesen",
@@ -1164,8 +1169,8 @@ widening, not only deepening.""",
                 "body": """\
 Coming to this late. One caution for the indicator set: cost curves fall for many reasons,
 including global developments you had nothing to do with. Pair each indicator with a **local
-comparison** where possible: a neighbouring country or a segment you did not target. It is not a
-counterfactual in the strict sense, but it disciplines the contribution story.""",
+comparison** where possible: a neighbouring country or a segment you did not target. It is not
+a counterfactual in the strict sense, but it disciplines the contribution story.""",
             },
             {
                 "author": "katharina-vogel",
@@ -1173,8 +1178,8 @@ counterfactual in the strict sense, but it disciplines the contribution story.""
                 "accepted": False,
                 "body": """\
 Update for those who asked: the ministry has agreed to pilot the two-layer format for our
-industrial decarbonisation programme next year. The working group paper helped. Thank you all — I
-will share the first market-shaping review when it is done.""",
+industrial decarbonisation programme next year. The working group paper helped. Thank you all —
+I will share the first market-shaping review when it is done.""",
             },
         ],
     },
@@ -1192,22 +1197,22 @@ will share the first market-shaping review when it is done.""",
         "body": """\
 Shared in the members-only space because the deal is not public yet.
 
-We are negotiating a minority equity stake (around 15%) in an electrolyser manufacturer that has
-received substantial public grants over the last six years, from us and from the research
+We are negotiating a minority equity stake (around 15%) in an electrolyser manufacturer that
+has received substantial public grants over the last six years, from us and from the research
 ministry. The company now needs growth capital to build its first large-scale factory. Private
 investors are in, but they want the public side to take a big chunk of the risk.
 
-Our mandate allows equity, and our board is keen that this time **the public gets a share of the
-upside**, not only the risk. The options on the table:
+Our mandate allows equity, and our board is keen that this time **the public gets a share of
+the upside**, not only the risk. The options on the table:
 
 - ordinary shares with a board seat;
 - a golden share or veto on relocation of the factory and sale of key IP;
 - conditions on reinvesting profits in the domestic production base;
 - a ratchet that increases our share if public grants above a threshold are used.
 
-The private investors accept a board observer seat but push back hard on anything that restricts
-exit or IP. What have others negotiated in similar deals? Which terms were worth fighting for and
-which were symbolic?""",
+The private investors accept a board observer seat but push back hard on anything that
+restricts exit or IP. What have others negotiated in similar deals? Which terms were worth
+fighting for and which were symbolic?""",
         "replies": [
             {
                 "author": "erik-haugland",
@@ -1224,22 +1229,22 @@ refusal instead of a veto.""",
                 "hours_after": 24,
                 "accepted": True,
                 "body": """\
-The way I would frame the negotiation: the public has already taken early-stage risk through six
-years of grants. The question is not whether to ask for a return, but **what form of return best
-serves the mission**.
+The way I would frame the negotiation: the public has already taken early-stage risk through
+six years of grants. The question is not whether to ask for a return, but **what form of return
+best serves the mission**.
 
 - **Financial return** (ordinary shares) lets you recycle gains into the next generation of
   investments. Worth having, but don't make it the only thing.
-- **Directional return**: keeping production and know-how in a place where it supports the wider
-  industrial transition. This is where relocation clauses and rights of first refusal on IP
-  belong.
+- **Directional return**: keeping production and know-how in a place where it supports the
+  wider industrial transition. This is where relocation clauses and rights of first refusal on
+  IP belong.
 - **Access return**: conditions on pricing or supply for public projects, or on licensing IP on
   fair terms to other domestic users if the company stops using it.
 
-Investors resist open-ended restrictions. They accept conditions that are **specific, time-limited
-and tied to public money received**. Making the link to the prior grants explicit in the term
-sheet helps: it frames the conditions as the price of public money already spent, not as new
-interference.
+Investors resist open-ended restrictions. They accept conditions that are **specific,
+time-limited and tied to public money received**. Making the link to the prior grants explicit
+in the term sheet helps: it frames the conditions as the price of public money already spent,
+not as new interference.
 
 I would fight for relocation and for IP licensing if unused, and be flexible on the board seat.""",
             },
@@ -1248,9 +1253,9 @@ I would fight for relocation and for IP licensing if unused, and be flexible on 
                 "hours_after": 30,
                 "accepted": False,
                 "body": """\
-In our co-investments we learnt that a **use-it-or-license-it clause** on IP is far easier to get
-agreed than a veto. It addresses the real public concern (knowledge funded publicly gets shelved
-or sold off) without blocking a normal exit.""",
+In our co-investments we learnt that a **use-it-or-license-it clause** on IP is far easier to
+get agreed than a veto. It addresses the real public concern (knowledge funded publicly gets
+shelved or sold off) without blocking a normal exit.""",
             },
             {
                 "author": "matthias-brenner",
@@ -1266,9 +1271,9 @@ veto. The ratchet idea we will drop.""",
                 "hours_after": 100,
                 "accepted": False,
                 "body": """\
-Following this with interest for our green hydrogen mission. We expect similar negotiations within
-a year and have no precedent at home. If you can share the general structure of the term sheet
-once the deal is closed, we would value it a lot.""",
+Following this with interest for our green hydrogen mission. We expect similar negotiations
+within a year and have no precedent at home. If you can share the general structure of the term
+sheet once the deal is closed, we would value it a lot.""",
             },
         ],
     },
@@ -1287,17 +1292,17 @@ once the deal is closed, we would value it a lot.""",
 Our mission is **equitable access to new treatments** for the whole population, including rural
 and indigenous communities who currently get new treatments years later than others, if at all.
 
-We fund a lot of early-stage health research. When something works, it is licensed to a company,
-developed further, and sold back to our health system at a price that often has little to do with
-the public investment that made it possible. Ministers are now asking us to attach conditions to
-our grants, for example:
+We fund a lot of early-stage health research. When something works, it is licensed to a
+company, developed further, and sold back to our health system at a price that often has little
+to do with the public investment that made it possible. Ministers are now asking us to attach
+conditions to our grants, for example:
 
 - access and affordability commitments for products that result from the funded research;
 - a requirement to supply our health system at a price that reflects public contribution;
 - non-exclusive licensing for public-health uses.
 
-Researchers and universities worry this will make their discoveries unattractive to licensees, and
-our tech-transfer offices are sceptical.
+Researchers and universities worry this will make their discoveries unattractive to licensees,
+and our tech-transfer offices are sceptical.
 
 Has anyone implemented conditions like these in practice? How were they worded, how were they
 enforced, and did they affect licensing?""",
@@ -1307,9 +1312,10 @@ enforced, and did they affect licensing?""",
                 "hours_after": 12,
                 "accepted": False,
                 "body": """\
-We added an **access plan requirement** to our antimicrobial resistance grants: any licensee must
-submit a plan for access and stewardship before commercialisation. It is softer than pricing
-conditions, but it was accepted by universities and gave us a hook for negotiation later.""",
+We added an **access plan requirement** to our antimicrobial resistance grants: any licensee
+must submit a plan for access and stewardship before commercialisation. It is softer than
+pricing conditions, but it was accepted by universities and gave us a hook for negotiation
+later.""",
             },
             {
                 "author": "kwame-asante",
@@ -1324,32 +1330,33 @@ product through clinical trials. A tiered approach — light obligations at the 
 stronger access and pricing commitments the closer you fund to market — is easier to defend to
 researchers and licensees.
 
-**Second, write conditions that survive the licensing chain.** Conditions in the grant agreement
-bind the university; they only reach the company if the university is required to pass them on in
-licences. Provide model clauses for tech-transfer offices so they do not have to invent their own.
+**Second, write conditions that survive the licensing chain.** Conditions in the grant
+agreement bind the university; they only reach the company if the university is required to
+pass them on in licences. Provide model clauses for tech-transfer offices so they do not have
+to invent their own.
 
 On the fear that conditions deter licensees, the evidence is mixed; what deters them most is
 *uncertainty*. Clear, published, standard clauses do far less damage than vague "reasonable
 pricing" language negotiated case by case.
 
-This is a case where the "rewards" half of risks and rewards is essentially about the public value
-of the product, not a financial return.""",
+This is a case where the "rewards" half of risks and rewards is essentially about the public
+value of the product, not a financial return.""",
             },
             {
                 "author": "james-mcallister",
                 "hours_after": 40,
                 "accepted": False,
                 "body": """\
-Colleague of Aroha's. Kwame's point about the licensing chain is the gap in our current draft; we
-only changed the grant agreement. We will draft model licence clauses with two universities.""",
+Colleague of Aroha's. Kwame's point about the licensing chain is the gap in our current draft;
+we only changed the grant agreement. We will draft model licence clauses with two universities.""",
             },
             {
                 "author": "aroha-whaanga",
                 "hours_after": 60,
                 "accepted": False,
                 "body": """\
-Thank you both. We will move to a tiered approach and a set of model clauses, and test them with
-the tech-transfer offices before the next funding round.""",
+Thank you both. We will move to a tiered approach and a set of model clauses, and test them
+with the tech-transfer offices before the next funding round.""",
             },
         ],
     },
@@ -1370,12 +1377,13 @@ run as a list of separate projects: a grant scheme here, a pilot there, a regula
 somewhere else. Each has its own owner, budget line and reporting. Nobody sees the whole, and
 nobody can move money from a project that is clearly not working to one that is.
 
-We want to move to a **portfolio approach**: a set of interventions managed together against the
-mission, with regular reviews where we decide what to scale, change or stop. Management likes the
-idea. The obstacles are very practical:
+We want to move to a **portfolio approach**: a set of interventions managed together against
+the mission, with regular reviews where we decide what to scale, change or stop. Management
+likes the idea. The obstacles are very practical:
 
 - budget lines are fixed for the year and tied to specific schemes;
-- project owners are evaluated on delivering *their* project, so nobody volunteers to be stopped;
+- project owners are evaluated on delivering *their* project, so nobody volunteers to be
+  stopped;
 - we do not have people who know how to run a portfolio review.
 
 How have others set this up inside a ministry (not an agency)? I am particularly interested in
@@ -1387,9 +1395,9 @@ what the **portfolio review meeting** looks like in practice and who sits in it.
                 "accepted": False,
                 "body": """\
 This is a capabilities question as much as a process one. A portfolio approach needs the
-organisation to be able to sense what is happening across projects, make sense of it together, and
-reallocate — what the literature calls dynamic capabilities. The review meeting is where those
-come together. I'll come back with something more concrete.""",
+organisation to be able to sense what is happening across projects, make sense of it together,
+and reallocate — what the literature calls dynamic capabilities. The review meeting is where
+those come together. I'll come back with something more concrete.""",
             },
             {
                 "author": "miriam-eder",
@@ -1397,47 +1405,49 @@ come together. I'll come back with something more concrete.""",
                 "accepted": False,
                 "body": """\
 We reorganised our agency into mission portfolios last year. The portfolio review is every four
-months, half a day, with the portfolio lead, project leads, someone from finance and one external
-member. The rule that helped most: each project presents **what it has learned**, not what it has
-done. "Stop" decisions are framed as the portfolio learning something, and the project lead is
-credited for it.""",
+months, half a day, with the portfolio lead, project leads, someone from finance and one
+external member. The rule that helped most: each project presents **what it has learned**, not
+what it has done. "Stop" decisions are framed as the portfolio learning something, and the
+project lead is credited for it.""",
             },
             {
                 "author": "hannah-whitcombe",
                 "hours_after": 34,
                 "accepted": True,
                 "body": """\
-Following up with something concrete. Three design choices that matter most in a ministry setting:
+Following up with something concrete. Three design choices that matter most in a ministry
+setting:
 
 1. **Create a small flexible reserve.** Even 10-15% of the mission budget that is not
-   pre-allocated makes reallocation real. Without it, portfolio reviews turn into status meetings.
-2. **Change what people are accountable for.** Project owners should be assessed on the quality of
-   learning and on how their project contributes to the mission, not only on delivery. HR needs to
-   be involved early; this is often the forgotten step.
-3. **Give the portfolio review real authority.** It should be able to recommend reallocations that
-   the budget holder then implements. Include someone from your finance unit as a member, not a
-   guest.
+   pre-allocated makes reallocation real. Without it, portfolio reviews turn into status
+   meetings.
+2. **Change what people are accountable for.** Project owners should be assessed on the quality
+   of learning and on how their project contributes to the mission, not only on delivery. HR
+   needs to be involved early; this is often the forgotten step.
+3. **Give the portfolio review real authority.** It should be able to recommend reallocations
+   that the budget holder then implements. Include someone from your finance unit as a member,
+   not a guest.
 
 On skills: the skills you need are sense-making, synthesis across projects, and facilitation of
-difficult conversations. These can be built; pairing your staff with an agency that already runs
-portfolio reviews (Miriam's, for example) for two or three cycles is a cheap way to do it.""",
+difficult conversations. These can be built; pairing your staff with an agency that already
+runs portfolio reviews (Miriam's, for example) for two or three cycles is a cheap way to do it.""",
             },
             {
                 "author": "karin-sjoberg",
                 "hours_after": 50,
                 "accepted": False,
                 "body": """\
-Thank you Hannah and Miriam. The flexible reserve is the point I can take to our budget director
-next week. Miriam, could we observe one of your review meetings?""",
+Thank you Hannah and Miriam. The flexible reserve is the point I can take to our budget
+director next week. Miriam, could we observe one of your review meetings?""",
             },
             {
                 "author": "miriam-eder",
                 "hours_after": 55,
                 "accepted": False,
                 "body": """\
-Of course. Our next one is in early spring; I will send you the details. Bring one of your project
-owners if you can — seeing a colleague present a "stop" decision without losing face is more
-convincing than any slide about it.""",
+Of course. Our next one is in early spring; I will send you the details. Bring one of your
+project owners if you can — seeing a colleague present a "stop" decision without losing face is
+more convincing than any slide about it.""",
             },
             {
                 "author": "olof-nystrom",
@@ -1461,9 +1471,10 @@ condition that every reallocation is documented with reasons. That seems fair.""
         "closed": False,
         "days_ago": 170,
         "body": """\
-Our government adopted a mission on **climate-neutral, affordable housing** eighteen months ago.
-It cuts across at least five departments: housing, climate and energy, finance, enterprise (us),
-and local government, plus the planning system and the local authorities that actually deliver.
+Our government adopted a mission on **climate-neutral, affordable housing** eighteen months
+ago. It cuts across at least five departments: housing, climate and energy, finance, enterprise
+(us), and local government, plus the planning system and the local authorities that actually
+deliver.
 
 The mission has a cabinet-level sponsor and a steering group of secretaries-general that meets
 quarterly. In practice:
@@ -1474,9 +1485,9 @@ quarterly. In practice:
   departments' programmes;
 - local authorities say they hear about the mission only through consultations.
 
-We are now asked to propose a better governance model before the mid-term review. Options people
-have mentioned: a mission board with a dedicated budget, a lead department with pooled budgets, an
-arms-length mission agency, or strengthening the centre of government.
+We are now asked to propose a better governance model before the mid-term review. Options
+people have mentioned: a mission board with a dedicated budget, a lead department with pooled
+budgets, an arms-length mission agency, or strengthening the centre of government.
 
 What has worked elsewhere, and what would you avoid? Real experiences much more welcome than
 organigrams.""",
@@ -1486,20 +1497,20 @@ organigrams.""",
                 "hours_after": 6,
                 "accepted": False,
                 "body": """\
-Before choosing a structure, it may help to ask what the governance needs to *do*. For a mission
-like this: set direction across departments, coordinate a portfolio, reallocate resources, and
-keep delivery partners (here the local authorities) in the loop. Different models are good at
-different functions. I will write up a comparison.""",
+Before choosing a structure, it may help to ask what the governance needs to *do*. For a
+mission like this: set direction across departments, coordinate a portfolio, reallocate
+resources, and keep delivery partners (here the local authorities) in the loop. Different
+models are good at different functions. I will write up a comparison.""",
             },
             {
                 "author": "sanne-de-vries",
                 "hours_after": 14,
                 "accepted": False,
                 "body": """\
-From the local side: please give local authorities a seat where decisions are made, not only where
-information is shared. We are the ones who own the land, issue permits and know which estates are
-ready. In our national housing mission we have two seats on the mission board and it changed the
-conversation.""",
+From the local side: please give local authorities a seat where decisions are made, not only
+where information is shared. We are the ones who own the land, issue permits and know which
+estates are ready. In our national housing mission we have two seats on the mission board and
+it changed the conversation.""",
             },
             {
                 "author": "karin-sjoberg",
@@ -1509,8 +1520,8 @@ conversation.""",
 We have a similar setup for the heavy industry mission. The steering group of senior officials
 works for *escalation* — clearing blockages that one department cannot solve alone — but it is
 useless for day-to-day coordination. What helped was a **mission team with seconded staff from
-each department**, who remain employed by their home department but work together on the mission
-three days a week.""",
+each department**, who remain employed by their home department but work together on the
+mission three days a week.""",
             },
             {
                 "author": "rafael-dominguez",
@@ -1519,41 +1530,41 @@ three days a week.""",
                 "body": """\
 The comparison I promised, based on a dozen missions we have followed:
 
-- **Steering group only**: good for legitimacy and escalation, weak on coordination and resources.
-  This is roughly what you have now, and the symptoms you describe are typical.
+- **Steering group only**: good for legitimacy and escalation, weak on coordination and
+  resources. This is roughly what you have now, and the symptoms you describe are typical.
 - **Lead department with pooled budget**: works when one department clearly owns most of the
   levers. For housing it risks alienating climate and finance.
-- **Arms-length mission agency**: strong on delivery focus, but slow to set up and can disconnect
-  the mission from ministerial accountability.
-- **Centre of government unit**: strong convening power, but often lacks depth and is vulnerable
-  to political cycles.
+- **Arms-length mission agency**: strong on delivery focus, but slow to set up and can
+  disconnect the mission from ministerial accountability.
+- **Centre of government unit**: strong convening power, but often lacks depth and is
+  vulnerable to political cycles.
 
-What we see working best is a **hybrid**: a small mission unit at or near the centre with a modest
-pooled budget (even a few percent of total mission spending) used to fund cross-departmental work,
-seconded staff from each department as Karin describes, and delivery partners — here the local
-authorities — formally on the board. The pooled budget matters more than its size suggests: it is
-the only money that the mission as such can steer.
+What we see working best is a **hybrid**: a small mission unit at or near the centre with a
+modest pooled budget (even a few percent of total mission spending) used to fund
+cross-departmental work, seconded staff from each department as Karin describes, and delivery
+partners — here the local authorities — formally on the board. The pooled budget matters more
+than its size suggests: it is the only money that the mission as such can steer.
 
-Also worth fixing: the **reporting**. If departments can relabel existing programmes, they will.
-Ask them to report what they have *changed* because of the mission.""",
+Also worth fixing: the **reporting**. If departments can relabel existing programmes, they
+will. Ask them to report what they have *changed* because of the mission.""",
             },
             {
                 "author": "ciaran-doyle",
                 "hours_after": 44,
                 "accepted": False,
                 "body": """\
-Colleague of Siobhán's. The "report what you have changed" suggestion is gold. Our current mission
-report is 90 pages of relabelled programmes, and nobody, including us, can say from reading it
-whether the mission has made any difference to what departments do.""",
+Colleague of Siobhán's. The "report what you have changed" suggestion is gold. Our current
+mission report is 90 pages of relabelled programmes, and nobody, including us, can say from
+reading it whether the mission has made any difference to what departments do.""",
             },
             {
                 "author": "fatima-hussain",
                 "hours_after": 60,
                 "accepted": False,
                 "body": """\
-Our combined authority runs a health mission across nine boroughs and the NHS. Seconded staff plus
-a small pooled fund is also our model. One warning: secondments need a clear end date and a route
-back, or good people will not volunteer.""",
+Our combined authority runs a health mission across nine boroughs and the NHS. Seconded staff
+plus a small pooled fund is also our model. One warning: secondments need a clear end date and
+a route back, or good people will not volunteer.""",
             },
             {
                 "author": "camille-laurent",
@@ -1569,18 +1580,18 @@ point matches what we see.""",
                 "hours_after": 110,
                 "accepted": False,
                 "body": """\
-Thank you all. Our proposal for the mid-term review: a mission unit at the centre of government, a
-pooled fund of 3% of mission-tagged spending, seconded staff from the five departments with
-two-year terms, and two seats for local government on the board. Plus a new reporting template on
-"what changed". Fingers crossed.""",
+Thank you all. Our proposal for the mid-term review: a mission unit at the centre of
+government, a pooled fund of 3% of mission-tagged spending, seconded staff from the five
+departments with two-year terms, and two seats for local government on the board. Plus a new
+reporting template on "what changed". Fingers crossed.""",
             },
             {
                 "author": "aoife-brennan",
                 "hours_after": 900,
                 "accepted": False,
                 "body": """\
-For anyone following: the proposal was accepted with one change — the pooled fund starts at 2% and
-rises if the first year is evaluated positively. Not bad.""",
+For anyone following: the proposal was accepted with one change — the pooled fund starts at 2%
+and rises if the first year is evaluated positively. Not bad.""",
             },
         ],
     },
@@ -1597,23 +1608,23 @@ rises if the first year is evaluated positively. Not bad.""",
         "days_ago": 75,
         "body": """\
 Our mission is to **add five healthy years to life expectancy in our poorest neighbourhoods by
-2040**. We chose healthy life expectancy because it is what matters to people, but it moves slowly
-and is only reliably measured every few years. Our political leadership changes every four years
-and wants to see progress.
+2040**. We chose healthy life expectancy because it is what matters to people, but it moves
+slowly and is only reliably measured every few years. Our political leadership changes every
+four years and wants to see progress.
 
-We currently run around twenty projects under the mission: home adaptations, social prescribing,
-active travel around schools, a community health worker programme, and some work with employers on
-flexible retirement.
+We currently run around twenty projects under the mission: home adaptations, social
+prescribing, active travel around schools, a community health worker programme, and some work
+with employers on flexible retirement.
 
 We need a measurement framework that:
 
 - shows whether we are on track long before 2040;
-- connects individual projects to the mission without pretending that each project "adds x days of
-  healthy life";
+- connects individual projects to the mission without pretending that each project "adds x days
+  of healthy life";
 - includes what residents themselves think is changing.
 
-How have others built **intermediate indicators** for long-horizon missions? And how did you stop
-the framework turning into a list of 80 KPIs?""",
+How have others built **intermediate indicators** for long-horizon missions? And how did you
+stop the framework turning into a list of 80 KPIs?""",
         "replies": [
             {
                 "author": "kwame-asante",
@@ -1624,16 +1635,16 @@ A structure we have found useful for long-horizon missions has three levels:
 
 1. **Mission outcome** — healthy life expectancy, reported whenever new data arrive. You don't
    manage to it month by month, but you keep it visible.
-2. **System conditions** — five to eight indicators of the conditions that drive the outcome and
-   move within one or two years: for example falls among over-65s, social isolation scores,
+2. **System conditions** — five to eight indicators of the conditions that drive the outcome
+   and move within one or two years: for example falls among over-65s, social isolation scores,
    physical activity, emergency admissions for preventable conditions, employment among
    55-67-year-olds.
-3. **Portfolio signals** — for each project, what it is learning and whether it is moving one of
-   the system conditions. This is where qualitative evidence and resident voice belong.
+3. **Portfolio signals** — for each project, what it is learning and whether it is moving one
+   of the system conditions. This is where qualitative evidence and resident voice belong.
 
-The discipline that stops it becoming 80 KPIs: each system condition needs an owner and a reason
-why you expect it to move. If no one can explain how a project influences any of the system
-conditions, that is useful information for the portfolio, not a measurement problem.
+The discipline that stops it becoming 80 KPIs: each system condition needs an owner and a
+reason why you expect it to move. If no one can explain how a project influences any of the
+system conditions, that is useful information for the portfolio, not a measurement problem.
 
 On resident voice: a standing **residents' panel** that reviews the system indicators each year
 and adds its own assessment is much richer than a satisfaction survey.""",
@@ -1644,18 +1655,18 @@ and adds its own assessment is much richer than a satisfaction survey.""",
                 "accepted": False,
                 "body": """\
 Colleague of Fatima. We tried something like Kwame's level 3 with two projects and it worked
-better than expected: the social prescribing team found that their real effect was on isolation,
-not on GP visits, which is what we had been measuring.""",
+better than expected: the social prescribing team found that their real effect was on
+isolation, not on GP visits, which is what we had been measuring.""",
             },
             {
                 "author": "lucia-navarro",
                 "hours_after": 28,
                 "accepted": False,
                 "body": """\
-Valmera does something similar for climate neutrality: the mission outcome is emissions in 2030,
-the system conditions are things like share of buildings retrofitted and car kilometres in the
-districts. Our residents' assemblies review the dashboard twice a year. The politicians like it
-because it gives them progress to talk about that residents recognise.""",
+Valmera does something similar for climate neutrality: the mission outcome is emissions in
+2030, the system conditions are things like share of buildings retrofitted and car kilometres
+in the districts. Our residents' assemblies review the dashboard twice a year. The politicians
+like it because it gives them progress to talk about that residents recognise.""",
             },
             {
                 "author": "aroha-whaanga",
@@ -1687,18 +1698,18 @@ owners, breakdowns by neighbourhood, and a residents' panel. Thanks all.""",
         "closed": False,
         "days_ago": 130,
         "body": """\
-We want to move from building and operating our own Earth observation satellites to **buying data
-and services** from domestic commercial operators, acting as an anchor customer. The aim is to
-grow a commercial sector that can also sell abroad, while making sure our public users — civil
-protection, agriculture, environment — get what they need.
+We want to move from building and operating our own Earth observation satellites to **buying
+data and services** from domestic commercial operators, acting as an anchor customer. The aim
+is to grow a commercial sector that can also sell abroad, while making sure our public users —
+civil protection, agriculture, environment — get what they need.
 
-The draft model is a multi-year data purchase agreement with a guaranteed minimum volume, priced
-per image or per service, with performance requirements.
+The draft model is a multi-year data purchase agreement with a guaranteed minimum volume,
+priced per image or per service, with performance requirements.
 
 Questions we are struggling with:
 
-- How much should the guaranteed volume be? Too little and no one can raise investment; too much
-  and we are just paying for a satellite we don't own.
+- How much should the guaranteed volume be? Too little and no one can raise investment; too
+  much and we are just paying for a satellite we don't own.
 - What happens if an operator fails halfway? Civil protection cannot be without data during a
   flood season.
 - Should we ask for anything in return for being the anchor customer — data access for
@@ -1711,9 +1722,9 @@ Any experience with anchor-tenancy contracts, in space or elsewhere, is welcome.
                 "hours_after": 9,
                 "accepted": False,
                 "body": """\
-We are about a year behind you on the same path. What we learned from our first tender: operators
-valued **predictability** more than price. A five-year framework with a lower guaranteed volume
-was preferred over a high volume for two years.""",
+We are about a year behind you on the same path. What we learned from our first tender:
+operators valued **predictability** more than price. A five-year framework with a lower
+guaranteed volume was preferred over a high volume for two years.""",
             },
             {
                 "author": "pieter-van-der-merwe",
@@ -1722,26 +1733,27 @@ was preferred over a high volume for two years.""",
                 "body": """\
 On continuity: we contract with at least two operators for any service that civil protection
 depends on, and keep a small fallback budget for buying from international providers in an
-emergency. It is more expensive but nobody in the agency would accept a single point of failure.""",
+emergency. It is more expensive but nobody in the agency would accept a single point of
+failure.""",
             },
             {
                 "author": "lucas-marchetti",
                 "hours_after": 30,
                 "accepted": True,
                 "body": """\
-Anchor customer contracts are a good example of procurement as a market-shaping tool, and also of
-why the risks and rewards need to be balanced explicitly.
+Anchor customer contracts are a good example of procurement as a market-shaping tool, and also
+of why the risks and rewards need to be balanced explicitly.
 
 On **volume**: size the guarantee to the investment you want to make possible, not to your
 consumption. A common approach is to guarantee enough to cover a significant part of the
-operator's debt service during the first years, with an option on additional volumes. That keeps
-you from paying for a satellite you don't own while making the business financeable.
+operator's debt service during the first years, with an option on additional volumes. That
+keeps you from paying for a satellite you don't own while making the business financeable.
 
-On **returns**: being the anchor customer is a form of public risk-taking, so asking for something
-in return is legitimate. The returns that tend to work are non-financial and close to your
-mission: priority tasking in emergencies, open licences for research use of older data, and
-commitments on keeping data processing capacity in the country. Revenue shares on exports are
-possible but hard to monitor and can deter investors.
+On **returns**: being the anchor customer is a form of public risk-taking, so asking for
+something in return is legitimate. The returns that tend to work are non-financial and close to
+your mission: priority tasking in emergencies, open licences for research use of older data,
+and commitments on keeping data processing capacity in the country. Revenue shares on exports
+are possible but hard to monitor and can deter investors.
 
 On **failure**: make step-in rights and data escrow part of the contract, plus dual sourcing as
 Pieter describes.""",
@@ -1776,25 +1788,26 @@ tasking and open research licences, and dual-source the critical services.""",
         "closed": False,
         "days_ago": 60,
         "body": """\
-Our fossil-free heavy industry mission has a clear headline: **near-zero-emission steel production
-in the country by 2035**. Two large producers have announced hydrogen-based plants, and a start-up
-is building a smaller one. The investment decisions are now close, and everyone is asking the
-government the same question: *will there be a market for green steel at a premium?*
+Our fossil-free heavy industry mission has a clear headline: **near-zero-emission steel
+production in the country by 2035**. Two large producers have announced hydrogen-based plants,
+and a start-up is building a smaller one. The investment decisions are now close, and everyone
+is asking the government the same question: *will there be a market for green steel at a
+premium?*
 
 We are considering several instruments to give a clear direction:
 
-- a **lead market** through public procurement — requiring a share of low-emission steel in public
-  construction and infrastructure from 2028;
+- a **lead market** through public procurement — requiring a share of low-emission steel in
+  public construction and infrastructure from 2028;
 - a **product standard** or label for low-emission steel, so buyers can tell the difference;
 - **carbon contracts for difference** to cover the cost gap for the first plants;
 - a voluntary **buyers' club** with car makers and construction firms.
 
-The finance ministry worries about cost and about picking winners. The producers want all of the
-above. The construction sector says procurement requirements will raise costs for schools and
-hospitals.
+The finance ministry worries about cost and about picking winners. The producers want all of
+the above. The construction sector says procurement requirements will raise costs for schools
+and hospitals.
 
-How have others sequenced these instruments? Which gave the strongest signal for the least public
-money? And how do you set direction without locking in one technology?""",
+How have others sequenced these instruments? Which gave the strongest signal for the least
+public money? And how do you set direction without locking in one technology?""",
         "replies": [
             {
                 "author": "jonas-thygesen",
@@ -1802,8 +1815,8 @@ money? And how do you set direction without locking in one technology?""",
                 "accepted": False,
                 "body": """\
 Directionality is not the same as picking technologies. You can be very specific about the
-*outcome* (emissions intensity per tonne, with a declining trajectory) and neutral about *how* it
-is reached. A standard based on emissions intensity does exactly that: hydrogen, scrap-based
+*outcome* (emissions intensity per tonne, with a declining trajectory) and neutral about *how*
+it is reached. A standard based on emissions intensity does exactly that: hydrogen, scrap-based
 electric furnaces and carbon capture can all compete to meet it.""",
             },
             {
@@ -1812,33 +1825,34 @@ electric furnaces and carbon capture can all compete to meet it.""",
                 "accepted": False,
                 "body": """\
 From the finance side: the banks lending to these plants look first at the offtake. A public
-procurement commitment that is **legally binding and starts on a known date** is worth more to us
-than a larger but vaguer buyers' club. Carbon contracts for difference are the other thing lenders
-understand.""",
+procurement commitment that is **legally binding and starts on a known date** is worth more to
+us than a larger but vaguer buyers' club. Carbon contracts for difference are the other thing
+lenders understand.""",
             },
             {
                 "author": "amara-okafor",
                 "hours_after": 26,
                 "accepted": True,
                 "body": """\
-I would think of the instruments as a sequence that builds a market, and be explicit about which
-gap each one closes.
+I would think of the instruments as a sequence that builds a market, and be explicit about
+which gap each one closes.
 
-1. **Definition first.** Without a standard for low-emission steel, none of the other instruments
-   work: procurement cannot specify it, buyers cannot pay a premium for it, and contracts for
-   difference have nothing to reference. It is also cheap.
+1. **Definition first.** Without a standard for low-emission steel, none of the other
+   instruments work: procurement cannot specify it, buyers cannot pay a premium for it, and
+   contracts for difference have nothing to reference. It is also cheap.
 2. **Demand signal next.** Public procurement is the strongest signal you control, and the cost
-   argument is weaker than it looks: steel is a small share of the cost of a school or hospital,
-   so a 20-30% premium on steel adds very little to project costs. Phase it in, starting with
-   infrastructure where steel content is high and the public client is sophisticated.
+   argument is weaker than it looks: steel is a small share of the cost of a school or
+   hospital, so a 20-30% premium on steel adds very little to project costs. Phase it in,
+   starting with infrastructure where steel content is high and the public client is
+   sophisticated.
 3. **Cost gap for first movers.** Contracts for difference are the most targeted tool, and make
    sense for the first plants only, with a declining support level. Tie them to conditions:
    domestic production, sharing operational data, and reinvestment.
 4. **Private demand** through buyers' clubs becomes credible once the first three exist.
 
 On picking winners: a mission picks a *direction* and lets many solutions compete; what you are
-choosing is the problem, not the winner. Jonas's point about intensity-based standards is how to
-do that in practice.""",
+choosing is the problem, not the winner. Jonas's point about intensity-based standards is how
+to do that in practice.""",
             },
             {
                 "author": "olof-nystrom",
@@ -1846,17 +1860,17 @@ do that in practice.""",
                 "accepted": False,
                 "body": """\
 Thank you — the sequence is persuasive, and the cost argument on procurement is one our
-construction colleagues had not quantified. Does anyone have numbers on the cost share of steel in
-typical public buildings?""",
+construction colleagues had not quantified. Does anyone have numbers on the cost share of steel
+in typical public buildings?""",
             },
             {
                 "author": "joris-van-dam",
                 "hours_after": 52,
                 "accepted": False,
                 "body": """\
-We calculated this for our provincial construction programme: structural steel was 2-4% of total
-project cost for schools and social housing, higher for bridges (up to 12%). Even a 30% green
-premium adds less than 1% to most building projects.""",
+We calculated this for our provincial construction programme: structural steel was 2-4% of
+total project cost for schools and social housing, higher for bridges (up to 12%). Even a 30%
+green premium adds less than 1% to most building projects.""",
             },
             {
                 "author": "olof-nystrom",
@@ -1873,8 +1887,8 @@ difference for the first two plants with conditions attached.""",
                 "accepted": False,
                 "body": """\
 One addition for later: decide now how you will **evaluate** whether the lead market worked.
-Baseline the premium, the number of suppliers and private buyers' volumes before the requirement
-starts. Otherwise in 2030 you will have a debate with no data.""",
+Baseline the premium, the number of suppliers and private buyers' volumes before the
+requirement starts. Otherwise in 2030 you will have a debate with no data.""",
             },
         ],
     },
@@ -1890,19 +1904,20 @@ starts. Otherwise in 2030 you will have a debate with no data.""",
         "closed": False,
         "days_ago": 45,
         "body": """\
-Since our reorganisation into three mission portfolios, our board wants a **portfolio dashboard**:
-one page per mission, updated quarterly. The analytics team has produced a first version with 34
-indicators, including money committed and disbursed, number of projects, number of partners,
-publications, patents, TRL changes, co-funding leveraged and a traffic-light status per project.
+Since our reorganisation into three mission portfolios, our board wants a **portfolio
+dashboard**: one page per mission, updated quarterly. The analytics team has produced a first
+version with 34 indicators, including money committed and disbursed, number of projects, number
+of partners, publications, patents, TRL changes, co-funding leveraged and a traffic-light
+status per project.
 
-The portfolio managers find it useless for steering. It tells them how busy they are, not whether
-the portfolio is moving towards the mission. But it is also what the board understands, and the
-board approves budgets.
+The portfolio managers find it useless for steering. It tells them how busy they are, not
+whether the portfolio is moving towards the mission. But it is also what the board understands,
+and the board approves budgets.
 
 What do other agencies show on a portfolio dashboard? In particular:
 
-- How do you show **coherence** — whether projects add up to something — rather than only project
-  status?
+- How do you show **coherence** — whether projects add up to something — rather than only
+  project status?
 - How do you show **learning**, including from projects that were stopped?
 - How do you keep the board satisfied while changing the conversation?
 
@@ -1918,17 +1933,17 @@ We have reviewed about a dozen portfolio dashboards. The ones that help steering
 features:
 
 - **Few indicators, organised by the theory of change of the portfolio.** Three to five "system
-  change" indicators for the mission, a small set of input indicators, and nothing in between that
-  has no link to either.
+  change" indicators for the mission, a small set of input indicators, and nothing in between
+  that has no link to either.
 - **A map rather than a list.** Showing projects against the intervention points of the mission
-  (for example, a grid of technology areas by barriers addressed) makes gaps and clusters visible
-  in a way no traffic light does.
-- **A learning section**: three or four sentences on what the portfolio has learned this quarter,
-  including from stopped projects, and what decision follows from it.
+  (for example, a grid of technology areas by barriers addressed) makes gaps and clusters
+  visible in a way no traffic light does.
+- **A learning section**: three or four sentences on what the portfolio has learned this
+  quarter, including from stopped projects, and what decision follows from it.
 
-For the board: keep the financial page they already know, and add the map and the learning section
-next to it. After two or three quarters, boards usually start asking about the map, not the
-traffic lights. Dropping the familiar page on day one tends to backfire.""",
+For the board: keep the financial page they already know, and add the map and the learning
+section next to it. After two or three quarters, boards usually start asking about the map, not
+the traffic lights. Dropping the familiar page on day one tends to backfire.""",
             },
             {
                 "author": "stefan-hofer",
@@ -1945,24 +1960,25 @@ none address regulation or business models. That was more useful than the entire
                 "accepted": False,
                 "body": """\
 Same journey here. A tip: we added one indicator we call **"options created"** — the number of
-promising directions that could be scaled if the portfolio decided to. It helps boards understand
-that early projects are valuable even when they stop.""",
+promising directions that could be scaled if the portfolio decided to. It helps boards
+understand that early projects are valuable even when they stop.""",
             },
             {
                 "author": "lena-gruber",
                 "hours_after": 60,
                 "accepted": False,
                 "body": """\
-Thanks all. We will reduce to a financial page, a portfolio map, five system-change indicators and
-a learning section. Chloe, "options created" is going on the list.""",
+Thanks all. We will reduce to a financial page, a portfolio map, five system-change indicators
+and a learning section. Chloe, "options created" is going on the list.""",
             },
             {
                 "author": "tiago-salgueiro",
                 "hours_after": 150,
                 "accepted": False,
                 "body": """\
-Late addition: whatever you do, show the dashboard to the project teams before the board. When our
-teams recognised their work on the map, the quality of the data they reported improved a lot.""",
+Late addition: whatever you do, show the dashboard to the project teams before the board. When
+our teams recognised their work on the map, the quality of the data they reported improved a
+lot.""",
             },
         ],
     },
@@ -1978,14 +1994,14 @@ teams recognised their work on the map, the quality of the data they reported im
         "closed": False,
         "days_ago": 110,
         "body": """\
-We are about to recruit four **mission managers** for our healthy oceans mission. The role is new
-for us. They will manage a portfolio of projects and challenge prizes, build coalitions with
-ministries, ports, fishing communities and companies, and represent the mission publicly.
+We are about to recruit four **mission managers** for our healthy oceans mission. The role is
+new for us. They will manage a portfolio of projects and challenge prizes, build coalitions
+with ministries, ports, fishing communities and companies, and represent the mission publicly.
 
 Our HR department has offered the standard "programme manager" profile: project management
-certification, experience with EU funding rules, a relevant degree. We don't think that is enough.
-The people who have been most effective in the pilot phase are those who could talk to a fisherman
-and a minister on the same day and who were comfortable changing course.
+certification, experience with EU funding rules, a relevant degree. We don't think that is
+enough. The people who have been most effective in the pilot phase are those who could talk to
+a fisherman and a minister on the same day and who were comfortable changing course.
 
 Questions:
 
@@ -2003,30 +2019,30 @@ Questions:
 Your intuition is right: mission managers need a mix that standard profiles don't capture. From
 our work on public-sector capabilities, I would specify three groups of competences:
 
-- **Systems and portfolio thinking**: seeing how projects relate to each other and to the mission;
-  comfort with deciding under uncertainty.
-- **Boundary-spanning**: building coalitions across sectors and levels of government; translating
-  between the language of scientists, businesses, communities and ministers.
-- **Public-sector craft**: knowing how budgets, procurement and accountability actually work, so
-  that the mission can use them rather than fight them.
+- **Systems and portfolio thinking**: seeing how projects relate to each other and to the
+  mission; comfort with deciding under uncertainty.
+- **Boundary-spanning**: building coalitions across sectors and levels of government;
+  translating between the language of scientists, businesses, communities and ministers.
+- **Public-sector craft**: knowing how budgets, procurement and accountability actually work,
+  so that the mission can use them rather than fight them.
 
 To test them, use a **scenario exercise**: give candidates a messy portfolio with a failing
 project and a conflict between stakeholders and ask them to propose what to do. It reveals far
 more than an interview.
 
-On retention: people leave when they lack authority and career paths, more than because of salary.
-Give mission managers real decision rights over part of the portfolio budget, and make "mission
-manager" a recognised career step, not a temporary assignment.""",
+On retention: people leave when they lack authority and career paths, more than because of
+salary. Give mission managers real decision rights over part of the portfolio budget, and make
+"mission manager" a recognised career step, not a temporary assignment.""",
             },
             {
                 "author": "miriam-eder",
                 "hours_after": 20,
                 "accepted": False,
                 "body": """\
-We recruited our portfolio leads last year. The scenario exercise is exactly what we did, and it
-eliminated two candidates who looked excellent on paper. On salary: we got a special allowance
-approved by arguing that these were new roles with no equivalent in the grading system. It took
-six months.""",
+We recruited our portfolio leads last year. The scenario exercise is exactly what we did, and
+it eliminated two candidates who looked excellent on paper. On salary: we got a special
+allowance approved by arguing that these were new roles with no equivalent in the grading
+system. It took six months.""",
             },
             {
                 "author": "aoife-brennan",
@@ -2034,17 +2050,17 @@ six months.""",
                 "accepted": False,
                 "body": """\
 In our mission unit we combined permanent staff with **two-year secondments** from business and
-academia. It helps with the salary gap because secondees keep their home employer, and they bring
-networks. But you need permanent people to keep the memory.""",
+academia. It helps with the salary gap because secondees keep their home employer, and they
+bring networks. But you need permanent people to keep the memory.""",
             },
             {
                 "author": "ines-moreira",
                 "hours_after": 50,
                 "accepted": False,
                 "body": """\
-Thank you, this is very helpful. We will redesign the profile around the three competence groups,
-use a scenario exercise, and ask for decision rights over a portion of the budget. The allowance
-route is worth a try too.""",
+Thank you, this is very helpful. We will redesign the profile around the three competence
+groups, use a scenario exercise, and ask for decision rights over a portion of the budget. The
+allowance route is worth a try too.""",
             },
         ],
     },
@@ -2061,19 +2077,20 @@ route is worth a try too.""",
         "days_ago": 85,
         "body": """\
 We are rebuilding our national **data exchange layer**, the infrastructure that lets public
-registries and services exchange data securely. The current version was built fifteen years ago by
-a single contractor, and although the code is formally ours, in practice only that contractor can
-change it. Every small change is expensive and slow.
+registries and services exchange data securely. The current version was built fifteen years ago
+by a single contractor, and although the code is formally ours, in practice only that
+contractor can change it. Every small change is expensive and slow.
 
 For the new version we want:
 
-- open-source code, developed in the open, with documentation good enough that other suppliers can
-  work on it;
+- open-source code, developed in the open, with documentation good enough that other suppliers
+  can work on it;
 - modular contracts, so we are never dependent on one supplier again;
 - a healthy domestic market of small and medium suppliers who know the platform.
 
-Our procurement unit says that splitting the work into many small contracts increases coordination
-risk, and that "open source" in the tender does not guarantee anything in practice.
+Our procurement unit says that splitting the work into many small contracts increases
+coordination risk, and that "open source" in the tender does not guarantee anything in
+practice.
 
 How have other digital agencies procured core infrastructure so that the public side keeps
 control? Which contract clauses, team structures or governance arrangements actually made a
@@ -2094,25 +2111,26 @@ work inside a structure we control.""",
                 "hours_after": 20,
                 "accepted": False,
                 "body": """\
-Same experience. We keep the **specifications and the reference implementation** in public hands
-and procure implementations against them. Any supplier can build a compliant component, and we run
-a conformance test suite that is itself open. That created a market of more than thirty vendors.""",
+Same experience. We keep the **specifications and the reference implementation** in public
+hands and procure implementations against them. Any supplier can build a compliant component,
+and we run a conformance test suite that is itself open. That created a market of more than
+thirty vendors.""",
             },
             {
                 "author": "lucas-marchetti",
                 "hours_after": 36,
                 "accepted": True,
                 "body": """\
-Both replies point to the same principle: to avoid lock-in, the public side has to own the things
-that create lock-in — architecture, standards, knowledge — not only the code.
+Both replies point to the same principle: to avoid lock-in, the public side has to own the
+things that create lock-in — architecture, standards, knowledge — not only the code.
 
 Concretely, for the tender:
 
 - Keep **architecture and product ownership in-house**. Procure development capacity, not the
   product.
-- Use **smaller, time-boxed contracts** with the same code base and standards, so suppliers can be
-  replaced. The coordination risk your procurement unit mentions is real, but it is a risk you
-  manage with your own team — and that is precisely the capability you need anyway.
+- Use **smaller, time-boxed contracts** with the same code base and standards, so suppliers can
+  be replaced. The coordination risk your procurement unit mentions is real, but it is a risk
+  you manage with your own team — and that is precisely the capability you need anyway.
 - Require **documentation, automated tests and knowledge transfer** as deliverables with
   acceptance criteria, not as general obligations.
 - Consider a **framework agreement** with several suppliers, with mini-competitions for work
@@ -2128,8 +2146,8 @@ decades.""",
                 "accepted": False,
                 "body": """\
 Thank you — we will put architecture and product ownership in-house, use a multi-supplier
-framework, and make documentation and tests explicit deliverables. Vikram, a conformance suite is
-something we had not considered; I will get in touch.""",
+framework, and make documentation and tests explicit deliverables. Vikram, a conformance suite
+is something we had not considered; I will get in touch.""",
             },
         ],
     },
@@ -2168,13 +2186,13 @@ Questions for those who have done this:
 The key is to be **explicit before the jury starts** about what will happen with the results.
 Three commitments we see working in practice:
 
-1. **A public response within a fixed time**: the city commits to respond to every recommendation,
-   saying whether it will be implemented, how, or why not.
-2. **A clear scope**: juries are good at deciding on level of ambition and trade-offs (how fast,
-   who carries the costs, what matters most), less good at choosing technical measures. Asking
-   them about targets and principles for the routes fits mission setting well.
-3. **A role afterwards**: a smaller group of jurors who follow implementation and report back to
-   the others after a year.
+1. **A public response within a fixed time**: the city commits to respond to every
+   recommendation, saying whether it will be implemented, how, or why not.
+2. **A clear scope**: juries are good at deciding on level of ambition and trade-offs (how
+   fast, who carries the costs, what matters most), less good at choosing technical measures.
+   Asking them about targets and principles for the routes fits mission setting well.
+3. **A role afterwards**: a smaller group of jurors who follow implementation and report back
+   to the others after a year.
 
 "Advisory" is fine as long as these commitments are made. The loss of trust comes from
 recommendations that disappear without an answer.
@@ -2187,9 +2205,9 @@ harder to drop after the next election.""",
                 "hours_after": 30,
                 "accepted": False,
                 "body": """\
-Valmera used a residents' assembly for our climate-neutral mission. We promised a written response
-to each recommendation within three months, and implemented about two-thirds of them. The ones we
-rejected we explained in a public meeting. It was uncomfortable but it worked.""",
+Valmera used a residents' assembly for our climate-neutral mission. We promised a written
+response to each recommendation within three months, and implemented about two-thirds of them.
+The ones we rejected we explained in a public meeting. It was uncomfortable but it worked.""",
             },
             {
                 "author": "marcus-leblanc",
@@ -2197,16 +2215,16 @@ rejected we explained in a public meeting. It was uncomfortable but it worked.""
                 "accepted": False,
                 "body": """\
 On connecting with the technical work: we put two members of the technical mission team in the
-jury sessions as **listeners**, not experts. They heard the reasoning behind the recommendations,
-which made the translation afterwards much easier.""",
+jury sessions as **listeners**, not experts. They heard the reasoning behind the
+recommendations, which made the translation afterwards much easier.""",
             },
             {
                 "author": "camila-restrepo",
                 "hours_after": 70,
                 "accepted": False,
                 "body": """\
-Thank you. We will propose a public response within three months, a scope limited to targets and
-principles, and a follow-up group. Marcus, the listeners idea is lovely.""",
+Thank you. We will propose a public response within three months, a scope limited to targets
+and principles, and a follow-up group. Marcus, the listeners idea is lovely.""",
             },
         ],
     },
@@ -2222,14 +2240,14 @@ principles, and a follow-up group. Marcus, the listeners idea is lovely.""",
         "closed": False,
         "days_ago": 190,
         "body": """\
-Our green hydrogen and critical minerals mission runs until 2035. Our budget runs until December.
-Under our public finance law, unspent funds return to the treasury at the end of each year,
-multi-year commitments need special approval from the finance ministry, and moving money between
-budget lines requires a decree.
+Our green hydrogen and critical minerals mission runs until 2035. Our budget runs until
+December. Under our public finance law, unspent funds return to the treasury at the end of each
+year, multi-year commitments need special approval from the finance ministry, and moving money
+between budget lines requires a decree.
 
-This creates perverse incentives: we rush to spend in the last quarter, we avoid experiments that
-might not spend their budget, and we cannot commit to multi-year challenges that companies and
-universities would find credible.
+This creates perverse incentives: we rush to spend in the last quarter, we avoid experiments
+that might not spend their budget, and we cannot commit to multi-year challenges that companies
+and universities would find credible.
 
 We are preparing a proposal to the finance ministry. I would like to know:
 
@@ -2252,11 +2270,11 @@ budget" will be rejected immediately.""",
                 "hours_after": 18,
                 "accepted": False,
                 "body": """\
-Several governments use a **mission-dedicated agency or public bank** with its own balance sheet
-to hold multi-year commitments. It works, but accountability has to be designed carefully: annual
-reporting to parliament, a mandate letter with the mission's objectives, and ministerial approval
-of the overall strategy. Ignacio's concern is common; the answer is usually transparency, not
-avoiding such vehicles.""",
+Several governments use a **mission-dedicated agency or public bank** with its own balance
+sheet to hold multi-year commitments. It works, but accountability has to be designed
+carefully: annual reporting to parliament, a mandate letter with the mission's objectives, and
+ministerial approval of the overall strategy. Ignacio's concern is common; the answer is
+usually transparency, not avoiding such vehicles.""",
             },
             {
                 "author": "karin-sjoberg",
@@ -2268,14 +2286,14 @@ What worked for us, in an annual-budget system:
 - **Multi-year authorisation frameworks**: parliament approves a commitment ceiling for the
   mission for several years, while payments stay in the annual budget. This allowed us to sign
   three-year contracts.
-- **Carry-over for a specific share**: we negotiated that up to 20% of the mission budget can be
-  carried over to the next year, reported separately.
-- **A single mission budget line** instead of seven scheme-specific lines, so reallocation within
-  the mission needs no decree.
+- **Carry-over for a specific share**: we negotiated that up to 20% of the mission budget can
+  be carried over to the next year, reported separately.
+- **A single mission budget line** instead of seven scheme-specific lines, so reallocation
+  within the mission needs no decree.
 
 How we persuaded the finance ministry: we showed them the **cost of end-of-year spending** —
-projects rushed in Q4, poor value for money, and the internal audit reports that said so. Framing
-it as a value-for-money problem, not a flexibility request, made the difference.""",
+projects rushed in Q4, poor value for money, and the internal audit reports that said so.
+Framing it as a value-for-money problem, not a flexibility request, made the difference.""",
             },
             {
                 "author": "valentina-rojas",
@@ -2308,10 +2326,10 @@ carry-over yet, but the single budget line was approved. Progress.""",
         "days_ago": 55,
         "body": """\
 Our mission is to **end food insecurity in Nova Serra by 2032**. The biggest lever the
-municipality controls directly is school meals: 46,000 meals a day. National law already requires
-that at least 30% of the school meals budget is spent on products from family farming, but we
-reach only 18%, because small farmers cannot meet our delivery schedules, packaging requirements
-and payment terms.
+municipality controls directly is school meals: 46,000 meals a day. National law already
+requires that at least 30% of the school meals budget is spent on products from family farming,
+but we reach only 18%, because small farmers cannot meet our delivery schedules, packaging
+requirements and payment terms.
 
 We want to redesign the procurement so that it actively **builds the local food system**:
 
@@ -2320,11 +2338,11 @@ We want to redesign the procurement so that it actively **builds the local food 
 - support for farmers' cooperatives to handle logistics;
 - menus that follow the seasons, so demand matches what local producers grow.
 
-The catering companies that currently deliver are opposed, and our own procurement department is
-cautious about changing procedures that pass audits.
+The catering companies that currently deliver are opposed, and our own procurement department
+is cautious about changing procedures that pass audits.
 
-Has anyone redesigned public food procurement this way? What did you change first, and how did you
-deal with the auditors?""",
+Has anyone redesigned public food procurement this way? What did you change first, and how did
+you deal with the auditors?""",
         "replies": [
             {
                 "author": "rodrigo-menezes",
@@ -2333,16 +2351,16 @@ deal with the auditors?""",
                 "body": """\
 Banco Verde has a credit line for cooperatives that supply public programmes. One thing we see
 again and again: cooperatives can meet delivery schedules once they have a **cold chain and a
-vehicle**. A small working capital and equipment loan backed by the school meals contract solves a
-lot. Happy to connect you with our regional office.""",
+vehicle**. A small working capital and equipment loan backed by the school meals contract
+solves a lot. Happy to connect you with our regional office.""",
             },
             {
                 "author": "caio-ribeiro",
                 "hours_after": 40,
                 "accepted": False,
                 "body": """\
-Colleague of Beatriz. The payment terms are in our hands and will make the biggest difference. The
-finance secretary has agreed to a 15-day payment pilot in two districts.""",
+Colleague of Beatriz. The payment terms are in our hands and will make the biggest difference.
+The finance secretary has agreed to a 15-day payment pilot in two districts.""",
             },
             {
                 "author": "rafael-dominguez",
@@ -2369,10 +2387,10 @@ worry about arbitrary choices; a documented strategy that follows the law is not
         "closed": False,
         "days_ago": 30,
         "body": """\
-Our climate-adaptive housing mission wants to bring 60,000 older homes to a good energy standard
-by 2035. Social housing providers are doing well. The hard group is **low-income
-owner-occupiers**: people who own an older home but have little income or savings. They cannot get
-a loan for a €40,000 deep retrofit, and grants that cover 30% don't help them.
+Our climate-adaptive housing mission wants to bring 60,000 older homes to a good energy
+standard by 2035. Social housing providers are doing well. The hard group is **low-income
+owner-occupiers**: people who own an older home but have little income or savings. They cannot
+get a loan for a €40,000 deep retrofit, and grants that cover 30% don't help them.
 
 Ideas under discussion:
 
@@ -2381,8 +2399,8 @@ Ideas under discussion:
 - bundling homes by street so that contractors can offer lower prices;
 - a guarantee from the province so that commercial banks lend.
 
-We are worried about risk: what happens if prices fall, and whether we are creating a debt problem
-for vulnerable households.
+We are worried about risk: what happens if prices fall, and whether we are creating a debt
+problem for vulnerable households.
 
 Has anyone designed a financing model for this group that worked at scale?""",
         "replies": [
@@ -2410,11 +2428,11 @@ their neighbours were doing it too.""",
                 "hours_after": 60,
                 "accepted": False,
                 "body": """\
-A thought on risk: loans repaid at sale are a good fit, but the province takes on house-price risk
-and long duration. Many public lenders handle this by **pooling the loans and sharing the risk**
-with a national public bank or a guarantee scheme. It's worth asking what part of the risk the
-province is best placed to carry — probably the relationship with households and the quality of
-the work — and what part belongs on a bigger balance sheet.""",
+A thought on risk: loans repaid at sale are a good fit, but the province takes on house-price
+risk and long duration. Many public lenders handle this by **pooling the loans and sharing the
+risk** with a national public bank or a guarantee scheme. It's worth asking what part of the
+risk the province is best placed to carry — probably the relationship with households and the
+quality of the work — and what part belongs on a bigger balance sheet.""",
             },
         ],
     },
@@ -2431,18 +2449,19 @@ the work — and what part belongs on a bigger balance sheet.""",
         "days_ago": 12,
         "body": """\
 We are designing a new instrument for early-stage bioeconomy companies in the Amazon region:
-companies that turn forest products (fruits, oils, fibres) into higher-value goods while keeping
-the forest standing. They are too small and too risky for conventional loans, and equity investors
-are not interested in businesses that will never be "unicorns".
+companies that turn forest products (fruits, oils, fibres) into higher-value goods while
+keeping the forest standing. They are too small and too risky for conventional loans, and
+equity investors are not interested in businesses that will never be "unicorns".
 
-The proposal is **royalty-based finance**: we provide capital, and the company repays a percentage
-of its revenues (3-6%) until a cap is reached, for example 1.5 to 2.5 times the amount invested.
-If the company fails, we lose. If it grows, we get back more than a loan would pay.
+The proposal is **royalty-based finance**: we provide capital, and the company repays a
+percentage of its revenues (3-6%) until a cap is reached, for example 1.5 to 2.5 times the
+amount invested. If the company fails, we lose. If it grows, we get back more than a loan would
+pay.
 
 Where we are stuck:
 
-- How do we set the **cap** so that it covers our losses on the companies that fail but does not
-  choke the ones that grow?
+- How do we set the **cap** so that it covers our losses on the companies that fail but does
+  not choke the ones that grow?
 - Should the cap be lower for companies that meet social and environmental conditions (for
   example, fair prices to collectors)?
 - How do we verify revenues for small companies with basic bookkeeping?
@@ -2470,13 +2489,13 @@ Everyone knows these studies, and nobody believes them.
 
 What we would like to show instead is what the programme **made possible** outside the space
 sector: for example, precision agriculture services built on our satellite data, the flood
-forecasting system used by civil protection, materials and sensor technologies that moved to other
-industries, and the engineers trained in our projects who now work elsewhere.
+forecasting system used by civil protection, materials and sensor technologies that moved to
+other industries, and the engineers trained in our projects who now work elsewhere.
 
 Questions:
 
-- Which methods have you used to trace spillovers of a mission-type programme (patent citations,
-  labour mobility, case studies, network analysis)?
+- Which methods have you used to trace spillovers of a mission-type programme (patent
+  citations, labour mobility, case studies, network analysis)?
 - How do you combine them into something parliament can read?
 - What data should we start collecting **now** so that the next evaluation is easier?
 
@@ -2495,14 +2514,14 @@ We have a modest budget and eighteen months.""",
         "closed": False,
         "days_ago": 70,
         "body": """\
-Our climate-neutral city mission has a target to **halve car kilometres in the pilot districts by
-2030**. To steer towards it we need to know how people move. A large part of the relevant data
-sits with private operators: bike and scooter sharing, car sharing, ride-hailing, parking apps and
-the regional rail operator.
+Our climate-neutral city mission has a target to **halve car kilometres in the pilot districts
+by 2030**. To steer towards it we need to know how people move. A large part of the relevant
+data sits with private operators: bike and scooter sharing, car sharing, ride-hailing, parking
+apps and the regional rail operator.
 
-Some operators share aggregated data voluntarily. Others refuse or share only what makes them look
-good. The city can attach data sharing conditions to licences for operators that use public space
-(sharing schemes), but not to others.
+Some operators share aggregated data voluntarily. Others refuse or share only what makes them
+look good. The city can attach data sharing conditions to licences for operators that use
+public space (sharing schemes), but not to others.
 
 I would like to hear:
 
@@ -2529,8 +2548,8 @@ aggregation rules public.""",
                 "body": """\
 We helped a city design a small **mobility data intermediary** run by the university. Operators
 share detailed data with the university under a contract, the city gets only aggregated
-indicators. It took a year to set up, but now even the ride-hailing company participates, because
-the intermediary also gives them back useful benchmarks.""",
+indicators. It took a year to set up, but now even the ride-hailing company participates,
+because the intermediary also gives them back useful benchmarks.""",
             },
             {
                 "author": "jordi-puig",
@@ -2560,15 +2579,16 @@ standard and explore the intermediary model with our local university for the ot
         "body": """\
 Members only, as this involves a live procurement.
 
-We are using the **innovation partnership** procedure for the first time, to develop and then buy
-a digital service that helps local authorities plan climate-neutral retrofits across their housing
-stock. Our legal advisers are nervous about three points:
+We are using the **innovation partnership** procedure for the first time, to develop and then
+buy a digital service that helps local authorities plan climate-neutral retrofits across their
+housing stock. Our legal advisers are nervous about three points:
 
 - **Setting the threshold between phases**: we want to be able to stop partners after the
-  prototype phase if their solution does not perform. How did you define the performance criteria
-  so that a stopped partner cannot challenge the decision?
+  prototype phase if their solution does not perform. How did you define the performance
+  criteria so that a stopped partner cannot challenge the decision?
 - **The price of the final purchase**: the procedure requires the maximum cost of the final
-  purchase to be set at the start. How did you estimate it for something that does not exist yet?
+  purchase to be set at the start. How did you estimate it for something that does not exist
+  yet?
 - **IP**: who owns what at the end of each phase, especially for partners who are stopped?
 
 Our first tender notice is nearly ready. Any redacted documents or experiences would be very
@@ -2589,9 +2609,9 @@ added later.""",
                 "hours_after": 24,
                 "accepted": False,
                 "body": """\
-We used this procedure for a heat-mapping tool. For the maximum cost, we did a market consultation
-and then set the ceiling at roughly twice the median estimate. Nobody challenged it, and the final
-price was well below.""",
+We used this procedure for a heat-mapping tool. For the maximum cost, we did a market
+consultation and then set the ceiling at roughly twice the median estimate. Nobody challenged
+it, and the final price was well below.""",
             },
             {
                 "author": "sanne-de-vries",
@@ -2600,9 +2620,9 @@ price was well below.""",
                 "body": """\
 On IP, what we did: background IP stays with the partner; foreground IP developed in the
 partnership is owned by the partner, but the public authority gets a **perpetual, royalty-free
-licence** to use, adapt and share it among public bodies. For stopped partners the same applies to
-what they developed up to that point. This was accepted by all four bidders and avoids the public
-side getting stuck if a partner disappears.
+licence** to use, adapt and share it among public bodies. For stopped partners the same applies
+to what they developed up to that point. This was accepted by all four bidders and avoids the
+public side getting stuck if a partner disappears.
 
 I can send you our redacted clauses.""",
             },
@@ -2611,9 +2631,9 @@ I can send you our redacted clauses.""",
                 "hours_after": 60,
                 "accepted": False,
                 "body": """\
-Sanne, that would be great — the licence clause is exactly what our lawyers needed to see. Thanks
-also to Lucas and Jordi: we will tighten the phase criteria with a test set of buildings and use
-the market consultation to set the ceiling.""",
+Sanne, that would be great — the licence clause is exactly what our lawyers needed to see.
+Thanks also to Lucas and Jordi: we will tighten the phase criteria with a test set of buildings
+and use the market consultation to set the ceiling.""",
             },
         ],
     },
@@ -2634,50 +2654,50 @@ water security, drought-resilient agriculture, and climate-proof rural infrastru
 missions are well designed. The money is not there. Public budgets are under pressure from debt
 service, and private investors say adaptation projects have no revenue.
 
-The standard answer in our sector is **blended finance**: public or philanthropic money takes the
-first loss, which attracts private investors into a fund. I have doubts:
+The standard answer in our sector is **blended finance**: public or philanthropic money takes
+the first loss, which attracts private investors into a fund. I have doubts:
 
 - many blended funds end up financing the most profitable projects, not the ones the mission
   needs;
 - the public side takes the risk, private investors get the returns;
 - the governments have little say over what the fund invests in.
 
-How can blended structures be designed so that they serve the **mission's direction** rather than
-investors' preferences? Are there examples where the public first-loss provider kept real control
-over investment choices, or where returns were shared more fairly?""",
+How can blended structures be designed so that they serve the **mission's direction** rather
+than investors' preferences? Are there examples where the public first-loss provider kept real
+control over investment choices, or where returns were shared more fairly?""",
         "replies": [
             {
                 "author": "adaeze-nwosu",
                 "hours_after": 18,
                 "accepted": False,
                 "body": """\
-Your doubts are shared inside many multilateral institutions. In our facility we have started to
-require that any blended vehicle we support has an **investment policy derived from the country's
-mission**, with an eligibility list agreed with the government, and that the public first-loss
-tranche has a seat on the investment committee. It reduces the number of private investors who are
-interested, but the ones who stay are more aligned.""",
+Your doubts are shared inside many multilateral institutions. In our facility we have started
+to require that any blended vehicle we support has an **investment policy derived from the
+country's mission**, with an eligibility list agreed with the government, and that the public
+first-loss tranche has a seat on the investment committee. It reduces the number of private
+investors who are interested, but the ones who stay are more aligned.""",
             },
             {
                 "author": "amara-okafor",
                 "hours_after": 30,
                 "accepted": False,
                 "body": """\
-The underlying issue is the distribution of risks and rewards. If the public side takes the first
-loss, it is taking the highest risk and should share in the upside, for example through a **return
-cap for private investors** above which returns flow back to the public tranche, or through
-profit-sharing on the projects that perform well. Blended finance is often presented as
-"de-risking" private capital; missions require thinking about what the public gets for the risk it
-carries.""",
+The underlying issue is the distribution of risks and rewards. If the public side takes the
+first loss, it is taking the highest risk and should share in the upside, for example through a
+**return cap for private investors** above which returns flow back to the public tranche, or
+through profit-sharing on the projects that perform well. Blended finance is often presented as
+"de-risking" private capital; missions require thinking about what the public gets for the risk
+it carries.""",
             },
             {
                 "author": "otieno-ochieng",
                 "hours_after": 40,
                 "accepted": False,
                 "body": """\
-Colleague of Wanjiru. One practical observation: for adaptation, some of the strongest "returns"
-are **avoided losses** for public budgets (fewer emergency payments after droughts). If we can
-quantify those, governments can justify taking a larger share of the equity, not only the first
-loss.""",
+Colleague of Wanjiru. One practical observation: for adaptation, some of the strongest
+"returns" are **avoided losses** for public budgets (fewer emergency payments after droughts).
+If we can quantify those, governments can justify taking a larger share of the equity, not only
+the first loss.""",
             },
             {
                 "author": "yuki-tanabe",
@@ -2701,14 +2721,14 @@ investments in three countries. I will share it here when it is published.""",
         "closed": False,
         "days_ago": 4,
         "body": """\
-Our leadership team has read about **dynamic capabilities** in the public sector — the ability of
-an organisation to sense what is changing, make sense of it, and reconfigure its resources — and
-wants to know where we stand before the next strategy period. They have asked me to propose a
-self-assessment.
+Our leadership team has read about **dynamic capabilities** in the public sector — the ability
+of an organisation to sense what is changing, make sense of it, and reconfigure its resources —
+and wants to know where we stand before the next strategy period. They have asked me to propose
+a self-assessment.
 
 What I have found so far is either academic (interview protocols for researchers) or generic
-(maturity models from consultancies that would fit any organisation). I am looking for something
-in between:
+(maturity models from consultancies that would fit any organisation). I am looking for
+something in between:
 
 - a set of questions or indicators that staff and management can use themselves in a half-day
   workshop;
@@ -2716,8 +2736,8 @@ in between:
   change course;
 - and that gives us a few priorities, not a score.
 
-Has anyone in the network done this? Even a rough version would help. I'd be glad to test it and
-share back what we learn.""",
+Has anyone in the network done this? Even a rough version would help. I'd be glad to test it
+and share back what we learn.""",
         "replies": [],
     },
     {
@@ -2732,17 +2752,18 @@ share back what we learn.""",
         "closed": False,
         "days_ago": 25,
         "body": """\
-Our county has adopted a **water security and drought resilience mission**: by 2030, no household
-should be more than 30 minutes from safe water, even in drought years, and pastoralist communities
-should lose far fewer animals in droughts.
+Our county has adopted a **water security and drought resilience mission**: by 2030, no
+household should be more than 30 minutes from safe water, even in drought years, and
+pastoralist communities should lose far fewer animals in droughts.
 
-We have political commitment and a small team: me, two engineers and a community liaison officer.
-Many actors are already active: national ministries, NGOs drilling boreholes, a development bank
-funding a dam, water user associations, and the communities themselves. Each works on its own.
+We have political commitment and a small team: me, two engineers and a community liaison
+officer. Many actors are already active: national ministries, NGOs drilling boreholes, a
+development bank funding a dam, water user associations, and the communities themselves. Each
+works on its own.
 
-I don't want to start with a big strategy document that nobody reads. Where would you start if you
-had a small team and wanted the mission to **coordinate what is already there** before asking for
-more money?
+I don't want to start with a big strategy document that nobody reads. Where would you start if
+you had a small team and wanted the mission to **coordinate what is already there** before
+asking for more money?
 
 Specific questions:
 
@@ -2754,21 +2775,22 @@ Specific questions:
                 "hours_after": 10,
                 "accepted": False,
                 "body": """\
-We have seen county missions succeed when the first step was a **shared map**: who is doing what,
-where, and what is planned. It sounds basic, but for most actors it is the first time they see the
-whole picture, and it immediately shows duplication and gaps. It is also a reason for everyone to
-come to a meeting, because they want to see themselves on the map. Our agency can support the
-mapping if useful.""",
+We have seen county missions succeed when the first step was a **shared map**: who is doing
+what, where, and what is planned. It sounds basic, but for most actors it is the first time
+they see the whole picture, and it immediately shows duplication and gaps. It is also a reason
+for everyone to come to a meeting, because they want to see themselves on the map. Our agency
+can support the mapping if useful.""",
             },
             {
                 "author": "rafael-dominguez",
                 "hours_after": 30,
                 "accepted": False,
                 "body": """\
-Two thoughts. First, a mission gives you **convening power** even without money: a clear, shared
-goal lets you ask every actor how their work contributes. Second, for communities, consider giving
-water user associations a role in *monitoring* progress towards the 30-minute goal. People who
-measure the outcome themselves tend to shape priorities, not only comment on them.""",
+Two thoughts. First, a mission gives you **convening power** even without money: a clear,
+shared goal lets you ask every actor how their work contributes. Second, for communities,
+consider giving water user associations a role in *monitoring* progress towards the 30-minute
+goal. People who measure the outcome themselves tend to shape priorities, not only comment on
+them.""",
             },
         ],
     },
@@ -2794,12 +2816,12 @@ We have strong debates in the design team:
 - Should insurers be allowed to request data through the consent layer at all, given the power
   imbalance?
 - Should research use be possible with **broad consent**, or only study-by-study?
-- Who should be able to build the apps people use to give consent — only public providers, or any
-  accredited company?
+- Who should be able to build the apps people use to give consent — only public providers, or
+  any accredited company?
 
-The infrastructure is neutral, but the rules are not. I would like to hear from agencies that have
-made similar choices for health or other sensitive data, and from researchers on how to think
-about the public value at stake.""",
+The infrastructure is neutral, but the rules are not. I would like to hear from agencies that
+have made similar choices for health or other sensitive data, and from researchers on how to
+think about the public value at stake.""",
         "replies": [
             {
                 "author": "jonas-thygesen",
@@ -2808,9 +2830,9 @@ about the public value at stake.""",
                 "body": """\
 A way to frame it: the consent layer creates a market for health data, so the rules you set are
 market-shaping choices. You can decide which uses the infrastructure makes *easy* and which it
-makes hard. Making research use easy and insurance use deliberately hard is a legitimate choice,
-as long as it is explicit and democratically accountable. The mission gives you the direction to
-justify it.""",
+makes hard. Making research use easy and insurance use deliberately hard is a legitimate
+choice, as long as it is explicit and democratically accountable. The mission gives you the
+direction to justify it.""",
             },
         ],
     },
@@ -2831,8 +2853,8 @@ trained to do: compliant, lowest-risk purchasing. Our healthy-ageing mission nee
 something different — write outcome-based specifications, run market dialogues, use staged
 procurement and weigh social value.
 
-We have budget for a training programme next year. Before we buy a standard course, I would like
-to ask:
+We have budget for a training programme next year. Before we buy a standard course, I would
+like to ask:
 
 - What did you include in training for mission-oriented procurement, and what actually changed
   behaviour afterwards?
@@ -2843,5 +2865,1345 @@ to ask:
 
 Any course outlines, peer-learning formats or cautionary tales welcome.""",
         "replies": [],
+    },
+    {
+        "key": "welcome-how-we-use-moin-forum",
+        "kind": "DISCUSSION",
+        "title": "Welcome to MOIN Forum: how we use this space",
+        "author": "owen-gallagher",
+        "pillars": [
+            "ROUTES_AND_DIRECTIONS",
+            "ORGANISATIONAL_CAPACITY",
+            "ASSESSMENT",
+            "RISKS_AND_REWARDS",
+        ],
+        "organisation_types": [
+            "GOVERNMENT_DEPARTMENT",
+            "PUBLIC_BANK",
+            "INTERNATIONAL_AGENCY",
+            "STRATEGIC_DESIGN_AGENCY",
+            "RESEARCH_INNOVATION_AGENCY",
+            "DIGITAL_AGENCY",
+            "LOCAL_REGIONAL_GOVERNMENT",
+            "SPACE_AGENCY",
+            "RESEARCH_INSTITUTE",
+        ],
+        "topics": ["governance", "capabilities"],
+        "visibility": "PUBLIC",
+        "closed": False,
+        "days_ago": 238,
+        "body": """\
+Welcome to the forum of the Mission-Oriented Innovation Network. This is the place where
+members ask each other for help, discuss what is hard about running missions, and share what
+they have tried.
+
+A few things that make this space work:
+
+- **Challenges** are concrete problems you are facing now. Say what you have tried, what
+  constraints you have, and what kind of answer would help. If a reply solves your problem,
+  mark it as accepted so others can find it.
+- **Discussions** are for open questions where there is no single answer: concepts, dilemmas,
+  things you disagree about.
+- **Case examples** describe something your organisation has done: what you did, what happened
+  and what you learned. Failures are as welcome as successes; often more useful.
+
+We tag threads with the four pillars of the **ROAR** framework — Routes and directions,
+Organisational capacity, Assessment, and Risks and rewards — and with topics, so you can follow
+what matters to you.
+
+Some threads are visible to members only. Use them for anything you would not say in public:
+live negotiations, internal reorganisations, things that went wrong. Please respect that
+confidentiality.
+
+Researchers from the institute and our academic partners follow the forum and will join in, but
+the best answers usually come from peers who have faced the same problem. Say hello below and
+tell us which mission you are working on.""",
+        "replies": [
+            {
+                "author": "ingrid-solberg",
+                "hours_after": 3,
+                "accepted": False,
+                "body": """\
+Hello from Nordic Mission Bank. I work on our maritime decarbonisation lending and I'm mostly
+interested in conditionality and how public banks evaluate their impact. Looking forward to
+learning from the others here.""",
+            },
+            {
+                "author": "lucia-navarro",
+                "hours_after": 7,
+                "accepted": False,
+                "body": """\
+Hola from Valmera. I coordinate our climate-neutral city mission in three pilot districts. Our
+biggest headaches right now are procurement and keeping residents involved beyond the first
+enthusiasm. Happy to share what we learn along the way.""",
+            },
+            {
+                "author": "thandiwe-mokoena",
+                "hours_after": 26,
+                "accepted": False,
+                "body": """\
+Greetings from Southern Skies Space Agency. We are working out how a small space agency can
+build a commercial sector without simply subsidising it. Very keen on the risks and rewards
+discussions.""",
+            },
+        ],
+    },
+    {
+        "key": "is-roar-useful-for-small-agencies",
+        "kind": "DISCUSSION",
+        "title": "Is ROAR useful for a small agency, or is it a framework for big ministries?",
+        "author": "mikko-heinonen",
+        "pillars": [
+            "ROUTES_AND_DIRECTIONS",
+            "ORGANISATIONAL_CAPACITY",
+            "ASSESSMENT",
+            "RISKS_AND_REWARDS",
+        ],
+        "organisation_types": None,
+        "topics": ["governance", "capabilities", "portfolio"],
+        "visibility": "PUBLIC",
+        "closed": False,
+        "days_ago": 160,
+        "body": """\
+A slightly provocative question, because I have been asked it twice this month by clients.
+
+We are a design agency of 25 people. We help ministries and municipalities with mission design.
+When we introduce the ROAR framework, the reaction from large ministries is usually positive:
+they recognise that they need to work on direction, capacity, assessment and risk-sharing at
+the same time. The reaction from **small organisations** — a regional development agency, a
+small municipality, a start-up support unit — is more often: "this is for governments with
+public banks and big budgets. We can't set directions for the economy; we can barely run our
+calls."
+
+My own view is that the questions in ROAR apply at every scale, but the answers look very
+different. A municipality can't take equity stakes, but it can think about what it asks in
+return for a subsidy. A small agency can't build a portfolio of 200 projects, but it can manage
+ten projects as a portfolio.
+
+I'd like to hear from others:
+
+- Have you used ROAR (or parts of it) in a small organisation, and how did you adapt it?
+- Which pillar is most relevant at small scale, and which feels irrelevant?
+- Should the framework come with "small-scale" versions of its questions?""",
+        "replies": [
+            {
+                "author": "achieng-odhiambo",
+                "hours_after": 10,
+                "accepted": False,
+                "body": """\
+I'm in a small county team of four people. Honestly, the "Routes and directions" part was the
+most useful: it made us realise that we do have the power to set direction — not for the
+economy, but for all the actors working on water in our county. We can't take equity stakes, so
+the risks and rewards pillar feels far away.""",
+            },
+            {
+                "author": "hannah-whitcombe",
+                "hours_after": 16,
+                "accepted": False,
+                "body": """\
+Interesting question. I would argue that organisational capacity matters *more* at small scale,
+not less. A small organisation has less slack, so the ability to learn and adapt quickly is
+everything. What changes is that capabilities are in a few people, not in systems, which makes
+them fragile when someone leaves.""",
+            },
+            {
+                "author": "beatriz-almeida",
+                "hours_after": 30,
+                "accepted": False,
+                "body": """\
+Risks and rewards is not irrelevant for municipalities. When we pay a catering company or give
+land to an urban farm, we can ask for things in return: local sourcing, jobs, open data. It's a
+small-scale version of conditionality. I would love to see examples of ROAR at municipal scale.""",
+            },
+            {
+                "author": "stefan-hofer",
+                "hours_after": 44,
+                "accepted": False,
+                "body": """\
+In our agency we used ROAR as a diagnostic in a one-day workshop per department. The small
+departments found it most useful as a **checklist of blind spots**: most of them had thought
+about routes and none about assessment.""",
+            },
+            {
+                "author": "kwame-asante",
+                "hours_after": 50,
+                "accepted": False,
+                "body": """\
+The framework was designed as a set of questions that any public organisation can ask itself,
+not as a model for one type. But Mikko's experience shows that the way it's presented matters.
+A short version for small organisations might be four questions:
+
+- **Routes**: what direction are we trying to set, and for whom?
+- **Organisation**: what do we need to be able to do that we can't do now?
+- **Assessment**: how would we know we are making a difference beyond our own outputs?
+- **Risks and rewards**: when we support others, what do we and the public get back?
+
+These fit on one page and work for a county as much as for a ministry.""",
+            },
+            {
+                "author": "mikko-heinonen",
+                "hours_after": 60,
+                "accepted": False,
+                "body": """\
+Kwame, those four questions are exactly what I was looking for: short enough for a municipal
+team, and they keep all four pillars on the table. Would it be OK to use them, with
+attribution, in our workshops?""",
+            },
+            {
+                "author": "kwame-asante",
+                "hours_after": 64,
+                "accepted": False,
+                "body": """\
+Of course. If you test them, please share what worked and what didn't, and how you had to
+reword them. The secretariat could collect versions from several members and we could publish
+them together as a small-scale companion to the framework.""",
+            },
+            {
+                "author": "emilie-tremblay",
+                "hours_after": 90,
+                "accepted": False,
+                "body": """\
+We used a similar short version with a small provincial department last month. One adaptation:
+for small organisations, the "risks" discussion worked better when framed as **"what are we
+afraid of?"** rather than financial risk. It opened up conversations about political risk and
+reputational risk, which were the real barriers.""",
+            },
+            {
+                "author": "priya-raman",
+                "hours_after": 120,
+                "accepted": False,
+                "body": """\
+Secretariat here. Following this thread, we will include a session on "ROAR at small scale" in
+the next network meeting. Mikko, Achieng and Beatriz — would you be willing to share your
+experiences there?""",
+            },
+            {
+                "author": "achieng-odhiambo",
+                "hours_after": 140,
+                "accepted": False,
+                "body": """\
+Yes, happy to. It will be good to hear from others with small teams — there are probably more
+of us than it seems from the big case studies, and our problems are different: less money, but
+also fewer layers between a decision and the people it affects.""",
+            },
+        ],
+    },
+    {
+        "key": "public-value-vs-market-failure-treasury",
+        "kind": "DISCUSSION",
+        "title": "Arguing public value with a finance ministry trained in market-failure logic",
+        "author": "ignacio-fuentes",
+        "pillars": ["ASSESSMENT", "RISKS_AND_REWARDS"],
+        "organisation_types": ["GOVERNMENT_DEPARTMENT", "PUBLIC_BANK"],
+        "topics": ["evaluation", "public-finance", "market-shaping"],
+        "visibility": "PUBLIC",
+        "closed": False,
+        "days_ago": 135,
+        "body": """\
+Every budget negotiation I attend ends at the same point. We present the hydrogen mission, and
+the finance ministry asks: **"What is the market failure?"** If we can't name one — positive
+externalities, information asymmetry, coordination failure — the programme is seen as
+unjustified intervention.
+
+We can usually construct a market-failure argument, but it distorts what we are trying to do.
+The mission is not to correct a market that would otherwise work well; it is to **create
+markets** that don't yet exist (green hydrogen exports, low-carbon copper) and to direct them
+towards public goals. The market-failure framework treats that as picking winners.
+
+I'm curious how others handle this conversation:
+
+- Do you use the language of the finance ministry (market failures, additionality, crowding
+  out) strategically, or try to change the framework?
+- Has anyone successfully introduced a **public value** or market-shaping rationale into the
+  official appraisal guidance?
+- What evidence convinced your finance ministry, if anything did?""",
+        "replies": [
+            {
+                "author": "amara-okafor",
+                "hours_after": 8,
+                "accepted": False,
+                "body": """\
+This is the conversation most of our partners have, so you are in good company. My view: don't
+abandon the market-failure language completely — it is the shared language of the budget
+process. But show its limits with concrete cases. The strongest argument is usually historical:
+the technologies that the finance ministry now takes for granted (the internet, GPS, many
+medicines) came from public investments that would not have passed a market-failure test at the
+time.
+
+Then propose *additional* questions in appraisal: what market do we want to exist in ten years?
+What role will the state play in it? What does the public get back?""",
+            },
+            {
+                "author": "karin-sjoberg",
+                "hours_after": 20,
+                "accepted": False,
+                "body": """\
+We got a paragraph into our appraisal guidance that allows "transformational" programmes to be
+assessed with a different method: scenario analysis and a documented theory of change. It took
+two years and a supportive senior official in the finance ministry. The trick was to present it
+as an *addition* to CBA for a small number of programmes, not a replacement.""",
+            },
+            {
+                "author": "katharina-vogel",
+                "hours_after": 38,
+                "accepted": False,
+                "body": """\
+This connects to the thread on market-shaping evaluation. What helped our shareholder ministry
+most was seeing the **dynamic indicators** (cost curves, private finance entering) next to the
+static ones. They began to ask themselves why the static numbers told a different story.""",
+            },
+            {
+                "author": "mei-lin-tan",
+                "hours_after": 60,
+                "accepted": False,
+                "body": """\
+One more argument that often works: the market-failure framework assumes a clear line between
+the state and the market, but in practice finance ministries already accept that the state
+shapes markets through regulation, taxation and procurement. A public value rationale just asks
+that this shaping be done **deliberately and transparently**. Framed this way, it sounds less
+like ideology and more like good governance.""",
+            },
+            {
+                "author": "ignacio-fuentes",
+                "hours_after": 80,
+                "accepted": False,
+                "body": """\
+Thank you all. Karin, would you be able to share the wording of that paragraph in your
+appraisal guidance? It would help to show our finance ministry that another government has done
+it.""",
+            },
+            {
+                "author": "karin-sjoberg",
+                "hours_after": 86,
+                "accepted": False,
+                "body": """\
+Sure. It is public, in our language, but I'll post a translation of the key paragraph in the
+resource library next week, together with a note on how the finance ministry has applied it to
+the first two programmes.""",
+            },
+        ],
+    },
+    {
+        "key": "missions-vs-grand-challenges-language",
+        "kind": "DISCUSSION",
+        "title": '"Mission", "grand challenge", "moonshot": does the language matter to citizens?',
+        "author": "emilie-tremblay",
+        "pillars": ["ROUTES_AND_DIRECTIONS"],
+        "organisation_types": None,
+        "topics": ["governance", "citizen-engagement"],
+        "visibility": "PUBLIC",
+        "closed": False,
+        "days_ago": 115,
+        "body": """\
+In our province, the government has launched three "missions" in two years. In focus groups,
+residents mostly didn't know what a mission was. Some associated it with the military or
+religious missions, some with space, most with "another government programme". Younger
+participants found "moonshot" exciting; older participants found it arrogant.
+
+At the same time, the word "mission" does something useful inside government: it signals that
+this is a cross-cutting priority with a measurable goal and a deadline.
+
+So I'm wondering:
+
+- Should missions be communicated to citizens as missions at all, or should we communicate the
+  **goal itself** ("every child within 500 metres of a safe green space by 2030") and keep the
+  mission language internal?
+- Has anyone tested different framings with the public?
+- Does the language matter for the political durability of a mission, e.g. surviving a change
+  of government?""",
+        "replies": [
+            {
+                "author": "camila-restrepo",
+                "hours_after": 14,
+                "accepted": False,
+                "body": """\
+In our work we always lead with the goal, in concrete words that people can picture, and we
+never use the word "mission" in public communication. Residents rally around "clean air for
+children on their way to school", not around a policy concept.""",
+            },
+            {
+                "author": "rafael-dominguez",
+                "hours_after": 30,
+                "accepted": False,
+                "body": """\
+I think Emilie's distinction is right: internally "mission" is a governance concept, externally
+the goal is what matters. On durability: research on long-running public goals suggests that
+what protects them is **ownership outside government** — by cities, businesses, civil society —
+more than the label. A goal that many people have adopted as their own is hard to abandon,
+whatever it is called.""",
+            },
+            {
+                "author": "fatima-hussain",
+                "hours_after": 56,
+                "accepted": False,
+                "body": """\
+"Five more healthy years" has worked for us because people can relate it to their own families.
+When we tested the phrase "healthy ageing mission" it fell flat. We now use "mission" only in
+governance documents.""",
+            },
+            {
+                "author": "emilie-tremblay",
+                "hours_after": 80,
+                "accepted": False,
+                "body": """\
+This matches what we saw. I will propose to our communications team that we lead with goals and
+keep "mission" for internal use, and see whether we can test two framings in our next survey.""",
+            },
+        ],
+    },
+    {
+        "key": "equity-vs-golden-shares",
+        "kind": "DISCUSSION",
+        "title": "Ordinary equity, golden shares or conditions: which return does the public need?",
+        "author": "erik-haugland",
+        "pillars": ["RISKS_AND_REWARDS"],
+        "organisation_types": ["PUBLIC_BANK", "GOVERNMENT_DEPARTMENT"],
+        "topics": ["equity-stakes", "risk-sharing", "conditionality"],
+        "visibility": "MEMBERS",
+        "closed": False,
+        "days_ago": 90,
+        "body": """\
+Following the thread on the hydrogen equity stake, I would like to open a broader discussion
+among the public banks and ministries here, in the members-only space because some of our
+internal debates are sensitive.
+
+In our bank, there are two camps:
+
+- The **investment team** wants ordinary equity on commercial terms. Their argument: we are a
+  bank, we should behave like a professional investor, and conditions make us a less attractive
+  co-investor. Returns can be reinvested in the next generation of projects.
+- The **policy team** wants fewer shares and more conditions or golden shares: relocation
+  protections, IP clauses, reinvestment requirements. Their argument: financial returns are not
+  why we exist, and we should protect the public value of what we finance.
+
+Both are right to some extent. Our board wants a clear policy instead of case-by-case debates.
+
+How have others resolved this? Do you have a written **equity policy** that says when you take
+which kind of return? And how do you present it to private co-investors?""",
+        "replies": [
+            {
+                "author": "matthias-brenner",
+                "hours_after": 6,
+                "accepted": False,
+                "body": """\
+We have a written policy since last year. The short version: ordinary equity is the default;
+golden shares only where critical infrastructure or national security is involved; conditions
+where the company has received significant public grants before. It ended most case-by-case
+arguments.""",
+            },
+            {
+                "author": "luana-tavares",
+                "hours_after": 20,
+                "accepted": False,
+                "body": """\
+For us the key question is **what the company does with the public money**. We take less equity
+where the company commits to environmental and social conditions we can verify. In effect,
+conditions are "paid for" with better financial terms. Investors understand that trade.""",
+            },
+            {
+                "author": "mei-lin-tan",
+                "hours_after": 40,
+                "accepted": False,
+                "body": """\
+I would push back a little on the framing of two camps. Financial return and public value are
+not necessarily opposites: a public investor that makes returns can recycle them into riskier
+mission investments, and that is a public value in itself. The question is which **mix** of
+returns fits the stage and the risk you take. Early and risky, with large public grants behind
+it: more conditions. Later and more commercial: ordinary equity. A policy that states this
+logic helps the board more than a list of instruments.""",
+            },
+            {
+                "author": "pierre-alain-dufour",
+                "hours_after": 52,
+                "accepted": False,
+                "body": """\
+In our co-investments we see that private investors accept conditions more easily when they are
+**standard and published in advance**. What scares them is surprise. Having a policy is more
+important than the exact content of it.""",
+            },
+            {
+                "author": "erik-haugland",
+                "hours_after": 70,
+                "accepted": False,
+                "body": """\
+Thank you — Matthias's structure and Mei Lin's point about stage and risk give me a good basis.
+I will draft a policy with a default and clear criteria for when conditions apply, and share
+the structure here when it has been through our board.""",
+            },
+        ],
+    },
+    {
+        "key": "experimentation-budget-failure",
+        "kind": "DISCUSSION",
+        "title": (
+            "How much failure can a public agency afford? Setting a tolerance for experimentation"
+        ),
+        "author": "stefan-hofer",
+        "pillars": ["ORGANISATIONAL_CAPACITY", "RISKS_AND_REWARDS"],
+        "organisation_types": ["RESEARCH_INNOVATION_AGENCY", "GOVERNMENT_DEPARTMENT"],
+        "topics": ["experimentation", "portfolio", "governance"],
+        "visibility": "PUBLIC",
+        "closed": False,
+        "days_ago": 80,
+        "body": """\
+Every agency in this network says it wants to be more experimental. In our agency, the audit
+office reviewed our mission portfolios last year and criticised us for funding "projects with a
+high probability of failure". Our leadership responded by asking for more careful project
+selection, which, in practice, means less risk.
+
+I think we need an explicit **risk appetite** for missions, agreed with our ministry and
+ideally with the audit office, along the lines of: in this portfolio, we expect 30-40% of
+projects to fail, and that is a sign of ambition, not of poor management.
+
+Questions for discussion:
+
+- Has anyone agreed an explicit failure rate or risk appetite with their ministry or auditors?
+- How do you distinguish **good failure** (a well-designed experiment that taught us something)
+  from **bad failure** (poor management, ignored warning signs)?
+- How do you report failures publicly without damaging political support for the mission?""",
+        "replies": [
+            {
+                "author": "hannah-whitcombe",
+                "hours_after": 12,
+                "accepted": False,
+                "body": """\
+It helps to separate two things: the risk appetite at **portfolio level**, and the quality of
+management at **project level**. Auditors are right to ask whether each project was managed
+well — were warning signs acted on, were decisions documented? They are wrong to expect each
+project to succeed. A portfolio where nothing fails is not ambitious enough.""",
+            },
+            {
+                "author": "chloe-nguyen",
+                "hours_after": 18,
+                "accepted": False,
+                "body": """\
+We agreed a risk appetite statement with our minister two years ago. It says that for
+early-stage mission projects we expect "a significant share" not to reach their objectives, and
+that we will report what we learned. Having it in writing changed internal behaviour more than
+anything else.""",
+            },
+            {
+                "author": "ines-moreira",
+                "hours_after": 40,
+                "accepted": False,
+                "body": """\
+For challenge prizes, failure is built in: most teams don't win. That makes it easier to
+explain. We now describe the non-winning teams' results as part of the output of the prize, and
+several went on to get private funding.""",
+            },
+            {
+                "author": "mette-kjaergaard",
+                "hours_after": 54,
+                "accepted": False,
+                "body": """\
+On good versus bad failure, we suggest three questions for every stopped project: Was the
+hypothesis clear at the start? Were the signals that it wouldn't work noticed and acted on in
+time? Was what we learned documented and used? If the answer is yes to all three, it's good
+failure. This is something auditors can check.""",
+            },
+            {
+                "author": "stefan-hofer",
+                "hours_after": 70,
+                "accepted": False,
+                "body": """\
+Mette, that is a very practical test, thank you. I'll propose it to our audit office together
+with a risk appetite statement like Chloe's, agreed with the ministry first.""",
+            },
+            {
+                "author": "stefan-hofer",
+                "hours_after": 900,
+                "accepted": False,
+                "body": """\
+Update: the audit office accepted the three-question test as part of their review method for
+our mission portfolios. They even suggested we publish the learning notes for stopped projects.
+I did not expect the auditors to end up as allies.""",
+            },
+        ],
+    },
+    {
+        "key": "dpi-as-mission-enabler",
+        "kind": "DISCUSSION",
+        "title": "Digital public infrastructure as a mission enabler, not a mission in itself",
+        "author": "vikram-desai",
+        "pillars": ["ROUTES_AND_DIRECTIONS", "ORGANISATIONAL_CAPACITY"],
+        "organisation_types": [
+            "DIGITAL_AGENCY",
+            "GOVERNMENT_DEPARTMENT",
+            "LOCAL_REGIONAL_GOVERNMENT",
+        ],
+        "topics": ["digital-public-infrastructure", "data", "governance"],
+        "visibility": "PUBLIC",
+        "closed": False,
+        "days_ago": 72,
+        "body": """\
+I notice that in many countries, digital public infrastructure — identity, payments, data
+exchange, registries — is itself framed as a mission: "digitalise all public services by 2030".
+I have come to think this is a mistake.
+
+DPI is most valuable as an **enabler** of other missions: financial inclusion, health,
+agriculture, climate adaptation. Our open payments rails did not matter because they were
+digital; they mattered because small farmers could suddenly receive subsidies directly and sell
+to buyers outside their village. When DPI becomes the mission, the success metric becomes
+adoption, and the question of *what for* gets lost.
+
+At the same time, DPI needs its own long-term investment, governance and skills, which is hard
+to justify if it is only ever an input to someone else's mission.
+
+I'd like to discuss:
+
+- How do you govern DPI so that it serves several missions without being captured by one?
+- Who should pay for it — the digital agency, the mission owners, a central fund?
+- How do you measure its value?""",
+        "replies": [
+            {
+                "author": "kadri-tamm",
+                "hours_after": 10,
+                "accepted": False,
+                "body": """\
+I agree with the diagnosis. Our data exchange layer is funded centrally as infrastructure, like
+roads. Individual missions pay for their own services built on top. The central funding is a
+constant battle, but the alternative — each mission paying a fee — would mean the
+infrastructure follows whoever pays most.""",
+            },
+            {
+                "author": "jonas-thygesen",
+                "hours_after": 24,
+                "accepted": False,
+                "body": """\
+DPI is an interesting case of what could be called **infrastructural directionality**: the
+design choices of the infrastructure (what is easy, what is possible, who can build on it)
+shape markets and services for decades. That is why it should be governed with the missions it
+serves, even if it is funded centrally. A board with representatives of the main mission owners
+is one way to do it.""",
+            },
+            {
+                "author": "ji-woo-park",
+                "hours_after": 40,
+                "accepted": False,
+                "body": """\
+On measuring value: we stopped reporting "number of transactions" and started reporting **what
+the transactions made possible** in three policy areas, with short case studies. Ministers
+understood it much better.""",
+            },
+            {
+                "author": "ananya-iyer",
+                "hours_after": 52,
+                "accepted": False,
+                "body": """\
+Colleague of Vikram. One governance element that worked for us: every new DPI component has to
+have at least **two different missions or ministries** as users before it gets central funding.
+It avoids building things that serve only one narrow purpose.""",
+            },
+            {
+                "author": "vikram-desai",
+                "hours_after": 70,
+                "accepted": False,
+                "body": """\
+These are useful: central funding, a governance board with mission owners, value measured by
+what it enables, and the "two users" rule. I'll try to write them up as principles for our next
+strategy.""",
+            },
+        ],
+    },
+    {
+        "key": "ai-public-services-mission",
+        "kind": "DISCUSSION",
+        "title": "Public-sector AI: a mission, a tool, or a risk to manage?",
+        "author": "ji-woo-park",
+        "pillars": ["ROUTES_AND_DIRECTIONS", "ASSESSMENT"],
+        "organisation_types": ["DIGITAL_AGENCY", "GOVERNMENT_DEPARTMENT"],
+        "topics": ["digital-public-infrastructure", "regulation", "data", "experimentation"],
+        "visibility": "PUBLIC",
+        "closed": False,
+        "days_ago": 35,
+        "body": """\
+Our government has asked us to propose an "AI mission" for the public sector. The draft from
+the ministry reads: "By 2030, 80% of public services will use AI". I find this problematic: it
+measures adoption of a technology, not improvement of anything people care about.
+
+Alternatives we are discussing:
+
+- treat AI as a **tool** within existing missions (e.g. faster diagnosis in the health mission,
+  better flood forecasting in the climate mission) and drop the AI mission;
+- keep a cross-cutting AI programme, but focused on **public capabilities**: shared models,
+  evaluation standards, data, skills;
+- frame it as a **risk**: a mission to make sure AI in public services is safe, fair and
+  accountable.
+
+The political pressure to have "an AI mission" is strong. How are others handling this? Has
+anyone reframed a technology mission into an outcome mission successfully?""",
+        "replies": [
+            {
+                "author": "seo-yeon-kim",
+                "hours_after": 6,
+                "accepted": False,
+                "body": """\
+Colleague of Ji-woo. One argument we are testing with the ministry: if the target is adoption,
+vendors will define what counts as "AI" and sell it to us. If the target is outcomes, we decide
+what we need.""",
+            },
+            {
+                "author": "lucas-marchetti",
+                "hours_after": 20,
+                "accepted": False,
+                "body": """\
+There's a long history of technology-push programmes that measured adoption and missed the
+point. Missions are meant to start from a problem. A reframing that keeps the political energy
+could be: "use AI to cut waiting times in public services by half" or similar, with a strong
+capability programme underneath (shared infrastructure, evaluation, skills). That gives the
+minister a headline and you an outcome.""",
+            },
+            {
+                "author": "rasmus-kask",
+                "hours_after": 30,
+                "accepted": False,
+                "body": """\
+We did something similar with our "data mission" three years ago. We kept the name but changed
+the targets to three outcome goals. The name was politically important; the targets were what
+steered the work.""",
+            },
+            {
+                "author": "ji-woo-park",
+                "hours_after": 50,
+                "accepted": False,
+                "body": """\
+Thank you. The approach of keeping the political headline while changing the targets seems the
+most realistic. We will propose three outcome goals and a capability programme.""",
+            },
+        ],
+    },
+    {
+        "key": "outsourcing-capabilities-consultancies",
+        "kind": "DISCUSSION",
+        "title": "Have we outsourced the capabilities we need for missions?",
+        "author": "hannah-whitcombe",
+        "pillars": ["ORGANISATIONAL_CAPACITY"],
+        "organisation_types": None,
+        "topics": ["capabilities", "skills", "procurement"],
+        "visibility": "MEMBERS",
+        "closed": False,
+        "days_ago": 125,
+        "body": """\
+Posting this in the members-only space so that people can be candid.
+
+In our research on public-sector capabilities, one pattern comes up again and again: the
+capabilities that missions need most — analysing complex systems, designing instruments,
+managing portfolios, understanding technology — have often been **bought in from
+consultancies** for a decade or more. The consequences are familiar: strategies written by
+external teams that nobody inside can defend, knowledge that leaves when the contract ends, and
+organisations that can commission but no longer do.
+
+At the same time, consultancies can bring speed and expertise that a ministry cannot build
+overnight, and some of you have told me that without them, nothing would get done.
+
+I'd like to hear your honest experiences:
+
+- Which tasks in your mission work are currently outsourced, and which should be brought
+  in-house?
+- Has anyone deliberately **rebuilt in-house capacity**? What did it take?
+- How can contracts with external advisers be designed so that capability stays in the
+  organisation?""",
+        "replies": [
+            {
+                "author": "aoife-brennan",
+                "hours_after": 5,
+                "accepted": False,
+                "body": """\
+Our first mission strategy was written almost entirely by a consultancy. It was a good
+document. Six months later, none of us could explain the logic behind half of the targets, and
+when ministers asked hard questions we had to call the consultants back. For the second
+strategy we wrote it ourselves with a researcher as a critical friend. Weaker prose, much
+stronger ownership.""",
+            },
+            {
+                "author": "matthias-brenner",
+                "hours_after": 12,
+                "accepted": False,
+                "body": """\
+In the bank we outsource very little analysis, but we do outsource most of our market studies.
+The result is that our investment teams know their borrowers very well but the markets less
+well. We are now building a small in-house market intelligence team.""",
+            },
+            {
+                "author": "gareth-pryce",
+                "hours_after": 20,
+                "accepted": False,
+                "body": """\
+Local government is the extreme case. After years of cuts, we have almost no policy analysts
+left. Consultants are not a choice for us; they are the only capacity available. What we are
+trying now is to insist that every contract includes **working side by side** with our staff,
+not delivering a report.""",
+            },
+            {
+                "author": "vikram-desai",
+                "hours_after": 28,
+                "accepted": False,
+                "body": """\
+Digital is where this has been most visible. Most governments outsourced their IT for twenty
+years and lost the ability to even specify what they wanted. The digital agencies that work now
+are those that rebuilt engineering teams in-house.""",
+            },
+            {
+                "author": "valentina-rojas",
+                "hours_after": 40,
+                "accepted": False,
+                "body": """\
+We have a rule now: any strategic product (mission strategy, portfolio design, evaluation
+framework) must have a **named internal owner** who co-writes it. Consultants can support, but
+they can't be the authors.""",
+            },
+            {
+                "author": "hannah-whitcombe",
+                "hours_after": 60,
+                "accepted": False,
+                "body": """\
+Thank you for these very honest replies. A few patterns: ownership suffers when external
+advisers write strategic products; capability comes back through co-production, named internal
+owners and rebuilding specific teams; and contracts can require knowledge transfer explicitly.
+It is striking that digital agencies seem furthest along. Has anyone used **secondments** from
+consultancies into the public sector the other way round?""",
+            },
+            {
+                "author": "kadri-tamm",
+                "hours_after": 80,
+                "accepted": False,
+                "body": """\
+Not from consultancies, but we have a programme where engineers from private companies spend a
+year with us. Several stayed. It's a good recruiting channel.""",
+            },
+            {
+                "author": "ines-moreira",
+                "hours_after": 100,
+                "accepted": False,
+                "body": """\
+One thing that helped us: we started to **pay for learning** in consultancy contracts. Part of
+the fee is linked to a training session and handover documents that our staff assess. It is not
+perfect but it changed the dynamic.""",
+            },
+            {
+                "author": "siobhan-murphy",
+                "hours_after": 130,
+                "accepted": False,
+                "body": """\
+This thread will be useful in our mid-term review. I'd like to add one more factor: it's not
+only about skills, but about **time**. Our staff are so busy with reporting and briefings that
+even when they have the skills, they don't have the time to do analysis. Outsourcing then
+becomes the default for everything that is not urgent.""",
+            },
+        ],
+    },
+    {
+        "key": "conditionality-backlash-lobbying",
+        "kind": "DISCUSSION",
+        "title": (
+            "When industry pushes back on conditionality: staying firm without losing partners"
+        ),
+        "author": "pierre-alain-dufour",
+        "pillars": ["RISKS_AND_REWARDS", "ROUTES_AND_DIRECTIONS"],
+        "organisation_types": ["INTERNATIONAL_AGENCY", "PUBLIC_BANK", "GOVERNMENT_DEPARTMENT"],
+        "topics": ["conditionality", "market-shaping", "regulation"],
+        "visibility": "MEMBERS",
+        "closed": False,
+        "days_ago": 58,
+        "body": """\
+Members only, as some of this involves ongoing negotiations in partner countries.
+
+In three countries we work with, governments introduced conditions on public support for
+industry: local value creation, emission reduction plans, profit reinvestment, price
+commitments for products sold to the public sector. In all three cases, **industry associations
+pushed back hard**: public statements that the conditions would drive investment away, lobbying
+of ministers, in one case a threat to move a planned factory abroad.
+
+In two cases the conditions were watered down significantly. In one case they held, and the
+factory was built anyway.
+
+What made the difference? My impression:
+
+- the conditions that survived were **clear and simple** and had been discussed with companies
+  early;
+- the government had something valuable to offer that companies could not get elsewhere;
+- there was a public narrative about why the conditions mattered.
+
+I would like to hear your experiences. When conditions came under pressure, what did you do?
+What would you do differently?""",
+        "replies": [
+            {
+                "author": "ingrid-solberg",
+                "hours_after": 12,
+                "accepted": False,
+                "body": """\
+Our experience confirms your first point. We tested the conditions with a small group of
+clients before announcing them. Some changes were made, but when the industry association
+complained later, we could show that its own members had helped design them.""",
+            },
+            {
+                "author": "amara-okafor",
+                "hours_after": 24,
+                "accepted": False,
+                "body": """\
+The underlying question is who holds the bargaining power. Conditions hold when public support
+is essential for the investment — when it's patient capital, first-of-a-kind risk-sharing or a
+guaranteed market. They collapse when public support is a windfall on top of an investment that
+would have happened anyway. So the strongest protection for conditionality is good
+**additionality analysis** before the negotiation, not firmness during it.""",
+            },
+            {
+                "author": "olof-nystrom",
+                "hours_after": 40,
+                "accepted": False,
+                "body": """\
+For the green steel plants we were very open about what public money was buying: emission
+reductions and jobs in a specific region. When the companies complained about the conditions,
+journalists asked them why they wanted public money without obligations. The public narrative
+mattered more than we expected.""",
+            },
+            {
+                "author": "pierre-alain-dufour",
+                "hours_after": 60,
+                "accepted": False,
+                "body": """\
+Good points. Amara's additionality argument in particular is one I'll take back to the teams in
+the partner countries: check what public support is actually essential before deciding how hard
+to push.""",
+            },
+        ],
+    },
+    {
+        "key": "when-to-stop-a-mission",
+        "kind": "DISCUSSION",
+        "title": "When do we stop or redirect a mission?",
+        "author": "nora-bakken",
+        "pillars": ["ASSESSMENT", "ROUTES_AND_DIRECTIONS"],
+        "organisation_types": None,
+        "topics": ["portfolio", "evaluation", "governance"],
+        "visibility": "PUBLIC",
+        "closed": False,
+        "days_ago": 48,
+        "body": """\
+Much of the literature and guidance is about launching missions. Very little is about
+**ending** or redirecting them. But missions are meant to have deadlines, and some will turn
+out to be badly framed, overtaken by events, or achieved early.
+
+In our bank's mission on zero-emission shipping, the initial focus was on battery-electric
+ferries. That part is now largely done; the market works without us. The harder part — deep-sea
+shipping — needs completely different technologies and partners. Should we declare the first
+mission accomplished and start a new one? Or redirect the existing mission?
+
+More generally:
+
+- Who decides that a mission is finished or needs to change, and on what basis?
+- Is declaring success and stepping back a legitimate outcome, or does it look like
+  abandonment?
+- Have you built **review points** into missions from the start?""",
+        "replies": [
+            {
+                "author": "jonas-thygesen",
+                "hours_after": 8,
+                "accepted": False,
+                "body": """\
+Declaring success and stepping back is one of the most important outcomes of market-shaping,
+and it's under-celebrated. If the market for electric ferries works without you, the mission
+achieved what it was supposed to in that segment. Stepping back frees resources for deep-sea
+shipping. I would frame it as the mission **moving to its next phase**, not as an end.""",
+            },
+            {
+                "author": "karin-sjoberg",
+                "hours_after": 20,
+                "accepted": False,
+                "body": """\
+Our mission has a formal review every four years, tied to the government's strategy cycle. The
+review can confirm, change or end the mission. Having it written into the mission charter from
+the start made it much less political.""",
+            },
+            {
+                "author": "kwame-asante",
+                "hours_after": 36,
+                "accepted": False,
+                "body": """\
+It helps to separate the **mission goal** (zero-emission shipping) from the **portfolio**
+serving it. Portfolios should change constantly as you learn. The goal should change rarely,
+and only through an explicit process. Your situation sounds like a portfolio shift, not a new
+mission.""",
+            },
+            {
+                "author": "nora-bakken",
+                "hours_after": 60,
+                "accepted": False,
+                "body": """\
+That's a helpful distinction. We'll treat it as a portfolio shift within the same mission, and
+celebrate the ferry segment as a success in our annual report rather than quietly dropping it.""",
+            },
+        ],
+    },
+    {
+        "key": "cities-national-missions-alignment",
+        "kind": "DISCUSSION",
+        "title": "How do city missions and national missions fit together?",
+        "author": "sanne-de-vries",
+        "pillars": ["ROUTES_AND_DIRECTIONS", "ORGANISATIONAL_CAPACITY"],
+        "organisation_types": ["LOCAL_REGIONAL_GOVERNMENT", "GOVERNMENT_DEPARTMENT"],
+        "topics": ["governance", "cities", "housing", "climate"],
+        "visibility": "PUBLIC",
+        "closed": False,
+        "days_ago": 105,
+        "body": """\
+Our province has its own missions on circular construction and climate-adaptive housing. The
+national government has a housing mission, and the EU has a mission on climate-neutral cities.
+Three of our municipalities participate in that one.
+
+In theory this is a nicely nested system. In practice:
+
+- targets are set at different levels with different baselines and deadlines;
+- each level has its own reporting requirements, so our municipalities report the same project
+  three times;
+- national funding is organised by national priorities, which don't always match local ones;
+- local knowledge about what works rarely flows upwards.
+
+How are others dealing with **multi-level mission governance**? Is there a case for "mission
+contracts" between levels of government, with shared targets and pooled funding?""",
+        "replies": [
+            {
+                "author": "lucia-navarro",
+                "hours_after": 10,
+                "accepted": False,
+                "body": """\
+We are in the same situation. What helped a bit: our city signed a **climate city contract**
+with the national government, with joint targets and a commitment to align funding. It is
+mostly symbolic so far, but it created a forum where these mismatches can be raised.""",
+            },
+            {
+                "author": "siobhan-murphy",
+                "hours_after": 30,
+                "accepted": False,
+                "body": """\
+From the national side: we are trying to give local authorities seats on the mission board for
+exactly this reason. But I admit that we haven't solved the reporting burden.""",
+            },
+            {
+                "author": "rafael-dominguez",
+                "hours_after": 46,
+                "accepted": False,
+                "body": """\
+Multi-level missions work best when each level does what it's best at. National levels are good
+at setting long-term direction, regulation and financing; cities are good at integrating,
+experimenting and engaging residents. A **mission contract** can formalise this division of
+labour: the national level commits to stable funding and regulatory changes, the city commits
+to delivery and sharing what it learns. Common data standards for reporting make the triple
+reporting unnecessary.""",
+            },
+            {
+                "author": "fatima-hussain",
+                "hours_after": 60,
+                "accepted": False,
+                "body": """\
+For our health mission, the most useful thing was a **single reporting template** agreed with
+the NHS and the national department. It took a year to negotiate, but now we report once.""",
+            },
+            {
+                "author": "sanne-de-vries",
+                "hours_after": 80,
+                "accepted": False,
+                "body": """\
+Thank you all. I'll propose a pilot mission contract with the national housing ministry, with
+one shared reporting template as the first deliverable and the division of labour Rafael
+describes as its backbone.""",
+            },
+        ],
+    },
+    {
+        "key": "theory-of-change-vs-systems-mapping",
+        "kind": "DISCUSSION",
+        "title": "Theory of change or systems map? What actually helps mission design",
+        "author": "andres-villamizar",
+        "pillars": ["ASSESSMENT", "ROUTES_AND_DIRECTIONS"],
+        "organisation_types": ["STRATEGIC_DESIGN_AGENCY", "RESEARCH_INNOVATION_AGENCY"],
+        "topics": ["evaluation", "experimentation", "governance"],
+        "visibility": "PUBLIC",
+        "closed": False,
+        "days_ago": 42,
+        "body": """\
+In our work with cities, we are often asked to produce a **theory of change** for a mission: a
+chain from activities to outputs to outcomes to impact. Evaluators like it because it gives
+them something to test. But for missions, these chains tend to be linear fiction. The systems
+we work in are full of feedback loops, delays and actors we don't control.
+
+We have started using **systems maps** instead: visual maps of the main factors, relationships
+and feedback loops around the mission goal, made with stakeholders. They are good at showing
+where to intervene and where the risks are. But they are hard to evaluate against, and
+evaluators find them frustrating.
+
+Is it one or the other? How do others combine them? And how do you make a systems map useful
+for assessment, not only for design?""",
+        "replies": [
+            {
+                "author": "mette-kjaergaard",
+                "hours_after": 10,
+                "accepted": False,
+                "body": """\
+We see them as complementary. The systems map helps you choose **leverage points** and
+understand the dynamics. For each intervention in the portfolio, you then write a short,
+explicit theory of change: how do we expect this intervention to influence the system, and what
+would we see if it works? The map gives context; the theories of change give testable
+hypotheses. Updating both each year is the learning loop.""",
+            },
+            {
+                "author": "marcus-leblanc",
+                "hours_after": 24,
+                "accepted": False,
+                "body": """\
+We tried updating a systems map every six months with the same stakeholders. The changes in the
+map turned out to be a rich evaluation source in themselves: which relationships people now saw
+as stronger, which factors had become less important.""",
+            },
+            {
+                "author": "tiago-salgueiro",
+                "hours_after": 50,
+                "accepted": False,
+                "body": """\
+For our ocean mission, the systems map showed that the biggest leverage point was port
+regulation, which none of our projects were addressing. We would never have seen that with a
+theory of change.""",
+            },
+            {
+                "author": "andres-villamizar",
+                "hours_after": 72,
+                "accepted": False,
+                "body": """\
+Helpful — the idea of theories of change *inside* the systems map, per intervention, and
+updating the map as an evaluation tool in itself. I'll try that combination with the next city.""",
+            },
+        ],
+    },
+    {
+        "key": "commercial-space-public-return",
+        "kind": "DISCUSSION",
+        "title": "What should the public get back from commercial space partnerships?",
+        "author": "pieter-van-der-merwe",
+        "pillars": ["RISKS_AND_REWARDS"],
+        "organisation_types": ["SPACE_AGENCY", "PUBLIC_BANK"],
+        "topics": ["space", "risk-sharing", "market-shaping", "equity-stakes"],
+        "visibility": "PUBLIC",
+        "closed": False,
+        "days_ago": 88,
+        "body": """\
+Space agencies everywhere are moving from building their own systems to buying services from
+companies and co-investing in commercial ventures. The argument is efficiency and market
+creation. The results have been impressive in some places.
+
+But I'm struck by how rarely we discuss **what the public gets back**. Space programmes have
+historically been entirely public investments: decades of research, test facilities, trained
+engineers, launch sites. Now companies build on that foundation, often with public anchor
+contracts and grants, and the returns are private.
+
+In our agency we are preparing the partnership model for a small-satellite launch site.
+Options:
+
+- the public owns the site and leases it at cost;
+- a joint venture with a company, with the agency holding equity;
+- a concession with revenue sharing;
+- conditions on local jobs, training and access for universities.
+
+How are other space agencies structuring the public return? Are there examples where the public
+shared in the upside of a commercial space success?""",
+        "replies": [
+            {
+                "author": "giulia-ferraro",
+                "hours_after": 14,
+                "accepted": False,
+                "body": """\
+In our Earth observation contracts we asked for non-financial returns: priority tasking, data
+for research, and keeping processing capacity in the country. For a launch site, which is a
+long-lived asset, I'd look seriously at keeping public ownership of the land and infrastructure
+and leasing it, so that the public retains control if the operator fails or is bought.""",
+            },
+            {
+                "author": "mei-lin-tan",
+                "hours_after": 30,
+                "accepted": False,
+                "body": """\
+The space sector is a good illustration of a general point: when the state takes early, high
+risks and then hands over to private actors, the **distribution of rewards** is determined by
+the contracts at the moment of handover. Once the contracts are signed, it is too late. Equity
+or revenue sharing is reasonable where the public has carried risk that private investors would
+not have. Public ownership of long-lived infrastructure is another way of keeping a share of
+the value created.""",
+            },
+            {
+                "author": "thandiwe-mokoena",
+                "hours_after": 40,
+                "accepted": False,
+                "body": """\
+Colleague of Pieter. Our board is very interested in revenue sharing. My concern is monitoring:
+how do we verify revenues of a company that operates internationally? Maybe a simpler fee
+structure with a share above a threshold is easier to manage.""",
+            },
+            {
+                "author": "alessandro-conti",
+                "hours_after": 60,
+                "accepted": False,
+                "body": """\
+We have a fee-plus-share model for use of our test facilities: a fixed fee, plus a small share
+of revenues from products that were qualified there, for ten years. It generates modest income,
+but more importantly, it reminds everyone that the public contributed.""",
+            },
+            {
+                "author": "pieter-van-der-merwe",
+                "hours_after": 80,
+                "accepted": False,
+                "body": """\
+Thank you. Public ownership of the site with a long lease, a simple revenue share above a
+threshold, and conditions on training and university access seems to be the direction.
+Alessandro, I'd like to learn more about your model.""",
+            },
+        ],
+    },
+    {
+        "key": "just-transition-in-missions",
+        "kind": "DISCUSSION",
+        "title": "Who pays and who benefits? Putting just transition inside missions",
+        "author": "otieno-ochieng",
+        "pillars": ["ROUTES_AND_DIRECTIONS", "ASSESSMENT"],
+        "organisation_types": [
+            "INTERNATIONAL_AGENCY",
+            "GOVERNMENT_DEPARTMENT",
+            "LOCAL_REGIONAL_GOVERNMENT",
+        ],
+        "topics": ["climate", "citizen-engagement", "green-transition", "food-systems"],
+        "visibility": "PUBLIC",
+        "closed": False,
+        "days_ago": 28,
+        "body": """\
+Many green missions are designed with a clear technological direction (renewables, electric
+mobility, low-carbon industry) and a separate "just transition" policy on the side for workers
+and regions that lose out. In the countries we work with, this separation doesn't work. The
+people affected by the transition — charcoal producers, small-scale farmers, informal transport
+workers — are often the majority, not a minority to be compensated.
+
+I'd like to discuss how **distributional questions** can be part of the mission itself:
+
+- Should mission goals include explicit distributional targets (e.g. share of benefits going to
+  low-income households)?
+- How do you involve affected groups in setting routes, not only in consultation after
+  decisions are made?
+- What does it mean for assessment: how do you measure who benefits?""",
+        "replies": [
+            {
+                "author": "rafael-dominguez",
+                "hours_after": 12,
+                "accepted": False,
+                "body": """\
+I'd argue that distribution is a question of **direction**, not an afterthought. A mission on
+clean cooking that replaces charcoal with imported gas cylinders has a very different
+distributional outcome from one that builds local biogas and improved cookstove production.
+Both reduce emissions; only one creates local livelihoods. The route choice is where justice is
+decided.""",
+            },
+            {
+                "author": "achieng-odhiambo",
+                "hours_after": 30,
+                "accepted": False,
+                "body": """\
+In our water mission, we put pastoralist representatives on the steering committee from the
+beginning. It slowed things down, but the priorities changed: more water points along migration
+routes, fewer large dams. Those are route choices that we would have got wrong without them.""",
+            },
+            {
+                "author": "kwame-asante",
+                "hours_after": 44,
+                "accepted": False,
+                "body": """\
+On assessment: every mission indicator can be disaggregated by income, gender, region and other
+relevant groups, and the gaps can be reported alongside the averages. It sounds technical, but
+it makes distributional outcomes visible and forces a conversation when averages improve while
+gaps widen.""",
+            },
+            {
+                "author": "otieno-ochieng",
+                "hours_after": 60,
+                "accepted": False,
+                "body": """\
+Thank you. Route choice as the place where justice is decided is a useful way to put it. We'll
+propose disaggregated indicators and representation of affected groups in governance as minimum
+standards for the missions we support.""",
+            },
+        ],
+    },
+    {
+        "key": "reading-group-dynamic-capabilities",
+        "kind": "DISCUSSION",
+        "title": "Reading group: dynamic capabilities in the public sector",
+        "author": "kwame-asante",
+        "pillars": ["ORGANISATIONAL_CAPACITY", "ASSESSMENT"],
+        "organisation_types": None,
+        "topics": ["capabilities", "evaluation", "skills"],
+        "visibility": "PUBLIC",
+        "closed": False,
+        "days_ago": 205,
+        "body": """\
+We are starting an informal reading group for members interested in the concept of **dynamic
+capabilities** in public organisations. One text per month, a one-hour online discussion, and a
+short summary posted here afterwards.
+
+Why this topic: many of the challenges posted in this forum — how to build a portfolio
+approach, how to stop projects, how to recruit mission managers, how to work across departments
+— come down to whether public organisations can **sense** change, **make sense** of it and
+**reconfigure** themselves. The concept comes from management studies of private firms, and its
+use in the public sector raises interesting questions: what does "competitive advantage" mean
+for a ministry? What are the routines that allow change?
+
+First session: an introduction to the concept and its public-sector adaptations, with a case
+study of a digital agency that rebuilt its in-house capacity.
+
+Please reply if you'd like to join, and suggest texts or cases you would like to discuss.
+Practitioners are especially welcome: the point is to test concepts against experience.""",
+        "replies": [
+            {
+                "author": "karin-sjoberg",
+                "hours_after": 4,
+                "accepted": False,
+                "body": """\
+Count me in. I'd like to discuss how dynamic capabilities relate to the ordinary capabilities
+of running a ministry. We seem to have too few of both, and I suspect you cannot build the
+first without a minimum of the second.""",
+            },
+            {
+                "author": "kadri-tamm",
+                "hours_after": 9,
+                "accepted": False,
+                "body": """\
+I'd join too, and I'm happy to present our experience with rebuilding in-house engineering as a
+case. It is a story of capabilities lost over fifteen years of outsourcing and slowly rebuilt
+over five.""",
+            },
+            {
+                "author": "miriam-eder",
+                "hours_after": 20,
+                "accepted": False,
+                "body": """\
+Count me in. Suggestion for a later session: how dynamic capabilities can be built through
+**reorganisation**, since we have just gone through one and I'm not sure it helped.""",
+            },
+            {
+                "author": "kwame-asante",
+                "hours_after": 200,
+                "accepted": False,
+                "body": """\
+Summary of the first session: we discussed the difference between ordinary capabilities (doing
+things right) and dynamic capabilities (changing what you do). Practitioners noted that in
+their organisations, the routines for change — strategy reviews, portfolio reviews, budget
+reallocation — often exist on paper but are treated as formalities. Kadri's case showed that
+capabilities can be rebuilt, but it took five years and strong leadership protection. Next
+session: Miriam's reorganisation case.""",
+            },
+            {
+                "author": "mette-kjaergaard",
+                "hours_after": 210,
+                "accepted": False,
+                "body": """\
+I'd be happy to join the next session. One reading suggestion: some of the work on
+**public-sector innovation labs** as carriers of dynamic capabilities, and why many of them
+were closed after a few years.""",
+            },
+        ],
     },
 ]

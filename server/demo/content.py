@@ -885,10 +885,10 @@ an exploration phase to a later delivery phase under EU rules, that would help u
                 "hours_after": 46,
                 "accepted": False,
                 "body": """\
-On the legal point: we used the innovation partnership procedure for something similar and it
-covers exactly this sequence — research and development phases, then purchase from the partners
-who remain. It is heavier to set up, but the legal basis is clear. Happy to share our tender
-notice and the internal legal note off-forum.""",
+On the legal point: we are preparing an innovation partnership for something similar, and the
+procedure covers exactly this sequence — research and development phases, then purchase from
+the partners who remain. It is heavier to set up, but the legal basis is clear. Happy to share
+our draft tender notice and the internal legal note off-forum.""",
             },
             {
                 "author": "lucia-navarro",
@@ -2067,7 +2067,7 @@ allowance route is worth a try too.""",
     {
         "key": "dpi-procurement-open-source-lockin",
         "kind": "CHALLENGE",
-        "title": "Procuring digital public infrastructure without vendor lock-in",
+        "title": "Procuring a national identity wallet without vendor lock-in",
         "author": "kadri-tamm",
         "pillars": ["ROUTES_AND_DIRECTIONS", "RISKS_AND_REWARDS"],
         "organisation_types": ["DIGITAL_AGENCY", "GOVERNMENT_DEPARTMENT"],
@@ -2076,25 +2076,28 @@ allowance route is worth a try too.""",
         "closed": False,
         "days_ago": 85,
         "body": """\
-We are rebuilding our national **data exchange layer**, the infrastructure that lets public
-registries and services exchange data securely. The current version was built fifteen years ago
-by a single contractor, and although the code is formally ours, in practice only that
-contractor can change it. Every small change is expensive and slow.
+Our next big piece of infrastructure is a **digital identity wallet**: an app and a set of
+services that let people hold and share their identity, diplomas, driving licence and other
+credentials. It will be used by every public service and, we hope, by banks, employers and
+universities.
 
-For the new version we want:
+For the data exchange layer we learned the hard way what lock-in means: the old version was
+built by a single contractor, and although the code was formally ours, only that contractor
+could change it. The rebuild with an in-house team has gone well. The wallet is harder:
 
-- open-source code, developed in the open, with documentation good enough that other suppliers
-  can work on it;
-- modular contracts, so we are never dependent on one supplier again;
-- a healthy domestic market of small and medium suppliers who know the platform.
+- the market for wallet technology and certified secure components is dominated by a few large
+  vendors;
+- security certification is slow and expensive, which favours incumbents;
+- private wallets will compete with ours, and the rules we set will decide whether they can.
 
+We want open-source code, modular contracts and a healthy domestic market of smaller suppliers.
 Our procurement unit says that splitting the work into many small contracts increases
-coordination risk, and that "open source" in the tender does not guarantee anything in
-practice.
+coordination and security risk, and that "open source" in a tender does not guarantee anything
+in practice.
 
 How have other digital agencies procured core infrastructure so that the public side keeps
 control? Which contract clauses, team structures or governance arrangements actually made a
-difference?""",
+difference, especially where certification is involved?""",
         "replies": [
             {
                 "author": "seo-yeon-kim",
@@ -2145,9 +2148,10 @@ decades.""",
                 "hours_after": 60,
                 "accepted": False,
                 "body": """\
-Thank you — we will put architecture and product ownership in-house, use a multi-supplier
-framework, and make documentation and tests explicit deliverables. Vikram, a conformance suite
-is something we had not considered; I will get in touch.""",
+Thank you — we will do for the wallet what worked for the data exchange layer: architecture and
+product ownership in-house, a multi-supplier framework, and documentation and tests as explicit
+deliverables. Vikram, a conformance suite for wallet apps is exactly what could open the market
+to smaller suppliers without lowering security; I will get in touch.""",
             },
         ],
     },
@@ -3752,10 +3756,10 @@ would have happened anyway. So the strongest protection for conditionality is go
                 "hours_after": 40,
                 "accepted": False,
                 "body": """\
-For the green steel plants we were very open about what public money was buying: emission
-reductions and jobs in a specific region. When the companies complained about the conditions,
-journalists asked them why they wanted public money without obligations. The public narrative
-mattered more than we expected.""",
+For the pilot plant grants in our green steel programme, we were very open about what public
+money was buying: emission reductions and jobs in a specific region. When the companies
+complained about the conditions, journalists asked them why they wanted public money without
+obligations. The public narrative mattered more than we expected.""",
             },
             {
                 "author": "pierre-alain-dufour",
@@ -4203,6 +4207,941 @@ session: Miriam's reorganisation case.""",
 I'd be happy to join the next session. One reading suggestion: some of the work on
 **public-sector innovation labs** as carriers of dynamic capabilities, and why many of them
 were closed after a few years.""",
+            },
+        ],
+    },
+    {
+        "key": "mission-washing-relabelled-programmes",
+        "kind": "DISCUSSION",
+        "title": "Mission-washing: when existing programmes are relabelled as missions",
+        "author": "julien-moreau",
+        "pillars": ["ASSESSMENT", "ROUTES_AND_DIRECTIONS"],
+        "organisation_types": [
+            "INTERNATIONAL_AGENCY",
+            "GOVERNMENT_DEPARTMENT",
+            "RESEARCH_INNOVATION_AGENCY",
+        ],
+        "topics": ["governance", "evaluation", "portfolio"],
+        "visibility": "PUBLIC",
+        "closed": True,
+        "days_ago": 145,
+        "body": """\
+In our peer reviews of national innovation policies, we see a growing number of "missions".
+Many are real attempts to change how government works. But a good share are what one reviewer
+called **mission-washing**: existing programmes grouped under a new heading, with an ambitious
+goal on the cover and business as usual inside.
+
+Signs we look for:
+
+- no new money, no reallocation, and no stopped programmes since the mission was launched;
+- targets that were already in existing strategies;
+- no change in how departments work together;
+- reporting that counts inputs of existing programmes as mission results.
+
+I'm not raising this to point fingers — every government faces pressure to announce missions
+quickly. But if the concept becomes a label for anything, it will lose its credibility. How do
+we, as a network, distinguish real missions from relabelling? Should there be minimum criteria?""",
+        "replies": [
+            {
+                "author": "camille-laurent",
+                "hours_after": 6,
+                "accepted": False,
+                "body": """\
+Colleague of Julien. To add: in our reviews, the clearest single test is whether **anything has
+stopped** because of the mission. A mission that only adds and never redirects is rarely a
+mission.""",
+            },
+            {
+                "author": "kwame-asante",
+                "hours_after": 20,
+                "accepted": False,
+                "body": """\
+Minimum criteria could be useful as a self-assessment tool rather than a certification.
+Something like: a measurable goal with a deadline, a portfolio that spans sectors and actors, a
+budget that can be reallocated, and an evaluation approach that looks at system change.
+Organisations could be transparent about which criteria they meet and which they are working
+towards.""",
+            },
+            {
+                "author": "ciaran-doyle",
+                "hours_after": 40,
+                "accepted": False,
+                "body": """\
+Honest answer from a department that was probably guilty of this in its first year: relabelling
+is often the **first step**, not the end point. We started by listing what we already did under
+the mission, and only then saw the gaps and overlaps. The problem is if you stop there.""",
+            },
+            {
+                "author": "andres-villamizar",
+                "hours_after": 60,
+                "accepted": False,
+                "body": """\
+I agree with Ciarán, but the public doesn't see the difference between step one and the end
+point. I'd add a criterion on communication: don't announce a mission until you can say what
+will be done differently.""",
+            },
+            {
+                "author": "ignacio-fuentes",
+                "hours_after": 72,
+                "accepted": False,
+                "body": """\
+Some of the comments in the peer review reports have been quoted in our national press as proof
+that our mission is "fake". That has made things harder for those of us inside government who
+are trying to make it real. I'd ask for more care in how these assessments are published about
+named countries.""",
+            },
+            {
+                "author": "owen-gallagher",
+                "hours_after": 80,
+                "accepted": False,
+                "body": """\
+Moderator note: this has been a valuable discussion, and the last comment raises a fair point
+about how assessments of named members are discussed in public. To keep this space safe for
+candid exchange, I'm locking this thread. The question of minimum criteria will be taken up by
+the working group on mission design, which will draft a self-assessment tool and bring it back
+to the network. Ignacio and Julien, I'll put you in touch with each other directly.""",
+            },
+        ],
+    },
+    {
+        "key": "spring-peer-exchange-hosts",
+        "kind": "DISCUSSION",
+        "title": "Call for hosts: spring peer exchange visits",
+        "author": "priya-raman",
+        "pillars": ["ORGANISATIONAL_CAPACITY"],
+        "organisation_types": None,
+        "topics": ["skills", "capabilities"],
+        "visibility": "PUBLIC",
+        "closed": True,
+        "days_ago": 230,
+        "body": """\
+The secretariat is organising the first round of **peer exchange visits** for the spring. The
+idea is simple: a small group of three to five members spends two days with a host
+organisation, looking at how it runs one aspect of its mission work, and then writes a short
+shared reflection for the forum.
+
+We are looking for four hosts. A good host:
+
+- has something specific to show (a portfolio review, a procurement process, a citizen
+  assembly, an evaluation method);
+- is willing to show the messy parts, not only the successes;
+- can give visitors access to the people who do the work.
+
+Travel costs for visitors are covered by the network's peer-learning budget; hosts cover only
+the time of their staff.
+
+Please reply here if your organisation would like to host, with a sentence on what you would
+show. The deadline is the end of next month. Non-hosts: you will be able to sign up as visitors
+once the hosts are confirmed.""",
+        "replies": [
+            {
+                "author": "miriam-eder",
+                "hours_after": 20,
+                "accepted": False,
+                "body": """\
+We would be happy to host a visit on our **portfolio review process** — visitors could attend a
+real review meeting of one of our three mission portfolios and talk to the portfolio leads
+afterwards.""",
+            },
+            {
+                "author": "lucia-navarro",
+                "hours_after": 30,
+                "accepted": False,
+                "body": """\
+Valmera can host a visit on our **residents' assemblies** and how we connect them to the
+technical mission work. Late spring is best, when the next assembly takes place.""",
+            },
+            {
+                "author": "kadri-tamm",
+                "hours_after": 50,
+                "accepted": False,
+                "body": """\
+Digital Commons Agency volunteers for a visit on rebuilding **in-house engineering capacity**
+and how we work with suppliers inside our architecture. Visitors could join one of our planning
+sessions with the supplier teams.""",
+            },
+            {
+                "author": "owen-gallagher",
+                "hours_after": 400,
+                "accepted": False,
+                "body": """\
+Thank you all. The four hosts are confirmed: Alpine Research and Innovation Agency, Valmera
+City Council, Digital Commons Agency and Nordic Mission Bank (who replied by e-mail). Sign-up
+for visitors will open in a separate announcement. I'm closing this thread to keep the call
+tidy.""",
+            },
+        ],
+    },
+    {
+        "key": "regulatory-sandboxes-mission-tool",
+        "kind": "DISCUSSION",
+        "title": "Are regulatory sandboxes a mission tool or a deregulation tool?",
+        "author": "yuki-tanabe",
+        "pillars": ["ROUTES_AND_DIRECTIONS", "RISKS_AND_REWARDS"],
+        "organisation_types": ["INTERNATIONAL_AGENCY", "GOVERNMENT_DEPARTMENT", "DIGITAL_AGENCY"],
+        "topics": ["regulation", "experimentation", "market-shaping"],
+        "visibility": "PUBLIC",
+        "closed": False,
+        "days_ago": 52,
+        "body": """\
+Several governments we work with have set up **regulatory sandboxes**: companies can test new
+products under relaxed rules for a limited time, under the supervision of the regulator. They
+started in finance and are spreading to energy, health and mobility.
+
+In principle, sandboxes fit mission thinking well: regulation is one of the strongest levers a
+government has to set direction, and learning-by-doing is better than regulating in the dark.
+
+But in practice, I see two different uses:
+
+- **Directional sandboxes**, opened for solutions the mission needs (e.g. peer-to-peer trading
+  of renewable energy, new models of community health care), with the explicit aim of changing
+  the rules afterwards;
+- **Open sandboxes**, where any company can apply for exemptions, which in some countries have
+  become a way to weaken rules quietly.
+
+How are others using sandboxes in their missions? Who chooses the themes? And what happens
+after the sandbox — do the lessons change the regulation?""",
+        "replies": [
+            {
+                "author": "jonas-thygesen",
+                "hours_after": 14,
+                "accepted": False,
+                "body": """\
+Your distinction is important. A sandbox is a tool for learning about regulation, and what you
+learn depends on what you let in. A **mission-led sandbox** defines the problem and the public
+values that must be protected, and lets solutions compete within those limits. Without
+direction, sandboxes simply follow whoever has the resources to apply.""",
+            },
+            {
+                "author": "ananya-iyer",
+                "hours_after": 30,
+                "accepted": False,
+                "body": """\
+We run a sandbox for consent-based data sharing. The key design choice was that the regulator
+and the mission owner (in our case the health ministry) **jointly** choose the themes for each
+cohort. And every cohort ends with a public report on what should change in the rules.""",
+            },
+            {
+                "author": "karin-sjoberg",
+                "hours_after": 40,
+                "accepted": False,
+                "body": """\
+Our energy regulator opened a sandbox for industrial flexibility markets as part of our heavy
+industry mission. It led to a rule change within two years, which would have taken much longer
+otherwise. The main cost was regulator staff time, which nobody had budgeted for.""",
+            },
+        ],
+    },
+    {
+        "key": "finance-for-food-system-missions",
+        "kind": "DISCUSSION",
+        "title": "Financing food system missions: where do public banks fit in?",
+        "author": "rodrigo-menezes",
+        "pillars": ["ROUTES_AND_DIRECTIONS", "RISKS_AND_REWARDS"],
+        "organisation_types": ["PUBLIC_BANK", "LOCAL_REGIONAL_GOVERNMENT", "INTERNATIONAL_AGENCY"],
+        "topics": ["food-systems", "public-finance", "climate"],
+        "visibility": "PUBLIC",
+        "closed": False,
+        "days_ago": 22,
+        "body": """\
+Food systems are increasingly the subject of missions: ending hunger, healthy diets,
+regenerative agriculture, reduced food waste. But when we look at how these missions are
+financed, we mostly see **grants and subsidies**, plus some agricultural credit that has
+existed for decades.
+
+Public banks could play a much larger role, but the needs are unusual:
+
+- many of the actors are small: family farmers, cooperatives, local processors, municipal
+  programmes;
+- the most valuable investments (soil health, agroforestry, local logistics) have long pay-back
+  times and uncertain cash flows;
+- the public benefits (nutrition, biodiversity, resilience) don't appear on anyone's balance
+  sheet.
+
+I'd like to discuss with banks, ministries and cities: what instruments have worked for food
+system missions? Should public banks be lending directly to small actors, or financing
+intermediaries like cooperatives and municipal programmes?""",
+        "replies": [
+            {
+                "author": "beatriz-almeida",
+                "hours_after": 8,
+                "accepted": False,
+                "body": """\
+From the municipal side: the most valuable thing for us would be a credit line that accepts the
+**school meals contract as collateral**. A cooperative with a three-year contract with the
+municipality is a much better risk than it looks on paper.""",
+            },
+            {
+                "author": "benjamin-hart",
+                "hours_after": 20,
+                "accepted": False,
+                "body": """\
+Our agency's food mission works with a public bank on **blended loans for regenerative
+agriculture**: a grant covers the first years of transition when yields may fall, then a loan
+kicks in. The combination made it possible for farmers who would never have taken the risk with
+credit alone.""",
+            },
+            {
+                "author": "mei-lin-tan",
+                "hours_after": 40,
+                "accepted": False,
+                "body": """\
+Intermediaries are usually the answer for small actors, but the choice of intermediary is
+itself a directional decision. Lending through cooperatives and municipal programmes builds
+local capacity and market power for small producers; lending through large traders can
+reinforce existing concentration. Public banks can use this choice deliberately.""",
+            },
+        ],
+    },
+    {
+        "key": "public-bank-mandates-patient-capital",
+        "kind": "DISCUSSION",
+        "title": "Public bank mandates: how patient is patient capital?",
+        "author": "mei-lin-tan",
+        "pillars": ["RISKS_AND_REWARDS", "ASSESSMENT"],
+        "organisation_types": ["PUBLIC_BANK", "GOVERNMENT_DEPARTMENT", "INTERNATIONAL_AGENCY"],
+        "topics": ["public-finance", "market-shaping", "evaluation", "risk-sharing"],
+        "visibility": "PUBLIC",
+        "closed": False,
+        "days_ago": 155,
+        "body": """\
+Public banks are often described as sources of **patient capital**: finance that accepts longer
+time horizons and higher risks than private finance because it is oriented to public goals. In
+our comparative work on public banks, we see large differences in what "patient" means in
+practice.
+
+Some observations, for discussion:
+
+- Mandates often say "long-term" and "mission-oriented", but **capital adequacy rules, credit
+  ratings and return targets** set by shareholders push banks towards the same risk appetite as
+  commercial banks.
+- Some banks have explicit "policy windows" with lower return requirements for mission
+  investments; others treat everything on commercial terms and call the difference
+  additionality.
+- Very few banks evaluate themselves on whether their patience paid off — whether the markets
+  they supported early became viable later.
+
+I would like to hear from the public banks in the network:
+
+1. What in your mandate or governance actually allows you to be patient?
+2. Where do you feel the constraints?
+3. How do you report on the risk you take on purpose, as opposed to the risk you are supposed
+   to avoid?""",
+        "replies": [
+            {
+                "author": "ingrid-solberg",
+                "hours_after": 10,
+                "accepted": False,
+                "body": """\
+Our mandate allows a lower return target for what we call "transition investments", capped at a
+share of the balance sheet. It works, but the cap is reached quickly, and then everything is
+back to commercial terms. The rating agency's view of the bank matters more internally than the
+mandate.""",
+            },
+            {
+                "author": "matthias-brenner",
+                "hours_after": 16,
+                "accepted": False,
+                "body": """\
+Constraint for us: the federal guarantee gives us cheap funding, but our risk-bearing capacity
+is limited by capital rules that were designed for commercial banks. We can be patient on
+tenor, much less on risk.""",
+            },
+            {
+                "author": "luana-tavares",
+                "hours_after": 30,
+                "accepted": False,
+                "body": """\
+We have a specific fund within the bank with its own capital, endowed by the government, for
+high-risk mission investments. Losses there don't affect the bank's rating. It's the only place
+where we are truly patient.""",
+            },
+            {
+                "author": "nora-bakken",
+                "hours_after": 46,
+                "accepted": False,
+                "body": """\
+On question 3: we recently started reporting on "intended risk" in our annual report, meaning
+the share of our portfolio in segments where we deliberately took risks that the market
+wouldn't. It changed the conversation with our shareholder: losses in that segment are now
+discussed as a cost of the mission, not as failures.""",
+            },
+            {
+                "author": "adaeze-nwosu",
+                "hours_after": 60,
+                "accepted": False,
+                "body": """\
+From the multilateral side, the same tension exists: we are rated too. Several of our
+shareholders are now discussing **hybrid capital** and callable capital to expand risk-bearing
+capacity. It might be worth discussing whether national public banks could use similar
+instruments.""",
+            },
+            {
+                "author": "mei-lin-tan",
+                "hours_after": 80,
+                "accepted": False,
+                "body": """\
+Thank you — a very rich set of responses. What comes through: patience is possible where it is
+ring-fenced (policy windows, separate funds with their own capital) and made visible (Nora's
+"intended risk" reporting). I'll write this up as a short note for the network, and I would
+welcome examples of how banks evaluated whether their early patient investments paid off.""",
+            },
+        ],
+    },
+    {
+        "key": "metrics-fatigue-reporting-burden",
+        "kind": "DISCUSSION",
+        "title": "Metrics fatigue: are we asking projects to report too much?",
+        "author": "tiago-salgueiro",
+        "pillars": ["ASSESSMENT", "ORGANISATIONAL_CAPACITY"],
+        "organisation_types": None,
+        "topics": ["metrics", "data", "evaluation"],
+        "visibility": "PUBLIC",
+        "closed": False,
+        "days_ago": 15,
+        "body": """\
+In the past two years, our agency has added mission indicators, portfolio indicators, learning
+reports, EU reporting, gender and sustainability reporting, and a new dashboard. Each addition
+made sense. Together, our project teams now spend about **a fifth of their time** on reporting,
+and the quality of what they report is declining. Several partners in our ocean mission — small
+companies and fishing associations — have told us they won't apply again because of the burden.
+
+The irony is that most of the data are not used for decisions. They are collected "in case".
+
+I'm interested in how others have reduced the reporting burden without losing what matters:
+
+- Have you cut indicators, and how did you decide which to drop?
+- Have you replaced written reports with other formats (conversations, short learning notes,
+  automated data)?
+- How did you convince funders or auditors who asked for the data in the first place?""",
+        "replies": [
+            {
+                "author": "lena-gruber",
+                "hours_after": 8,
+                "accepted": False,
+                "body": """\
+We cut our project indicators from 34 to 9 last quarter (see the thread on our portfolio
+dashboard). The rule was simple: for each indicator, someone had to name the decision it
+informs. If no one could, it went. Nobody has missed the ones we dropped so far.""",
+            },
+            {
+                "author": "mette-kjaergaard",
+                "hours_after": 30,
+                "accepted": False,
+                "body": """\
+One approach that works well: replace most written reporting with a **structured learning
+conversation** twice a year between the portfolio team and each project, with a one-page note
+afterwards. Quantitative data are limited to a few indicators that are collected automatically
+or already exist. The conversations produce much better information about what is happening
+than long reports.""",
+            },
+            {
+                "author": "tiago-salgueiro",
+                "hours_after": 60,
+                "accepted": False,
+                "body": """\
+Thanks both. The "name the decision it informs" rule is a great filter. We'll run that exercise
+and trial learning conversations with the ocean mission partners.""",
+            },
+        ],
+    },
+    {
+        "key": "valmera-zero-emission-district-lessons",
+        "kind": "CASE_EXAMPLE",
+        "title": "Two years of a climate-neutral district mission in Valmera: what we learned",
+        "author": "lucia-navarro",
+        "pillars": ["ROUTES_AND_DIRECTIONS", "ORGANISATIONAL_CAPACITY", "ASSESSMENT"],
+        "organisation_types": ["LOCAL_REGIONAL_GOVERNMENT"],
+        "topics": ["cities", "climate", "procurement", "citizen-engagement", "governance"],
+        "visibility": "PUBLIC",
+        "closed": False,
+        "days_ago": 230,
+        "body": """\
+Two years ago Valmera committed to make three pilot districts **climate-neutral by 2030**, as a
+first step towards the whole city. Here is an honest summary of what we did and learned, for
+others starting similar missions.
+
+**What we did**
+
+- Set up a small mission office (five people) in the mayor's department, with a mandate to
+  coordinate all departments active in the districts.
+- Ran residents' assemblies in each district to choose priorities and agree on the level of
+  ambition for car traffic, which turned out to be the most sensitive issue.
+- Retrofitted 22 public buildings through conventional tenders, and launched a one-stop shop
+  for private home renovation.
+- Redesigned two streets per district as low-traffic streets, first with temporary materials,
+  then permanently.
+
+**What happened**
+
+Emissions in the districts fell by around 14% in two years, mostly through buildings. Traffic
+measures were controversial at first, but after the temporary trials, support rose from around
+40% to over 60%. The one-stop shop was slow to start, with only a handful of renovations in the
+first year.
+
+**What we learned**
+
+1. **Temporary trials change minds** more than consultations do.
+2. The mission office needs **budget**, not only a mandate. Coordination without money is
+   politely ignored.
+3. Conventional procurement got buildings done but didn't build the local market; we need a
+   different approach next round.
+4. Residents trusted the process more when we reported back publicly on every recommendation.
+
+Full report: [Valmera mission two-year
+review](https://valmera-city-council.example/mission/two-year-review).""",
+        "replies": [
+            {
+                "author": "rafael-dominguez",
+                "hours_after": 18,
+                "accepted": False,
+                "body": """\
+Thank you for such an honest account. The finding about temporary trials fits a broader
+pattern: **experimentation as a way of building legitimacy**, not just of testing solutions.
+People can experience the change before they are asked to accept it permanently. I'd be
+interested in whether the trials were designed with residents or by the city.""",
+            },
+            {
+                "author": "lucia-navarro",
+                "hours_after": 30,
+                "accepted": False,
+                "body": """\
+Rafael, mostly by the city's mobility team, but the residents' assemblies chose which streets.
+Next time we want residents to co-design the trials too.""",
+            },
+            {
+                "author": "fatima-hussain",
+                "hours_after": 50,
+                "accepted": False,
+                "body": """\
+Point 2 resonates. Our mission office had a mandate and no budget for the first year.
+Departments came to meetings and then did what they had planned anyway.""",
+            },
+            {
+                "author": "gareth-pryce",
+                "hours_after": 70,
+                "accepted": False,
+                "body": """\
+Could you say more about why the one-stop shop was slow? We're about to launch something
+similar for home adaptations for older residents, and I'd rather learn from your first year
+than repeat it.""",
+            },
+            {
+                "author": "jordi-puig",
+                "hours_after": 90,
+                "accepted": False,
+                "body": """\
+Colleague of Lucía. Three reasons: homeowners didn't trust advisers from the city, contractors
+were fully booked and not interested in small jobs, and the grant process took four months.
+We've since partnered with local neighbourhood associations for outreach and started bundling
+homes for contractors, which helps.""",
+            },
+            {
+                "author": "sanne-de-vries",
+                "hours_after": 140,
+                "accepted": False,
+                "body": """\
+Bundling is what made the difference in our villages too. Contractors will quote for twenty
+homes in one street when they would ignore one. Happy to compare notes on the contractual side
+if you want.""",
+            },
+        ],
+    },
+    {
+        "key": "green-shipping-fund-first-loss",
+        "kind": "CASE_EXAMPLE",
+        "title": "A first-loss tranche for zero-emission ships: results after three years",
+        "author": "nora-bakken",
+        "pillars": ["RISKS_AND_REWARDS", "ASSESSMENT"],
+        "organisation_types": ["PUBLIC_BANK", "INTERNATIONAL_AGENCY"],
+        "topics": ["public-finance", "risk-sharing", "green-transition", "market-shaping"],
+        "visibility": "PUBLIC",
+        "closed": False,
+        "days_ago": 195,
+        "body": """\
+Three years ago our bank set up a fund for **zero-emission coastal vessels** together with two
+commercial banks and a pension fund. We took a first-loss tranche of 20%, the others took
+senior positions. The aim was to finance the first series of battery-electric and
+hydrogen-ready ferries and supply vessels, which commercial lenders considered too risky on
+their own.
+
+**What we did**
+
+- Set investment criteria linked to our maritime mission: only vessels with zero direct
+  emissions or a verified conversion plan.
+- Took a seat on the investment committee with a veto on eligibility but not on credit
+  decisions.
+- Agreed that once the fund had financed 30 vessels, the first-loss tranche would be reduced.
+
+**What happened**
+
+The fund financed 34 vessels in three years. Losses so far: one vessel, when a small shipowner
+went bankrupt; our tranche absorbed it. The senior lenders have since started financing battery
+ferries **without** the fund, on their own balance sheets, at terms close to those for
+conventional vessels.
+
+**What we learned**
+
+1. First-loss worked to bring in private lenders, but mainly because it came with **technical
+   knowledge**: our team assessed the technology risk, which commercial banks couldn't.
+2. The eligibility veto mattered more than the first-loss percentage for keeping the fund
+   aligned with the mission.
+3. We should have agreed from the start what share of the upside the first-loss tranche would
+   get. In the current structure we carried the highest risk for a fixed return.
+
+We are now designing a second fund for deep-sea shipping, where the technology risk is much
+higher.""",
+        "replies": [
+            {
+                "author": "mei-lin-tan",
+                "hours_after": 12,
+                "accepted": False,
+                "body": """\
+A very useful case. Point 3 deserves attention in the next fund: when the public takes the
+first-loss position and the market afterwards develops as hoped, the private partners benefit
+from that development. A structure in which the first-loss tranche receives a **share of the
+excess returns** or can convert to equity would better reflect the risk the public carried.""",
+            },
+            {
+                "author": "katharina-vogel",
+                "hours_after": 30,
+                "accepted": False,
+                "body": """\
+The observation that senior lenders now finance battery ferries without you is the best
+possible evidence of market-shaping. Did you track the terms they offer over time? That would
+be a great indicator of market-shaping, which is exactly what our own evaluations fail to
+capture.""",
+            },
+            {
+                "author": "nora-bakken",
+                "hours_after": 50,
+                "accepted": False,
+                "body": """\
+Katharina, yes — we have the spreads on the deals we were involved in, and we asked the two
+banks for their terms on subsequent deals. The spread has fallen by roughly half. We'll include
+that in our next report.""",
+            },
+            {
+                "author": "adaeze-nwosu",
+                "hours_after": 80,
+                "accepted": False,
+                "body": """\
+We'd be interested in co-financing the deep-sea fund. Our experience suggests that for higher
+technology risk, **grant-funded technical assistance** next to the first-loss tranche is
+essential. Happy to talk.""",
+            },
+        ],
+    },
+    {
+        "key": "once-only-data-exchange",
+        "kind": "CASE_EXAMPLE",
+        "title": "Rebuilding a national data exchange layer in the open: the first eighteen months",
+        "author": "rasmus-kask",
+        "pillars": ["ROUTES_AND_DIRECTIONS", "ORGANISATIONAL_CAPACITY"],
+        "organisation_types": ["DIGITAL_AGENCY"],
+        "topics": ["digital-public-infrastructure", "data", "procurement", "capabilities"],
+        "visibility": "PUBLIC",
+        "closed": False,
+        "days_ago": 175,
+        "body": """\
+Our agency is rebuilding the national **data exchange layer** that lets public registries
+exchange data under the once-only principle. This is an account of the first eighteen months of
+delivery, for anyone facing a similar rebuild of core infrastructure.
+
+**What we did**
+
+- Built an in-house team of 14: product owner, architects, engineers and a community manager.
+  Before, we had three people managing a contractor.
+- Publish all code, architecture decisions and the roadmap in the open from day one.
+- Contract development capacity from a framework of six suppliers, mostly SMEs, for time-boxed
+  work packages.
+- Created a governance board with the five biggest user ministries.
+
+**What happened**
+
+The first two components are in production. Development speed was slower than with the old
+contractor in the first six months, and much faster after that. Two suppliers dropped out; two
+new ones joined without problems because the documentation was good. Two other countries are
+now reusing our components.
+
+**What we learned**
+
+- The in-house team is what makes everything else possible. We underestimated how long it would
+  take to recruit senior engineers.
+- Working in the open disciplines documentation and makes new suppliers productive quickly.
+- The governance board is where the real value shows: ministries now bring their needs to us
+  early instead of building their own solutions.""",
+        "replies": [
+            {
+                "author": "vikram-desai",
+                "hours_after": 20,
+                "accepted": False,
+                "body": """\
+Very impressive, and the reuse by two other countries is a great sign. How did you manage to
+recruit senior engineers on public salaries? That's our biggest bottleneck, by far.""",
+            },
+            {
+                "author": "rasmus-kask",
+                "hours_after": 30,
+                "accepted": False,
+                "body": """\
+Vikram, honestly, partly luck and partly purpose. We emphasised that their work would be used
+by the whole country and by other countries, and we offered flexibility. We also created a
+technical career track that goes to the same salary level as management positions. It's still
+below the private sector, but closer.""",
+            },
+            {
+                "author": "hannah-whitcombe",
+                "hours_after": 60,
+                "accepted": False,
+                "body": """\
+This is a great example of rebuilding capabilities. What stands out is the sequence: in-house
+capacity first, then open working, then market-shaping through the supplier framework. The
+technical career track is a detail that many public organisations overlook, and it's central
+for keeping the knowledge you build.""",
+            },
+        ],
+    },
+    {
+        "key": "northbridge-healthy-ageing-year-one",
+        "kind": "CASE_EXAMPLE",
+        "title": "Year one of a healthy-ageing mission across nine boroughs",
+        "author": "gareth-pryce",
+        "pillars": ["ROUTES_AND_DIRECTIONS", "ASSESSMENT"],
+        "organisation_types": ["LOCAL_REGIONAL_GOVERNMENT", "GOVERNMENT_DEPARTMENT"],
+        "topics": ["health", "cities", "citizen-engagement", "governance"],
+        "visibility": "PUBLIC",
+        "closed": False,
+        "days_ago": 220,
+        "body": """\
+Our combined authority launched its mission a year ago: **five more healthy years** of life in
+our poorest neighbourhoods by 2040. Here's what the first year looked like.
+
+**What we did**
+
+- Started with "listening months" in twelve neighbourhoods: residents, GPs, community groups,
+  employers. The main message was that health is about loneliness, damp homes, unsafe streets
+  and insecure work as much as about health care.
+- Built a portfolio of 20 projects across housing, transport, employment and health services,
+  with a small pooled fund and secondees from the boroughs and the NHS.
+- Recruited 40 community health workers from the neighbourhoods themselves.
+
+**What happened**
+
+The community health workers were the standout success: high trust, many referrals to services
+people had never used. The housing projects were slowest; landlords were difficult to engage.
+The employer programme on flexible retirement has only three participants so far.
+
+**What we learned**
+
+1. **The listening months set the direction.** Without them we would have focused on clinical
+   services.
+2. Recruiting from the neighbourhoods built trust faster than any campaign.
+3. We don't yet know how to measure progress. We have too many indicators and no structure. (My
+   colleague Fatima will probably ask you about this later.)
+4. The pooled fund, though small, was the only money that could move quickly between projects.""",
+        "replies": [
+            {
+                "author": "aroha-whaanga",
+                "hours_after": 16,
+                "accepted": False,
+                "body": """\
+The community health worker model resonates strongly. In our rural and indigenous communities,
+similar roles have been the most effective way of getting new treatments to people. Did you
+have difficulties getting them recognised by the health system?""",
+            },
+            {
+                "author": "gareth-pryce",
+                "hours_after": 40,
+                "accepted": False,
+                "body": """\
+Aroha, yes. The NHS initially wanted clinical qualifications. We negotiated a training pathway
+and a supervision arrangement with local practices. It took four months.""",
+            },
+            {
+                "author": "kwame-asante",
+                "hours_after": 60,
+                "accepted": False,
+                "body": """\
+Thank you for this. Point 3 is common in year one, and it's much easier to fix now than in year
+five. The fact that the listening months changed the direction of the mission is worth
+emphasising: it's a good example of routes being set through **engagement**, not just
+consultation.""",
+            },
+            {
+                "author": "lucia-navarro",
+                "hours_after": 80,
+                "accepted": False,
+                "body": """\
+Our mission office had the same experience with the pooled fund. Small and flexible beats large
+and locked, and it gives the mission team standing with departments. Good luck with year two.""",
+            },
+            {
+                "author": "camille-laurent",
+                "hours_after": 120,
+                "accepted": False,
+                "body": """\
+Would you be willing to present this in our next peer review workshop on city missions? The
+combination of listening and community recruitment would be valuable for others.""",
+            },
+        ],
+    },
+    {
+        "key": "test-facilities-fee-plus-share",
+        "kind": "CASE_EXAMPLE",
+        "title": "Opening our test facilities to start-ups with a fee-plus-share model",
+        "author": "alessandro-conti",
+        "pillars": ["RISKS_AND_REWARDS", "ORGANISATIONAL_CAPACITY"],
+        "organisation_types": ["SPACE_AGENCY", "RESEARCH_INNOVATION_AGENCY"],
+        "topics": ["space", "risk-sharing", "market-shaping", "capabilities"],
+        "visibility": "PUBLIC",
+        "closed": False,
+        "days_ago": 160,
+        "body": """\
+Our agency owns test facilities that were built over decades with public money: thermal vacuum
+chambers, vibration tables, an antenna test range. For years they were used mostly for our own
+programmes and booked by large contractors at cost.
+
+Three years ago we opened them to **start-ups and SMEs** with a new pricing model.
+
+**What we did**
+
+- A low fixed fee for booking, well below the full cost, for companies under a certain size.
+- In exchange, a small share (1.5%) of revenues from products that were **qualified** in our
+  facilities, for ten years, capped at five times the discount received.
+- Technical support from our engineers during tests, which turned out to be what start-ups
+  valued most.
+
+**What happened**
+
+Use of the facilities went up by 60%. About 30 companies have used them, mostly for
+small-satellite components. Revenue from the shares is still modest, but rising. Two companies
+that qualified their products with us have since won export contracts.
+
+**What we learned**
+
+- Start-ups accepted the revenue share without discussion once it was clearly capped. The cap
+  made it feel fair.
+- Monitoring is the weak point: we rely on self-reporting, with a right to audit that we have
+  used once.
+- Our engineers learned a lot from working with start-ups. This was an unexpected benefit for
+  our own capabilities.""",
+        "replies": [
+            {
+                "author": "pieter-van-der-merwe",
+                "hours_after": 20,
+                "accepted": False,
+                "body": """\
+This is very relevant for our launch site, where we face the same question of how to share the
+upside without scaring off young companies. How did you set the cap at five times the discount?
+Was it negotiated or calculated?""",
+            },
+            {
+                "author": "alessandro-conti",
+                "hours_after": 36,
+                "accepted": False,
+                "body": """\
+Pieter, calculated roughly: we estimated what share of start-ups would succeed and set the cap
+so that the successful ones would cover the discount of the unsuccessful ones over ten years.
+It's not precise, but it's defensible.""",
+            },
+            {
+                "author": "amara-okafor",
+                "hours_after": 60,
+                "accepted": False,
+                "body": """\
+An elegant example of sharing rewards with the public. The logic of the cap — successful
+companies cover the cost of supporting those that fail — is exactly the portfolio logic that
+public investors need. It would be worth documenting the revenue flows carefully; in a few
+years this could be a strong case for similar models elsewhere.""",
+            },
+            {
+                "author": "giulia-ferraro",
+                "hours_after": 90,
+                "accepted": False,
+                "body": """\
+Colleague of Alessandro. For the record: the internal learning effect is now part of how we
+justify the programme to our ministry, not just the revenue. Our engineers' familiarity with
+new suppliers is also helping our procurement.""",
+            },
+        ],
+    },
+    {
+        "key": "alpine-mission-portfolio-reorganisation",
+        "kind": "CASE_EXAMPLE",
+        "title": "Reorganising an innovation agency around mission portfolios: one year on",
+        "author": "miriam-eder",
+        "pillars": ["ORGANISATIONAL_CAPACITY"],
+        "organisation_types": ["RESEARCH_INNOVATION_AGENCY", "GOVERNMENT_DEPARTMENT"],
+        "topics": ["portfolio", "capabilities", "governance"],
+        "visibility": "PUBLIC",
+        "closed": False,
+        "days_ago": 175,
+        "body": """\
+A year ago our agency moved from a structure based on funding instruments (collaborative
+research, start-up support, tax credits) to one based on **three mission portfolios**: circular
+economy, climate-neutral mobility and healthy ageing. Instruments still exist, but they are now
+used by the portfolios.
+
+**What we did**
+
+- Appointed three portfolio leads with their own budgets and mixed teams drawn from the old
+  instrument departments.
+- Introduced portfolio reviews every four months, with an external member.
+- Kept a "thematically open" line (about 40% of the budget) for applications outside the
+  missions.
+
+**What happened**
+
+- The portfolio teams understand their sectors better, and applicants say the conversations are
+  more useful.
+- Instrument expertise (state aid rules, evaluation of funding instruments) became fragmented
+  across the portfolios, and quality dropped in some places.
+- Staff felt the change was imposed. Two experienced managers left.
+
+**What we learned**
+
+1. Keep **communities of practice** for instrument expertise across the portfolios. We've now
+   set up three.
+2. A reorganisation is not a capability. The portfolio reviews, where we learn and reallocate,
+   are what changed how we work; the new organigram didn't.
+3. Involve staff in designing the change. We would do this very differently today.""",
+        "replies": [
+            {
+                "author": "hannah-whitcombe",
+                "hours_after": 12,
+                "accepted": False,
+                "body": """\
+Point 2 is very important and often overlooked. Organisational structure can support dynamic
+capabilities, but the capability lies in **routines** — like the portfolio review — and in
+people's skills and relationships. Reorganisations often destroy informal routines that worked.
+Your communities of practice are a good way to rebuild them.""",
+            },
+            {
+                "author": "lena-gruber",
+                "hours_after": 24,
+                "accepted": False,
+                "body": """\
+As one of the portfolio leads: the biggest change for me has been the shift from "managing
+calls" to "managing a direction". It's more interesting and much harder. We need more support
+on how to make portfolio choices.""",
+            },
+            {
+                "author": "chloe-nguyen",
+                "hours_after": 50,
+                "accepted": False,
+                "body": """\
+Thank you for sharing the downsides too. We are considering a similar reorganisation. The 40%
+open line is interesting: how did you decide on that share?""",
+            },
+            {
+                "author": "miriam-eder",
+                "hours_after": 70,
+                "accepted": False,
+                "body": """\
+Chloe, it was a political compromise with the research community, who feared losing bottom-up
+funding. In hindsight it was a good compromise: the open line brings ideas that later feed into
+the missions.""",
             },
         ],
     },

@@ -5145,4 +5145,622 @@ the missions.""",
             },
         ],
     },
+    {
+        "key": "ocean-plastics-challenge-prize",
+        "kind": "CASE_EXAMPLE",
+        "title": "An ocean plastics challenge prize: what worked and what did not",
+        "author": "tiago-salgueiro",
+        "pillars": ["ROUTES_AND_DIRECTIONS", "ASSESSMENT"],
+        "organisation_types": ["RESEARCH_INNOVATION_AGENCY", "LOCAL_REGIONAL_GOVERNMENT"],
+        "topics": ["experimentation", "procurement", "evaluation"],
+        "visibility": "PUBLIC",
+        "closed": False,
+        "days_ago": 128,
+        "body": """\
+As part of our healthy oceans mission, we ran a **challenge prize** to reduce plastic waste
+from fishing: lost and abandoned nets, boxes and ropes are a large share of the plastic in our
+coastal waters.
+
+**What we did**
+
+- A two-stage prize: 20 teams received €25,000 each to develop and test a solution with a
+  fishing community; the best five got €150,000 to scale up; one final prize of €500,000.
+- Each team was paired with a **fishing association** from the start, which had to co-sign the
+  application.
+- The judging panel included two fishers and a port authority representative, not only
+  scientists and investors.
+
+**What happened**
+
+The winning solution was not a technology: it was a deposit-return system for nets run by the
+ports, with a simple tracking tag. Two other finalists (a biodegradable rope and a
+net-recycling process) have since found private investors. Several non-winning teams kept
+working with their fishing associations.
+
+**What we learned**
+
+1. Pairing teams with fishing associations changed the **kind of solutions** proposed: more
+   practical, more organisational, fewer gadgets.
+2. A prize can reveal that the real barrier is not technology but **rules and incentives**. The
+   winning idea needed a change in port regulations that we hadn't anticipated.
+3. We didn't plan what happens after the prize. The winner had no route to scale until the port
+   authority adopted it, which took a year.
+
+Next time, we would involve the bodies who can adopt the solution (port authorities,
+ministries) as **future buyers** from the start.""",
+        "replies": [
+            {
+                "author": "lucas-marchetti",
+                "hours_after": 20,
+                "accepted": False,
+                "body": """\
+An excellent case. Point 3 is the most common weakness of challenge prizes: they're good at
+stimulating solutions, weak at creating demand for them. Linking the prize to a **procurement
+route** or a regulatory commitment ("if a solution meets these criteria, the port authorities
+commit to trial it") can turn a prize into a real market-shaping instrument.""",
+            },
+            {
+                "author": "giulia-ferraro",
+                "hours_after": 40,
+                "accepted": False,
+                "body": """\
+We had the same experience with a prize for satellite-based services. The winners had nowhere
+to go afterwards until we created a small pre-commercial procurement line. Now the prize and
+the procurement are designed together.""",
+            },
+            {
+                "author": "andres-villamizar",
+                "hours_after": 60,
+                "accepted": False,
+                "body": """\
+Point 1 is beautiful. In our experience, who co-signs the application changes who feels
+ownership of the result. We are going to borrow that for a city challenge on street heat.""",
+            },
+            {
+                "author": "ines-moreira",
+                "hours_after": 90,
+                "accepted": False,
+                "body": """\
+Colleague of Tiago. An update: the port authority has now included the deposit-return system in
+its new regulations, and two other ports have asked to join. The mission's next prize will have
+the ports as co-funders from the beginning.""",
+            },
+        ],
+    },
+    {
+        "key": "participatory-hydrogen-roadmap",
+        "kind": "CASE_EXAMPLE",
+        "title": "A participatory green hydrogen roadmap in the regions that will host it",
+        "author": "valentina-rojas",
+        "pillars": ["ROUTES_AND_DIRECTIONS"],
+        "organisation_types": ["GOVERNMENT_DEPARTMENT", "LOCAL_REGIONAL_GOVERNMENT"],
+        "topics": ["energy", "citizen-engagement", "industrial-strategy", "climate"],
+        "visibility": "PUBLIC",
+        "closed": False,
+        "days_ago": 105,
+        "body": """\
+Our green hydrogen mission will change two regions more than any other: the desert north, with
+its solar potential, and the windy south. Our first national strategy was written in the
+capital with companies and experts. It was criticised — rightly — for ignoring the people who
+live there: indigenous communities, small towns, fishers worried about desalination plants.
+
+For the **regional roadmaps**, we tried something different.
+
+**What we did**
+
+- Six months of regional dialogues in both regions, with communities, municipalities,
+  universities and companies, facilitated by an independent team.
+- A regional "benefit framework": what the regions should get from hydrogen projects (local
+  jobs and training, shared infrastructure like water and roads, revenue for municipalities).
+- Binding commitments in the tenders for public land: projects must meet the benefit framework
+  to be eligible.
+
+**What happened**
+
+The dialogues were tense at times, particularly around water use and land. But the benefit
+framework has broad support, and the first two land tenders under the new rules attracted more
+bids than expected. Companies said that **clear rules on local benefits** reduced their risk of
+conflict later.
+
+**What we learned**
+
+- Participation takes time and money, and must start before the big decisions, not after.
+- Linking participation to something binding (land tenders) gave it credibility.
+- Companies preferred clear obligations to uncertainty about social acceptance.""",
+        "replies": [
+            {
+                "author": "rafael-dominguez",
+                "hours_after": 24,
+                "accepted": False,
+                "body": """\
+This is a strong example of directionality being shaped with the people affected. The benefit
+framework turns the question "who benefits from the mission?" into concrete, enforceable
+conditions. And the finding that companies welcomed clear obligations echoes what we hear
+across the network: **uncertainty** is a bigger deterrent than conditions.""",
+            },
+            {
+                "author": "otieno-ochieng",
+                "hours_after": 48,
+                "accepted": False,
+                "body": """\
+Very relevant for the countries we support, several of which are negotiating with hydrogen
+developers. Could you share the benefit framework? In particular, how did you set the revenue
+share for municipalities?""",
+            },
+            {
+                "author": "valentina-rojas",
+                "hours_after": 72,
+                "accepted": False,
+                "body": """\
+Otieno, yes, it's public: [regional hydrogen benefit
+framework](https://ministerio-futuro-economia.example/hidrogeno/benefit-framework). The
+municipal revenue is a fixed amount per megawatt installed, not a share of profits, because
+profits are easy to hide and hard to verify.""",
+            },
+        ],
+    },
+    {
+        "key": "bioeconomy-credit-reinvestment-clause",
+        "kind": "CASE_EXAMPLE",
+        "title": "A reinvestment clause in our bioeconomy credit line: the first two years",
+        "author": "rodrigo-menezes",
+        "pillars": ["RISKS_AND_REWARDS"],
+        "organisation_types": ["PUBLIC_BANK"],
+        "topics": ["conditionality", "equity-stakes", "public-finance", "food-systems"],
+        "visibility": "MEMBERS",
+        "closed": False,
+        "days_ago": 118,
+        "body": """\
+Sharing this in the members-only area because it includes some figures from individual deals.
+
+Two years ago, we added a **reinvestment clause** to our credit line for bioeconomy companies
+that process forest products. Companies that receive subsidised credit (below market rate)
+commit to reinvest a share of their profits — 20% over five years — in one of three areas:
+training for local collectors, research and development with regional universities, or higher
+prices paid to collector cooperatives.
+
+**What we did**
+
+- The clause applies only to the subsidised part of the credit and only in years with profits.
+- Companies report annually with a simple template, verified by our regional staff on visits.
+- In return for the clause, the interest rate is about two percentage points lower than our
+  standard rate.
+
+**What happened**
+
+Of the 41 companies with the credit, 26 had profits in at least one year. Reinvestment reported
+so far: about 3.4 million, mostly in higher prices to cooperatives and in training. Two
+companies tried to report ordinary salary costs as training; our staff caught it. No company
+has turned down the credit because of the clause.
+
+**What we learned**
+
+1. Companies accept conditions that are **proportional and clearly linked** to the subsidy they
+   receive.
+2. Verification works because our regional staff know the companies. It would not work from
+   headquarters.
+3. Letting companies choose between three areas increased acceptance, but makes the impact
+   harder to assess.""",
+        "replies": [
+            {
+                "author": "amara-okafor",
+                "hours_after": 18,
+                "accepted": False,
+                "body": """\
+This is one of the clearest examples I know of conditionality that links public support to
+reinvestment in the public good, not just a financial return. The proportionality — only on the
+subsidised part, only in profitable years — is the key to its acceptance. Have you considered
+publishing aggregate results? It would be a useful reference for others.""",
+            },
+            {
+                "author": "ingrid-solberg",
+                "hours_after": 30,
+                "accepted": False,
+                "body": """\
+Very useful for our debate on reinvestment conditions. Our relationship managers argue that
+conditions need heavy monitoring; your case shows that relationship-based verification can be
+enough for smaller clients.""",
+            },
+            {
+                "author": "luana-tavares",
+                "hours_after": 50,
+                "accepted": False,
+                "body": """\
+Colleague of Rodrigo. On point 3: we're now asking cooperatives to report the prices they
+receive, so we can check independently whether the "higher prices" option is reaching
+collectors.""",
+            },
+            {
+                "author": "katharina-vogel",
+                "hours_after": 80,
+                "accepted": False,
+                "body": """\
+Interesting that the clause only applies in profitable years. We've discussed a similar
+structure for our industrial loans and were worried about companies shifting profits. Did you
+see any signs of that?""",
+            },
+            {
+                "author": "rodrigo-menezes",
+                "hours_after": 96,
+                "accepted": False,
+                "body": """\
+Katharina, not so far, but most of these companies are small and don't have the structures for
+creative accounting. For larger companies, I'd use a revenue-based trigger rather than profits.""",
+            },
+        ],
+    },
+    {
+        "key": "prototyping-mission-governance",
+        "kind": "CASE_EXAMPLE",
+        "title": "Prototyping mission governance before setting it in stone",
+        "author": "aino-virtanen",
+        "pillars": ["ORGANISATIONAL_CAPACITY", "ROUTES_AND_DIRECTIONS"],
+        "organisation_types": ["STRATEGIC_DESIGN_AGENCY", "GOVERNMENT_DEPARTMENT"],
+        "topics": ["experimentation", "governance", "capabilities"],
+        "visibility": "PUBLIC",
+        "closed": False,
+        "days_ago": 92,
+        "body": """\
+Our lab was asked by the prime minister's office to help design the **governance of a new
+mission** on carbon-neutral food production. Instead of drafting a governance model on paper,
+we proposed to prototype it for six months.
+
+**What we did**
+
+- A "shadow mission board" with real members (three ministries, a farmers' union, a retail
+  chain, a research institute, a municipality) that met monthly to take decisions on a small
+  test budget.
+- Each meeting was observed and debriefed: what worked, what decisions got stuck, who spoke and
+  who didn't.
+- Three different formats were tried: a consensus board, a board with a chair who decides, and
+  a board with a rotating "lead ministry" per topic.
+
+**What happened**
+
+The consensus format got stuck almost immediately. The rotating lead worked best for specific
+decisions but confused outsiders. The final design combines a chair from the prime minister's
+office with topic-specific working groups led by the most relevant ministry.
+
+**What we learned**
+
+- Governance can be prototyped like a service. People's behaviour in a real meeting reveals
+  more than interviews about ideal structures.
+- A **real budget**, even a small one, is essential. Without money on the table, the prototype
+  would have been a discussion club.
+- The farmers' union and the retail chain had very different expectations of their role;
+  clarifying this early saved conflicts later.""",
+        "replies": [
+            {
+                "author": "mikko-heinonen",
+                "hours_after": 10,
+                "accepted": False,
+                "body": """\
+Colleague of Aino. One thing we'd add: we documented every decision and its reasoning in a
+shared log. It became the basis of the governance manual, and it turned out to be very useful
+for new members joining later.""",
+            },
+            {
+                "author": "rafael-dominguez",
+                "hours_after": 30,
+                "accepted": False,
+                "body": """\
+Prototyping governance is underused. Most governance models are designed as organigrams and
+only tested when they fail. What your case shows is that governance is a set of **practices**
+(how decisions are prepared, who speaks, how conflicts are resolved) that can be observed and
+improved. It would be interesting to revisit the board in a year and see how much of the
+prototype survived.""",
+            },
+            {
+                "author": "siobhan-murphy",
+                "hours_after": 50,
+                "accepted": False,
+                "body": """\
+We could have used this before our mid-term review! The shadow board idea is something I'll
+suggest for the new mission unit's first months, while the board's ways of working are still
+open to change.""",
+            },
+        ],
+    },
+    {
+        "key": "amr-pull-incentive",
+        "kind": "CASE_EXAMPLE",
+        "title": "A subscription-style pull incentive for new antibiotics",
+        "author": "benjamin-hart",
+        "pillars": ["RISKS_AND_REWARDS", "ROUTES_AND_DIRECTIONS"],
+        "organisation_types": ["RESEARCH_INNOVATION_AGENCY", "GOVERNMENT_DEPARTMENT"],
+        "topics": ["health", "market-shaping", "procurement", "risk-sharing"],
+        "visibility": "PUBLIC",
+        "closed": False,
+        "days_ago": 78,
+        "body": """\
+Our mission on antimicrobial resistance faces a well-known problem: new antibiotics should be
+used **as little as possible** to slow resistance, which means that companies can't make money
+by selling large volumes. Push funding for research exists, but very few new antibiotics reach
+patients, because no one wants to bring them to market.
+
+Together with the health ministry, we designed a **subscription model**: the government pays a
+fixed annual fee for access to a new antibiotic, independent of the volume used.
+
+**What we did**
+
+- Defined criteria for eligible antibiotics based on clinical need (resistance patterns in our
+  hospitals), not on novelty alone.
+- Set the subscription fee through a value assessment by an independent committee, with a
+  maximum of ten years.
+- Attached conditions: guaranteed supply, stewardship (appropriate use) commitments, and access
+  commitments for neighbouring Pacific countries.
+
+**What happened**
+
+Two antibiotics have subscription contracts. Both companies said that the contracts were
+decisive for launching in our market, which is small. One company has announced a new research
+programme, though it's too early to say whether the subscription played a role.
+
+**What we learned**
+
+1. Separating payment from volume works in principle, but a small country alone doesn't change
+   global investment decisions. We are talking with other countries about a joint model.
+2. The conditions on supply and access were accepted because they were **clear and built into
+   the price** from the start.
+3. The value assessment was the hardest part: there was no methodology for valuing an
+   antibiotic that is kept in reserve.""",
+        "replies": [
+            {
+                "author": "aroha-whaanga",
+                "hours_after": 14,
+                "accepted": False,
+                "body": """\
+This is a great example of the public sector shaping a market around a public health goal. For
+our access mission, the conditions for neighbouring countries are especially interesting. How
+did the companies react to that?""",
+            },
+            {
+                "author": "benjamin-hart",
+                "hours_after": 30,
+                "accepted": False,
+                "body": """\
+Aroha, surprisingly well. The volumes are small, and the commitment improves their reputation.
+The key was to agree on it before the price negotiation, not after.""",
+            },
+            {
+                "author": "kwame-asante",
+                "hours_after": 50,
+                "accepted": False,
+                "body": """\
+This is a good illustration of what a market-shaping instrument looks like when the "market"
+itself has to be designed around public value. The value assessment problem is central:
+traditional health economics values drugs by the health gains of using them, but here the value
+lies in **having the option** to use them. That is a kind of option value, which standard
+appraisal methods are notoriously bad at capturing.""",
+            },
+            {
+                "author": "james-mcallister",
+                "hours_after": 70,
+                "accepted": False,
+                "body": """\
+Colleague of Aroha. We'd be interested in a joint model with you. A subscription across two or
+three countries would already be more significant for companies, and we could share the cost of
+the value assessment.""",
+            },
+        ],
+    },
+    {
+        "key": "public-cloud-commons",
+        "kind": "CASE_EXAMPLE",
+        "title": "Building a shared public-sector cloud as a common good",
+        "author": "seo-yeon-kim",
+        "pillars": ["ROUTES_AND_DIRECTIONS", "ORGANISATIONAL_CAPACITY"],
+        "organisation_types": ["DIGITAL_AGENCY"],
+        "topics": [
+            "digital-public-infrastructure",
+            "procurement",
+            "capabilities",
+            "market-shaping",
+        ],
+        "visibility": "PUBLIC",
+        "closed": False,
+        "days_ago": 62,
+        "body": """\
+Five years ago, every ministry and agency in our country bought its own hosting and cloud
+services. The result: more than 200 separate contracts, huge differences in security, and
+dependence on two large foreign providers for most critical services.
+
+We built a **shared public-sector cloud** run as a common good.
+
+**What we did**
+
+- Built a core platform with open-source components, operated by an in-house team of 60
+  engineers.
+- Procured hardware and data centre capacity from several domestic suppliers, with open
+  standards so they could be swapped.
+- Offered the platform to all public bodies at cost, with strong incentives to migrate (a
+  fast-track approval for services on the shared cloud).
+- Created a user council of ministries and local governments to steer the roadmap.
+
+**What happened**
+
+About 70% of central government services now run on the shared cloud. Costs per service fell by
+around a third. Three domestic cloud providers grew significantly by supplying the
+infrastructure, and two now also sell to the private sector. Local governments have been slower
+to migrate.
+
+**What we learned**
+
+- **Owning the platform** and operating it ourselves was the decisive choice. It allowed us to
+  set standards and keep knowledge.
+- Fast-track approval was a stronger incentive than cost savings.
+- The user council needed time to become more than a complaints forum, but it's now where
+  priorities are set.""",
+        "replies": [
+            {
+                "author": "kadri-tamm",
+                "hours_after": 20,
+                "accepted": False,
+                "body": """\
+Very similar to our experience. The point about fast-track approval is something I hadn't
+thought of. In our case the incentive was security certification: services on the shared
+platform inherit its certification.""",
+            },
+            {
+                "author": "jonas-thygesen",
+                "hours_after": 48,
+                "accepted": False,
+                "body": """\
+This is also an interesting industrial policy case: by choosing domestic suppliers with open
+standards, you shaped a market that now sells to the private sector. Infrastructure procurement
+as market creation. Do you have data on how the suppliers' private-sector sales developed?""",
+            },
+        ],
+    },
+    {
+        "key": "circular-construction-procurement",
+        "kind": "CASE_EXAMPLE",
+        "title": (
+            "Circular construction through procurement: the provincial road and housing programme"
+        ),
+        "author": "joris-van-dam",
+        "pillars": ["ROUTES_AND_DIRECTIONS", "ASSESSMENT"],
+        "organisation_types": ["LOCAL_REGIONAL_GOVERNMENT", "GOVERNMENT_DEPARTMENT"],
+        "topics": ["procurement", "housing", "green-transition", "evaluation"],
+        "visibility": "PUBLIC",
+        "closed": False,
+        "days_ago": 150,
+        "body": """\
+Our province's mission is to make construction **fully circular by 2050**, with a 50% reduction
+in primary raw materials by 2030. As a large client for roads, bridges and social housing,
+procurement is our strongest lever.
+
+**What we did**
+
+- Introduced a **material passport** requirement for all new provincial projects: every
+  contractor must document the materials used, so they can be reused later.
+- Added a shadow price for embodied carbon and primary materials to the evaluation of tenders,
+  which counts in the award decision.
+- Ran a paid exploration phase for two challenges (reusable bridge components and circular
+  social housing renovation), open to SMEs, followed by a delivery phase.
+
+**What happened**
+
+In two years, the share of secondary materials in provincial projects rose from about 8% to
+23%. Bids became more expensive at first (about 4%), then prices fell back as contractors
+gained experience. In the exploration phase, 11 of the 18 participants were SMEs, and three of
+them are now in consortia in the delivery phase.
+
+**What we learned**
+
+1. The **shadow price** changed contractors' behaviour more than requirements did, because it
+   rewarded going further.
+2. The material passports are only valuable if someone uses them later; we are now building a
+   provincial materials bank.
+3. We had no baseline for some indicators, which made it hard to show progress at first.
+   Measure before you start.""",
+        "replies": [
+            {
+                "author": "olof-nystrom",
+                "hours_after": 20,
+                "accepted": False,
+                "body": """\
+The shadow price is an interesting instrument for our green steel work too: it rewards
+low-emission steel without a fixed requirement. How did you set the price level?""",
+            },
+            {
+                "author": "joris-van-dam",
+                "hours_after": 40,
+                "accepted": False,
+                "body": """\
+Olof, we based it on the national carbon price for the carbon part, and on an estimate of
+environmental costs for primary materials. We'll review it every two years. The exact level
+matters less than having one that contractors can plan with.""",
+            },
+            {
+                "author": "mette-kjaergaard",
+                "hours_after": 70,
+                "accepted": False,
+                "body": """\
+Point 3 on baselines is worth underlining for everyone in the network. Many missions discover
+years later that they can't show progress because they didn't measure the starting point. The
+rise from 8% to 23% is a strong result, and it's convincing precisely because you had that
+baseline for at least one indicator.""",
+            },
+            {
+                "author": "lucia-navarro",
+                "hours_after": 100,
+                "accepted": False,
+                "body": """\
+Your exploration phase was an inspiration for our second procurement round. Sanne mentioned it
+in my thread on SME access; thank you both for sharing so openly, including the initial price
+increase.""",
+            },
+        ],
+    },
+    {
+        "key": "urban-gardens-food-mission",
+        "kind": "CASE_EXAMPLE",
+        "title": "Urban gardens and public kitchens: the first year of a food security mission",
+        "author": "caio-ribeiro",
+        "pillars": ["ROUTES_AND_DIRECTIONS", "ASSESSMENT"],
+        "organisation_types": ["LOCAL_REGIONAL_GOVERNMENT"],
+        "topics": ["food-systems", "cities", "citizen-engagement", "health"],
+        "visibility": "PUBLIC",
+        "closed": False,
+        "days_ago": 68,
+        "body": """\
+Nova Serra's mission is to **end food insecurity by 2032**. In our city, about one in five
+households sometimes goes without enough food. Besides school meals (my colleague Beatriz is
+leading the work on school meals procurement), the mission's first year focused on two things.
+
+**What we did**
+
+- Opened 35 **community gardens** on unused municipal land, each run by a neighbourhood
+  association with technical support from the municipality.
+- Converted four school kitchens into **community kitchens** that serve low-cost meals in the
+  evenings and at weekends, using produce from the gardens and from family farmers.
+- Created a simple monitoring system together with community health agents, who already visit
+  households.
+
+**What happened**
+
+The gardens produced more than expected, and people valued them as places to meet, not only for
+food. The community kitchens served about 1,800 meals a day at their peak. Health agents'
+monitoring showed food insecurity falling in the neighbourhoods with gardens and kitchens, but
+we can't say yet how much of this is due to the mission and how much to rising incomes
+nationally.
+
+**What we learned**
+
+- Working through neighbourhood associations gave the gardens legitimacy but also meant that
+  quality varied a lot.
+- The **community health agents** are a great source of data. They know every household.
+- We need a comparison: next year we will extend the monitoring to neighbourhoods where the
+  mission is not yet active.""",
+        "replies": [
+            {
+                "author": "kwame-asante",
+                "hours_after": 30,
+                "accepted": False,
+                "body": """\
+Your plan to extend monitoring to neighbourhoods without mission activity is exactly right. It
+won't be a perfect experiment, but it gives you a comparison that helps distinguish the
+mission's contribution from national trends. Documenting the social value of gardens — meeting
+places, trust — would also strengthen the case for the mission beyond food security.""",
+            },
+            {
+                "author": "gareth-pryce",
+                "hours_after": 50,
+                "accepted": False,
+                "body": """\
+Interesting that community health agents turned out to be a data source as well as a service.
+That's exactly what we found with our community health workers. Maybe we should compare notes
+on how we record what they learn without turning them into data collectors.""",
+            },
+            {
+                "author": "beatriz-almeida",
+                "hours_after": 80,
+                "accepted": False,
+                "body": """\
+Colleague of Caio. Update on procurement: the cooperatives that supply the community kitchens
+are now also bidding for the school meals lots. The kitchens became a training ground for them.""",
+            },
+        ],
+    },
 ]

@@ -74,6 +74,16 @@ async def database_url(
         await _drop_postgres_database(url)
 
 
+@pytest.fixture
+async def empty_postgres_url() -> AsyncIterator[str]:
+    """A new PostgreSQL database with no tables, dropped after the test."""
+    url = await _postgres_database()
+    try:
+        yield url
+    finally:
+        await _drop_postgres_database(url)
+
+
 @pytest.fixture(scope="session")
 async def session_db(database_url: str) -> AsyncIterator[Database]:
     db = Database.from_url(database_url, pool_size=5)

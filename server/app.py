@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+from cross_web import HTTPException
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, Response
@@ -16,7 +17,6 @@ from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
-from cross_web import HTTPException
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 
 from server import migrate
@@ -154,8 +154,10 @@ def create_app(settings: Settings, db: Database | None = None) -> Starlette:
 
 
 def _web_shell(index: Path) -> Any:
+    present = index.is_file()
+
     async def shell(request: Request) -> Response:
-        if request.url.path.startswith(API_PREFIXES) or not index.is_file():
+        if request.url.path.startswith(API_PREFIXES) or not present:
             return PlainTextResponse("Not found", status_code=404)
         return FileResponse(index, headers={"Cache-Control": "no-cache"})
 

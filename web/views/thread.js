@@ -451,7 +451,7 @@ class ThreadPage {
     } catch { /* storage may be off */ }
     const editor = markdownEditor({
       id: 'reply-body',
-      label: 'Your reply',
+      label: 'Write your reply',
       value: draft,
       rows: 6,
       onInput: (value) => {

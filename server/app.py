@@ -1,0 +1,152 @@
+"""The ASGI application: GraphQL, sign-in routes, health checks and the web client."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.requests import Request
+from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, Response
+from starlette.routing import Mount, Route, WebSocketRoute
+from starlette.staticfiles import StaticFiles
+from starlette.websockets import WebSocket
+from strawberry.asgi import GraphQL
+from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
+
+from server import migrate
+from server.auth import routes as auth_routes
+from server.auth import sessions
+from server.config import ConfigError, Settings
+from server.db import Database
+from server.http import GraphQLGuard, SecurityHeaders, origin_of
+from server.pubsub import Broadcaster
+from server.schema import build_schema
+from server.schema.context import Context
+from server.schema.loaders import Loaders
+from server.services.viewer import VISITOR
+
+log = logging.getLogger(__name__)
+
+# Paths of the web client's own routes and of unknown pages are answered with its shell.
+API_PREFIXES = ("/graphql", "/auth/", "/web/", "/healthz", "/readyz")
+
+
+class ForumGraphQL(GraphQL):
+    """Strawberry's ASGI app, with our context and WebSocket limits."""
+
+    def __init__(self, *, db: Database, settings: Settings, broadcaster: Broadcaster) -> None:
+        super().__init__(
+            build_schema(settings),
+            graphql_ide="graphiql",
+            subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,),
+            connection_init_wait_timeout=timedelta(seconds=10),
+            max_subscriptions_per_connection=20,
+            allowed_origins=[origin_of(settings.public_url)],
+        )
+        self.db = db
+        self.settings = settings
+        self.broadcaster = broadcaster
+
+    async def get_context(self, request: Request | WebSocket, response: Any) -> Context:
+        cookie = request.cookies.get(sessions.COOKIE_NAME)
+        viewer = (
+            await sessions.viewer_for_cookie(self.db, self.settings, cookie) if cookie else VISITOR
+        )
+        is_socket = isinstance(request, WebSocket)
+        return Context(
+            request=request,
+            response=None if is_socket else response,
+            db=self.db,
+            settings=self.settings,
+            broadcaster=self.broadcaster,
+            viewer=viewer,
+            # A socket lives long: its loaders must not keep stale rows.
+            loaders=Loaders(self.db, cache=not is_socket),
+            request_id=request.scope.get("state", {}).get("request_id", "ws"),
+        )
+
+
+async def check_schema_current(db: Database) -> None:
+    """Refuse to serve a database that is behind the migrations."""
+    current = await migrate.current_revision(db.engine)
+    head = migrate.head_revision()
+    if current != head:
+        raise ConfigError(
+            f"The database at MOIN_DATABASE_URL is at migration {current or 'none'}, the code "
+            f"needs {head}. Run `moin-forum migrate` first."
+        )
+
+
+def create_app(settings: Settings, db: Database | None = None) -> Starlette:
+    """Build the forum's ASGI application."""
+    db = db or Database.from_url(
+        settings.database_url,
+        pool_size=settings.db_pool_size,
+        statement_timeout_ms=settings.statement_timeout_ms,
+    )
+    broadcaster = Broadcaster()
+    graphql = ForumGraphQL(db=db, settings=settings, broadcaster=broadcaster)
+
+    @asynccontextmanager
+    async def lifespan(_app: Starlette) -> AsyncIterator[None]:
+        await check_schema_current(db)
+        if settings.demo_sign_in_enabled:
+            log.warning(
+                "DEMO MODE: anyone who can reach %s can sign in as any member through "
+                "/auth/demo. Never run --demo on a shared machine.",
+                settings.public_url,
+            )
+        try:
+            yield
+        finally:
+            await broadcaster.close()
+            await db.dispose()
+
+    async def healthz(_request: Request) -> Response:
+        return PlainTextResponse("ok")
+
+    async def readyz(_request: Request) -> Response:
+        try:
+            await db.ping()
+        except Exception as exc:  # any failure means "not ready", and why goes to the log
+            log.warning("readiness check failed: %r", exc)
+            return JSONResponse({"status": "database unavailable"}, status_code=503)
+        return JSONResponse({"status": "ready"})
+
+    routes: list[Any] = [
+        Route("/graphql", graphql, methods=["GET", "POST"]),
+        WebSocketRoute("/graphql", graphql),
+        Route("/healthz", healthz),
+        Route("/readyz", readyz),
+        *auth_routes.routes(settings, db),
+    ]
+    web_dir = Path(settings.web_dir)
+    if web_dir.is_dir():
+        routes.append(Mount("/web", StaticFiles(directory=web_dir), name="web"))
+        routes.append(Route("/{path:path}", _web_shell(web_dir / "index.html"), methods=["GET"]))
+
+    app = Starlette(routes=routes, lifespan=lifespan)
+    app.state.db = db
+    app.state.settings = settings
+    app.state.broadcaster = broadcaster
+    app.add_middleware(
+        GraphQLGuard,
+        max_body_bytes=settings.max_body_bytes,
+        site_origin=origin_of(settings.public_url),
+    )
+    app.add_middleware(SecurityHeaders)
+    return app
+
+
+def _web_shell(index: Path) -> Any:
+    async def shell(request: Request) -> Response:
+        if request.url.path.startswith(API_PREFIXES) or not index.is_file():
+            return PlainTextResponse("Not found", status_code=404)
+        return FileResponse(index, headers={"Cache-Control": "no-cache"})
+
+    return shell

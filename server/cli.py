@@ -1,0 +1,107 @@
+"""The `moin-forum` command: serve, migrate, demo."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+
+from server import migrate
+from server.config import ConfigError, Settings, load_settings
+from server.db import Database
+
+
+def _database(settings: Settings) -> Database:
+    return Database.from_url(settings.database_url)
+
+
+async def _prepare_demo(settings: Settings) -> None:
+    from server.demo.loader import is_empty, load_demo
+
+    db = _database(settings)
+    try:
+        if await is_empty(db):
+            counts = await load_demo(db)
+            logging.getLogger("server.demo").info("demo content loaded: %s", counts)
+    finally:
+        await db.dispose()
+
+
+def serve(args: argparse.Namespace) -> None:
+    import uvicorn
+
+    from server.app import create_app
+
+    settings = load_settings(host=args.host, port=args.port, demo=args.demo)
+    if settings.is_sqlite:
+        # The embedded database is created and brought up to date on start.
+        migrate.upgrade(settings.database_url)
+    if args.demo:
+        asyncio.run(_prepare_demo(settings))
+    uvicorn.run(
+        create_app(settings),
+        host=settings.host,
+        port=settings.port,
+        log_level=settings.log_level,
+        proxy_headers=False,
+        ws="websockets-sansio",
+    )
+
+
+def migrate_command(_args: argparse.Namespace) -> None:
+    settings = Settings()
+    migrate.upgrade(settings.database_url)
+    print(f"Database is at migration {migrate.head_revision()}.")
+
+
+def demo_command(_args: argparse.Namespace) -> None:
+    from server.demo.loader import AlreadyLoaded, load_demo
+
+    settings = Settings()
+
+    async def run() -> dict[str, int]:
+        db = _database(settings)
+        try:
+            from server.app import check_schema_current
+
+            await check_schema_current(db)
+            return await load_demo(db)
+        finally:
+            await db.dispose()
+
+    try:
+        counts = asyncio.run(run())
+    except AlreadyLoaded as exc:
+        raise ConfigError(str(exc)) from None
+    print("Loaded demo content: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
+
+
+def parser() -> argparse.ArgumentParser:
+    root = argparse.ArgumentParser(prog="moin-forum", description=__doc__)
+    commands = root.add_subparsers(dest="command", required=True)
+    serve_parser = commands.add_parser("serve", help="serve the forum over HTTP")
+    serve_parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    serve_parser.add_argument("--port", type=int, default=8000, help="port to listen on")
+    serve_parser.add_argument(
+        "--demo", action="store_true",
+        help="load demo content into an empty database and offer the demo sign-in (loopback only)",
+    )
+    serve_parser.set_defaults(run=serve)
+    commands.add_parser("migrate", help="bring MOIN_DATABASE_URL to the latest schema").set_defaults(
+        run=migrate_command
+    )
+    commands.add_parser("demo", help="load the demo content into an empty database").set_defaults(
+        run=demo_command
+    )
+    return root
+
+
+def main(argv: list[str] | None = None) -> None:
+    logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    args = parser().parse_args(argv)
+    try:
+        args.run(args)
+    except ConfigError as exc:
+        print(f"moin-forum: {exc}", file=sys.stderr)
+        raise SystemExit(2) from None

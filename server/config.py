@@ -1,0 +1,101 @@
+"""Settings of the forum, read from `MOIN_`-prefixed environment variables."""
+
+from __future__ import annotations
+
+import secrets
+from pathlib import Path
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./moin-forum.db"
+MIN_SECRET_LENGTH = 32
+
+
+class ConfigError(Exception):
+    """A setting is missing or wrong; the message names the variable."""
+
+
+class Settings(BaseSettings):
+    """Everything the forum reads from its environment."""
+
+    model_config = SettingsConfigDict(env_prefix="MOIN_", extra="ignore")
+
+    database_url: str = DEFAULT_DATABASE_URL
+    secret_key: SecretStr | None = None
+    base_url: str | None = None
+    redis_url: str | None = None
+    # Turned on by `serve --demo` only: demo sign-in and a throwaway secret.
+    demo: bool = False
+    # Where `serve` listens; used for MOIN_BASE_URL's default and the loopback check.
+    host: str = "127.0.0.1"
+    port: int = 8000
+    log_level: str = "info"
+    # Bounds of the GraphQL endpoint (see SECURITY.md).
+    max_body_bytes: int = Field(default=256 * 1024, ge=1024)
+    max_query_depth: int = Field(default=10, ge=2)
+    max_aliases: int = Field(default=30, ge=1)
+    max_tokens: int = Field(default=5000, ge=100)
+    max_query_cost: int = Field(default=5000, ge=10)
+    statement_timeout_ms: int = Field(default=5000, ge=100)
+    db_pool_size: int = Field(default=10, ge=1)
+    session_max_age_days: int = Field(default=30, ge=1)
+    web_dir: Path = Path(__file__).resolve().parent.parent / "web"
+
+    @field_validator("base_url")
+    @classmethod
+    def _strip_slash(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        if not value.startswith(("http://", "https://")):
+            raise ValueError("must start with http:// or https://")
+        return value.rstrip("/")
+
+    @property
+    def public_url(self) -> str:
+        """The forum's absolute base URL (MOIN_BASE_URL, or where `serve` listens)."""
+        if self.base_url:
+            return self.base_url
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"http://{host}:{self.port}"
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+    @property
+    def is_loopback(self) -> bool:
+        return self.host in {"127.0.0.1", "localhost", "::1"} or self.host.startswith("127.")
+
+    @property
+    def demo_sign_in_enabled(self) -> bool:
+        """The demo sign-in exists only under --demo on a loopback address."""
+        return self.demo and self.is_loopback
+
+    def secret(self) -> str:
+        assert self.secret_key is not None, "load_settings() guarantees a key"
+        return self.secret_key.get_secret_value()
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read and check the settings; raise ConfigError naming the variable at fault."""
+    try:
+        settings = Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"MOIN_{'_'.join(str(p) for p in err['loc']).upper()}: {err['msg']}"
+            for err in exc.errors()
+        )
+        raise ConfigError(problems) from None
+    if settings.secret_key is None:
+        if not settings.demo:
+            raise ConfigError(
+                "MOIN_SECRET_KEY is not set: set it to a random string of at least "
+                f"{MIN_SECRET_LENGTH} characters (or run with --demo to try the forum)."
+            )
+        settings.secret_key = SecretStr(secrets.token_urlsafe(48))
+    elif len(settings.secret()) < MIN_SECRET_LENGTH:
+        raise ConfigError(
+            f"MOIN_SECRET_KEY is too short: it needs at least {MIN_SECRET_LENGTH} characters."
+        )
+    return settings

@@ -1,0 +1,102 @@
+"""One engine factory for both dialects, and the two kinds of unit of work.
+
+Reads run in short sessions that never commit; every write runs in
+`Database.write()`, one transaction committed once at the end. On SQLite a write
+transaction begins IMMEDIATE, so two writers queue on the busy timeout instead of
+failing when one upgrades a read lock.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker, create_async_engine
+
+SQLITE_BUSY_TIMEOUT_MS = 15_000
+_IMMEDIATE = "moin_sqlite_immediate"
+
+
+def create_engine(url: str, *, pool_size: int = 10, statement_timeout_ms: int = 5000) -> AsyncEngine:
+    """Make the async engine for `url`, configured for its dialect."""
+    parsed = make_url(url)
+    kwargs: dict[str, Any] = {}
+    if parsed.get_backend_name() == "postgresql":
+        kwargs.update(
+            pool_size=pool_size,
+            max_overflow=pool_size,
+            pool_timeout=5,
+            # A pathological query ends with an error instead of holding a connection.
+            connect_args={
+                "server_settings": {
+                    "statement_timeout": str(statement_timeout_ms),
+                    "idle_in_transaction_session_timeout": "60000",
+                },
+                "timeout": 5,
+            },
+        )
+    engine = create_async_engine(url, **kwargs)
+    if parsed.get_backend_name() == "sqlite":
+        _configure_sqlite(engine)
+    return engine
+
+
+def _configure_sqlite(engine: AsyncEngine) -> None:
+    @event.listens_for(engine.sync_engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Let SQLAlchemy, not the driver, decide when transactions begin.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+        cursor.close()
+
+    @event.listens_for(engine.sync_engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        immediate = conn.get_execution_options().get(_IMMEDIATE, False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+
+class Database:
+    """The engine and its units of work."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self.engine = engine
+        self.dialect = engine.dialect.name
+        self._sessions = async_sessionmaker(engine, expire_on_commit=False, autoflush=False)
+
+    @classmethod
+    def from_url(cls, url: str, **kwargs: Any) -> Database:
+        return cls(create_engine(url, **kwargs))
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.dialect == "sqlite"
+
+    @asynccontextmanager
+    async def read(self) -> AsyncIterator[AsyncSession]:
+        """A session for reading; whatever it did is rolled back at the end."""
+        async with self._sessions() as session:
+            yield session
+
+    @asynccontextmanager
+    async def write(self) -> AsyncIterator[AsyncSession]:
+        """One transaction: committed when the block ends, rolled back if it raises."""
+        async with self._sessions() as session:
+            if self.is_sqlite:
+                await session.connection(execution_options={_IMMEDIATE: True})
+            yield session
+            # Leaving the block by an exception skips this: closing the session rolls back.
+            await session.commit()
+
+    async def ping(self) -> None:
+        async with self.engine.connect() as conn:
+            await conn.exec_driver_sql("SELECT 1")
+
+    async def dispose(self) -> None:
+        await self.engine.dispose()

@@ -1,0 +1,110 @@
+"""The forum's vocabulary: enumerations shared by the models, services and schema."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+
+class RoarPillar(enum.Enum):
+    ROUTES_AND_DIRECTIONS = "ROUTES_AND_DIRECTIONS"
+    ORGANISATIONAL_CAPACITY = "ORGANISATIONAL_CAPACITY"
+    ASSESSMENT = "ASSESSMENT"
+    RISKS_AND_REWARDS = "RISKS_AND_REWARDS"
+
+
+class OrganisationType(enum.Enum):
+    GOVERNMENT_DEPARTMENT = "GOVERNMENT_DEPARTMENT"
+    PUBLIC_BANK = "PUBLIC_BANK"
+    INTERNATIONAL_AGENCY = "INTERNATIONAL_AGENCY"
+    STRATEGIC_DESIGN_AGENCY = "STRATEGIC_DESIGN_AGENCY"
+    RESEARCH_INNOVATION_AGENCY = "RESEARCH_INNOVATION_AGENCY"
+    DIGITAL_AGENCY = "DIGITAL_AGENCY"
+    LOCAL_REGIONAL_GOVERNMENT = "LOCAL_REGIONAL_GOVERNMENT"
+    SPACE_AGENCY = "SPACE_AGENCY"
+    RESEARCH_INSTITUTE = "RESEARCH_INSTITUTE"
+
+
+class ThreadKind(enum.Enum):
+    CHALLENGE = "CHALLENGE"
+    DISCUSSION = "DISCUSSION"
+    CASE_EXAMPLE = "CASE_EXAMPLE"
+
+
+class ThreadStatus(enum.Enum):
+    OPEN = "OPEN"
+    ANSWERED = "ANSWERED"
+    CLOSED = "CLOSED"
+
+
+class Visibility(enum.Enum):
+    PUBLIC = "PUBLIC"
+    MEMBERS = "MEMBERS"
+
+
+class MemberRole(enum.Enum):
+    MEMBER = "MEMBER"
+    RESEARCHER = "RESEARCHER"
+    MODERATOR = "MODERATOR"
+    ADMIN = "ADMIN"
+
+
+class ThreadOrder(enum.Enum):
+    LAST_ACTIVITY = "LAST_ACTIVITY"
+    NEWEST = "NEWEST"
+    MOST_REPLIES = "MOST_REPLIES"
+
+
+@dataclass(frozen=True)
+class PillarText:
+    title: str
+    description: str
+
+
+PILLARS: dict[RoarPillar, PillarText] = {
+    RoarPillar.ROUTES_AND_DIRECTIONS: PillarText(
+        "Routes and directions",
+        "Routes and directions: directionality, which missions and how to choose them.",
+    ),
+    RoarPillar.ORGANISATIONAL_CAPACITY: PillarText(
+        "Organisational capacity",
+        "Organisational capacity: building public organisations able to explore, "
+        "experiment and take risks.",
+    ),
+    RoarPillar.ASSESSMENT: PillarText(
+        "Assessment",
+        "Assessment: evaluating dynamic, market-shaping public investment beyond static "
+        "cost-benefit analysis.",
+    ),
+    RoarPillar.RISKS_AND_REWARDS: PillarText(
+        "Risks and rewards",
+        "Risks and rewards: who invests, who bears the risk, and how the rewards are shared.",
+    ),
+}
+
+# Pillars and organisation types are stored as bit sets: "any of" filters become one
+# bitwise test on the thread row, with no join, on both databases.
+_PILLAR_BITS = {p: 1 << i for i, p in enumerate(RoarPillar)}
+_TYPE_BITS = {t: 1 << i for i, t in enumerate(OrganisationType)}
+
+
+def pillars_to_mask(pillars: list[RoarPillar] | set[RoarPillar]) -> int:
+    mask = 0
+    for pillar in pillars:
+        mask |= _PILLAR_BITS[pillar]
+    return mask
+
+
+def mask_to_pillars(mask: int) -> list[RoarPillar]:
+    return [p for p, bit in _PILLAR_BITS.items() if mask & bit]
+
+
+def types_to_mask(types: list[OrganisationType] | set[OrganisationType]) -> int:
+    mask = 0
+    for org_type in types:
+        mask |= _TYPE_BITS[org_type]
+    return mask
+
+
+def mask_to_types(mask: int) -> list[OrganisationType]:
+    return [t for t, bit in _TYPE_BITS.items() if mask & bit]

@@ -1,0 +1,8 @@
+"""SQLAlchemy models, one module per aggregate."""
+
+from server.models.base import Base
+from server.models.member import AuthSession, Member
+from server.models.organisation import Organisation
+from server.models.thread import IdempotencyKey, Post, Thread, ThreadTopic
+
+__all__ = ["AuthSession", "Base", "IdempotencyKey", "Member", "Organisation", "Post", "Thread", "ThreadTopic"]

@@ -1,0 +1,43 @@
+"""People who sign in, and their sessions."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from server.models.base import Base, UTCDateTime, utcnow
+
+
+class Member(Base):
+    __tablename__ = "members"
+    __table_args__ = (
+        UniqueConstraint("oidc_provider", "oidc_subject"),
+        Index("ix_members_organisation_name", "organisation_id", "display_name", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    display_name: Mapped[str] = mapped_column(String(120))
+    email: Mapped[str | None] = mapped_column(String(320), unique=True)
+    role: Mapped[str] = mapped_column(String(20), default="MEMBER")
+    organisation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organisations.id", ondelete="SET NULL")
+    )
+    # Who vouches for this person: the OpenID provider's name and subject.
+    oidc_provider: Mapped[str | None] = mapped_column(String(80))
+    oidc_subject: Mapped[str | None] = mapped_column(String(255))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+
+
+class AuthSession(Base):
+    """A signed-in browser. The cookie carries a random token; only its hash is kept."""
+
+    __tablename__ = "auth_sessions"
+
+    token_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    member_id: Mapped[int] = mapped_column(
+        ForeignKey("members.id", ondelete="CASCADE"), index=True
+    )
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime)

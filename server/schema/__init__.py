@@ -1,0 +1,56 @@
+"""The GraphQL schema: strawberry types, one module per domain, combined in `build_schema`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import strawberry
+from graphql import GraphQLError
+from strawberry.extensions import (
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    ParserCache,
+    QueryDepthLimiter,
+    ValidationCache,
+)
+from strawberry.types import ExecutionContext
+
+from server.config import Settings
+from server.schema.errors import ErrorCodes
+from server.schema.limits import QueryCost
+from server.schema.members import Member
+from server.schema.organisations import Organisation
+from server.schema.root import Mutation, Query, Subscription
+from server.schema.threads import Post, Thread
+
+# Bounded: 100,000 distinct query texts must not grow memory without limit.
+CACHE_SIZE = 1024
+
+
+class ForumSchema(strawberry.Schema):
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
+        # ErrorCodes logs what deserves it; strawberry's default logs every user mistake.
+        return None
+
+
+def build_schema(settings: Settings | None = None) -> ForumSchema:
+    """The served schema, with the bounds of SECURITY.md."""
+    settings = settings or Settings()
+    extensions: list[Any] = [
+        lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
+        lambda: ParserCache(maxsize=CACHE_SIZE),
+        lambda: ValidationCache(maxsize=CACHE_SIZE),
+        QueryDepthLimiter(max_depth=settings.max_query_depth),
+        MaxAliasesLimiter(max_alias_count=settings.max_aliases),
+        lambda: QueryCost(settings.max_query_cost),
+        ErrorCodes,
+    ]
+    return ForumSchema(
+        query=Query,
+        mutation=Mutation,
+        subscription=Subscription,
+        types=[Thread, Post, Member, Organisation],
+        extensions=extensions,
+    )

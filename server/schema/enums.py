@@ -1,0 +1,89 @@
+"""The domain's enumerations, exposed as GraphQL enums with their descriptions."""
+
+from __future__ import annotations
+
+import enum
+
+import strawberry
+
+from server import domain
+from server.services.errors import UserErrorCode as _UserErrorCode
+
+
+def _expose(cls: type[enum.Enum], description: str | None, values: dict[str, str]) -> type:
+    exposed = strawberry.enum(cls, description=description)
+    for value in exposed.__strawberry_definition__.values:  # type: ignore[attr-defined]
+        value.description = values.get(value.name)
+    return exposed
+
+
+RoarPillar = _expose(
+    domain.RoarPillar,
+    "The four pillars of the ROAR framework (Mazzucato 2016).",
+    {pillar.name: text.description for pillar, text in domain.PILLARS.items()},
+)
+OrganisationType = _expose(
+    domain.OrganisationType,
+    "The kinds of public-sector organisation that make up the network.",
+    {
+        "RESEARCH_INSTITUTE": "The host institute and other academic partners, home of the "
+        "network's researchers.",
+    },
+)
+ThreadKind = _expose(
+    domain.ThreadKind,
+    "What a thread is for.",
+    {
+        "CHALLENGE": "A member organisation describes a challenge it faces and asks the network.",
+        "DISCUSSION": "An open discussion.",
+        "CASE_EXAMPLE": "A case example of practice, shared for others to learn from.",
+    },
+)
+ThreadStatus = _expose(
+    domain.ThreadStatus,
+    "Where a thread stands.",
+    {
+        "OPEN": "Open for replies.",
+        "ANSWERED": "The thread's author (or a moderator) accepted a reply as the answer.",
+        "CLOSED": "Locked: no new replies.",
+    },
+)
+Visibility = _expose(
+    domain.Visibility,
+    "Who may read a thread.",
+    {
+        "PUBLIC": "Anyone may read it, and partner sites may embed it.",
+        "MEMBERS": "Only signed-in members of the network may read it.",
+    },
+)
+MemberRole = _expose(
+    domain.MemberRole,
+    "What a member may do beyond reading and writing.",
+    {
+        "MEMBER": "A member of a member organisation.",
+        "RESEARCHER": "A researcher of the network; their replies are expert replies.",
+        "MODERATOR": "Closes threads and edits posts.",
+        "ADMIN": "Manages organisations, roles and partner keys.",
+    },
+)
+ThreadOrder = _expose(
+    domain.ThreadOrder,
+    "How to order a list of threads (a search orders by relevance instead).",
+    {
+        "LAST_ACTIVITY": "Most recent reply (or start) first.",
+        "NEWEST": "Most recently started first.",
+        "MOST_REPLIES": "Most replies first.",
+    },
+)
+UserErrorCode = _expose(
+    _UserErrorCode,
+    "What is wrong with an input field.",
+    {
+        "INVALID": "Not a valid value (or an ID of nothing you can see).",
+        "TOO_LONG": "Over the length or count limit.",
+        "TOO_SHORT": "Under the length limit.",
+        "REQUIRED": "Missing or empty.",
+        "DUPLICATE": "Already used.",
+        "CLOSED": "The thread is closed.",
+    },
+)

@@ -1,0 +1,119 @@
+"""Organisations: the network's directory."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Annotated
+
+import strawberry
+
+from server import domain, models
+from server.schema.context import Context
+from server.schema.enums import OrganisationType
+from server.schema.ids import to_global_id
+from server.schema.members import Member
+from server.schema.node import Node
+from server.schema.pagination import Connection, connection
+from server.services import organisations, threads
+
+if TYPE_CHECKING:
+    from server.schema.threads import Thread
+
+ThreadRef = Annotated["Thread", strawberry.lazy("server.schema.threads")]
+
+
+@strawberry.type(description="A member organisation of the network.")
+class Organisation(Node):
+    slug: str = strawberry.field(description="Short name used in URLs, e.g. `city-of-x`.")
+    name: str = strawberry.field(description="The organisation's name.")
+    type: OrganisationType = strawberry.field(description="What kind of organisation it is.")
+    country: str | None = strawberry.field(
+        description="ISO 3166-1 alpha-2 country code, where the organisation has one."
+    )
+    website: str | None = strawberry.field(description="Its public website.")
+    description: str | None = strawberry.field(description="What it does, in a few sentences.")
+    row_id: strawberry.Private[int]
+
+    @strawberry.field(description="The organisation's members, by name.")
+    async def members(
+        self, info: strawberry.Info[Context, None], first: int | None = 20, after: str | None = None
+    ) -> Connection[Member]:
+        db = info.context.db
+        async with db.read() as session:
+            page = await organisations.list_members(
+                session, self.row_id, first=20 if first is None else first, after=after
+            )
+
+        async def count() -> int:
+            async with db.read() as session:
+                return await organisations.count_members(session, self.row_id)
+
+        return connection(page, Member.from_row, count)
+
+    @strawberry.field(description="Threads started by its members, most recent activity first.")
+    async def threads(
+        self, info: strawberry.Info[Context, None], first: int | None = 20, after: str | None = None
+    ) -> Connection[ThreadRef]:
+        from server.schema.threads import thread_connection
+
+        flt = threads.ThreadFilter(organisation_id=self.row_id)
+        return await thread_connection(
+            info.context, flt, domain.ThreadOrder.LAST_ACTIVITY, 20 if first is None else first, after
+        )
+
+    @classmethod
+    def from_row(cls, row: models.Organisation) -> Organisation:
+        return cls(
+            id=strawberry.ID(to_global_id("Organisation", row.id)),
+            slug=row.slug,
+            name=row.name,
+            type=domain.OrganisationType(row.type),
+            country=row.country,
+            website=row.website,
+            description=row.description,
+            row_id=row.id,
+        )
+
+
+@strawberry.input(description="Which organisations to list.")
+class OrganisationFilter:
+    types: list[OrganisationType] | None = strawberry.field(
+        default=None, description="Organisations of any of these types."
+    )
+    country: str | None = strawberry.field(
+        default=None, description="ISO 3166-1 alpha-2 country code."
+    )
+    search: str | None = strawberry.field(default=None, description="Matches the name.")
+
+
+@strawberry.type
+class OrganisationQueries:
+    @strawberry.field(description="The network's organisations, by name.")
+    async def organisations(
+        self,
+        info: strawberry.Info[Context, None],
+        filter: OrganisationFilter | None = None,
+        first: int | None = 50,
+        after: str | None = None,
+    ) -> Connection[Organisation]:
+        flt = organisations.OrganisationFilter(
+            types=filter.types, country=filter.country, search=filter.search
+        ) if filter else organisations.OrganisationFilter()
+        db = info.context.db
+        async with db.read() as session:
+            page = await organisations.list_organisations(
+                session, flt, first=50 if first is None else first, after=after
+            )
+
+        async def count() -> int:
+            async with db.read() as session:
+                return await organisations.count_organisations(session, flt)
+
+        return connection(page, Organisation.from_row, count)
+
+    @strawberry.field(description="One organisation by its slug, or null.")
+    async def organisation(
+        self, info: strawberry.Info[Context, None], slug: str
+    ) -> Organisation | None:
+        async with info.context.db.read() as session:
+            row = await organisations.get_by_slug(session, slug)
+        return Organisation.from_row(row) if row is not None else None

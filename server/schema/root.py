@@ -1,0 +1,53 @@
+"""The root types: each domain's queries, mutations and subscriptions, combined."""
+
+from __future__ import annotations
+
+import strawberry
+from strawberry.tools import merge_types
+
+from server.schema.context import Context
+from server.schema.ids import from_global_id
+from server.schema.members import Member, MemberQueries
+from server.schema.node import Node
+from server.schema.organisations import Organisation, OrganisationQueries
+from server.schema.pillars import PillarQueries
+from server.schema.threads import (
+    Post,
+    Thread,
+    ThreadMutations,
+    ThreadQueries,
+    ThreadSubscriptions,
+)
+from server.services import organisations, threads
+
+
+@strawberry.type
+class NodeQueries:
+    @strawberry.field(description="Any object by its global ID; null when it is not there for you.")
+    async def node(self, info: strawberry.Info[Context, None], id: strawberry.ID) -> Node | None:
+        decoded = from_global_id(id)
+        if decoded is None:
+            return None
+        type_name, row_id = decoded
+        ctx = info.context
+        async with ctx.db.read() as session:
+            if type_name == "Thread":
+                thread = await threads.get_thread(session, ctx.viewer, row_id)
+                return Thread.from_row(thread) if thread else None
+            if type_name == "Post":
+                post = await threads.get_post(session, ctx.viewer, row_id)
+                return Post.from_row(post) if post else None
+            if type_name == "Organisation":
+                organisation = await organisations.get_by_id(session, row_id)
+                return Organisation.from_row(organisation) if organisation else None
+        if type_name == "Member":
+            member = await ctx.loaders.member_by_id.load(row_id)
+            return Member.from_row(member) if member else None
+        return None
+
+
+Query = merge_types(
+    "Query", (NodeQueries, MemberQueries, ThreadQueries, OrganisationQueries, PillarQueries)
+)
+Mutation = merge_types("Mutation", (ThreadMutations,))
+Subscription = merge_types("Subscription", (ThreadSubscriptions,))

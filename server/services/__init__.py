@@ -1,0 +1,1 @@
+"""The domain: rules, permissions and transactions. Nothing here knows GraphQL."""

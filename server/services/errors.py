@@ -1,0 +1,76 @@
+"""The one family of errors the services raise."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+
+class UserErrorCode(enum.Enum):
+    INVALID = "INVALID"
+    TOO_LONG = "TOO_LONG"
+    TOO_SHORT = "TOO_SHORT"
+    REQUIRED = "REQUIRED"
+    DUPLICATE = "DUPLICATE"
+    CLOSED = "CLOSED"
+
+
+@dataclass(frozen=True)
+class FieldError:
+    """A problem the user can fix in one input field."""
+
+    field: tuple[str, ...]
+    message: str
+    code: UserErrorCode
+
+
+class DomainError(Exception):
+    """Base of the errors a service raises; `code` is the GraphQL extensions code."""
+
+    code = "INTERNAL"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class Unauthenticated(DomainError):
+    code = "UNAUTHENTICATED"
+
+
+class Forbidden(DomainError):
+    code = "FORBIDDEN"
+
+
+class NotFound(DomainError):
+    code = "NOT_FOUND"
+
+
+class BadInput(DomainError):
+    """An argument outside its bounds where no payload can carry the error (a query)."""
+
+    code = "BAD_USER_INPUT"
+
+
+class RateLimited(DomainError):
+    code = "RATE_LIMITED"
+
+    def __init__(self, message: str, retry_after: int) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+
+class Unavailable(DomainError):
+    """The database cannot be reached just now; the client may retry."""
+
+    code = "UNAVAILABLE"
+
+
+class InvalidInput(DomainError):
+    """One or more field errors: nothing was written. Mutations return them in `errors`."""
+
+    code = "BAD_USER_INPUT"
+
+    def __init__(self, errors: list[FieldError]) -> None:
+        super().__init__("; ".join(e.message for e in errors))
+        self.errors = errors

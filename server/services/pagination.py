@@ -1,0 +1,78 @@
+"""Keyset pagination: a cursor holds the sort key and the id of the last row seen.
+
+A cursor is opaque to clients (url-safe base64 of a small JSON list) and names the
+ordering it belongs to, so a cursor from one ordering is refused by another.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Generic, TypeVar
+
+from server.services.errors import BadInput
+
+T = TypeVar("T")
+
+FIRST_MIN = 1
+FIRST_MAX = 100
+
+
+def check_first(first: int) -> int:
+    if not FIRST_MIN <= first <= FIRST_MAX:
+        raise BadInput(f"`first` must be between {FIRST_MIN} and {FIRST_MAX}; it was {first}.")
+    return first
+
+
+def encode_cursor(ordering: str, key: Sequence[Any]) -> str:
+    values = [v.isoformat() if isinstance(v, datetime) else v for v in key]
+    raw = json.dumps([ordering, *values], separators=(",", ":")).encode()
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str, ordering: str, types: Sequence[type]) -> tuple[Any, ...]:
+    """Decode `cursor` for `ordering` into values of `types`; BadInput when it is not one."""
+    try:
+        padded = cursor + "=" * (-len(cursor) % 4)
+        data = json.loads(base64.urlsafe_b64decode(padded.encode()))
+        if not isinstance(data, list) or len(data) != len(types) + 1 or data[0] != ordering:
+            raise ValueError
+        return tuple(_convert(value, kind) for value, kind in zip(data[1:], types, strict=True))
+    except (ValueError, TypeError, binascii.Error, UnicodeDecodeError):
+        raise BadInput("`after` is not a cursor of this list.") from None
+
+
+def _convert(value: Any, kind: type) -> Any:
+    if kind is datetime:
+        if not isinstance(value, str):
+            raise ValueError
+        parsed = datetime.fromisoformat(value)
+        if parsed.tzinfo is None:
+            raise ValueError
+        return parsed
+    if kind is float and isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    if kind is str and isinstance(value, str):
+        return value
+    if kind is int and isinstance(value, int) and not isinstance(value, bool):
+        return value
+    raise ValueError
+
+
+@dataclass
+class Page(Generic[T]):
+    """One page of a list, with what the connection needs to describe it."""
+
+    items: list[T]
+    has_next: bool
+    has_previous: bool
+    cursor_of: Callable[[T], str]
+
+
+def take_page(rows: list[T], first: int) -> tuple[list[T], bool]:
+    """Rows were fetched with limit first + 1: the extra one tells there is a next page."""
+    return rows[:first], len(rows) > first

@@ -1,0 +1,429 @@
+"""Threads: reading them as the viewer may, and starting, replying, editing, accepting."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from server import search
+from server.domain import (
+    OrganisationType,
+    RoarPillar,
+    ThreadKind,
+    ThreadOrder,
+    ThreadStatus,
+    Visibility,
+    mask_to_pillars,
+    mask_to_types,
+    pillars_to_mask,
+    types_to_mask,
+)
+from server.markdown import render_markdown
+from server.models import Organisation, Post, Thread, ThreadTopic
+from server.models.base import utcnow
+from server.services import events, idempotency
+from server.services.errors import BadInput, FieldError, InvalidInput, UserErrorCode
+from server.services.pagination import Page, check_first, decode_cursor, encode_cursor, take_page
+from server.services.validation import (
+    BODY_MAX,
+    SEARCH_MAX,
+    TITLE_MAX,
+    TOPICS_MAX,
+    Collector,
+)
+from server.services.viewer import (
+    Viewer,
+    readable_visibilities,
+    require_can_accept,
+    require_can_edit,
+    require_writer,
+)
+
+RELEVANCE = "RELEVANCE"
+
+
+@dataclass(frozen=True)
+class ThreadFilter:
+    """Which threads to list; every list means "any of these"."""
+
+    pillars: Sequence[RoarPillar] | None = None
+    organisation_types: Sequence[OrganisationType] | None = None
+    kinds: Sequence[ThreadKind] | None = None
+    statuses: Sequence[ThreadStatus] | None = None
+    topics: Sequence[str] | None = None
+    organisation_id: int | None = None
+    has_expert_reply: bool | None = None
+    search: str | None = None
+
+
+_ORDER_KEYS: dict[ThreadOrder, tuple[Any, type]] = {
+    ThreadOrder.LAST_ACTIVITY: (Thread.last_activity_at, datetime),
+    ThreadOrder.NEWEST: (Thread.created_at, datetime),
+    ThreadOrder.MOST_REPLIES: (Thread.reply_count, int),
+}
+
+
+def _visible(viewer: Viewer) -> sa.ColumnElement[bool]:
+    return Thread.visibility.in_(readable_visibilities(viewer))
+
+
+def _filtered(
+    session: AsyncSession, viewer: Viewer, flt: ThreadFilter
+) -> tuple[sa.Select[Any], sa.ColumnElement[float] | None]:
+    """The select of the threads `viewer` may see that match `flt`, and the search rank."""
+    if flt.topics is not None and len(flt.topics) > TOPICS_MAX:
+        raise BadInput(f"`filter.topics` takes at most {TOPICS_MAX} topics.")
+    if flt.search is not None and len(flt.search) > SEARCH_MAX:
+        raise BadInput(f"`filter.search` takes at most {SEARCH_MAX} characters.")
+    stmt = sa.select(Thread).where(_visible(viewer))
+    if flt.pillars:
+        stmt = stmt.where(Thread.pillars_mask.op("&")(pillars_to_mask(set(flt.pillars))) != 0)
+    if flt.organisation_types:
+        mask = types_to_mask(set(flt.organisation_types))
+        stmt = stmt.where(Thread.organisation_types_mask.op("&")(mask) != 0)
+    if flt.kinds:
+        stmt = stmt.where(Thread.kind.in_({k.value for k in flt.kinds}))
+    if flt.statuses:
+        stmt = stmt.where(Thread.status.in_({s.value for s in flt.statuses}))
+    if flt.topics:
+        topics = {t.strip().lower() for t in flt.topics}
+        stmt = stmt.where(
+            Thread.id.in_(sa.select(ThreadTopic.thread_id).where(ThreadTopic.topic.in_(topics)))
+        )
+    if flt.organisation_id is not None:
+        stmt = stmt.where(Thread.organisation_id == flt.organisation_id)
+    if flt.has_expert_reply is not None:
+        stmt = stmt.where(
+            Thread.expert_reply_count > 0 if flt.has_expert_reply else Thread.expert_reply_count == 0
+        )
+    rank = None
+    if flt.search is not None and flt.search.strip():
+        stmt, rank = search.apply(session, stmt, flt.search.strip())
+    return stmt, rank
+
+
+async def list_threads(
+    session: AsyncSession,
+    viewer: Viewer,
+    flt: ThreadFilter,
+    order: ThreadOrder,
+    *,
+    first: int,
+    after: str | None = None,
+) -> Page[Thread]:
+    """A page of threads. With a search, threads come by relevance and `order` is not used."""
+    check_first(first)
+    stmt, rank = _filtered(session, viewer, flt)
+    if rank is not None:
+        ordering, key, key_type = RELEVANCE, rank, float
+    else:
+        ordering, (key, key_type) = order.value, _ORDER_KEYS[order]
+    if after is not None:
+        last_key, last_id = decode_cursor(after, ordering, (key_type, int))
+        bound = sa.literal(last_key, sa.Float() if key_type is float else key.type)
+        stmt = stmt.where(sa.tuple_(key, Thread.id) < sa.tuple_(bound, sa.literal(last_id)))
+    stmt = stmt.add_columns(key).order_by(key.desc(), Thread.id.desc()).limit(first + 1)
+    rows, has_next = take_page(list((await session.execute(stmt)).all()), first)
+    keys = {row[0].id: row[1] for row in rows}
+    return Page(
+        items=[row[0] for row in rows],
+        has_next=has_next,
+        has_previous=after is not None,
+        cursor_of=lambda t: encode_cursor(ordering, (keys[t.id], t.id)),
+    )
+
+
+async def count_threads(session: AsyncSession, viewer: Viewer, flt: ThreadFilter) -> int:
+    stmt, _ = _filtered(session, viewer, flt)
+    total = await session.scalar(sa.select(sa.func.count()).select_from(stmt.subquery()))
+    return int(total or 0)
+
+
+async def thread_counts(
+    session: AsyncSession, viewer: Viewer
+) -> dict[tuple[RoarPillar, OrganisationType], int]:
+    """How many visible threads each (pillar, organisation type) pair has."""
+    rows = await session.execute(
+        sa.select(Thread.pillars_mask, Thread.organisation_types_mask, sa.func.count())
+        .where(_visible(viewer))
+        .group_by(Thread.pillars_mask, Thread.organisation_types_mask)
+    )
+    counts: dict[tuple[RoarPillar, OrganisationType], int] = {}
+    for pillars_mask, types_mask, count in rows:
+        for pillar in mask_to_pillars(pillars_mask):
+            for org_type in mask_to_types(types_mask):
+                counts[pillar, org_type] = counts.get((pillar, org_type), 0) + count
+    return counts
+
+
+def matches(thread: Thread, flt: ThreadFilter) -> bool:
+    """Whether a thread passes `flt` (the search is not applied): for live updates."""
+    if flt.pillars and not thread.pillars_mask & pillars_to_mask(set(flt.pillars)):
+        return False
+    if flt.organisation_types and not thread.organisation_types_mask & types_to_mask(
+        set(flt.organisation_types)
+    ):
+        return False
+    if flt.kinds and thread.kind not in {k.value for k in flt.kinds}:
+        return False
+    if flt.statuses and thread.status not in {s.value for s in flt.statuses}:
+        return False
+    if flt.topics and not {t.strip().lower() for t in flt.topics} & set(thread.topics):
+        return False
+    if flt.organisation_id is not None and thread.organisation_id != flt.organisation_id:
+        return False
+    if flt.has_expert_reply is not None and (thread.expert_reply_count > 0) != flt.has_expert_reply:
+        return False
+    return True
+
+
+async def get_thread(session: AsyncSession, viewer: Viewer, thread_id: int) -> Thread | None:
+    """The thread, or None when it does not exist or the viewer may not see it."""
+    return await session.scalar(
+        sa.select(Thread).where(Thread.id == thread_id, _visible(viewer))
+    )
+
+
+async def get_post(session: AsyncSession, viewer: Viewer, post_id: int) -> Post | None:
+    """The post, or None when it does not exist or its thread is hidden from the viewer."""
+    return await session.scalar(
+        sa.select(Post)
+        .join(Thread, Thread.id == Post.thread_id)
+        .where(Post.id == post_id, _visible(viewer))
+    )
+
+
+async def list_replies(
+    session: AsyncSession, thread_id: int, *, first: int, after: str | None = None
+) -> Page[Post]:
+    """Replies of a thread the caller already found visible, oldest first."""
+    check_first(first)
+    stmt = sa.select(Post).where(Post.thread_id == thread_id, Post.position > 0)
+    if after is not None:
+        (position,) = decode_cursor(after, "REPLIES", (int,))
+        stmt = stmt.where(Post.position > position)
+    posts, has_next = take_page(
+        list((await session.scalars(stmt.order_by(Post.position).limit(first + 1))).all()), first
+    )
+    return Page(
+        items=posts,
+        has_next=has_next,
+        has_previous=after is not None,
+        cursor_of=lambda p: encode_cursor("REPLIES", (p.position,)),
+    )
+
+
+# --- writes ---------------------------------------------------------------------------
+
+
+async def start_thread(
+    session: AsyncSession,
+    viewer: Viewer,
+    *,
+    kind: ThreadKind,
+    title: str,
+    body: str,
+    pillars: Sequence[RoarPillar],
+    organisation_types: Sequence[OrganisationType] | None = None,
+    topics: Sequence[str] | None = None,
+    visibility: Visibility = Visibility.PUBLIC,
+    idempotency_key: str | None = None,
+    now: datetime | None = None,
+) -> Thread:
+    """Start a thread with its opening post."""
+    author_id = require_writer(viewer)
+    check = Collector("input")
+    title = check.text("title", title, label="Title", max_length=TITLE_MAX)
+    body = check.text("body", body, label="Body", max_length=BODY_MAX)
+    if not pillars:
+        check.add("pillars", "Choose at least one ROAR pillar.", UserErrorCode.REQUIRED)
+    clean_topics = check.topics("topics", topics)
+    key = check.idempotency_key("idempotencyKey", idempotency_key)
+    check.raise_if_any()
+
+    if key is not None:
+        request = {
+            "kind": kind.value, "title": title, "body": body,
+            "pillars": sorted(p.value for p in pillars),
+            "organisationTypes": sorted(t.value for t in organisation_types or ()),
+            "topics": clean_topics, "visibility": visibility.value,
+        }
+        first_id = await idempotency.claim(
+            session, author_id, key, "startThread",
+            idempotency.fingerprint("startThread", request),
+        )
+        if first_id is not None:
+            return await _thread(session, first_id)
+
+    if organisation_types:
+        types_mask = types_to_mask(set(organisation_types))
+    else:
+        own_type = await session.scalar(
+            sa.select(Organisation.type).where(Organisation.id == viewer.organisation_id)
+        )
+        types_mask = types_to_mask({OrganisationType(own_type)})
+    now = now or utcnow()
+    thread = Thread(
+        kind=kind.value,
+        title=title,
+        status=ThreadStatus.OPEN.value,
+        visibility=visibility.value,
+        pillars_mask=pillars_to_mask(set(pillars)),
+        organisation_types_mask=types_mask,
+        topics=clean_topics,
+        author_id=author_id,
+        organisation_id=viewer.organisation_id,
+        reply_count=0,
+        expert_reply_count=0,
+        created_at=now,
+        last_activity_at=now,
+    )
+    session.add(thread)
+    await session.flush()
+    session.add(
+        Post(
+            thread_id=thread.id, position=0, author_id=author_id, body=body,
+            body_html=render_markdown(body), is_expert=False, created_at=now,
+        )
+    )
+    session.add_all(ThreadTopic(thread_id=thread.id, topic=t) for t in clean_topics)
+    await session.flush()
+    await search.index_thread(session, thread.id)
+    if key is not None:
+        await idempotency.record(session, author_id, key, thread.id)
+    events.record(session, events.Event(events.THREADS_CHANNEL, {"thread_id": thread.id}))
+    return thread
+
+
+async def reply(
+    session: AsyncSession,
+    viewer: Viewer,
+    *,
+    thread_id: int | None,
+    body: str,
+    idempotency_key: str | None = None,
+    now: datetime | None = None,
+) -> Post:
+    """Add a reply to a thread that is not closed. `thread_id` None means an unreadable ID."""
+    author_id = require_writer(viewer)
+    check = Collector("input")
+    body = check.text("body", body, label="Body", max_length=BODY_MAX)
+    key = check.idempotency_key("idempotencyKey", idempotency_key)
+    thread = await get_thread(session, viewer, thread_id) if thread_id is not None else None
+    if thread is None:
+        check.add("threadId", "There is no thread with this ID.", UserErrorCode.INVALID)
+    check.raise_if_any()
+    assert thread is not None
+
+    if key is not None:
+        first_id = await idempotency.claim(
+            session, author_id, key, "reply",
+            idempotency.fingerprint("reply", {"threadId": thread.id, "body": body}),
+        )
+        if first_id is not None:
+            return await _post(session, first_id)
+
+    now = now or utcnow()
+    # One statement bumps the counters and takes the thread's row lock, so concurrent
+    # replies get consecutive positions; a thread closed meanwhile matches no row.
+    position = await session.scalar(
+        sa.update(Thread)
+        .where(Thread.id == thread.id, Thread.status != ThreadStatus.CLOSED.value)
+        .values(
+            reply_count=Thread.reply_count + 1,
+            expert_reply_count=Thread.expert_reply_count + (1 if viewer.is_expert else 0),
+            last_activity_at=now,
+        )
+        .returning(Thread.reply_count)
+    )
+    if position is None:
+        raise _closed("threadId")
+    post = Post(
+        thread_id=thread.id, position=position, author_id=author_id, body=body,
+        body_html=render_markdown(body), is_expert=viewer.is_expert, created_at=now,
+    )
+    session.add(post)
+    await session.flush()
+    await search.add_post_text(session, thread.id, body)
+    if key is not None:
+        await idempotency.record(session, author_id, key, post.id)
+    events.record(
+        session,
+        events.Event(events.replies_channel(thread.id), {"thread_id": thread.id, "post_id": post.id}),
+    )
+    return post
+
+
+async def edit_post(
+    session: AsyncSession,
+    viewer: Viewer,
+    *,
+    post_id: int | None,
+    body: str,
+    now: datetime | None = None,
+) -> Post:
+    """Change a post's body; the author or a moderator may. Keeps when it was edited."""
+    require_writer(viewer)
+    check = Collector("input")
+    body = check.text("body", body, label="Body", max_length=BODY_MAX)
+    post = await get_post(session, viewer, post_id) if post_id is not None else None
+    if post is None:
+        check.add("postId", "There is no post with this ID.", UserErrorCode.INVALID)
+    check.raise_if_any()
+    assert post is not None
+    require_can_edit(viewer, post.author_id)
+    thread = await _thread(session, post.thread_id)
+    if thread.status == ThreadStatus.CLOSED.value and not viewer.is_moderator:
+        raise _closed("postId")
+    post.body = body
+    post.body_html = render_markdown(body)
+    post.edited_at = now or utcnow()
+    await session.flush()
+    await search.index_thread(session, post.thread_id)
+    return post
+
+
+async def accept_reply(
+    session: AsyncSession, viewer: Viewer, *, post_id: int | None
+) -> Thread:
+    """Mark a reply as the thread's answer; the thread becomes ANSWERED."""
+    require_writer(viewer)
+    post = await get_post(session, viewer, post_id) if post_id is not None else None
+    if post is None:
+        raise InvalidInput([_field_error("postId", "There is no post with this ID.")])
+    thread = await _thread(session, post.thread_id)
+    require_can_accept(viewer, thread.author_id)
+    if post.position == 0:
+        raise InvalidInput(
+            [_field_error("postId", "The opening post cannot be accepted: choose a reply.")]
+        )
+    if thread.status == ThreadStatus.CLOSED.value:
+        raise _closed("postId")
+    thread.accepted_post_id = post.id
+    thread.status = ThreadStatus.ANSWERED.value
+    await session.flush()
+    return thread
+
+
+def _field_error(field: str, message: str) -> FieldError:
+    return FieldError(("input", field), message, UserErrorCode.INVALID)
+
+
+def _closed(field: str) -> InvalidInput:
+    return InvalidInput(
+        [FieldError(("input", field), "This thread is closed: it takes no new replies or changes.",
+                    UserErrorCode.CLOSED)]
+    )
+
+
+async def _thread(session: AsyncSession, thread_id: int) -> Thread:
+    return (await session.execute(sa.select(Thread).where(Thread.id == thread_id))).scalar_one()
+
+
+async def _post(session: AsyncSession, post_id: int) -> Post:
+    return (await session.execute(sa.select(Post).where(Post.id == post_id))).scalar_one()

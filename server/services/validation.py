@@ -1,0 +1,76 @@
+"""Input bounds, one place for each, collected as field errors."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from server.services.errors import FieldError, InvalidInput, UserErrorCode
+
+TITLE_MAX = 200
+BODY_MAX = 50_000
+TOPICS_MAX = 10
+TOPIC_PATTERN = re.compile(r"[a-z0-9-]{1,40}")
+IDEMPOTENCY_KEY_MAX = 200
+SEARCH_MAX = 200
+
+
+class Collector:
+    """Gathers every field error of one input, then raises them together."""
+
+    def __init__(self, *prefix: str) -> None:
+        self.prefix = prefix
+        self.errors: list[FieldError] = []
+
+    def add(self, field: str | Sequence[str], message: str, code: UserErrorCode) -> None:
+        path = (field,) if isinstance(field, str) else tuple(field)
+        self.errors.append(FieldError((*self.prefix, *path), message, code))
+
+    def text(self, field: str, value: str, *, label: str, max_length: int) -> str:
+        """Strip a required text and check its length; returns the stripped text."""
+        stripped = value.strip()
+        if not stripped:
+            self.add(field, f"{label} is required.", UserErrorCode.REQUIRED)
+        elif len(stripped) > max_length:
+            self.add(
+                field,
+                f"{label} is too long: {len(stripped)} characters, the limit is {max_length}.",
+                UserErrorCode.TOO_LONG,
+            )
+        return stripped
+
+    def topics(self, field: str, values: Sequence[str] | None) -> list[str]:
+        topics: list[str] = []
+        for value in values or ():
+            topic = value.strip().lower()
+            if not TOPIC_PATTERN.fullmatch(topic):
+                self.add(
+                    field,
+                    f"Topic {value[:50]!r} is not valid: use 1 to 40 lower-case letters, "
+                    "digits or hyphens.",
+                    UserErrorCode.INVALID,
+                )
+            elif topic not in topics:
+                topics.append(topic)
+        if len(topics) > TOPICS_MAX:
+            self.add(
+                field,
+                f"Too many topics: {len(topics)}, the limit is {TOPICS_MAX}.",
+                UserErrorCode.TOO_LONG,
+            )
+        return topics
+
+    def idempotency_key(self, field: str, value: str | None) -> str | None:
+        if value is None:
+            return None
+        if not value or len(value) > IDEMPOTENCY_KEY_MAX:
+            self.add(
+                field,
+                f"The idempotency key must have 1 to {IDEMPOTENCY_KEY_MAX} characters.",
+                UserErrorCode.INVALID,
+            )
+        return value
+
+    def raise_if_any(self) -> None:
+        if self.errors:
+            raise InvalidInput(self.errors)

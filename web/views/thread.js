@@ -6,7 +6,7 @@ import {
   clearFieldErrors, errorBox, kindBadge, loading, markdownEditor, notice, showFieldErrors,
   signInLink, statusBadge, tagList, timeAgo, visibilityBadge,
 } from '../lib/components.js';
-import { announce, h, replaceChildren, setSanitisedHtml } from '../lib/dom.js';
+import { announce, h, replaceChildren, setSanitisedHtml, srOnly } from '../lib/dom.js';
 import { label, plural, ROLES } from '../lib/labels.js';
 import { POST_FIELDS } from '../lib/queries.js';
 import { subscriptions } from '../lib/ws.js';
@@ -249,8 +249,7 @@ class ThreadPage {
         author.organisation ? [' · ', h('a', { href: `/o/${encodeURIComponent(author.organisation.slug)}` }, author.organisation.name)] : null),
       marks,
       h('span', { class: 'post-time' },
-        h('a', { href: `#post-${post.id}`, 'aria-label': `Link to this post, posted ${new Date(post.createdAt).toLocaleString('en-GB')}` },
-          timeAgo(post.createdAt)),
+        h('a', { href: `#post-${post.id}` }, srOnly('Link to this post, posted '), timeAgo(post.createdAt)),
         post.editedAt ? h('span', { class: 'edited' }, ' · edited ', timeAgo(post.editedAt)) : null));
     const body = setSanitisedHtml(h('div', { class: 'post-body' }), post.bodyHtml);
     const actions = h('div', { class: 'post-actions' });

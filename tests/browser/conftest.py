@@ -11,6 +11,7 @@ MOIN_REQUIRE_SERVICES=1 they fail instead.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import contextlib
 import json
 import os
@@ -147,7 +148,14 @@ def _base_env() -> dict[str, str]:
     return env
 
 
-async def _postgres_admin(statement: str) -> None:
+def _postgres_admin(statement: str) -> None:
+    """Run one statement on the admin database (in a thread of its own: Playwright's
+    sync API keeps an event loop running in this one)."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        pool.submit(asyncio.run, _postgres_admin_async(statement)).result(timeout=60)
+
+
+async def _postgres_admin_async(statement: str) -> None:
     import asyncpg
     from sqlalchemy.engine import make_url
 
@@ -180,7 +188,7 @@ def _postgres_forum(workdir: Path) -> Iterator[Forum]:
 
     name = f"moin_browser_{secrets.token_hex(6)}"
     try:
-        asyncio.run(_postgres_admin(f'CREATE DATABASE "{name}"'))
+        _postgres_admin(f'CREATE DATABASE "{name}"')
     except Exception as exc:  # any failure to reach PostgreSQL means "not available"
         unavailable(f"PostgreSQL is not reachable at {POSTGRES_ADMIN_URL}: {exc!r}")
     database = make_url(POSTGRES_ADMIN_URL).set(database=name).render_as_string(hide_password=False)
@@ -195,7 +203,7 @@ def _postgres_forum(workdir: Path) -> Iterator[Forum]:
     finally:
         if forum is not None:
             _stop_server(forum)
-        asyncio.run(_postgres_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        _postgres_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture(scope="session", params=["sqlite", "postgres"])

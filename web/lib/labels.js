@@ -11,7 +11,7 @@ export const PILLARS = {
 export const PILLAR_SHORT = {
   ROUTES_AND_DIRECTIONS: 'Routes',
   ORGANISATIONAL_CAPACITY: 'Capacity',
-  ASSESSMENT: 'Assessment',
+  ASSESSMENT: 'Assess\u00ADment',
   RISKS_AND_REWARDS: 'Risks & rewards',
 };
 

@@ -46,6 +46,14 @@ export function parseTopics(text) {
   return [...seen];
 }
 
+/** "Assessment: evaluating …" under the title "Assessment" reads better as "Evaluating …". */
+function withoutTitle(title, description) {
+  const prefix = `${title}:`;
+  if (!description.toLowerCase().startsWith(prefix.toLowerCase())) return description;
+  const rest = description.slice(prefix.length).trim();
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
+}
+
 function readDraft() {
   try {
     return JSON.parse(sessionStorage.getItem(DRAFT_KEY) || 'null');
@@ -108,7 +116,7 @@ export async function render(ctx) {
     name: 'pillars',
     required: true,
     options: data.pillars.map((p) => ({
-      value: p.pillar, label: p.title, description: p.description, checked: initial.pillars.includes(p.pillar),
+      value: p.pillar, label: p.title, description: withoutTitle(p.title, p.description), checked: initial.pillars.includes(p.pillar),
     })),
   });
   const orgTypes = choiceGroup({

@@ -16,6 +16,7 @@ from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
+from cross_web import HTTPException
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 
 from server import migrate
@@ -51,6 +52,15 @@ class ForumGraphQL(GraphQL):
         self.db = db
         self.settings = settings
         self.broadcaster = broadcaster
+
+    async def execute_single(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return await super().execute_single(*args, **kwargs)
+        except HTTPException as exc:
+            # A mutation sent with GET: the method is what is wrong (SECURITY.md wants 405).
+            if exc.status_code == 400 and "not allowed when using GET" in exc.reason:
+                raise HTTPException(405, exc.reason) from exc
+            raise
 
     async def get_context(self, request: Request | WebSocket, response: Any) -> Context:
         cookie = request.cookies.get(sessions.COOKIE_NAME)

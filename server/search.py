@@ -22,6 +22,9 @@ _threads = sa.table("threads", sa.column("id"), sa.column("search_vector"))
 _fts = sa.table("thread_search", sa.column("rowid"), sa.column("title"), sa.column("body"))
 _WORD = re.compile(r"\w+", re.UNICODE)
 _LANGUAGE = "english"
+# setweight() takes a "char", which a bound string parameter is not.
+_WEIGHT_A = sa.literal_column("'A'")
+_WEIGHT_B = sa.literal_column("'B'")
 
 
 def _is_postgres(session: AsyncSession) -> bool:
@@ -29,8 +32,8 @@ def _is_postgres(session: AsyncSession) -> bool:
 
 
 def _pg_document(title: ColumnElement[str], body: ColumnElement[str]) -> ColumnElement[object]:
-    return sa.func.setweight(sa.func.to_tsvector(_LANGUAGE, title), "A").op("||")(
-        sa.func.setweight(sa.func.to_tsvector(_LANGUAGE, body), "B")
+    return sa.func.setweight(sa.func.to_tsvector(_LANGUAGE, title), _WEIGHT_A).op("||")(
+        sa.func.setweight(sa.func.to_tsvector(_LANGUAGE, body), _WEIGHT_B)
     )
 
 
@@ -66,7 +69,7 @@ async def add_post_text(session: AsyncSession, thread_id: int, body: str) -> Non
             .values(
                 search_vector=sa.func.coalesce(
                     _threads.c.search_vector, sa.cast("", TSVECTOR)
-                ).op("||")(sa.func.setweight(sa.func.to_tsvector(_LANGUAGE, body), "B"))
+                ).op("||")(sa.func.setweight(sa.func.to_tsvector(_LANGUAGE, body), _WEIGHT_B))
             )
         )
     else:

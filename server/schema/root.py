@@ -51,3 +51,10 @@ Query = merge_types(
 )
 Mutation = merge_types("Mutation", (ThreadMutations,))
 Subscription = merge_types("Subscription", (ThreadSubscriptions,))
+
+for _root, _description in (
+    (Query, "What can be read: threads, organisations, members, pillars."),
+    (Mutation, "What signed-in members can do."),
+    (Subscription, "Live updates over WebSocket (graphql-transport-ws)."),
+):
+    _root.__strawberry_definition__.description = _description  # type: ignore[attr-defined]

@@ -1,0 +1,200 @@
+"""Reading threads through GraphQL: filters, orders, pagination, visibility, search."""
+
+from __future__ import annotations
+
+import pytest
+
+from server.domain import MemberRole, OrganisationType, RoarPillar, ThreadKind, Visibility
+from tests.factories import gid, make_member, make_organisation, make_reply, make_thread, sign_in
+from tests.support import error_codes, gql
+
+THREADS = """
+query Threads($filter: ThreadFilter, $orderBy: ThreadOrder, $first: Int, $after: String) {
+  threads(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
+    totalCount
+    edges { cursor node { id title } }
+    nodes { title }
+    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+  }
+}
+"""
+
+
+def titles(data: dict) -> list[str]:
+    return [edge["node"]["title"] for edge in data["threads"]["edges"]]
+
+
+async def test_the_feed_lists_threads_by_last_activity(client, db):
+    author = await make_member(db)
+    first = await make_thread(db, author=author, title="First")
+    await make_thread(db, author=author, title="Second")
+    await make_reply(db, thread=first, author=author)
+
+    data = await gql(client, THREADS)
+
+    assert titles(data) == ["First", "Second"]
+    assert data["threads"]["totalCount"] == 2
+
+
+async def test_orders_newest_and_most_replies(client, db):
+    author = await make_member(db)
+    busy = await make_thread(db, author=author, title="Busy")
+    await make_thread(db, author=author, title="Quiet")
+    for _ in range(2):
+        await make_reply(db, thread=busy, author=author)
+
+    newest = await gql(client, THREADS, {"orderBy": "NEWEST"})
+    most = await gql(client, THREADS, {"orderBy": "MOST_REPLIES"})
+
+    assert titles(newest) == ["Quiet", "Busy"]
+    assert titles(most) == ["Busy", "Quiet"]
+
+
+@pytest.mark.parametrize("order", ["LAST_ACTIVITY", "NEWEST", "MOST_REPLIES"])
+async def test_cursor_pages_cover_every_thread_once(client, db, order):
+    author = await make_member(db)
+    for n in range(7):
+        await make_thread(db, author=author, title=f"T{n}")
+
+    seen, after = [], None
+    while True:
+        data = await gql(client, THREADS, {"first": 3, "after": after, "orderBy": order})
+        seen += titles(data)
+        info = data["threads"]["pageInfo"]
+        assert info["hasPreviousPage"] is (after is not None)
+        if not info["hasNextPage"]:
+            break
+        after = info["endCursor"]
+
+    assert sorted(seen) == [f"T{n}" for n in range(7)]
+
+
+@pytest.mark.parametrize("first", [0, -1, 101, 100000])
+async def test_first_outside_1_to_100_is_refused(client, db, first):
+    body = await gql(client, THREADS, {"first": first}, errors=True)
+    assert error_codes(body) in (["BAD_USER_INPUT"], ["QUERY_TOO_COMPLEX"])
+    assert "first" in body["errors"][0]["message"] or "limit" in body["errors"][0]["message"]
+
+
+async def test_a_cursor_of_another_order_or_garbage_is_refused(client, db):
+    author = await make_member(db)
+    for n in range(3):
+        await make_thread(db, author=author, title=f"T{n}")
+    data = await gql(client, THREADS, {"first": 1})
+    cursor = data["threads"]["pageInfo"]["endCursor"]
+
+    for after in [cursor + "x", "not-a-cursor", "WzFd"]:
+        body = await gql(client, THREADS, {"first": 1, "after": after}, errors=True)
+        assert error_codes(body) == ["BAD_USER_INPUT"]
+    body = await gql(client, THREADS, {"first": 1, "after": cursor, "orderBy": "NEWEST"}, errors=True)
+    assert error_codes(body) == ["BAD_USER_INPUT"]
+
+
+async def test_every_filter_field_narrows_the_feed(client, db):
+    city = await make_organisation(db, type=OrganisationType.LOCAL_REGIONAL_GOVERNMENT)
+    bank = await make_organisation(db, type=OrganisationType.PUBLIC_BANK)
+    citizen = await make_member(db, organisation=city)
+    banker = await make_member(db, organisation=bank)
+    researcher = await make_member(db, role=MemberRole.RESEARCHER)
+    a = await make_thread(
+        db, author=citizen, title="Procurement", kind=ThreadKind.CHALLENGE,
+        pillars=[RoarPillar.ROUTES_AND_DIRECTIONS], topics=["procurement"],
+    )
+    await make_thread(
+        db, author=banker, title="Equity stakes", kind=ThreadKind.CASE_EXAMPLE,
+        pillars=[RoarPillar.RISKS_AND_REWARDS], topics=["equity-stakes"],
+    )
+    await make_reply(db, thread=a, author=researcher)
+
+    cases = [
+        ({"pillars": ["RISKS_AND_REWARDS"]}, ["Equity stakes"]),
+        ({"pillars": ["RISKS_AND_REWARDS", "ROUTES_AND_DIRECTIONS"]}, ["Equity stakes", "Procurement"]),
+        ({"organisationTypes": ["LOCAL_REGIONAL_GOVERNMENT"]}, ["Procurement"]),
+        ({"kinds": ["CASE_EXAMPLE"]}, ["Equity stakes"]),
+        ({"statuses": ["OPEN"]}, ["Equity stakes", "Procurement"]),
+        ({"statuses": ["ANSWERED"]}, []),
+        ({"topics": ["procurement"]}, ["Procurement"]),
+        ({"organisation": gid("Organisation", bank.id)}, ["Equity stakes"]),
+        ({"hasExpertReply": True}, ["Procurement"]),
+        ({"hasExpertReply": False}, ["Equity stakes"]),
+    ]
+    for flt, expected in cases:
+        data = await gql(client, THREADS, {"filter": flt})
+        assert sorted(titles(data)) == expected, flt
+        assert data["threads"]["totalCount"] == len(expected), flt
+
+
+async def test_search_matches_titles_and_every_post_ranked_by_relevance(client, db):
+    author = await make_member(db)
+    in_title = await make_thread(db, author=author, title="Procurement for missions", body="Plain.")
+    in_reply = await make_thread(db, author=author, title="Other", body="Nothing here.")
+    await make_thread(db, author=author, title="Unrelated", body="Nothing at all.")
+    await make_reply(db, thread=in_reply, author=author, body="We changed our procurement rules.")
+
+    data = await gql(client, THREADS, {"filter": {"search": "procurement"}})
+
+    assert titles(data) == [in_title.title, in_reply.title]
+    assert data["threads"]["totalCount"] == 2
+    nothing = await gql(client, THREADS, {"filter": {"search": "zzzzqqq"}})
+    assert titles(nothing) == []
+
+
+async def test_search_pages_by_relevance_with_cursors(client, db):
+    author = await make_member(db)
+    for n in range(5):
+        await make_thread(db, author=author, title=f"Mission {n}", body="mission " * (n + 1))
+
+    seen, after = [], None
+    while True:
+        data = await gql(client, THREADS, {"filter": {"search": "mission"}, "first": 2, "after": after})
+        seen += titles(data)
+        if not data["threads"]["pageInfo"]["hasNextPage"]:
+            break
+        after = data["threads"]["pageInfo"]["endCursor"]
+
+    assert sorted(seen) == [f"Mission {n}" for n in range(5)]
+
+
+async def test_search_text_is_never_query_syntax(client, db):
+    author = await make_member(db)
+    await make_thread(db, author=author, title="Quotes and stars")
+    for text in ['"', "a OR b", "NEAR(a b)", "title:x", "*", "-", "((", "' OR 1=1 --", "   "]:
+        await gql(client, THREADS, {"filter": {"search": text}})
+
+
+async def test_members_threads_are_invisible_to_visitors_everywhere(client, db, settings):
+    author = await make_member(db)
+    secret = await make_thread(
+        db, author=author, title="Secret budget", visibility=Visibility.MEMBERS, topics=["budget"]
+    )
+    await make_thread(db, author=author, title="Open")
+    post_id = gid("Post", (await make_reply(db, thread=secret, author=author, body="budget")).id)
+
+    feed = await gql(client, THREADS)
+    search = await gql(client, THREADS, {"filter": {"search": "budget"}})
+    node = await gql(client, "query($id: ID!) { node(id: $id) { id } }", {"id": gid("Thread", secret.id)})
+    post = await gql(client, "query($id: ID!) { node(id: $id) { id } }", {"id": post_id})
+    org = await gql(
+        client,
+        "query($slug: String!) { organisation(slug: $slug) { threads { totalCount nodes { title } } } }",
+        {"slug": f"org-{author.organisation_id}"} if False else {"slug": (await _slug(db, author))},
+    )
+    counts = await gql(client, "{ threadCounts { count } }")
+
+    assert titles(feed) == ["Open"] and feed["threads"]["totalCount"] == 1
+    assert titles(search) == []
+    assert node["node"] is None and post["node"] is None
+    assert org["organisation"]["threads"] == {"totalCount": 1, "nodes": [{"title": "Open"}]}
+    assert sum(c["count"] for c in counts["threadCounts"]) == 1
+
+    await sign_in(client, db, settings, await make_member(db))
+    member_feed = await gql(client, THREADS)
+    assert sorted(titles(member_feed)) == ["Open", "Secret budget"]
+
+
+async def _slug(db, member) -> str:
+    from server.models import Organisation
+
+    async with db.read() as session:
+        org = await session.get(Organisation, member.organisation_id)
+    return org.slug

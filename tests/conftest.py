@@ -1,0 +1,150 @@
+"""Fixtures for every test: a migrated database per dialect, the app, an HTTP client.
+
+Each database is built once per test session by the real migrations; every test
+starts from empty tables.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import secrets
+from collections.abc import AsyncIterator
+from pathlib import Path
+
+import httpx
+import pytest
+import sqlalchemy as sa
+from sqlalchemy.engine import make_url
+
+from server import migrate
+from server.app import create_app
+from server.config import Settings, load_settings
+from server.db import Database
+from tests.support import POSTGRES_ADMIN_URL, require_or_skip
+
+TEST_SECRET = "test-secret-key-that-is-long-enough-0123456789"
+BASE_URL = "http://127.0.0.1:8000"
+TABLES = ["idempotency_keys", "auth_sessions", "thread_topics", "posts", "threads", "members",
+          "organisations"]
+
+
+async def _postgres_database() -> str:
+    """Create a fresh database for this test session; returns its URL."""
+    name = f"moin_test_{secrets.token_hex(4)}"
+    admin = Database.from_url(POSTGRES_ADMIN_URL)
+    try:
+        async with admin.engine.connect() as conn:
+            conn = await conn.execution_options(isolation_level="AUTOCOMMIT")
+            await conn.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    except (OSError, sa.exc.OperationalError, sa.exc.DBAPIError) as exc:
+        require_or_skip(f"PostgreSQL is not reachable at {POSTGRES_ADMIN_URL}: {exc}")
+    finally:
+        await admin.dispose()
+    return make_url(POSTGRES_ADMIN_URL).set(database=name).render_as_string(hide_password=False)
+
+
+async def _drop_postgres_database(url: str) -> None:
+    admin = Database.from_url(POSTGRES_ADMIN_URL)
+    try:
+        async with admin.engine.connect() as conn:
+            conn = await conn.execution_options(isolation_level="AUTOCOMMIT")
+            await conn.exec_driver_sql(
+                f'DROP DATABASE IF EXISTS "{make_url(url).database}" WITH (FORCE)'
+            )
+    finally:
+        await admin.dispose()
+
+
+@pytest.fixture(scope="session", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+async def database_url(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> AsyncIterator[str]:
+    """A database at the latest migration, one per dialect for the whole test session."""
+    if request.param == "sqlite":
+        path: Path = tmp_path_factory.mktemp("db") / "forum.db"
+        url = f"sqlite+aiosqlite:///{path}"
+        await asyncio.to_thread(migrate.upgrade, url)
+        yield url
+        return
+    url = await _postgres_database()
+    try:
+        await asyncio.to_thread(migrate.upgrade, url)
+        yield url
+    finally:
+        await _drop_postgres_database(url)
+
+
+@pytest.fixture
+async def empty_postgres_url() -> AsyncIterator[str]:
+    """A new PostgreSQL database with no tables, dropped after the test."""
+    url = await _postgres_database()
+    try:
+        yield url
+    finally:
+        await _drop_postgres_database(url)
+
+
+@pytest.fixture(scope="session")
+async def session_db(database_url: str) -> AsyncIterator[Database]:
+    db = Database.from_url(database_url, pool_size=5)
+    yield db
+    await db.dispose()
+
+
+async def _empty(db: Database) -> None:
+    async with db.write() as session:
+        if db.is_sqlite:
+            for table in [*TABLES, "thread_search"]:
+                await session.execute(sa.text(f"DELETE FROM {table}"))
+        else:
+            await session.execute(sa.text(f"TRUNCATE {', '.join(TABLES)} RESTART IDENTITY CASCADE"))
+
+
+@pytest.fixture
+async def db(session_db: Database) -> AsyncIterator[Database]:
+    """The session's database, emptied before each test."""
+    await _empty(session_db)
+    yield session_db
+
+
+@pytest.fixture
+def settings(database_url: str) -> Settings:
+    return load_settings(database_url=database_url, secret_key=TEST_SECRET, base_url=BASE_URL)
+
+
+@pytest.fixture
+def app(settings: Settings, db: Database):  # type: ignore[no-untyped-def]
+    return create_app(settings, db)
+
+
+@pytest.fixture
+async def client(app) -> AsyncIterator[httpx.AsyncClient]:  # type: ignore[no-untyped-def]
+    """An HTTP client talking to the app, as a visitor."""
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app), base_url=BASE_URL
+    ) as http:
+        yield http
+
+
+@pytest.fixture
+async def live_server(app) -> AsyncIterator[str]:  # type: ignore[no-untyped-def]
+    """The app served by uvicorn on a free loopback port, in this event loop: its base URL."""
+    import socket
+
+    import uvicorn
+
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    server = uvicorn.Server(
+        uvicorn.Config(app, log_level="warning", ws="websockets-sansio", lifespan="off")
+    )
+    task = asyncio.create_task(server.serve(sockets=[sock]))
+    while not server.started:
+        await asyncio.sleep(0.01)
+    try:
+        yield f"127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        await task
+        sock.close()

@@ -62,7 +62,9 @@ class ForumGraphQL(GraphQL):
                 raise HTTPException(405, exc.reason) from exc
             raise
 
-    async def get_context(self, request: Request | WebSocket, response: Any) -> Context:
+    async def get_context(  # type: ignore[override]  # strawberry types it as None
+        self, request: Request | WebSocket, response: Any
+    ) -> Context:
         cookie = request.cookies.get(sessions.COOKIE_NAME)
         viewer = (
             await sessions.viewer_for_cookie(self.db, self.settings, cookie) if cookie else VISITOR

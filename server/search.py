@@ -16,15 +16,15 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from server.models import Post, Thread
 
-T = TypeVar("T", bound=tuple[Any, ...])
+T = TypeVar("T", bound=Any)
 
 _threads = sa.table("threads", sa.column("id"), sa.column("search_vector"))
 _fts = sa.table("thread_search", sa.column("rowid"), sa.column("title"), sa.column("body"))
 _WORD = re.compile(r"\w+", re.UNICODE)
 _LANGUAGE = "english"
 # setweight() takes a "char", which a bound string parameter is not.
-_WEIGHT_A = sa.literal_column("'A'")
-_WEIGHT_B = sa.literal_column("'B'")
+_WEIGHT_A: ColumnElement[str] = sa.literal_column("'A'")
+_WEIGHT_B: ColumnElement[str] = sa.literal_column("'B'")
 
 
 def _is_postgres(session: AsyncSession) -> bool:
@@ -95,7 +95,7 @@ def apply(
     """Keep the threads of `stmt` matching `text`; returns it and their relevance (higher first)."""
     if _is_postgres(session):
         query = sa.func.websearch_to_tsquery(_LANGUAGE, text)
-        vector = sa.literal_column("threads.search_vector")
+        vector: ColumnElement[object] = sa.literal_column("threads.search_vector")
         return stmt.where(vector.op("@@")(query)), sa.func.ts_rank(vector, query)
     words = _fts5_query(text)
     if not words:

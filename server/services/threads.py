@@ -121,6 +121,7 @@ async def list_threads(
     """A page of threads. With a search, threads come by relevance and `order` is not used."""
     check_first(first)
     stmt, rank = _filtered(session, viewer, flt)
+    key_type: type
     if rank is not None:
         ordering, key, key_type = RELEVANCE, rank, float
     else:

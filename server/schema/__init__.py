@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import strawberry
-from graphql import GraphQLError
+from graphql import ASTValidationRule, GraphQLError
 from strawberry.extensions import (
     AddValidationRules,
     MaxTokensLimiter,
@@ -42,7 +42,7 @@ def build_schema(settings: Settings | None = None) -> ForumSchema:
     # The rule classes are made once: the validation cache is keyed by the rules, so
     # classes made per request (QueryDepthLimiter's factory does that) would miss it
     # every time and cost a full validation per request.
-    limits = [
+    limits: list[type[ASTValidationRule]] = [
         query_depth_limiter.create_validator(settings.max_query_depth, None),
         max_aliases.create_validator(settings.max_aliases),
     ]

@@ -70,7 +70,9 @@ class Thread(Node):
         row = await info.context.loaders.organisation_by_id.load(self.row.organisation_id)
         return Organisation.from_row(row) if row is not None else None
 
-    @strawberry.field(description="The post that opens the thread: for a CHALLENGE, the challenge itself.")
+    @strawberry.field(
+        description="The post that opens the thread: for a CHALLENGE, the challenge itself."
+    )
     async def opening(self, info: Info) -> Post:
         row = await info.context.loaders.opening_post_by_thread_id.load(self.row.id)
         assert row is not None, "every thread is started with its opening post"
@@ -172,7 +174,9 @@ class ThreadFilter:
     organisation_types: list[OrganisationType] | None = strawberry.field(
         default=None, description="Threads concerning any of these organisation types."
     )
-    kinds: list[ThreadKind] | None = strawberry.field(default=None, description="Any of these kinds.")
+    kinds: list[ThreadKind] | None = strawberry.field(
+        default=None, description="Any of these kinds."
+    )
     statuses: list[ThreadStatus] | None = strawberry.field(
         default=None, description="Any of these statuses."
     )
@@ -412,6 +416,41 @@ class ThreadMutations:
         return AcceptReplyPayload(thread=Thread.from_row(row) if row else None, errors=errors)
 
 
+@strawberry.input(description="The thread to close or reopen.")
+class CloseThreadInput:
+    thread_id: strawberry.ID = strawberry.field(description="The thread's global ID.")
+
+
+@strawberry.type(description="The thread with its new status, or what to fix.")
+class CloseThreadPayload:
+    thread: Thread | None = strawberry.field(description="The thread.")
+    errors: list[UserError] = strawberry.field(description="Problems with the input.")
+
+
+@strawberry.type
+class ModerationMutations:
+    @strawberry.mutation(description="Close a thread: no new replies or edits. Moderators only.")
+    async def close_thread(self, info: Info, input: CloseThreadInput) -> CloseThreadPayload:
+        return await _set_closed(info.context, input, closed=True)
+
+    @strawberry.mutation(
+        description="Reopen a closed thread (ANSWERED again if it has an accepted reply). "
+        "Moderators only."
+    )
+    async def reopen_thread(self, info: Info, input: CloseThreadInput) -> CloseThreadPayload:
+        return await _set_closed(info.context, input, closed=False)
+
+
+async def _set_closed(ctx: Context, input: CloseThreadInput, *, closed: bool) -> CloseThreadPayload:
+    row, errors = await _write(
+        ctx,
+        lambda session: threads.set_closed(
+            session, ctx.viewer, thread_id=row_id(input.thread_id, "Thread"), closed=closed
+        ),
+    )
+    return CloseThreadPayload(thread=Thread.from_row(row) if row else None, errors=errors)
+
+
 # --- subscriptions --------------------------------------------------------------------
 
 
@@ -439,7 +478,9 @@ class ThreadSubscriptions:
                     return
                 yield Post.from_row(post)
 
-    @strawberry.subscription(description="New threads matching the filter (search is ignored here).")
+    @strawberry.subscription(
+        description="New threads matching the filter (search is ignored here)."
+    )
     async def thread_started(
         self, info: Info, filter: ThreadFilter | None = None
     ) -> AsyncGenerator[Thread, None]:

@@ -1,0 +1,5 @@
+"""`python -m server` is `moin-forum`."""
+
+from server.cli import main
+
+main()

@@ -96,27 +96,34 @@ async def _subscribers(ws_url: str, origin: str, thread_id: str, count: int, pip
 
 async def _post_replies(host: str, port: int, headers: dict[str, str], thread_id: str,
                         count: int, interval: float, tag: str) -> list[dict[str, Any]]:
-    conn = await Connection.open(host, port)
     acks: list[dict[str, Any]] = []
-    try:
-        for n in range(count):
-            body = json.dumps({"query": REPLY, "operationName": "Reply", "variables": {"input": {
-                "threadId": thread_id,
-                "body": f"Live update check {tag}-{n}: the subscribers should see this reply "
-                        "at once. Public investment and mission-oriented procurement.",
-            }}}).encode()
-            sent = time.monotonic()
-            status, raw = await conn.send(http_request(host, port, "/graphql", body, headers))
-            acked = time.monotonic()
-            entry: dict[str, Any] = {"sent": sent, "acked": acked, "status": status}
+    for n in range(count):
+        body = json.dumps({"query": REPLY, "operationName": "Reply", "variables": {"input": {
+            "threadId": thread_id,
+            "body": f"Live update check {tag}-{n}: the subscribers should see this reply "
+                    "at once. Public investment and mission-oriented procurement.",
+        }}}).encode()
+        # A fresh connection per reply: no keep-alive race with the server's idle timeout,
+        # and a mutation is never sent twice.
+        sent = time.monotonic()
+        entry: dict[str, Any] = {"sent": sent}
+        conn = None
+        try:
+            conn = await Connection.open(host, port)
+            status, raw = await asyncio.wait_for(
+                conn.send(http_request(host, port, "/graphql", body, headers)), 60)
+            entry.update(acked=time.monotonic(), status=status)
             if is_error(status, raw):
-                entry["error"] = raw[:300].decode(errors="replace")
+                entry["error"] = f"{status} {raw[:300].decode(errors='replace')}"
             else:
                 entry["post_id"] = json.loads(raw)["data"]["reply"]["post"]["id"]
-            acks.append(entry)
-            await asyncio.sleep(interval)
-    finally:
-        conn.close()
+        except (OSError, TimeoutError, asyncio.IncompleteReadError) as exc:
+            entry.update(acked=time.monotonic(), error=repr(exc))
+        finally:
+            if conn is not None:
+                conn.close()
+        acks.append(entry)
+        await asyncio.sleep(interval)
     return acks
 
 
@@ -184,7 +191,8 @@ def run_live(host: str, port: int, *, thread_id: str, cookie: tuple[str, str],
         "delivery_min_raw_ms": None if raw_min is None else round(raw_min, 2),
         "reply_p50_ms": _r(np.percentile(reply_ms, 50)) if reply_ms else None,
         "reply_max_ms": _r(max(reply_ms)) if reply_ms else None,
-        "error_samples": all_errors[:3],
+        "error_samples": sorted(set(all_errors), key=all_errors.index)[:5],
+        "subscriber_errors": len(setup_errors) + len(errors),
     }
 
 

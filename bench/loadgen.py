@@ -190,17 +190,27 @@ async def closed_loop(host: str, port: int, make_request: RequestFactory, *, con
 
 async def open_loop(host: str, port: int, make_request: RequestFactory, *, rate: float,
                     duration: float, on_response: ResponseHook | None = None,
-                    request_timeout: float = 30.0, max_connections: int = 512,
+                    request_timeout: float = 30.0, max_in_flight: int | None = None,
                     drain: float = 10.0) -> Result:
+    """Send `rate` requests per second for `duration` seconds, whatever the answers do.
+
+    When `max_in_flight` requests (default: two seconds' worth) are already waiting,
+    a request due is not sent: the server is overloaded, its latency would only say
+    how long the queue is, and a long queue would go on loading the server after the
+    measurement. Such a request is an error ("shed"), with the time from its schedule
+    to the end of the measurement counted as its latency (a lower bound).
+    """
     result = Result(mode="open", duration_s=duration)
     total = max(1, int(rate * duration))
+    limit = max_in_flight if max_in_flight is not None else max(32, int(rate * 2))
     idle: list[Connection] = []
     opened = 0
-    slots = asyncio.Semaphore(max_connections)
+    in_flight = 0
+    shed: list[float] = []
 
     async def one(n: int, scheduled: float) -> None:
-        nonlocal opened
-        async with slots:
+        nonlocal opened, in_flight
+        try:
             conn = idle.pop() if idle else None
             try:
                 if conn is None:
@@ -223,29 +233,47 @@ async def open_loop(host: str, port: int, make_request: RequestFactory, *, rate:
             if on_response is not None:
                 on_response(n, status, body)
             idle.append(conn)
+        finally:
+            in_flight -= 1
 
-    tasks = []
+    tasks: list[asyncio.Task[None]] = []
+    scheduled_of: dict[asyncio.Task[None], float] = {}
     t0 = time.perf_counter() + 0.01
     for n in range(total):
         scheduled = t0 + n / rate
         delay = scheduled - time.perf_counter()
         if delay > 0:
             await asyncio.sleep(delay)
-        tasks.append(asyncio.create_task(one(n, scheduled)))
+        if in_flight >= limit:
+            shed.append(scheduled)
+            continue
+        in_flight += 1
+        task = asyncio.create_task(one(n, scheduled))
+        scheduled_of[task] = scheduled
+        tasks.append(task)
     # What has not come back `drain` seconds after the last send is given up: an error,
     # and its latency so far still counts (a lower bound), so the tail is not hidden.
-    _done, pending = await asyncio.wait(tasks, timeout=drain)
+    pending: set[asyncio.Task[None]] = set()
+    if tasks:
+        _done, pending = await asyncio.wait(tasks, timeout=drain)
     for task in pending:
         task.cancel()
     await asyncio.gather(*pending, return_exceptions=True)
     given_up = time.perf_counter()
-    for n, task in enumerate(tasks):
-        if task in pending:
-            result.requests += 1
-            result.errors += 1
-            result.latencies_ms.append((given_up - (t0 + n / rate)) * 1000)
+    for task in pending:
+        result.requests += 1
+        result.errors += 1
+        result.latencies_ms.append((given_up - scheduled_of[task]) * 1000)
+    for scheduled in shed:
+        result.requests += 1
+        result.errors += 1
+        result.latencies_ms.append((given_up - scheduled) * 1000)
     if pending:
         result.error_samples.append(f"{len(pending)} requests unanswered {drain}s after the last")
+    if shed:
+        result.error_samples.append(f"{len(shed)} requests not sent: {limit} already in flight")
+    result.extra["shed"] = len(shed)
+    result.extra["overloaded"] = bool(shed or pending)
     result.duration_s = time.perf_counter() - t0
     for conn in idle:
         conn.close()

@@ -69,6 +69,31 @@ class Options:
     drop_after: bool
     wait_quiet: float
     settle_timeout: float
+    profile: bool = False
+
+
+PROFILES: dict[str, Any] = {}
+
+
+class ProfileWindow:
+    """py-spy on the forum while the block runs, when --profile is given."""
+
+    def __init__(self, opts: Options, server: ServerProcess, name: str) -> None:
+        self.enabled = opts.profile and name not in PROFILES
+        self.server = server
+        self.name = name
+
+    def __enter__(self) -> ProfileWindow:
+        if self.enabled:
+            from bench.profile import Profiler
+
+            self.profiler = Profiler(self.server.pid, DATA_DIR / "profiles" / f"{self.name}.txt")
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        if self.enabled:
+            PROFILES[self.name] = self.profiler.stop()
+            log(f"{self.name}: profile {PROFILES[self.name].get('self_by_package_pct')}")
 
 
 # --- the database's facts -------------------------------------------------------------
@@ -294,7 +319,8 @@ def measure_read(name: str, server: ServerProcess, body: bytes, opts: Options,
     ours_tp, ours_lat, base_tp, base_lat = [], [], [], []
     for r in range(opts.rounds):
         settle(server)
-        ours_tp.append(throughput(server, body, opts))
+        with ProfileWindow(opts, server, name):
+            ours_tp.append(throughput(server, body, opts))
         log(f"{name}: ours {ours_tp[-1].rps:.0f} req/s, errors {ours_tp[-1].errors}"
             f" (round {r + 1})")
         if baseline:
@@ -372,7 +398,7 @@ def measure_writes(server: ServerProcess, facts: dict[str, Any], cookies: list[t
         on_response(n + offset, status, body)
 
     settle(server)
-    with CpuMeter(server) as meter:
+    with ProfileWindow(opts, server, "S6"), CpuMeter(server) as meter:
         tp = asyncio.run(loadgen.closed_loop(HOST, server.port, make_tp,
                                              connections=len(cookies), duration=opts.duration,
                                              on_response=on_tp))
@@ -521,9 +547,12 @@ def run(opts: Options) -> dict[str, Any]:
                 f"{facts['busiest']['id']}; using the forum's")
         depth = max(100, round(facts["counts"]["public_threads"] * 0.5 / 100) * 100)
         depth = min(depth, 50_000)
-        started = time.perf_counter()
-        cursor, reached = deep_cursor(forum, depth)
-        log(f"S3 cursor {reached} threads deep, found in {time.perf_counter() - started:.1f}s")
+        cursor, reached = None, 0
+        if "S3" in opts.scenarios:
+            started = time.perf_counter()
+            cursor, reached = deep_cursor(forum, depth)
+            log(f"S3 cursor {reached} threads deep, found in "
+                f"{time.perf_counter() - started:.1f}s")
         s6_gids = [to_global_id("Thread", t) for t in facts["s6_threads"]]
         s7_gid = to_global_id("Thread", facts["s7_thread"])
 
@@ -582,8 +611,14 @@ def run(opts: Options) -> dict[str, Any]:
             if name not in opts.scenarios:
                 continue
             baseline = (base, baseline_requests[name]) if name in baseline_requests else None
-            ours, theirs = measure_read(name, forum, requests[name], opts, sql_of.get(name),
-                                        baseline)
+            try:
+                ours, theirs = measure_read(name, forum, requests[name], opts,
+                                            sql_of.get(name), baseline)
+            except Exception as exc:  # one failed scenario must not lose the others
+                log(f"{name} failed: {exc!r}")
+                results["scenarios"][name] = {"failed": repr(exc), "errors": None}
+                settle(forum)
+                continue
             if name == "S3":
                 ours["depth"] = reached
             if name == "S5":
@@ -598,25 +633,35 @@ def run(opts: Options) -> dict[str, Any]:
             settle(forum)
 
         if "S6" in opts.scenarios:
-            results["scenarios"]["S6"] = measure_writes(forum, facts, cookies, s6_gids, opts, dsn,
-                                                        sql_of["S6"])
+            try:
+                results["scenarios"]["S6"] = measure_writes(forum, facts, cookies, s6_gids,
+                                                            opts, dsn, sql_of["S6"])
+            except Exception as exc:  # one failed scenario must not lose the others
+                log(f"S6 failed: {exc!r}")
+                results["scenarios"]["S6"] = {"failed": repr(exc), "errors": None}
             settle(forum)
 
         if "S7" in opts.scenarios:
             from bench.live import run_live
 
             log(f"S7: {opts.subscribers} subscribers on one thread")
-            live = run_live(HOST, forum.port, thread_id=s7_gid, cookie=cookies[0],
-                            subscribers=opts.subscribers, replies=opts.s7_replies,
-                            settle=1.0 if opts.subscribers < 100 else 2.0,
-                            drain=3.0 if opts.subscribers < 100 else 5.0)
-            live["sql_statements"] = counted["S7"]["statements"]
-            live["sql_statements_per_event_all_subscribers"] = \
-                counted["S7"]["statements_reply_and_1_subscriber"] + \
-                counted["S7"]["statements"] * (opts.subscribers - 1)
-            results["scenarios"]["S7"] = live
-            log(f"S7: delivery p50 {live['delivery_p50_ms']} p99 {live['delivery_p99_ms']} ms, "
-                f"delivered {live['delivered']}/{live['expected_deliveries']}")
+            try:
+                with ProfileWindow(opts, forum, "S7"):
+                    live = run_live(HOST, forum.port, thread_id=s7_gid, cookie=cookies[0],
+                                    subscribers=opts.subscribers, replies=opts.s7_replies,
+                                    settle=1.0 if opts.subscribers < 100 else 2.0,
+                                    drain=3.0 if opts.subscribers < 100 else 5.0)
+                live["sql_statements"] = counted["S7"]["statements"]
+                live["sql_statements_per_event_all_subscribers"] = \
+                    counted["S7"]["statements_reply_and_1_subscriber"] + \
+                    counted["S7"]["statements"] * (opts.subscribers - 1)
+                results["scenarios"]["S7"] = live
+                log(f"S7: delivery p50 {live['delivery_p50_ms']} p99 "
+                    f"{live['delivery_p99_ms']} ms, delivered {live['delivered']}/"
+                    f"{live['expected_deliveries']}, errors {live['errors']}")
+            except Exception as exc:  # one failed scenario must not lose the others
+                log(f"S7 failed: {exc!r}")
+                results["scenarios"]["S7"] = {"failed": repr(exc), "errors": None}
 
         time.sleep(1)
         memory = forum.memory_mb()
@@ -633,6 +678,8 @@ def run(opts: Options) -> dict[str, Any]:
     results["environment"]["loadavg_at_end"] = load_average()
     results["finished_at"] = datetime.now(UTC).isoformat(timespec="seconds")
     results["targets"] = report.evaluate_targets(results)
+    if PROFILES:
+        results["profiles"] = PROFILES
     return results
 
 
@@ -689,6 +736,9 @@ def parse(argv: list[str] | None = None) -> Options:
     parser.add_argument("--wait-quiet", type=float, default=0.0, metavar="SECONDS",
                         help="first wait up to SECONDS for the 1-minute load average to fall "
                         "below 1.0 (the machine is shared)")
+    parser.add_argument("--profile", action="store_true",
+                        help="attach py-spy to the forum during each scenario's throughput "
+                        "measurement and summarise where the time goes (skews the figures)")
     parser.add_argument("--smoke", action="store_true",
                         help="a tiny, quick run for CI: scale 0.002, 2 s measurements, 1 round, "
                         "50 subscribers")
@@ -716,7 +766,8 @@ def parse(argv: list[str] | None = None) -> Options:
         seed=args.seed,
         drop_after=args.drop_after,
         wait_quiet=args.wait_quiet,
-        settle_timeout=1.0 if smoke else 20.0,
+        settle_timeout=1.0 if smoke else 60.0,
+        profile=args.profile,
     )
 
 

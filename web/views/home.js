@@ -228,6 +228,8 @@ export async function render(ctx) {
       replaceChildren(list, cards);
     }
     list.removeAttribute('aria-busy');
+    // For measuring: time from navigation start to the first threads on screen.
+    if (!performance.getEntriesByName('moin:feed-rendered').length) performance.mark('moin:feed-rendered');
     if (threads.totalCount === 0) {
       replaceChildren(status, isFiltered(state)
         ? 'No threads match these filters.'

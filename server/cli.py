@@ -100,13 +100,14 @@ def parser() -> argparse.ArgumentParser:
     serve_parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
     serve_parser.add_argument("--port", type=int, default=8000, help="port to listen on")
     serve_parser.add_argument(
-        "--demo", action="store_true",
+        "--demo",
+        action="store_true",
         help="load demo content into an empty database and offer the demo sign-in (loopback only)",
     )
     serve_parser.set_defaults(run=serve)
-    commands.add_parser("migrate", help="bring MOIN_DATABASE_URL to the latest schema").set_defaults(
-        run=migrate_command
-    )
+    commands.add_parser(
+        "migrate", help="bring MOIN_DATABASE_URL to the latest schema"
+    ).set_defaults(run=migrate_command)
     commands.add_parser("demo", help="load the demo content into an empty database").set_defaults(
         run=demo_command
     )

@@ -24,8 +24,15 @@ from tests.support import POSTGRES_ADMIN_URL, require_or_skip
 
 TEST_SECRET = "test-secret-key-that-is-long-enough-0123456789"
 BASE_URL = "http://127.0.0.1:8000"
-TABLES = ["idempotency_keys", "auth_sessions", "thread_topics", "posts", "threads", "members",
-          "organisations"]
+TABLES = [
+    "idempotency_keys",
+    "auth_sessions",
+    "thread_topics",
+    "posts",
+    "threads",
+    "members",
+    "organisations",
+]
 
 
 async def _postgres_database() -> str:
@@ -55,7 +62,9 @@ async def _drop_postgres_database(url: str) -> None:
         await admin.dispose()
 
 
-@pytest.fixture(scope="session", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+@pytest.fixture(
+    scope="session", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+)
 async def database_url(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> AsyncIterator[str]:
@@ -120,9 +129,7 @@ def app(settings: Settings, db: Database):  # type: ignore[no-untyped-def]
 @pytest.fixture
 async def client(app) -> AsyncIterator[httpx.AsyncClient]:  # type: ignore[no-untyped-def]
     """An HTTP client talking to the app, as a visitor."""
-    async with httpx.AsyncClient(
-        transport=httpx.ASGITransport(app=app), base_url=BASE_URL
-    ) as http:
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url=BASE_URL) as http:
         yield http
 
 

@@ -46,8 +46,12 @@ def test_the_public_url_defaults_to_where_serve_listens():
 
 def _cli(*args: str, env: dict[str, str], cwd) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "server", *args], env={**os.environ, **env}, cwd=cwd,
-        capture_output=True, text=True, timeout=120,
+        [sys.executable, "-m", "server", *args],
+        env={**os.environ, **env},
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 

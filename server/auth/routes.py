@@ -77,7 +77,8 @@ def _demo_routes(settings: Settings, db: Database) -> list[Route]:
             "</head><body><main class=demo-signin><h1>Demo sign-in</h1>"
             "<p>This forum runs with demo data. Pick a member to act as them. "
             "This page exists only in demo mode on a loopback address.</p>"
-            f'<form method=post action="/auth/demo"><input type=hidden name=next value="{next_path}">'
+            '<form method=post action="/auth/demo">'
+            f'<input type=hidden name=next value="{next_path}">'
             f"<ul>{items}</ul></form></main></body></html>"
         )
 

@@ -5,4 +5,13 @@ from server.models.member import AuthSession, Member
 from server.models.organisation import Organisation
 from server.models.thread import IdempotencyKey, Post, Thread, ThreadTopic
 
-__all__ = ["AuthSession", "Base", "IdempotencyKey", "Member", "Organisation", "Post", "Thread", "ThreadTopic"]
+__all__ = [
+    "AuthSession",
+    "Base",
+    "IdempotencyKey",
+    "Member",
+    "Organisation",
+    "Post",
+    "Thread",
+    "ThreadTopic",
+]

@@ -214,6 +214,32 @@ def test_filters_and_search_narrow_the_feed_survive_a_reload_and_go_back(
     assert page.get_by_label("Organisation type").input_value() == query["orgType"][0]
 
 
+def test_the_feed_pages_through_cursors_and_offers_new_threads_live(
+    open_page: Any, forum: Forum, people: dict[str, Person]
+) -> None:
+    page = open_page()
+    page.goto("/?sort=NEWEST")
+    wait_for_feed(page)
+    first_page = page.locator(".thread-card-title").all_inner_texts()
+    assert len(first_page) == 20, "the demo data has more than one page of threads"
+    page.get_by_role("button", name="Load more threads").click()
+    page.locator(".thread-card").nth(20).wait_for()
+    both = page.locator(".thread-card-title").all_inner_texts()
+    assert both[:20] == first_page
+    assert len(set(both)) == len(both), "a thread came twice"
+    # Focus moves to the first thread of the new page
+    assert page.evaluate("document.activeElement.textContent") == both[20]
+
+    # A thread started meanwhile is offered, and shown on request
+    page.wait_for_timeout(500)  # the subscription is set up
+    title = f"Fresh thread {secrets.token_hex(3)}"
+    start_thread(forum, people["member"], title=title)
+    offer = page.get_by_role("button", name="1 new thread: show")
+    offer.wait_for()
+    offer.click()
+    page.locator(".thread-card-title").first.filter(has_text=title).wait_for()
+
+
 def test_the_directory_filters_by_type_country_and_name(open_page: Any) -> None:
     page = open_page()
     page.goto("/organisations")

@@ -10,6 +10,7 @@ import {
   KINDS, label, ORDERS, ORGANISATION_TYPES, PILLAR_SHORT, PILLARS, plural, STATUSES,
 } from '../lib/labels.js';
 import { THREAD_CARD_FIELDS } from '../lib/queries.js';
+import { subscriptions } from '../lib/ws.js';
 
 const PAGE_SIZE = 20;
 
@@ -24,6 +25,12 @@ const FEED_QUERY = /* GraphQL */ `
     org: node(id: $org) @include(if: $withOrg) { ... on Organisation { id slug name } }
   }
   ${THREAD_CARD_FIELDS}
+`;
+
+const THREAD_STARTED = /* GraphQL */ `
+  subscription ThreadStarted($filter: ThreadFilter) {
+    threadStarted(filter: $filter) { id }
+  }
 `;
 
 const COUNTS_QUERY = /* GraphQL */ `
@@ -121,6 +128,9 @@ export async function render(ctx) {
   const more = h('button', { type: 'button', class: 'button button-secondary load-more', hidden: true }, 'Load more threads');
   const feedError = h('div');
   const clearLink = h('a', { href: '/', class: 'clear-filters', hidden: true }, 'Clear all filters');
+  const fresh = h('div', { class: 'fresh', role: 'status' });
+  const freshIds = new Set();
+  let unsubscribe = null;
 
   const glanceBody = h('div', { class: 'glance-body' }, loading('Loading the grid…'));
   const glance = h('details', { class: 'glance', open: window.matchMedia('(min-width: 62rem)').matches },
@@ -142,6 +152,7 @@ export async function render(ctx) {
           h('h2', { id: 'feed-heading', class: 'visually-hidden' }, 'Threads'),
           form,
           h('div', { class: 'feed-summary' }, status, orgFilter, clearLink),
+          fresh,
           feedError,
           list,
           more),
@@ -251,6 +262,41 @@ export async function render(ctx) {
 
   more.addEventListener('click', () => load({ append: true }));
 
+  // New threads that match the filters, posted while the feed is open.
+  function renderFresh() {
+    if (freshIds.size === 0) {
+      replaceChildren(fresh);
+      return;
+    }
+    const show = h('button', { type: 'button', class: 'button button-small' },
+      `${plural(freshIds.size, 'new thread')}: show`);
+    show.addEventListener('click', async () => {
+      await load();
+      freshIds.clear();
+      renderFresh();
+      list.querySelector('.thread-card-title a')?.focus();
+    });
+    replaceChildren(fresh, show);
+  }
+
+  function subscribeToNewThreads() {
+    unsubscribe?.();
+    unsubscribe = null;
+    freshIds.clear();
+    renderFresh();
+    // The subscription ignores search: with a search on, it would offer threads that do not match.
+    if (state.q) return;
+    const filter = stateToFilter(state);
+    unsubscribe = subscriptions.subscribe(THREAD_STARTED, { filter }, {
+      next: (data) => {
+        const id = data.threadStarted?.id;
+        if (!id || document.getElementById(`card-${id}`)) return;
+        freshIds.add(id);
+        renderFresh();
+      },
+    });
+  }
+
   async function loadGlance() {
     try {
       const data = await gql(COUNTS_QUERY, {}, { signal: ctx.signal });
@@ -265,15 +311,18 @@ export async function render(ctx) {
   syncForm();
   load();
   loadGlance();
+  subscribeToNewThreads();
 
   return {
     update(next) {
       state = readState(next.query);
       syncForm();
       load();
+      subscribeToNewThreads();
     },
     destroy() {
       loadController?.abort();
+      unsubscribe?.();
     },
   };
 }

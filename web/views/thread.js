@@ -333,9 +333,15 @@ class ThreadPage {
     this.stopState = subscriptions.onState((state) => {
       this.liveStatus.dataset.state = state;
       this.liveStatus.textContent = LIVE_TEXT[state] ?? '';
-      // Once (re)connected, fetch what may have been posted in between.
-      if (state === 'live' && this.subscribedOnce && !this.hasNextPage) this.loadMore({ silent: true });
-      if (state === 'live') this.subscribedOnce = true;
+      // Once (re)connected and the server has set the subscription up, fetch what
+      // may have been posted between loading the page (or losing the connection)
+      // and now. Replies already shown are not shown twice.
+      clearTimeout(this.fillTimer);
+      if (state === 'live') {
+        this.fillTimer = setTimeout(() => {
+          if (!this.hasNextPage) this.loadMore({ silent: true });
+        }, 1000);
+      }
     });
     this.unsubscribe = subscriptions.subscribe(REPLY_ADDED, { threadId: this.thread.id }, {
       next: (data) => {
@@ -350,6 +356,7 @@ class ThreadPage {
   }
 
   destroy() {
+    clearTimeout(this.fillTimer);
     this.unsubscribe?.();
     this.stopState?.();
   }

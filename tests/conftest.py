@@ -155,3 +155,10 @@ async def live_server(app) -> AsyncIterator[str]:  # type: ignore[no-untyped-def
         server.should_exit = True
         await task
         sock.close()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Run browser tests last: Playwright's sync API keeps an event loop running in the
+    main thread while its browser is open, and code that calls asyncio.run() (Alembic's
+    environment, for one) cannot run beside it."""
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)

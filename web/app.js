@@ -155,7 +155,11 @@ async function renderAccount() {
   signOut.addEventListener('click', async () => {
     signOut.disabled = true;
     try {
-      await fetch('/auth/logout', { method: 'POST', credentials: 'same-origin' });
+      await fetch('/auth/logout', {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { Accept: 'application/json' },
+      });
     } finally {
       location.reload();
     }

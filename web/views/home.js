@@ -133,7 +133,11 @@ export async function render(ctx) {
   let unsubscribe = null;
 
   const glanceBody = h('div', { class: 'glance-body' }, loading('Loading the grid…'));
-  const glance = h('details', { class: 'glance', open: window.matchMedia('(min-width: 62rem)').matches },
+  // Open beside the feed on wide screens; folded above it on narrow ones.
+  const wide = window.matchMedia('(min-width: 62rem)');
+  const onWidth = () => { glance.open = wide.matches; };
+  wide.addEventListener('change', onWidth);
+  const glance = h('details', { class: 'glance', open: wide.matches },
     h('summary', null, h('h2', { id: 'glance-heading' }, 'The network at a glance')),
     h('p', { class: 'hint' }, 'Threads by organisation type and ROAR pillar. Choose a cell to see its threads.'),
     glanceBody);
@@ -323,6 +327,7 @@ export async function render(ctx) {
     destroy() {
       loadController?.abort();
       unsubscribe?.();
+      wide.removeEventListener('change', onWidth);
     },
   };
 }

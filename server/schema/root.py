@@ -12,6 +12,7 @@ from server.schema.node import Node
 from server.schema.organisations import Organisation, OrganisationQueries
 from server.schema.pillars import PillarQueries
 from server.schema.threads import (
+    ModerationMutations,
     Post,
     Thread,
     ThreadMutations,
@@ -49,7 +50,7 @@ class NodeQueries:
 Query = merge_types(
     "Query", (NodeQueries, MemberQueries, ThreadQueries, OrganisationQueries, PillarQueries)
 )
-Mutation = merge_types("Mutation", (ThreadMutations,))
+Mutation = merge_types("Mutation", (ThreadMutations, ModerationMutations))
 Subscription = merge_types("Subscription", (ThreadSubscriptions,))
 
 for _root, _description in (

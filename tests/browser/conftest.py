@@ -51,7 +51,7 @@ def server_url(forum: Forum) -> str:
 
 @pytest.fixture(scope="session")
 def people(forum: Forum) -> dict[str, Person]:
-    """One demo member of each role: 'member', 'other_member', 'researcher'."""
+    """Demo members: 'member', 'other_member', 'researcher', and 'moderator' if there is one."""
     data = forum.graphql(MEMBERS_QUERY)
     everyone = [
         Person(m["id"], m["displayName"], m["role"], org["name"], org["type"])
@@ -62,7 +62,11 @@ def people(forum: Forum) -> dict[str, Person]:
     researchers = [p for p in everyone if p.role == "RESEARCHER"]
     assert len(members) >= 2 and researchers, "the demo data needs two members and a researcher"
     other = next((p for p in members[1:] if p.organisation != members[0].organisation), members[1])
-    return {"member": members[0], "other_member": other, "researcher": researchers[0]}
+    found = {"member": members[0], "other_member": other, "researcher": researchers[0]}
+    moderators = [p for p in everyone if p.role in ("MODERATOR", "ADMIN")]
+    if moderators:
+        found["moderator"] = moderators[0]
+    return found
 
 
 @pytest.fixture(scope="session")

@@ -141,6 +141,30 @@ def test_authors_can_edit_their_posts_and_others_cannot(
     assert other.locator(".opening").get_by_role("button", name="Edit").count() == 0
 
 
+def test_a_moderator_closes_and_reopens_a_thread(
+    open_page: Any, forum: Forum, people: dict[str, Person]
+) -> None:
+    if "moderator" not in people:
+        pytest.fail("the demo data has no moderator")
+    thread_id = start_thread(forum, people["member"], title=f"To close {secrets.token_hex(3)}")
+    page = open_page(people["moderator"])
+    page.goto(thread_path(thread_id))
+    page.locator(REPLY_FORM).wait_for()
+    page.get_by_role("button", name="Close thread").click()
+    page.get_by_role("button", name="Reopen thread").wait_for()
+    assert page.locator(REPLY_FORM).count() == 0
+    assert "Closed" in page.locator(".thread-header .badges").text_content()
+
+    member = open_page(people["other_member"])
+    member.goto(thread_path(thread_id))
+    member.wait_for_selector("#thread-title")
+    assert member.locator(REPLY_FORM).count() == 0
+    assert member.get_by_role("button", name="Reopen thread").count() == 0
+
+    page.get_by_role("button", name="Reopen thread").click()
+    page.locator(REPLY_FORM).wait_for()
+
+
 def test_filters_and_search_narrow_the_feed_survive_a_reload_and_go_back(
     open_page: Any, forum: Forum, people: dict[str, Person]
 ) -> None:

@@ -93,6 +93,24 @@ const ACCEPT_MUTATION = /* GraphQL */ `
   }
 `;
 
+const CLOSE_MUTATION = /* GraphQL */ `
+  mutation CloseThread($input: CloseThreadInput!) {
+    closeThread(input: $input) {
+      thread { id status }
+      errors { field message code }
+    }
+  }
+`;
+
+const REOPEN_MUTATION = /* GraphQL */ `
+  mutation ReopenThread($input: CloseThreadInput!) {
+    reopenThread(input: $input) {
+      thread { id status }
+      errors { field message code }
+    }
+  }
+`;
+
 const REPLY_ADDED = /* GraphQL */ `
   subscription ReplyAdded($threadId: ID!) {
     replyAdded(threadId: $threadId) { ...PostFields }
@@ -207,7 +225,36 @@ class ThreadPage {
           thread.kind === 'CHALLENGE' ? 'This challenge has an accepted answer: ' : 'This thread has an accepted answer: ',
           h('a', { href: `#post-${accepted.id}`, class: 'accepted-link' }, `the reply by ${accepted.author.displayName}`))
         : null,
-      thread.status === 'CLOSED' ? notice('info', h('p', null, 'This thread is closed: no new replies.')) : null);
+      thread.status === 'CLOSED' ? notice('info', h('p', null, 'This thread is closed: no new replies.')) : null,
+      this.moderation());
+  }
+
+  /** Close or reopen, for moderators. */
+  moderation() {
+    if (!this.viewer || !MODERATORS.has(this.viewer.role)) return null;
+    const closed = this.thread.status === 'CLOSED';
+    const button = h('button', { type: 'button', class: 'button button-small button-secondary' },
+      closed ? 'Reopen thread' : 'Close thread');
+    const errorSlot = h('div');
+    button.addEventListener('click', async () => {
+      button.disabled = true;
+      replaceChildren(errorSlot);
+      try {
+        const data = await gql(closed ? REOPEN_MUTATION : CLOSE_MUTATION, { input: { threadId: this.thread.id } });
+        const payload = closed ? data.reopenThread : data.closeThread;
+        if (payload.errors.length) throw new ApiError(payload.errors.map((e) => e.message).join(' '));
+        this.thread.status = payload.thread.status;
+        this.renderHeader();
+        this.renderReplyForm();
+        for (const post of this.posts.values()) this.replacePost(post);
+        announce(closed ? 'The thread is open again.' : 'The thread is closed.');
+        this.header.querySelector('.moderation button')?.focus();
+      } catch (err) {
+        button.disabled = false;
+        replaceChildren(errorSlot, errorBox(err));
+      }
+    });
+    return h('div', { class: 'moderation' }, h('span', { class: 'hint' }, 'Moderation:'), button, errorSlot);
   }
 
   updateCount() {

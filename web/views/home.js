@@ -83,6 +83,12 @@ function stateToFilter(state) {
   return filter;
 }
 
+/** How many filters besides search are set (sorting counts). */
+function activeFilters(state) {
+  return ['pillar', 'orgType', 'kind', 'status', 'topic', 'expert', 'org'].filter((k) => state[k]).length
+    + (state.sort !== 'LAST_ACTIVITY' ? 1 : 0);
+}
+
 function isFiltered(state) {
   return Object.keys(stateToFilter(state)).length > 0;
 }
@@ -99,6 +105,14 @@ export async function render(ctx) {
   const { main, navigate, setTitle } = ctx;
   setTitle('');
   let state = readState(ctx.query);
+  // Wide screens show the filters and the network grid open beside the feed;
+  // narrow ones fold them, so that the threads come first.
+  const wide = window.matchMedia('(min-width: 62rem)');
+  const onWidth = () => {
+    glance.open = wide.matches;
+    filterDetails.open = wide.matches || activeFilters(state) > 0;
+  };
+  wide.addEventListener('change', onWidth);
   let cursor = null;
   let loadController = null;
 
@@ -107,7 +121,9 @@ export async function render(ctx) {
       h('label', { for: 'filter-q', class: 'visually-hidden' }, 'Search threads'),
       h('input', { type: 'search', id: 'filter-q', name: 'q', placeholder: 'Search titles and posts', autocomplete: 'off' }),
       h('button', { type: 'submit', class: 'button' }, 'Search')),
-    h('div', { class: 'filter-row' },
+    h('details', { class: 'filter-details' },
+      h('summary', { class: 'filter-summary' }, 'Filters and sorting'),
+      h('div', { class: 'filter-row' },
       select('pillar', 'Pillar', PILLARS, 'All pillars'),
       select('orgType', 'Organisation type', ORGANISATION_TYPES, 'All types'),
       select('kind', 'Kind', KINDS, 'All kinds'),
@@ -118,9 +134,12 @@ export async function render(ctx) {
       select('sort', 'Sort by', ORDERS, null),
       h('div', { class: 'filter filter-check' },
         h('input', { type: 'checkbox', id: 'filter-expert', name: 'expert', value: '1' }),
-        h('label', { for: 'filter-expert' }, 'Has an expert reply'))));
+        h('label', { for: 'filter-expert' }, 'Has an expert reply')))));
   // "Sort by" has no "any" option.
   form.querySelector('#filter-sort option[value=""]').remove();
+  const filterDetails = form.querySelector('.filter-details');
+  const filterSummary = form.querySelector('.filter-summary');
+  filterDetails.open = wide.matches || activeFilters(state) > 0;
 
   const orgFilter = h('p', { class: 'active-org', hidden: true });
   const status = h('p', { class: 'result-count', role: 'status' });
@@ -133,10 +152,6 @@ export async function render(ctx) {
   let unsubscribe = null;
 
   const glanceBody = h('div', { class: 'glance-body' }, loading('Loading the grid…'));
-  // Open beside the feed on wide screens; folded above it on narrow ones.
-  const wide = window.matchMedia('(min-width: 62rem)');
-  const onWidth = () => { glance.open = wide.matches; };
-  wide.addEventListener('change', onWidth);
   const glance = h('details', { class: 'glance', open: wide.matches },
     h('summary', null, h('h2', { id: 'glance-heading' }, 'The network at a glance')),
     h('p', { class: 'hint' }, 'Threads by organisation type and ROAR pillar. Choose a cell to see its threads.'),
@@ -163,6 +178,8 @@ export async function render(ctx) {
         h('aside', { class: 'glance-aside', 'aria-labelledby': 'glance-heading' }, glance))));
 
   function syncForm() {
+    const active = activeFilters(state);
+    filterSummary.textContent = active ? `Filters and sorting (${active} active)` : 'Filters and sorting';
     form.elements.q.value = state.q;
     for (const name of ['pillar', 'orgType', 'kind', 'status', 'sort']) form.elements[name].value = state[name];
     form.elements.topic.value = state.topic;

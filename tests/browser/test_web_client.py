@@ -384,11 +384,18 @@ def test_keyboard_alone_reaches_the_reply_form(
 def test_pages_have_no_serious_accessibility_violations(
     open_page: Any, forum: Forum, people: dict[str, Person], where: str
 ) -> None:
-    thread_id = start_thread(forum, people["member"], title=f"Axe thread {secrets.token_hex(3)}")
-    page = open_page(people["member"], bypass_csp=True)
+    # A demo thread with replies, expert replies and an accepted answer, read by a
+    # moderator, so that every mark and button of the thread page is there.
+    answered = forum.graphql(
+        """{ threads(filter: {statuses: [ANSWERED], hasExpertReply: true}, first: 1) {
+               nodes { id } } }"""
+    )["threads"]["nodes"]
+    assert answered, "the demo data has no answered thread with an expert reply"
+    reader = people.get("moderator", people["member"])
+    page = open_page(reader, bypass_csp=True)
     path = {
         "home": "/",
-        "thread": thread_path(thread_id),
+        "thread": thread_path(answered[0]["id"]),
         "new": "/new",
         "organisations": "/organisations",
     }[where]
@@ -398,6 +405,8 @@ def test_pages_have_no_serious_accessibility_violations(
     page.wait_for_timeout(400)
     violations = axe_violations(page)
     assert not violations, violations
+    if where == "thread":
+        screenshot(page, "thread-demo")
     # And on a phone
     page.set_viewport_size({"width": 390, "height": 844})
     page.wait_for_timeout(200)

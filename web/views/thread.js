@@ -301,7 +301,8 @@ class ThreadPage {
     const body = setSanitisedHtml(h('div', { class: 'post-body' }), post.bodyHtml);
     const actions = h('div', { class: 'post-actions' });
     if (this.canAccept(post, opening)) {
-      const accept = h('button', { type: 'button', class: 'button button-small' }, 'Accept as answer');
+      const accept = h('button', { type: 'button', class: 'button button-small button-secondary' },
+        h('span', { 'aria-hidden': 'true' }, '✓ '), 'Accept as answer');
       accept.addEventListener('click', () => this.accept(post, accept));
       actions.append(accept);
     }

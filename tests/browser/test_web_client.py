@@ -457,6 +457,9 @@ def test_titles_and_topics_are_shown_as_text_never_as_html(
 def test_sign_in_lists_the_providers_and_sign_out_signs_out(
     open_page: Any, forum: Forum, people: dict[str, Person]
 ) -> None:
+    # The server must offer Query.signInOptions (the demo option under --demo).
+    options = forum.graphql("{ signInOptions { name title loginUrl } }")["signInOptions"]
+    assert {"name": "demo", "title": "Demo sign-in", "loginUrl": "/auth/demo"} in options
     page = open_page()
     page.goto("/organisations")
     page.get_by_role("link", name="Sign in").click()

@@ -24,7 +24,7 @@ from tests.support import POSTGRES_ADMIN_URL, require_or_skip
 
 TEST_SECRET = "test-secret-key-that-is-long-enough-0123456789"
 BASE_URL = "http://127.0.0.1:8000"
-TABLES = ["idempotency_keys", "auth_sessions", "thread_topics", "posts", "threads", "members",
+TABLES = ["partners", "idempotency_keys", "auth_sessions", "thread_topics", "posts", "threads", "members",
           "organisations"]
 
 

@@ -1,4 +1,4 @@
-"""The `moin-forum` command: serve, migrate, demo."""
+"""The `moin-forum` command: serve, migrate, demo, schema, members, partners."""
 
 from __future__ import annotations
 
@@ -103,6 +103,9 @@ def parser() -> argparse.ArgumentParser:
     commands.add_parser("schema", help="print the served GraphQL schema (SDL)").set_defaults(
         run=schema_command
     )
+    from server.auth.commands import add_commands
+
+    add_commands(commands)  # members grant|revoke|attach|detach|list, partners create|list|revoke
     return root
 
 

@@ -9,6 +9,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+from cross_web import HTTPException
 from starlette.applications import Starlette
 from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, PlainTextResponse, Response
@@ -16,7 +17,6 @@ from starlette.routing import Mount, Route, WebSocketRoute
 from starlette.staticfiles import StaticFiles
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
-from cross_web import HTTPException
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 
 from server import migrate
@@ -65,7 +65,9 @@ class ForumGraphQL(GraphQL):
                 raise HTTPException(405, exc.reason) from exc
             raise
 
-    async def get_context(self, request: Request | WebSocket, response: Any) -> Context:
+    async def get_context(  # type: ignore[override]  # strawberry types it as None
+        self, request: Request | WebSocket, response: Any
+    ) -> Context:
         cookie = request.cookies.get(sessions.COOKIE_NAME)
         # A partner's API key (checked by PartnerKeys) wins over any cookie: it only reads.
         partner_id = request.scope.get("state", {}).get("partner_id")
@@ -175,8 +177,10 @@ def create_app(
 
 
 def _web_shell(index: Path) -> Any:
+    present = index.is_file()
+
     async def shell(request: Request) -> Response:
-        if request.url.path.startswith(API_PREFIXES) or not index.is_file():
+        if request.url.path.startswith(API_PREFIXES) or not present:
             return PlainTextResponse("Not found", status_code=404)
         return FileResponse(index, headers={"Cache-Control": "no-cache"})
 

@@ -28,6 +28,16 @@ async def _prepare_demo(settings: Settings) -> None:
         await db.dispose()
 
 
+async def _check_current(settings: Settings) -> None:
+    from server.app import check_schema_current
+
+    db = _database(settings)
+    try:
+        await check_schema_current(db)
+    finally:
+        await db.dispose()
+
+
 def serve(args: argparse.Namespace) -> None:
     import uvicorn
 
@@ -37,6 +47,8 @@ def serve(args: argparse.Namespace) -> None:
     if settings.is_sqlite:
         # The embedded database is created and brought up to date on start.
         migrate.upgrade(settings.database_url)
+    else:
+        asyncio.run(_check_current(settings))
     if args.demo:
         asyncio.run(_prepare_demo(settings))
     uvicorn.run(
@@ -61,11 +73,9 @@ def demo_command(_args: argparse.Namespace) -> None:
     settings = Settings()
 
     async def run() -> dict[str, int]:
+        await _check_current(settings)
         db = _database(settings)
         try:
-            from server.app import check_schema_current
-
-            await check_schema_current(db)
             return await load_demo(db)
         finally:
             await db.dispose()
@@ -90,13 +100,14 @@ def parser() -> argparse.ArgumentParser:
     serve_parser.add_argument("--host", default="127.0.0.1", help="address to listen on")
     serve_parser.add_argument("--port", type=int, default=8000, help="port to listen on")
     serve_parser.add_argument(
-        "--demo", action="store_true",
+        "--demo",
+        action="store_true",
         help="load demo content into an empty database and offer the demo sign-in (loopback only)",
     )
     serve_parser.set_defaults(run=serve)
-    commands.add_parser("migrate", help="bring MOIN_DATABASE_URL to the latest schema").set_defaults(
-        run=migrate_command
-    )
+    commands.add_parser(
+        "migrate", help="bring MOIN_DATABASE_URL to the latest schema"
+    ).set_defaults(run=migrate_command)
     commands.add_parser("demo", help="load the demo content into an empty database").set_defaults(
         run=demo_command
     )

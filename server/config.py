@@ -40,7 +40,7 @@ class Settings(BaseSettings):
     max_query_depth: int = Field(default=10, ge=2)
     max_aliases: int = Field(default=30, ge=1)
     max_tokens: int = Field(default=5000, ge=100)
-    max_query_cost: int = Field(default=5000, ge=10)
+    max_query_cost: int = Field(default=10_000, ge=10)
     statement_timeout_ms: int = Field(default=5000, ge=100)
     db_pool_size: int = Field(default=10, ge=1)
     session_max_age_days: int = Field(default=30, ge=1)

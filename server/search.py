@@ -16,15 +16,15 @@ from sqlalchemy.sql.elements import ColumnElement
 
 from server.models import Post, Thread
 
-T = TypeVar("T", bound=tuple[Any, ...])
+T = TypeVar("T", bound=Any)
 
 _threads = sa.table("threads", sa.column("id"), sa.column("search_vector"))
 _fts = sa.table("thread_search", sa.column("rowid"), sa.column("title"), sa.column("body"))
 _WORD = re.compile(r"\w+", re.UNICODE)
 _LANGUAGE = "english"
 # setweight() takes a "char", which a bound string parameter is not.
-_WEIGHT_A = sa.literal_column("'A'")
-_WEIGHT_B = sa.literal_column("'B'")
+_WEIGHT_A: ColumnElement[str] = sa.literal_column("'A'")
+_WEIGHT_B: ColumnElement[str] = sa.literal_column("'B'")
 
 
 def _is_postgres(session: AsyncSession) -> bool:
@@ -41,10 +41,14 @@ async def index_thread(session: AsyncSession, thread_id: int) -> None:
     """(Re)build a thread's document from its title and all its posts."""
     title = sa.select(Thread.title).where(Thread.id == thread_id).scalar_subquery()
     bodies = (
-        sa.select(sa.func.coalesce(sa.func.string_agg(Post.body, sa.literal(" ")), ""))
-        if _is_postgres(session)
-        else sa.select(sa.func.coalesce(sa.func.group_concat(Post.body, " "), ""))
-    ).where(Post.thread_id == thread_id).scalar_subquery()
+        (
+            sa.select(sa.func.coalesce(sa.func.string_agg(Post.body, sa.literal(" ")), ""))
+            if _is_postgres(session)
+            else sa.select(sa.func.coalesce(sa.func.group_concat(Post.body, " "), ""))
+        )
+        .where(Post.thread_id == thread_id)
+        .scalar_subquery()
+    )
     if _is_postgres(session):
         await session.execute(
             sa.update(_threads)
@@ -67,9 +71,9 @@ async def add_post_text(session: AsyncSession, thread_id: int, body: str) -> Non
             sa.update(_threads)
             .where(_threads.c.id == thread_id)
             .values(
-                search_vector=sa.func.coalesce(
-                    _threads.c.search_vector, sa.cast("", TSVECTOR)
-                ).op("||")(sa.func.setweight(sa.func.to_tsvector(_LANGUAGE, body), _WEIGHT_B))
+                search_vector=sa.func.coalesce(_threads.c.search_vector, sa.cast("", TSVECTOR)).op(
+                    "||"
+                )(sa.func.setweight(sa.func.to_tsvector(_LANGUAGE, body), _WEIGHT_B))
             )
         )
     else:
@@ -88,10 +92,10 @@ def _fts5_query(text: str) -> str:
 def apply(
     session: AsyncSession, stmt: sa.Select[T], text: str
 ) -> tuple[sa.Select[T], ColumnElement[float]]:
-    """Keep the threads of `stmt` that match `text`; returns it and their relevance (higher first)."""
+    """Keep the threads of `stmt` matching `text`; returns it and their relevance (higher first)."""
     if _is_postgres(session):
         query = sa.func.websearch_to_tsquery(_LANGUAGE, text)
-        vector = sa.literal_column("threads.search_vector")
+        vector: ColumnElement[object] = sa.literal_column("threads.search_vector")
         return stmt.where(vector.op("@@")(query)), sa.func.ts_rank(vector, query)
     words = _fts5_query(text)
     if not words:

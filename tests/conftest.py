@@ -24,8 +24,16 @@ from tests.support import POSTGRES_ADMIN_URL, require_or_skip
 
 TEST_SECRET = "test-secret-key-that-is-long-enough-0123456789"
 BASE_URL = "http://127.0.0.1:8000"
-TABLES = ["partners", "idempotency_keys", "auth_sessions", "thread_topics", "posts", "threads", "members",
-          "organisations"]
+TABLES = [
+    "partners",
+    "idempotency_keys",
+    "auth_sessions",
+    "thread_topics",
+    "posts",
+    "threads",
+    "members",
+    "organisations",
+]
 
 
 async def _postgres_database() -> str:
@@ -55,7 +63,9 @@ async def _drop_postgres_database(url: str) -> None:
         await admin.dispose()
 
 
-@pytest.fixture(scope="session", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+@pytest.fixture(
+    scope="session", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+)
 async def database_url(
     request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
 ) -> AsyncIterator[str]:
@@ -69,6 +79,16 @@ async def database_url(
     url = await _postgres_database()
     try:
         await asyncio.to_thread(migrate.upgrade, url)
+        yield url
+    finally:
+        await _drop_postgres_database(url)
+
+
+@pytest.fixture
+async def empty_postgres_url() -> AsyncIterator[str]:
+    """A new PostgreSQL database with no tables, dropped after the test."""
+    url = await _postgres_database()
+    try:
         yield url
     finally:
         await _drop_postgres_database(url)
@@ -110,9 +130,7 @@ def app(settings: Settings, db: Database):  # type: ignore[no-untyped-def]
 @pytest.fixture
 async def client(app) -> AsyncIterator[httpx.AsyncClient]:  # type: ignore[no-untyped-def]
     """An HTTP client talking to the app, as a visitor."""
-    async with httpx.AsyncClient(
-        transport=httpx.ASGITransport(app=app), base_url=BASE_URL
-    ) as http:
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url=BASE_URL) as http:
         yield http
 
 
@@ -138,3 +156,10 @@ async def live_server(app) -> AsyncIterator[str]:  # type: ignore[no-untyped-def
         server.should_exit = True
         await task
         sock.close()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Run browser tests last: Playwright's sync API keeps an event loop running in the
+    main thread while its browser is open, and code that calls asyncio.run() (Alembic's
+    environment, for one) cannot run beside it."""
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)

@@ -20,7 +20,10 @@ _numbers = itertools.count(1)
 
 
 async def make_organisation(
-    db: Database, *, name: str | None = None, type: OrganisationType = OrganisationType.PUBLIC_BANK,
+    db: Database,
+    *,
+    name: str | None = None,
+    type: OrganisationType = OrganisationType.PUBLIC_BANK,
     country: str | None = "DE",
 ) -> Organisation:
     n = next(_numbers)
@@ -90,12 +93,16 @@ async def make_thread(
         )
 
 
-async def make_reply(db: Database, *, thread: Thread, author: Member, body: str = "A reply.") -> Post:
+async def make_reply(
+    db: Database, *, thread: Thread, author: Member, body: str = "A reply."
+) -> Post:
     async with db.write() as session:
         return await threads.reply(session, viewer_of(author), thread_id=thread.id, body=body)
 
 
-async def sign_in(client: httpx.AsyncClient, db: Database, settings: Settings, member: Member) -> None:
+async def sign_in(
+    client: httpx.AsyncClient, db: Database, settings: Settings, member: Member
+) -> None:
     """Give the client a session cookie for `member` (tests make sessions directly)."""
     name, value = await sessions.issue_session_cookie(db, member.id, settings)
     client.cookies.set(name, value)

@@ -46,15 +46,17 @@ def test_the_public_url_defaults_to_where_serve_listens():
 
 def _cli(*args: str, env: dict[str, str], cwd) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "server", *args], env={**os.environ, **env}, cwd=cwd,
-        capture_output=True, text=True, timeout=120,
+        [sys.executable, "-m", "server", *args],
+        env={**os.environ, **env},
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
-def test_migrate_then_demo_loads_once(database_url, tmp_path):
-    env = {"MOIN_DATABASE_URL": database_url.replace("forum.db", "cli.db")}
-    if "postgresql" in database_url:
-        pytest.skip("the PostgreSQL variant of the CLI runs in test_serve_refuses_an_old_database")
+def test_migrate_then_demo_loads_once_on_sqlite(tmp_path):
+    env = {"MOIN_DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'cli.db'}"}
     assert _cli("migrate", env=env, cwd=tmp_path).returncode == 0
     first = _cli("demo", env=env, cwd=tmp_path)
     assert first.returncode == 0, first.stderr
@@ -72,3 +74,15 @@ def test_serve_refuses_a_database_behind_the_migrations(tmp_path):
     result = _cli("demo", env={"MOIN_DATABASE_URL": url}, cwd=tmp_path)
     assert result.returncode == 2
     assert "moin-forum migrate" in result.stderr
+
+
+@pytest.mark.postgres
+def test_postgres_serve_refuses_until_migrated_then_demo_loads_once(empty_postgres_url, tmp_path):
+    env = {"MOIN_DATABASE_URL": empty_postgres_url, "MOIN_SECRET_KEY": "k" * 40}
+    refused = _cli("serve", "--port", "0", env=env, cwd=tmp_path)
+    assert refused.returncode == 2 and "moin-forum migrate" in refused.stderr
+
+    assert _cli("migrate", env=env, cwd=tmp_path).returncode == 0
+    assert _cli("demo", env=env, cwd=tmp_path).returncode == 0
+    again = _cli("demo", env=env, cwd=tmp_path)
+    assert again.returncode == 2 and "not loaded twice" in again.stderr

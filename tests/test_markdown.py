@@ -53,6 +53,8 @@ def test_links_keep_safe_schemes_and_get_rel():
 
 
 def test_ordinary_markdown_renders():
-    html = render_markdown("# Title\n\n- one\n- two\n\n`code` and **bold**\n\n| a | b |\n|---|---|\n| 1 | 2 |")
+    html = render_markdown(
+        "# Title\n\n- one\n- two\n\n`code` and **bold**\n\n| a | b |\n|---|---|\n| 1 | 2 |"
+    )
     for tag in ["<h1>", "<li>one</li>", "<code>code</code>", "<strong>bold</strong>", "<table>"]:
         assert tag in html

@@ -98,7 +98,10 @@ def set_session_cookie(response: Response, settings: Settings, value: str) -> No
 
 def clear_session_cookie(response: Response, settings: Settings) -> None:
     response.delete_cookie(
-        COOKIE_NAME, path="/", httponly=True, samesite="lax",
+        COOKIE_NAME,
+        path="/",
+        httponly=True,
+        samesite="lax",
         secure=settings.public_url.startswith("https://"),
     )
 

@@ -1562,9 +1562,9 @@ reading it whether the mission has made any difference to what departments do.""
                 "hours_after": 60,
                 "accepted": False,
                 "body": """\
-Our combined authority runs a health mission across nine boroughs and the NHS. Seconded staff
-plus a small pooled fund is also our model. One warning: secondments need a clear end date and
-a route back, or good people will not volunteer.""",
+Our combined authority runs a health mission across nine boroughs and the regional health
+service. Seconded staff plus a small pooled fund is also our model. One warning: secondments
+need a clear end date and a route back, or good people will not volunteer.""",
             },
             {
                 "author": "camille-laurent",
@@ -3852,8 +3852,8 @@ celebrate the ferry segment as a success in our annual report rather than quietl
         "days_ago": 105,
         "body": """\
 Our province has its own missions on circular construction and climate-adaptive housing. The
-national government has a housing mission, and the EU has a mission on climate-neutral cities.
-Three of our municipalities participate in that one.
+national government has a housing mission, and there is a European mission on climate-neutral
+cities. Three of our municipalities participate in that one.
 
 In theory this is a nicely nested system. In practice:
 
@@ -3901,7 +3901,8 @@ reporting unnecessary.""",
                 "accepted": False,
                 "body": """\
 For our health mission, the most useful thing was a **single reporting template** agreed with
-the NHS and the national department. It took a year to negotiate, but now we report once.""",
+the regional health service and the national department. It took a year to negotiate, but now
+we report once.""",
             },
             {
                 "author": "sanne-de-vries",
@@ -4923,7 +4924,7 @@ our poorest neighbourhoods by 2040. Here's what the first year looked like.
   employers. The main message was that health is about loneliness, damp homes, unsafe streets
   and insecure work as much as about health care.
 - Built a portfolio of 20 projects across housing, transport, employment and health services,
-  with a small pooled fund and secondees from the boroughs and the NHS.
+  with a small pooled fund and secondees from the boroughs and the regional health service.
 - Recruited 40 community health workers from the neighbourhoods themselves.
 
 **What happened**
@@ -4955,8 +4956,8 @@ have difficulties getting them recognised by the health system?""",
                 "hours_after": 40,
                 "accepted": False,
                 "body": """\
-Aroha, yes. The NHS initially wanted clinical qualifications. We negotiated a training pathway
-and a supervision arrangement with local practices. It took four months.""",
+Aroha, yes. The health service initially wanted clinical qualifications. We negotiated a
+training pathway and a supervision arrangement with local practices. It took four months.""",
             },
             {
                 "author": "kwame-asante",
@@ -5760,6 +5761,666 @@ on how we record what they learn without turning them into data collectors.""",
                 "body": """\
 Colleague of Caio. Update on procurement: the cooperatives that supply the community kitchens
 are now also bidding for the school meals lots. The kitchens became a training ground for them.""",
+            },
+        ],
+    },
+    {
+        "key": "mission-unit-first-months",
+        "kind": "CASE_EXAMPLE",
+        "title": "Setting up a cross-government mission unit: the first four months",
+        "author": "aoife-brennan",
+        "pillars": ["ORGANISATIONAL_CAPACITY"],
+        "organisation_types": ["GOVERNMENT_DEPARTMENT", "LOCAL_REGIONAL_GOVERNMENT"],
+        "topics": ["governance", "capabilities", "skills", "housing"],
+        "visibility": "MEMBERS",
+        "closed": False,
+        "days_ago": 20,
+        "body": """\
+Members only, because this includes some candid observations about colleagues in other
+departments.
+
+Some of you followed Siobhán's thread about governance of our housing mission. The new model
+was approved: a mission unit at the centre of government, seconded staff from five departments,
+a small pooled fund and two local government seats on the board. Here is what the first four
+months have been like.
+
+**What we did**
+
+- Recruited eight secondees through an open call in the five departments. We had 31 applicants,
+  more than expected.
+- Spent the first month building a shared picture: a map of every programme that touches the
+  mission, with budgets and owners.
+- Used the pooled fund for three cross-departmental projects that no single department would
+  fund: a shared data platform on housing retrofit, a pilot for modular construction on public
+  land, and a local authority capacity programme.
+
+**What happened**
+
+The shared map was the most valuable product so far. It showed that two departments were
+funding almost identical retrofit advice services. Secondees are enthusiastic, but their home
+departments still expect them to answer emails and attend meetings, so in practice they have
+about half the time we agreed. One department sent a secondee who clearly had been chosen to
+report back rather than to contribute.
+
+**What we learned**
+
+- Secondments need a **written agreement** with the home department on time, priorities and
+  line management. Ours was too vague.
+- The pooled fund gives the unit legitimacy: departments come to us because there is money to
+  co-fund.
+- Local government members have changed the tone of board meetings. Questions are more
+  practical.""",
+        "replies": [
+            {
+                "author": "fatima-hussain",
+                "hours_after": 6,
+                "accepted": False,
+                "body": """\
+Very recognisable, especially the "half the time" problem. What worked for us was a quarterly
+meeting between the mission lead and the managers of all secondees to review the arrangement.
+It forced the home departments to say openly if they wanted their people back.""",
+            },
+            {
+                "author": "hannah-whitcombe",
+                "hours_after": 20,
+                "accepted": False,
+                "body": """\
+It's striking how quickly the shared map paid off. It's an example of a capability that no
+department had on its own: **seeing across the system**. The secondment problems you describe
+are common, and the fix you propose (written agreements) is right. I would add: make the
+secondees' contribution to the mission part of their performance review in their home
+department.""",
+            },
+            {
+                "author": "karin-sjoberg",
+                "hours_after": 40,
+                "accepted": False,
+                "body": """\
+The duplicated advice services is a classic finding. Our map found three overlapping grant
+schemes for industrial energy efficiency. We merged two of them; the third department refused.
+Sometimes the map's value is simply that the duplication is visible to ministers.""",
+            },
+            {
+                "author": "siobhan-murphy",
+                "hours_after": 60,
+                "accepted": False,
+                "body": """\
+Thanks for writing this up, Aoife. I'd add to the lessons: the unit needs a **communications
+plan** for the departments, not only for the public. Many colleagues still don't know what the
+unit does and see it as a competitor.""",
+            },
+        ],
+    },
+    {
+        "key": "satellite-data-crop-insurance",
+        "kind": "CASE_EXAMPLE",
+        "title": "Satellite data for smallholder crop insurance: a partnership with insurers",
+        "author": "thandiwe-mokoena",
+        "pillars": ["ROUTES_AND_DIRECTIONS", "RISKS_AND_REWARDS"],
+        "organisation_types": ["SPACE_AGENCY", "INTERNATIONAL_AGENCY", "PUBLIC_BANK"],
+        "topics": ["space", "risk-sharing", "food-systems", "data"],
+        "visibility": "PUBLIC",
+        "closed": False,
+        "days_ago": 112,
+        "body": """\
+Smallholder farmers in our region are highly exposed to droughts, but almost none of them have
+insurance: traditional crop insurance requires field visits to assess losses, which is far too
+expensive for small plots. Our agency has been developing **satellite-based drought indices**
+for years for disaster response.
+
+Two years ago we started a partnership to use them for **index insurance**: payouts are
+triggered automatically when the satellite index shows drought in an area, without field
+visits.
+
+**What we did**
+
+- Provided the drought index as an open public service, free of charge, with a commitment to
+  maintain it for ten years.
+- Partnered with two private insurers and a farmers' cooperative union to design products.
+- The agriculture ministry subsidised 50% of premiums in the first three years, tapering
+  afterwards.
+- We kept responsibility for the **quality of the index** and for an appeals process when
+  farmers disagreed with it.
+
+**What happened**
+
+About 40,000 farmers are now insured. In last year's drought, payouts reached farmers within
+three weeks, compared to months for disaster relief. However, in two districts the index missed
+local droughts, and farmers lost trust. We improved the index with higher-resolution data and
+ground stations.
+
+**What we learned**
+
+1. **Public ownership of the index** was essential for trust. Farmers and insurers both
+   accepted it because it wasn't controlled by one side.
+2. Basis risk (the index not matching actual losses) is the key weakness. The appeals process
+   was more important than we expected.
+3. The open data service also attracted new uses we hadn't planned: seed companies and a public
+   bank now use it.""",
+        "replies": [
+            {
+                "author": "pieter-van-der-merwe",
+                "hours_after": 16,
+                "accepted": False,
+                "body": """\
+Colleague of Thandiwe. One figure that impressed our ministry: the cost of payouts through
+insurance was significantly lower than the cost of emergency relief for comparable droughts,
+because money arrived before farmers had to sell their animals.""",
+            },
+            {
+                "author": "otieno-ochieng",
+                "hours_after": 40,
+                "accepted": False,
+                "body": """\
+This is exactly the kind of "avoided loss" evidence that governments need to justify investing
+in adaptation before disasters rather than after. Do you have the figures in a form that could
+be shared with other governments?""",
+            },
+            {
+                "author": "jonas-thygesen",
+                "hours_after": 60,
+                "accepted": False,
+                "body": """\
+The decision to keep the index public is the crucial design choice here. The index is
+effectively infrastructure for a new market, and whoever controls it controls how risk is
+defined. By keeping it public, open and appealable, the agency shaped the market in favour of
+farmers' trust rather than insurers' convenience.""",
+            },
+            {
+                "author": "rodrigo-menezes",
+                "hours_after": 90,
+                "accepted": False,
+                "body": """\
+Banco Verde would be interested in using a similar index for our agricultural credit, to
+trigger automatic loan restructuring in drought years. I'll get in touch.""",
+            },
+        ],
+    },
+    {
+        "key": "community-drought-contingency-fund",
+        "kind": "CASE_EXAMPLE",
+        "title": "A community-managed drought contingency fund: three years on",
+        "author": "brian-mwangi",
+        "pillars": ["ROUTES_AND_DIRECTIONS", "RISKS_AND_REWARDS"],
+        "organisation_types": ["LOCAL_REGIONAL_GOVERNMENT", "INTERNATIONAL_AGENCY"],
+        "topics": ["climate", "public-finance", "citizen-engagement"],
+        "visibility": "PUBLIC",
+        "closed": False,
+        "days_ago": 38,
+        "body": """\
+Before our county adopted its water security mission, we ran a smaller pilot that is now
+becoming part of it: a **drought contingency fund** managed by communities.
+
+**What we did**
+
+- The county put a small amount into a fund every year, matched by a development partner. Each
+  of 12 wards received an allocation held by a ward committee elected by residents.
+- Committees drew up drought plans with residents: which actions to take at which stage of
+  drought (water trucking, animal feed, destocking, cash for the most vulnerable).
+- The release of money was linked to an **early warning system** run by the national drought
+  authority: when the warning reached a certain level, the committees could spend without
+  waiting for county approval.
+
+**What happened**
+
+In the drought two years ago, money reached households weeks earlier than the national
+response. Livestock losses in participating wards were lower than in neighbouring areas,
+although it is difficult to say how much of that is due to the fund. Two committees had
+governance problems, and one allocation was misused.
+
+**What we learned**
+
+- **Pre-agreed triggers and plans** made speed possible. Without them, the county's procedures
+  would have delayed everything.
+- Community management builds ownership but needs support and oversight. We have since
+  introduced public reporting at ward meetings.
+- The fund is too small for a severe drought. It works for early action, not for the full
+  response.""",
+        "replies": [
+            {
+                "author": "achieng-odhiambo",
+                "hours_after": 10,
+                "accepted": False,
+                "body": """\
+Colleague of Brian. This pilot is one of the reasons we have a mission at all: it showed that
+early, local action works. We want to build the mission's water governance on the ward
+committees rather than creating new structures.""",
+            },
+            {
+                "author": "wanjiru-kamau",
+                "hours_after": 40,
+                "accepted": False,
+                "body": """\
+This is a model that could be scaled in the region. Our agency would be interested in
+supporting an evaluation that compares participating and non-participating wards more
+systematically. It could also strengthen the case for contingency finance in national budgets.""",
+            },
+        ],
+    },
+    {
+        "key": "results-based-finance-mission-metrics",
+        "kind": "CASE_EXAMPLE",
+        "title": (
+            "Results-based finance for a maternal health mission: what the metrics did to the "
+            "programme"
+        ),
+        "author": "adaeze-nwosu",
+        "pillars": ["ASSESSMENT", "RISKS_AND_REWARDS"],
+        "organisation_types": ["INTERNATIONAL_AGENCY", "GOVERNMENT_DEPARTMENT"],
+        "topics": ["metrics", "public-finance", "evaluation", "health"],
+        "visibility": "PUBLIC",
+        "closed": False,
+        "days_ago": 82,
+        "body": """\
+Our facility co-financed a five-year **maternal and newborn health mission** in three
+countries, using results-based financing: part of the funding to governments was released only
+when agreed indicators were met. Indicators included the share of births in health facilities,
+the number of antenatal visits and the availability of essential medicines.
+
+**What we did**
+
+- Agreed on seven indicators with the three health ministries, with independent verification by
+  a national statistics office.
+- Released 40% of funding based on results, 60% upfront for investment.
+- Allowed the ministries to decide how to reach the targets.
+
+**What happened**
+
+All three countries met most of their indicator targets. Facility births rose strongly. But a
+qualitative review found some worrying effects: in some facilities, women were pressured to
+give birth there even when the facility lacked staff and equipment; some antenatal visits
+became very short to meet the numbers; and activities that weren't measured, like postnatal
+care at home, got less attention.
+
+**What we learned**
+
+1. Indicators **steer behaviour**, including in ways you don't want. Facility births were a
+   proxy for safe births, and the proxy was optimised instead of the goal.
+2. We should have combined the quantitative indicators with regular **qualitative reviews** and
+   given them weight in the funding decisions.
+3. Ministries valued the flexibility in how to reach the targets. That part worked.
+
+In the next phase, results-based funding will be reduced to 20%, and indicators will include
+quality measures and women's own reports of their experience.""",
+        "replies": [
+            {
+                "author": "kwame-asante",
+                "hours_after": 20,
+                "accepted": False,
+                "body": """\
+Thank you for sharing this so openly. It's a textbook example of what happens when the
+measurement system is treated as neutral. For missions, where the goal is complex and
+long-term, indicators should be used for **learning and steering** rather than as the sole
+basis for payment. Including women's experience as an indicator is an important change: it
+brings the people the mission is for into the assessment.""",
+            },
+            {
+                "author": "aroha-whaanga",
+                "hours_after": 40,
+                "accepted": False,
+                "body": """\
+This is very relevant for our access mission. We have been asked to introduce results-based
+contracts with providers, and your experience suggests we should be careful about what we pay
+for.""",
+            },
+            {
+                "author": "pierre-alain-dufour",
+                "hours_after": 54,
+                "accepted": False,
+                "body": """\
+Colleague of Adaeze. One thing we also learned: the verification by the statistics offices
+strengthened their capacity, which was a positive side effect. In one country, the office now
+uses the same methods for other sectors.""",
+            },
+            {
+                "author": "fatima-hussain",
+                "hours_after": 70,
+                "accepted": False,
+                "body": """\
+This resonates with our worries about how to measure our healthy-ageing mission. Indicators
+with money attached are much more powerful than indicators for learning, for good and for bad.""",
+            },
+        ],
+    },
+    {
+        "key": "mission-mapping-workshops",
+        "kind": "CASE_EXAMPLE",
+        "title": "Mission mapping workshops with four provincial departments",
+        "author": "marcus-leblanc",
+        "pillars": ["ROUTES_AND_DIRECTIONS", "ORGANISATIONAL_CAPACITY"],
+        "organisation_types": ["STRATEGIC_DESIGN_AGENCY", "GOVERNMENT_DEPARTMENT"],
+        "topics": ["governance", "experimentation", "citizen-engagement"],
+        "visibility": "PUBLIC",
+        "closed": False,
+        "days_ago": 20,
+        "body": """\
+Over the past six months, our studio ran **mission mapping workshops** with four provincial
+departments that wanted to frame their work as missions: children's mental health, affordable
+housing, rural broadband and wildfire resilience.
+
+**What we did**
+
+- A sequence of three workshops per department: (1) framing the mission goal with the people
+  affected, (2) mapping the system around it, (3) identifying a first portfolio of
+  interventions and who else needs to be involved.
+- In every workshop, at least a third of participants came from outside the department: other
+  departments, municipalities, community organisations and, for the children's mental health
+  mission, young people themselves.
+- We produced a one-page "mission card" per department instead of a report.
+
+**What happened**
+
+Two departments (children's mental health and wildfire resilience) changed their mission goal
+significantly after the first workshop. The housing department couldn't agree on a goal and
+paused the process. The broadband department produced a goal that was really a technology
+target ("100% coverage"); we couldn't move them towards an outcome.
+
+**What we learned**
+
+1. The people affected change the framing. Young people reframed the mental health mission from
+   "access to services" to "feeling supported at school and at home".
+2. Missions work when there is a **real problem that nobody can solve alone**. Broadband didn't
+   feel like that to the department.
+3. One-page mission cards were read and discussed; our past reports were not.""",
+        "replies": [
+            {
+                "author": "emilie-tremblay",
+                "hours_after": 12,
+                "accepted": False,
+                "body": """\
+Colleague of Marcus. One addition: the housing department's pause was partly political, since a
+major housing announcement was expected. Sometimes the best thing a design agency can do is
+recognise that the moment isn't right.""",
+            },
+            {
+                "author": "rafael-dominguez",
+                "hours_after": 40,
+                "accepted": False,
+                "body": """\
+Lovely case. Point 2 is a good test for whether a mission is the right frame at all. Not
+everything needs to be a mission, and a technology roll-out with a clear owner may be better
+run as a programme. The value of these workshops is that they also help departments discover
+that.""",
+            },
+            {
+                "author": "aino-virtanen",
+                "hours_after": 60,
+                "accepted": False,
+                "body": """\
+We've had similar experiences with technology-framed missions: the department owns the solution
+and sees no problem that needs others. Would you share your mission card template? We might try
+it with our next ministry.""",
+            },
+        ],
+    },
+    {
+        "key": "open-payment-rails-farmers",
+        "kind": "CASE_EXAMPLE",
+        "title": (
+            "Open payment rails for farmers: digital infrastructure in service of a food mission"
+        ),
+        "author": "ananya-iyer",
+        "pillars": ["ROUTES_AND_DIRECTIONS", "ASSESSMENT"],
+        "organisation_types": ["DIGITAL_AGENCY", "GOVERNMENT_DEPARTMENT"],
+        "topics": ["digital-public-infrastructure", "food-systems", "data", "evaluation"],
+        "visibility": "PUBLIC",
+        "closed": False,
+        "days_ago": 145,
+        "body": """\
+Our agency designed the protocols for an **open, interoperable payment system**: any bank or
+payment app can connect, and payments between any two accounts are instant and nearly free. It
+was built as general infrastructure. This case is about how it became the backbone of a food
+and farming mission.
+
+**What we did**
+
+- Worked with the agriculture ministry to pay farm support directly into farmers' accounts via
+  the open rails, replacing cash and cheques distributed through intermediaries.
+- Connected agricultural markets, so that buyers could pay farmers instantly, and farmers could
+  sell to buyers outside their local market.
+- Built a consent-based data layer, so that farmers could share their payment history with
+  lenders to get credit.
+
+**What happened**
+
+Support payments now reach around 90% of eligible farmers directly, compared with about 60%
+before, and leakage through intermediaries dropped sharply. Farmers selling through connected
+markets received better prices on average. Credit based on payment histories is growing, but
+slowly, and mostly for larger farmers.
+
+**What we learned**
+
+- The infrastructure mattered because the **mission gave it a purpose**. Without the ministry's
+  decision to pay farmers directly, adoption would have been much slower.
+- Interoperability prevented any single company from controlling the farmers' payment data.
+- Digital inclusion is not automatic: women farmers and farmers in remote areas lagged behind.
+  We now measure adoption by group and work with local agents.""",
+        "replies": [
+            {
+                "author": "vikram-desai",
+                "hours_after": 16,
+                "accepted": False,
+                "body": """\
+Colleague of Ananya. This is the case that convinced me that DPI should be framed as an enabler
+of missions, not as a mission in itself. The adoption curve changed completely when the
+agriculture ministry made it the default payment route.""",
+            },
+            {
+                "author": "kwame-asante",
+                "hours_after": 50,
+                "accepted": False,
+                "body": """\
+The measurement by group is an important lesson. Averages hide who is left out. It would be
+valuable to see an evaluation that looks at how the distribution of benefits changed — for
+example, whether smaller farmers gained as much as larger ones from access to new markets and
+credit.""",
+            },
+            {
+                "author": "rodrigo-menezes",
+                "hours_after": 80,
+                "accepted": False,
+                "body": """\
+Very interesting for Brazil. Our credit lines for small farmers still rely on intermediaries.
+Using payment histories to assess creditworthiness could open credit for many family farmers
+who have no formal records.""",
+            },
+        ],
+    },
+    {
+        "key": "evaluation-three-missions-lessons",
+        "kind": "CASE_EXAMPLE",
+        "title": "What we learned evaluating three national missions at mid-term",
+        "author": "mette-kjaergaard",
+        "pillars": ["ASSESSMENT", "ORGANISATIONAL_CAPACITY"],
+        "organisation_types": [
+            "GOVERNMENT_DEPARTMENT",
+            "RESEARCH_INNOVATION_AGENCY",
+            "PUBLIC_BANK",
+        ],
+        "topics": ["evaluation", "metrics", "portfolio", "governance"],
+        "visibility": "PUBLIC",
+        "closed": False,
+        "days_ago": 100,
+        "body": """\
+Over the past year, our centre carried out **mid-term evaluations of three national missions**
+in two countries: one on climate-neutral agriculture, one on circular plastics and one on
+healthy school environments. We used a common approach, so some comparisons are possible.
+Here's a summary; the full report is linked below.
+
+**What we did**
+
+- Assessed each mission at three levels: the **system** (is the problem changing?), the
+  **portfolio** (do the interventions add up?), and the **organisation** (has the way
+  government works changed?).
+- Combined indicator data with 120 interviews, portfolio mapping and document analysis.
+- Ran "sense-making" workshops with mission teams before writing conclusions.
+
+**What we found**
+
+- **System level**: early signs of change in all three, strongest in school environments (where
+  the mission controlled most levers), weakest in agriculture (where markets and EU policy
+  dominate).
+- **Portfolio level**: all three portfolios were heavily weighted towards R&D projects.
+  Regulation, procurement and finance were underused.
+- **Organisation level**: the biggest changes were in cross-departmental relationships. The
+  weakest point everywhere was the ability to **reallocate** money during the mission.
+
+**What we learned about evaluating missions**
+
+1. A mid-term evaluation is most useful as a **portfolio review**, not a verdict.
+2. Baselines were missing for several system indicators. This should be part of mission design.
+3. Mission teams engaged much more when they took part in interpreting the findings.
+
+Report: [mid-term evaluation of three
+missions](https://oresund-transitions-centre.example/reports/mid-term-three-missions).""",
+        "replies": [
+            {
+                "author": "lena-gruber",
+                "hours_after": 8,
+                "accepted": False,
+                "body": """\
+The finding that portfolios are dominated by R&D projects matches what we see in our own
+portfolios. Innovation agencies fund what they know. How did the missions you evaluated react
+to this finding?""",
+            },
+            {
+                "author": "mette-kjaergaard",
+                "hours_after": 20,
+                "accepted": False,
+                "body": """\
+Lena, with recognition and some frustration: the agencies said they don't control regulation or
+procurement, and the ministries said they expected the agencies to bring them in. It's a
+governance gap, not only a portfolio gap. One mission has since created a working group with
+the regulator.""",
+            },
+            {
+                "author": "karin-sjoberg",
+                "hours_after": 30,
+                "accepted": False,
+                "body": """\
+The reallocation problem is exactly what we have been working on with our flexible reserve.
+Interesting to see it confirmed as the weak point across the board, and useful to cite with our
+finance ministry.""",
+            },
+            {
+                "author": "jonas-thygesen",
+                "hours_after": 44,
+                "accepted": False,
+                "body": """\
+Colleague of Mette. One point from the interviews that didn't make it into the summary: people
+inside the missions described the evaluation itself as a moment of **permission** to talk about
+what wasn't working. That's an argument for building regular reflective evaluation into
+missions rather than waiting for the mid-term.""",
+            },
+            {
+                "author": "kwame-asante",
+                "hours_after": 60,
+                "accepted": False,
+                "body": """\
+Congratulations on this. The three-level structure (system, portfolio, organisation) is a
+useful way of operationalising the assessment pillar. I'd be interested in how you handled
+contribution at the system level — did the missions have an explicit theory of change at the
+start?""",
+            },
+            {
+                "author": "mette-kjaergaard",
+                "hours_after": 72,
+                "accepted": False,
+                "body": """\
+Kwame, only one of the three did. For the other two we reconstructed one with the teams, which
+was useful but clearly less rigorous. We recommended that every mission document its theory of
+change and update it at each portfolio review.""",
+            },
+            {
+                "author": "camille-laurent",
+                "hours_after": 96,
+                "accepted": False,
+                "body": """\
+We would like to use the three-level structure in our next round of peer reviews. Could we talk
+about aligning our approaches? It would be valuable for countries to see comparable
+assessments.""",
+            },
+            {
+                "author": "ciaran-doyle",
+                "hours_after": 130,
+                "accepted": False,
+                "body": """\
+Very timely for us, as we prepare a mid-term review of our housing mission. The point about
+sense-making workshops before writing conclusions is something we'll build in.""",
+            },
+        ],
+    },
+    {
+        "key": "peer-review-mission-design",
+        "kind": "CASE_EXAMPLE",
+        "title": (
+            "Peer review of mission design: piloting the self-assessment tool with three countries"
+        ),
+        "author": "camille-laurent",
+        "pillars": ["ORGANISATIONAL_CAPACITY", "ASSESSMENT"],
+        "organisation_types": ["INTERNATIONAL_AGENCY", "GOVERNMENT_DEPARTMENT"],
+        "topics": ["governance", "evaluation", "capabilities"],
+        "visibility": "PUBLIC",
+        "closed": False,
+        "days_ago": 33,
+        "body": """\
+After the discussion on mission-washing earlier this year, a working group of the network
+drafted a **self-assessment tool for mission design**: twelve questions across the four ROAR
+pillars, with short descriptions of what "emerging", "developing" and "established" practice
+looks like. Our forum offered to pilot it as part of our peer reviews.
+
+**What we did**
+
+- Three countries used the tool for their own missions, with a half-day workshop each, before
+  our peer review team visited.
+- The peer reviewers (officials from two other countries plus one of our staff) then discussed
+  the self-assessment with the mission team.
+- No scores were published. Each country received a short confidential note with three
+  priorities.
+
+**What happened**
+
+The self-assessments were more critical than we expected, especially on assessment and on risks
+and rewards. Teams rated themselves "emerging" on questions like "can the mission reallocate
+resources?" and "does the public share in the returns of mission investments?". The peer
+conversations were more open than in our usual reviews, because the countries had already named
+their weaknesses.
+
+**What we learned**
+
+- Self-assessment first, peer review second, works much better than the reverse.
+- Not publishing scores was essential for honesty.
+- Some questions were too abstract for teams without prior knowledge of the framework. We'll
+  revise the wording with concrete examples.
+
+The revised tool will be shared with the network in the spring.""",
+        "replies": [
+            {
+                "author": "julien-moreau",
+                "hours_after": 12,
+                "accepted": False,
+                "body": """\
+Colleague of Camille. It's good to see that the mission-washing discussion led to something
+constructive. The shift from external judgement to self-assessment plus peer conversation
+changed the dynamic completely.""",
+            },
+            {
+                "author": "ignacio-fuentes",
+                "hours_after": 30,
+                "accepted": False,
+                "body": """\
+Our ministry was one of the three pilot countries. I can confirm that not publishing scores
+made the difference. Our team was much more honest than in any previous review, and the three
+priorities we received are now in our work plan.""",
+            },
+            {
+                "author": "kwame-asante",
+                "hours_after": 50,
+                "accepted": False,
+                "body": """\
+As a member of the working group: thank you for piloting so thoroughly. Revising the wording
+with concrete examples is a good idea, and we might also add a short version for smaller
+organisations, following the ROAR-at-small-scale discussion.""",
             },
         ],
     },

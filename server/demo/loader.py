@@ -31,15 +31,21 @@ async def load_demo(db: Database, content: Any = None) -> dict[str, int]:
 
         content = default_content
     if not await is_empty(db):
-        raise AlreadyLoaded("The database already has organisations: demo data is not loaded twice.")
+        raise AlreadyLoaded(
+            "The database already has organisations: demo data is not loaded twice."
+        )
     now = utcnow()
     async with db.write() as session:
         organisations: dict[str, Organisation] = {}
         for org in content.ORGANISATIONS:
             row = Organisation(
-                slug=org["slug"], name=org["name"], type=OrganisationType(org["type"]).value,
-                country=org.get("country"), website=org.get("website"),
-                description=org.get("description"), created_at=now - timedelta(days=400),
+                slug=org["slug"],
+                name=org["name"],
+                type=OrganisationType(org["type"]).value,
+                country=org.get("country"),
+                website=org.get("website"),
+                description=org.get("description"),
+                created_at=now - timedelta(days=400),
             )
             session.add(row)
             organisations[org["slug"]] = row
@@ -48,14 +54,17 @@ async def load_demo(db: Database, content: Any = None) -> dict[str, int]:
         for person in content.MEMBERS:
             org = organisations[person["organisation"]] if person.get("organisation") else None
             member = Member(
-                display_name=person["display_name"], email=person.get("email"),
+                display_name=person["display_name"],
+                email=person.get("email"),
                 role=MemberRole(person["role"]).value,
-                organisation_id=org.id if org else None, created_at=now - timedelta(days=300),
+                organisation_id=org.id if org else None,
+                created_at=now - timedelta(days=300),
             )
             session.add(member)
             await session.flush()
             viewers[person["key"]] = Viewer(
-                member_id=member.id, role=MemberRole(person["role"]),
+                member_id=member.id,
+                role=MemberRole(person["role"]),
                 organisation_id=member.organisation_id,
             )
         reply_total = 0
@@ -68,7 +77,9 @@ async def load_demo(db: Database, content: Any = None) -> dict[str, int]:
                 title=spec["title"],
                 body=spec["body"],
                 pillars=[RoarPillar(p) for p in spec["pillars"]],
-                organisation_types=[OrganisationType(t) for t in spec.get("organisation_types") or []],
+                organisation_types=[
+                    OrganisationType(t) for t in spec.get("organisation_types") or []
+                ],
                 topics=spec.get("topics") or [],
                 visibility=Visibility(spec.get("visibility", "PUBLIC")),
                 now=started,
@@ -83,9 +94,7 @@ async def load_demo(db: Database, content: Any = None) -> dict[str, int]:
                 )
                 reply_total += 1
                 if reply_spec.get("accepted"):
-                    await threads.accept_reply(
-                        session, viewers[spec["author"]], post_id=post.id
-                    )
+                    await threads.accept_reply(session, viewers[spec["author"]], post_id=post.id)
             if spec.get("closed"):
                 await session.execute(
                     sa.update(Thread).where(Thread.id == thread.id).values(status="CLOSED")

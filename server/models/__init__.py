@@ -6,4 +6,14 @@ from server.models.organisation import Organisation
 from server.models.partner import Partner
 from server.models.thread import IdempotencyKey, Post, Thread, ThreadTopic
 
-__all__ = ["AuthSession", "Base", "IdempotencyKey", "Member", "Organisation", "Partner", "Post", "Thread", "ThreadTopic"]
+__all__ = [
+    "AuthSession",
+    "Base",
+    "IdempotencyKey",
+    "Member",
+    "Organisation",
+    "Partner",
+    "Post",
+    "Thread",
+    "ThreadTopic",
+]

@@ -10,28 +10,31 @@ from server import domain
 from server.services.errors import UserErrorCode as _UserErrorCode
 
 
-def _expose(cls: type[enum.Enum], description: str | None, values: dict[str, str]) -> type:
+def _expose(cls: type[enum.Enum], description: str | None, values: dict[str, str]) -> None:
+    """Register a domain enum with strawberry (in place), with value descriptions."""
     exposed = strawberry.enum(cls, description=description)
     for value in exposed.__strawberry_definition__.values:  # type: ignore[attr-defined]
         value.description = values.get(value.name)
-    return exposed
 
 
-RoarPillar = _expose(
-    domain.RoarPillar,
+RoarPillar = domain.RoarPillar
+_expose(
+    RoarPillar,
     "The four pillars of the ROAR framework (Mazzucato 2016).",
     {pillar.name: text.description for pillar, text in domain.PILLARS.items()},
 )
-OrganisationType = _expose(
-    domain.OrganisationType,
+OrganisationType = domain.OrganisationType
+_expose(
+    OrganisationType,
     "The kinds of public-sector organisation that make up the network.",
     {
         "RESEARCH_INSTITUTE": "The host institute and other academic partners, home of the "
         "network's researchers.",
     },
 )
-ThreadKind = _expose(
-    domain.ThreadKind,
+ThreadKind = domain.ThreadKind
+_expose(
+    ThreadKind,
     "What a thread is for.",
     {
         "CHALLENGE": "A member organisation describes a challenge it faces and asks the network.",
@@ -39,8 +42,9 @@ ThreadKind = _expose(
         "CASE_EXAMPLE": "A case example of practice, shared for others to learn from.",
     },
 )
-ThreadStatus = _expose(
-    domain.ThreadStatus,
+ThreadStatus = domain.ThreadStatus
+_expose(
+    ThreadStatus,
     "Where a thread stands.",
     {
         "OPEN": "Open for replies.",
@@ -48,16 +52,18 @@ ThreadStatus = _expose(
         "CLOSED": "Locked: no new replies.",
     },
 )
-Visibility = _expose(
-    domain.Visibility,
+Visibility = domain.Visibility
+_expose(
+    Visibility,
     "Who may read a thread.",
     {
         "PUBLIC": "Anyone may read it, and partner sites may embed it.",
         "MEMBERS": "Only signed-in members of the network may read it.",
     },
 )
-MemberRole = _expose(
-    domain.MemberRole,
+MemberRole = domain.MemberRole
+_expose(
+    MemberRole,
     "What a member may do beyond reading and writing.",
     {
         "MEMBER": "A member of a member organisation.",
@@ -66,8 +72,9 @@ MemberRole = _expose(
         "ADMIN": "Manages organisations, roles and partner keys.",
     },
 )
-ThreadOrder = _expose(
-    domain.ThreadOrder,
+ThreadOrder = domain.ThreadOrder
+_expose(
+    ThreadOrder,
     "How to order a list of threads (a search orders by relevance instead).",
     {
         "LAST_ACTIVITY": "Most recent reply (or start) first.",
@@ -75,8 +82,9 @@ ThreadOrder = _expose(
         "MOST_REPLIES": "Most replies first.",
     },
 )
-UserErrorCode = _expose(
-    _UserErrorCode,
+UserErrorCode = _UserErrorCode
+_expose(
+    UserErrorCode,
     "What is wrong with an input field.",
     {
         "INVALID": "Not a valid value (or an ID of nothing you can see).",

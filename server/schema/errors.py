@@ -67,7 +67,9 @@ class ErrorCodes(SchemaExtension):
         if _unavailable(original):
             log.warning("database unavailable (request %s): %r", request_id, original)
             self._set_status(context, 503)
-            unavailable = Unavailable("The forum's database is not available just now; retry shortly.")
+            unavailable = Unavailable(
+                "The forum's database is not available just now; retry shortly."
+            )
             return self._error(error, unavailable.message, {"code": unavailable.code})
         log.error("internal error (request %s)", request_id, exc_info=original)
         return self._error(

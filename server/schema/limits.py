@@ -38,8 +38,9 @@ class QueryCost(SchemaExtension):
         document = context.graphql_document
         if document is not None:
             schema = context.schema._schema
-            cost = operation_cost(schema, document.definitions, context.operation_name,
-                                  context.variables or {})
+            cost = operation_cost(
+                schema, document.definitions, context.operation_name, context.variables or {}
+            )
             if cost > self.max_cost:
                 context.result = ExecutionResult(
                     data=None,
@@ -47,8 +48,11 @@ class QueryCost(SchemaExtension):
                         GraphQLError(
                             f"This query could return {cost} nodes; the limit is "
                             f"{self.max_cost}. Ask for smaller pages (`first`) or less nesting.",
-                            extensions={"code": "QUERY_TOO_COMPLEX", "cost": cost,
-                                        "limit": self.max_cost},
+                            extensions={
+                                "code": "QUERY_TOO_COMPLEX",
+                                "cost": cost,
+                                "limit": self.max_cost,
+                            },
                         )
                     ],
                 )
@@ -69,8 +73,9 @@ def operation_cost(
     for operation in operations[:1] if operation_name is None else operations:
         root = schema.get_root_type(operation.operation)
         if root is not None:
-            total += _cost(schema, operation.selection_set, root, 1, fragments, variables,
-                           frozenset())
+            total += _cost(
+                schema, operation.selection_set, root, 1, fragments, variables, frozenset()
+            )
     return total
 
 
@@ -98,18 +103,33 @@ def _cost(
                 factor = max(_first(selection, definition, variables), 1)
                 total += multiplier * factor
             if hasattr(child_type, "fields"):
-                total += _cost(schema, selection.selection_set, child_type,
-                               multiplier * factor, fragments, variables, seen)
+                total += _cost(
+                    schema,
+                    selection.selection_set,
+                    child_type,
+                    multiplier * factor,
+                    fragments,
+                    variables,
+                    seen,
+                )
         elif isinstance(selection, InlineFragmentNode):
             target = _narrow(schema, selection, parent)
-            total += _cost(schema, selection.selection_set, target, multiplier, fragments,
-                           variables, seen)
+            total += _cost(
+                schema, selection.selection_set, target, multiplier, fragments, variables, seen
+            )
         elif isinstance(selection, FragmentSpreadNode):
             name = selection.name.value
             fragment = fragments.get(name)
             if fragment is not None and name not in seen:
-                total += _cost(schema, fragment.selection_set, _narrow(schema, fragment, parent),
-                               multiplier, fragments, variables, seen | {name})
+                total += _cost(
+                    schema,
+                    fragment.selection_set,
+                    _narrow(schema, fragment, parent),
+                    multiplier,
+                    fragments,
+                    variables,
+                    seen | {name},
+                )
     return total
 
 

@@ -57,7 +57,11 @@ class Organisation(Node):
 
         flt = threads.ThreadFilter(organisation_id=self.row_id)
         return await thread_connection(
-            info.context, flt, domain.ThreadOrder.LAST_ACTIVITY, 20 if first is None else first, after
+            info.context,
+            flt,
+            domain.ThreadOrder.LAST_ACTIVITY,
+            20 if first is None else first,
+            after,
         )
 
     @classmethod
@@ -95,9 +99,13 @@ class OrganisationQueries:
         first: int | None = 50,
         after: str | None = None,
     ) -> Connection[Organisation]:
-        flt = organisations.OrganisationFilter(
-            types=filter.types, country=filter.country, search=filter.search
-        ) if filter else organisations.OrganisationFilter()
+        flt = (
+            organisations.OrganisationFilter(
+                types=filter.types, country=filter.country, search=filter.search
+            )
+            if filter
+            else organisations.OrganisationFilter()
+        )
         db = info.context.db
         async with db.read() as session:
             page = await organisations.list_organisations(

@@ -70,7 +70,9 @@ class Thread(Node):
         row = await info.context.loaders.organisation_by_id.load(self.row.organisation_id)
         return Organisation.from_row(row) if row is not None else None
 
-    @strawberry.field(description="The post that opens the thread: for a CHALLENGE, the challenge itself.")
+    @strawberry.field(
+        description="The post that opens the thread: for a CHALLENGE, the challenge itself."
+    )
     async def opening(self, info: Info) -> Post:
         row = await info.context.loaders.opening_post_by_thread_id.load(self.row.id)
         assert row is not None, "every thread is started with its opening post"
@@ -172,7 +174,9 @@ class ThreadFilter:
     organisation_types: list[OrganisationType] | None = strawberry.field(
         default=None, description="Threads concerning any of these organisation types."
     )
-    kinds: list[ThreadKind] | None = strawberry.field(default=None, description="Any of these kinds.")
+    kinds: list[ThreadKind] | None = strawberry.field(
+        default=None, description="Any of these kinds."
+    )
     statuses: list[ThreadStatus] | None = strawberry.field(
         default=None, description="Any of these statuses."
     )
@@ -439,7 +443,9 @@ class ThreadSubscriptions:
                     return
                 yield Post.from_row(post)
 
-    @strawberry.subscription(description="New threads matching the filter (search is ignored here).")
+    @strawberry.subscription(
+        description="New threads matching the filter (search is ignored here)."
+    )
     async def thread_started(
         self, info: Info, filter: ThreadFilter | None = None
     ) -> AsyncGenerator[Thread, None]:

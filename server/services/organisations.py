@@ -43,33 +43,39 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+async def _by_name(
+    session: AsyncSession,
+    stmt: sa.Select[Any],
+    name: Any,
+    ordering: str,
+    *,
+    first: int,
+    after: str | None,
+) -> Page[Any]:
+    """A page of `stmt`'s rows in (name, id) order, after the cursor."""
+    check_first(first)
+    model = stmt.column_descriptions[0]["entity"]
+    if after is not None:
+        last_name, last_id = decode_cursor(after, ordering, (str, int))
+        stmt = stmt.where(
+            sa.tuple_(name, model.id) > sa.tuple_(sa.literal(last_name), sa.literal(last_id))
+        )
+    rows = (await session.scalars(stmt.order_by(name, model.id).limit(first + 1))).all()
+    items, has_next = take_page(list(rows), first)
+    return Page(
+        items=items,
+        has_next=has_next,
+        has_previous=after is not None,
+        cursor_of=lambda row: encode_cursor(ordering, (getattr(row, name.key), row.id)),
+    )
+
+
 async def list_organisations(
     session: AsyncSession, flt: OrganisationFilter, *, first: int, after: str | None = None
 ) -> Page[Organisation]:
     """A page of organisations in name order."""
-    check_first(first)
-    stmt = _filtered(flt)
-    if after is not None:
-        name, last_id = decode_cursor(after, "ORG_NAME", (str, int))
-        stmt = stmt.where(
-            sa.tuple_(Organisation.name, Organisation.id)
-            > sa.tuple_(sa.literal(name), sa.literal(last_id))
-        )
-    rows, has_next = take_page(
-        list(
-            (
-                await session.scalars(
-                    stmt.order_by(Organisation.name, Organisation.id).limit(first + 1)
-                )
-            ).all()
-        ),
-        first,
-    )
-    return Page(
-        items=rows,
-        has_next=has_next,
-        has_previous=after is not None,
-        cursor_of=lambda o: encode_cursor("ORG_NAME", (o.name, o.id)),
+    return await _by_name(
+        session, _filtered(flt), Organisation.name, "ORG_NAME", first=first, after=after
     )
 
 
@@ -90,29 +96,9 @@ async def list_members(
     session: AsyncSession, organisation_id: int, *, first: int, after: str | None = None
 ) -> Page[Member]:
     """A page of an organisation's members in name order."""
-    check_first(first)
     stmt = sa.select(Member).where(Member.organisation_id == organisation_id)
-    if after is not None:
-        name, last_id = decode_cursor(after, "MEMBER_NAME", (str, int))
-        stmt = stmt.where(
-            sa.tuple_(Member.display_name, Member.id)
-            > sa.tuple_(sa.literal(name), sa.literal(last_id))
-        )
-    rows, has_next = take_page(
-        list(
-            (
-                await session.scalars(
-                    stmt.order_by(Member.display_name, Member.id).limit(first + 1)
-                )
-            ).all()
-        ),
-        first,
-    )
-    return Page(
-        items=rows,
-        has_next=has_next,
-        has_previous=after is not None,
-        cursor_of=lambda m: encode_cursor("MEMBER_NAME", (m.display_name, m.id)),
+    return await _by_name(
+        session, stmt, Member.display_name, "MEMBER_NAME", first=first, after=after
     )
 
 

@@ -99,7 +99,9 @@ def _filtered(
         stmt = stmt.where(Thread.organisation_id == flt.organisation_id)
     if flt.has_expert_reply is not None:
         stmt = stmt.where(
-            Thread.expert_reply_count > 0 if flt.has_expert_reply else Thread.expert_reply_count == 0
+            Thread.expert_reply_count > 0
+            if flt.has_expert_reply
+            else Thread.expert_reply_count == 0
         )
     rank = None
     if flt.search is not None and flt.search.strip():
@@ -119,6 +121,7 @@ async def list_threads(
     """A page of threads. With a search, threads come by relevance and `order` is not used."""
     check_first(first)
     stmt, rank = _filtered(session, viewer, flt)
+    key_type: type
     if rank is not None:
         ordering, key, key_type = RELEVANCE, rank, float
     else:
@@ -177,16 +180,12 @@ def matches(thread: Thread, flt: ThreadFilter) -> bool:
         return False
     if flt.organisation_id is not None and thread.organisation_id != flt.organisation_id:
         return False
-    if flt.has_expert_reply is not None and (thread.expert_reply_count > 0) != flt.has_expert_reply:
-        return False
-    return True
+    return flt.has_expert_reply is None or (thread.expert_reply_count > 0) == flt.has_expert_reply
 
 
 async def get_thread(session: AsyncSession, viewer: Viewer, thread_id: int) -> Thread | None:
     """The thread, or None when it does not exist or the viewer may not see it."""
-    return await session.scalar(
-        sa.select(Thread).where(Thread.id == thread_id, _visible(viewer))
-    )
+    return await session.scalar(sa.select(Thread).where(Thread.id == thread_id, _visible(viewer)))
 
 
 async def get_post(session: AsyncSession, viewer: Viewer, post_id: int) -> Post | None:
@@ -248,13 +247,19 @@ async def start_thread(
 
     if key is not None:
         request = {
-            "kind": kind.value, "title": title, "body": body,
+            "kind": kind.value,
+            "title": title,
+            "body": body,
             "pillars": sorted(p.value for p in pillars),
             "organisationTypes": sorted(t.value for t in organisation_types or ()),
-            "topics": clean_topics, "visibility": visibility.value,
+            "topics": clean_topics,
+            "visibility": visibility.value,
         }
         first_id = await idempotency.claim(
-            session, author_id, key, "startThread",
+            session,
+            author_id,
+            key,
+            "startThread",
             idempotency.fingerprint("startThread", request),
         )
         if first_id is not None:
@@ -287,8 +292,13 @@ async def start_thread(
     await session.flush()
     session.add(
         Post(
-            thread_id=thread.id, position=0, author_id=author_id, body=body,
-            body_html=render_markdown(body), is_expert=False, created_at=now,
+            thread_id=thread.id,
+            position=0,
+            author_id=author_id,
+            body=body,
+            body_html=render_markdown(body),
+            is_expert=False,
+            created_at=now,
         )
     )
     session.add_all(ThreadTopic(thread_id=thread.id, topic=t) for t in clean_topics)
@@ -322,7 +332,10 @@ async def reply(
 
     if key is not None:
         first_id = await idempotency.claim(
-            session, author_id, key, "reply",
+            session,
+            author_id,
+            key,
+            "reply",
             idempotency.fingerprint("reply", {"threadId": thread.id, "body": body}),
         )
         if first_id is not None:
@@ -344,8 +357,13 @@ async def reply(
     if position is None:
         raise _closed("threadId")
     post = Post(
-        thread_id=thread.id, position=position, author_id=author_id, body=body,
-        body_html=render_markdown(body), is_expert=viewer.is_expert, created_at=now,
+        thread_id=thread.id,
+        position=position,
+        author_id=author_id,
+        body=body,
+        body_html=render_markdown(body),
+        is_expert=viewer.is_expert,
+        created_at=now,
     )
     session.add(post)
     await session.flush()
@@ -354,7 +372,9 @@ async def reply(
         await idempotency.record(session, author_id, key, post.id)
     events.record(
         session,
-        events.Event(events.replies_channel(thread.id), {"thread_id": thread.id, "post_id": post.id}),
+        events.Event(
+            events.replies_channel(thread.id), {"thread_id": thread.id, "post_id": post.id}
+        ),
     )
     return post
 
@@ -388,9 +408,7 @@ async def edit_post(
     return post
 
 
-async def accept_reply(
-    session: AsyncSession, viewer: Viewer, *, post_id: int | None
-) -> Thread:
+async def accept_reply(session: AsyncSession, viewer: Viewer, *, post_id: int | None) -> Thread:
     """Mark a reply as the thread's answer; the thread becomes ANSWERED."""
     require_writer(viewer)
     post = await get_post(session, viewer, post_id) if post_id is not None else None
@@ -416,8 +434,13 @@ def _field_error(field: str, message: str) -> FieldError:
 
 def _closed(field: str) -> InvalidInput:
     return InvalidInput(
-        [FieldError(("input", field), "This thread is closed: it takes no new replies or changes.",
-                    UserErrorCode.CLOSED)]
+        [
+            FieldError(
+                ("input", field),
+                "This thread is closed: it takes no new replies or changes.",
+                UserErrorCode.CLOSED,
+            )
+        ]
     )
 
 

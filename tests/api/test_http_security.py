@@ -16,7 +16,9 @@ async def test_a_deeply_nested_query_is_rejected_before_any_sql(client, db):
 
 
 async def test_hundreds_of_aliases_hidden_in_fragments_are_rejected(client, db):
-    fragment = "fragment F on Query { " + " ".join(f"a{n}: pillars {{ title }}" for n in range(10)) + " }"
+    fragment = (
+        "fragment F on Query { " + " ".join(f"a{n}: pillars {{ title }}" for n in range(10)) + " }"
+    )
     query = "{ " + " ".join("...F" for _ in range(30)) + " } " + fragment
     body = await gql(client, query, errors=True)
     assert "aliases" in body["errors"][0]["message"]
@@ -30,7 +32,9 @@ async def test_nested_connections_beyond_the_node_budget_are_too_complex(client,
 
 
 async def test_the_budget_counts_variables(client, db):
-    query = "query($n: Int) { threads(first: $n) { nodes { replies(first: 100) { nodes { id } } } } }"
+    query = (
+        "query($n: Int) { threads(first: $n) { nodes { replies(first: 100) { nodes { id } } } } }"
+    )
     body = await gql(client, query, {"n": 100}, errors=True)
     assert error_codes(body) == ["QUERY_TOO_COMPLEX"]
 
@@ -73,7 +77,9 @@ async def test_get_never_runs_a_mutation(client, db, settings):
 async def test_cookie_posts_that_are_not_json_are_refused(client, db, settings, content_type):
     await sign_in(client, db, settings, await make_member(db))
     response = await client.post(
-        "/graphql", content=b'{"query": "{ viewer { id } }"}', headers={"content-type": content_type}
+        "/graphql",
+        content=b'{"query": "{ viewer { id } }"}',
+        headers={"content-type": content_type},
     )
     assert response.status_code == 415
 

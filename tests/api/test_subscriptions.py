@@ -28,18 +28,32 @@ mutation($input: ReplyInput!) { reply(input: $input) { post { id } errors { mess
 
 
 @asynccontextmanager
-async def subscription(server: str, query: str, variables: dict, *, cookie: str | None = None,
-                       origin: str | None = BASE_URL):
+async def subscription(
+    server: str,
+    query: str,
+    variables: dict,
+    *,
+    cookie: str | None = None,
+    origin: str | None = BASE_URL,
+):
     headers = {"Cookie": cookie} if cookie else {}
     async with websockets.connect(
-        f"ws://{server}/graphql", subprotocols=["graphql-transport-ws"],
-        additional_headers=headers, origin=origin,
+        f"ws://{server}/graphql",
+        subprotocols=["graphql-transport-ws"],
+        additional_headers=headers,
+        origin=origin,
     ) as socket:
         await socket.send(json.dumps({"type": "connection_init"}))
         assert json.loads(await socket.recv())["type"] == "connection_ack"
-        await socket.send(json.dumps(
-            {"id": "1", "type": "subscribe", "payload": {"query": query, "variables": variables}}
-        ))
+        await socket.send(
+            json.dumps(
+                {
+                    "id": "1",
+                    "type": "subscribe",
+                    "payload": {"query": query, "variables": variables},
+                }
+            )
+        )
         await asyncio.sleep(0.2)  # let the server register the subscription
         yield socket
 
@@ -64,7 +78,9 @@ async def test_a_reply_reaches_subscribers_of_its_thread(client, db, settings, l
 
     assert message["type"] == "next"
     assert message["payload"]["data"]["replyAdded"] == {
-        "body": "Live", "isExpertReply": True, "author": {"displayName": "Dr Reyes"}
+        "body": "Live",
+        "isExpertReply": True,
+        "author": {"displayName": "Dr Reyes"},
     }
 
 
@@ -86,7 +102,9 @@ async def test_events_stop_when_a_thread_becomes_members_only(client, db, settin
     async with subscription(live_server, REPLY_ADDED, {"id": gid("Thread", thread.id)}) as socket:
         async with db.write() as session:
             await session.execute(sa.update(Thread).values(visibility="MEMBERS"))
-        await gql(client, REPLY, {"input": {"threadId": gid("Thread", thread.id), "body": "Hidden"}})
+        await gql(
+            client, REPLY, {"input": {"threadId": gid("Thread", thread.id), "body": "Hidden"}}
+        )
         message = await next_message(socket)
 
     assert message["type"] == "complete"
@@ -100,16 +118,24 @@ async def test_new_threads_reach_matching_subscribers_only(client, db, settings,
 
     async with subscription(live_server, THREAD_STARTED, flt, cookie=cookie_of(client)) as socket:
         for title, pillar in [("Other", "RISKS_AND_REWARDS"), ("Evaluating", "ASSESSMENT")]:
-            await gql(client, start, {"input": {
-                "kind": "DISCUSSION", "title": title, "body": "b", "pillars": [pillar]}})
+            await gql(
+                client,
+                start,
+                {"input": {"kind": "DISCUSSION", "title": title, "body": "b", "pillars": [pillar]}},
+            )
         message = await next_message(socket)
 
-    assert message["payload"]["data"]["threadStarted"] == {"title": "Evaluating", "pillars": ["ASSESSMENT"]}
+    assert message["payload"]["data"]["threadStarted"] == {
+        "title": "Evaluating",
+        "pillars": ["ASSESSMENT"],
+    }
 
 
 async def test_a_foreign_origin_cannot_open_a_socket(db, live_server):
     with pytest.raises(websockets.exceptions.InvalidStatus):
-        async with subscription(live_server, REPLY_ADDED, {"id": "x"}, origin="https://evil.example"):
+        async with subscription(
+            live_server, REPLY_ADDED, {"id": "x"}, origin="https://evil.example"
+        ):
             pass
 
 
@@ -117,9 +143,11 @@ async def test_subscribe_before_init_delivers_nothing(db, live_server):
     async with websockets.connect(
         f"ws://{live_server}/graphql", subprotocols=["graphql-transport-ws"]
     ) as socket:
-        await socket.send(json.dumps(
-            {"id": "1", "type": "subscribe", "payload": {"query": "{ pillars { title } }"}}
-        ))
+        await socket.send(
+            json.dumps(
+                {"id": "1", "type": "subscribe", "payload": {"query": "{ pillars { title } }"}}
+            )
+        )
         with pytest.raises(websockets.exceptions.ConnectionClosed) as closed:
             await asyncio.wait_for(socket.recv(), 5)
     assert closed.value.rcvd.code == 4401

@@ -98,7 +98,9 @@ async def test_a_member_starts_a_thread_typed_by_their_organisation(client, memb
         ({"idempotencyKey": ""}, "idempotencyKey", "INVALID"),
     ],
 )
-async def test_bad_input_is_named_and_nothing_is_written(client, db, member, overrides, field, code):
+async def test_bad_input_is_named_and_nothing_is_written(
+    client, db, member, overrides, field, code
+):
     data = await gql(client, START, {"input": start_input(**overrides)})
 
     assert data["startThread"]["thread"] is None
@@ -123,10 +125,14 @@ async def test_every_problem_is_reported_at_once(client, member):
 async def test_replies_count_and_researchers_write_expert_replies(client, db, settings, member):
     thread = await make_thread(db, author=member)
     researcher = await make_member(db, role=MemberRole.RESEARCHER)
-    await gql(client, REPLY, {"input": {"threadId": gid("Thread", thread.id), "body": "Peer view."}})
+    await gql(
+        client, REPLY, {"input": {"threadId": gid("Thread", thread.id), "body": "Peer view."}}
+    )
     await sign_in(client, db, settings, researcher)
 
-    data = await gql(client, REPLY, {"input": {"threadId": gid("Thread", thread.id), "body": "Expert."}})
+    data = await gql(
+        client, REPLY, {"input": {"threadId": gid("Thread", thread.id), "body": "Expert."}}
+    )
 
     post = data["reply"]["post"]
     assert post["isExpertReply"] is True
@@ -137,8 +143,11 @@ async def test_unknown_or_malformed_thread_ids_are_user_errors(client, db, membe
     for thread_id in [gid("Thread", 999), gid("Post", 1), "garbage"]:
         data = await gql(client, REPLY, {"input": {"threadId": thread_id, "body": "Hi"}})
         assert data["reply"]["errors"] == [
-            {"field": ["input", "threadId"], "message": "There is no thread with this ID.",
-             "code": "INVALID"}
+            {
+                "field": ["input", "threadId"],
+                "message": "There is no thread with this ID.",
+                "code": "INVALID",
+            }
         ]
     assert await count_rows(db, Post) == 0
 
@@ -213,7 +222,9 @@ async def test_a_key_reused_for_another_request_is_refused(client, db, member):
 
 async def test_racing_identical_replies_create_exactly_one(client, db, member):
     thread = await make_thread(db, author=member)
-    variables = {"input": {"threadId": gid("Thread", thread.id), "body": "Once", "idempotencyKey": "r"}}
+    variables = {
+        "input": {"threadId": gid("Thread", thread.id), "body": "Once", "idempotencyKey": "r"}
+    }
 
     results = await asyncio.gather(*(gql(client, REPLY, variables) for _ in range(8)))
 
@@ -225,14 +236,18 @@ async def test_racing_identical_replies_create_exactly_one(client, db, member):
 
 async def test_concurrent_replies_get_distinct_positions(client, db, member):
     thread = await make_thread(db, author=member)
-    variables = [{"input": {"threadId": gid("Thread", thread.id), "body": f"R{n}"}} for n in range(10)]
+    variables = [
+        {"input": {"threadId": gid("Thread", thread.id), "body": f"R{n}"}} for n in range(10)
+    ]
 
     await asyncio.gather(*(gql(client, REPLY, v) for v in variables))
 
     query = "query($id: ID!) { node(id: $id) { ... on Thread { replyCount replies { nodes { body } } } } }"
     data = await gql(client, query, {"id": gid("Thread", thread.id)})
     assert data["node"]["replyCount"] == 10
-    assert sorted(p["body"] for p in data["node"]["replies"]["nodes"]) == sorted(f"R{n}" for n in range(10))
+    assert sorted(p["body"] for p in data["node"]["replies"]["nodes"]) == sorted(
+        f"R{n}" for n in range(10)
+    )
 
 
 async def _opening_id(db, thread_id: int) -> int:

@@ -86,7 +86,9 @@ async def test_a_cursor_of_another_order_or_garbage_is_refused(client, db):
     for after in [cursor + "x", "not-a-cursor", "WzFd"]:
         body = await gql(client, THREADS, {"first": 1, "after": after}, errors=True)
         assert error_codes(body) == ["BAD_USER_INPUT"]
-    body = await gql(client, THREADS, {"first": 1, "after": cursor, "orderBy": "NEWEST"}, errors=True)
+    body = await gql(
+        client, THREADS, {"first": 1, "after": cursor, "orderBy": "NEWEST"}, errors=True
+    )
     assert error_codes(body) == ["BAD_USER_INPUT"]
 
 
@@ -97,18 +99,29 @@ async def test_every_filter_field_narrows_the_feed(client, db):
     banker = await make_member(db, organisation=bank)
     researcher = await make_member(db, role=MemberRole.RESEARCHER)
     a = await make_thread(
-        db, author=citizen, title="Procurement", kind=ThreadKind.CHALLENGE,
-        pillars=[RoarPillar.ROUTES_AND_DIRECTIONS], topics=["procurement"],
+        db,
+        author=citizen,
+        title="Procurement",
+        kind=ThreadKind.CHALLENGE,
+        pillars=[RoarPillar.ROUTES_AND_DIRECTIONS],
+        topics=["procurement"],
     )
     await make_thread(
-        db, author=banker, title="Equity stakes", kind=ThreadKind.CASE_EXAMPLE,
-        pillars=[RoarPillar.RISKS_AND_REWARDS], topics=["equity-stakes"],
+        db,
+        author=banker,
+        title="Equity stakes",
+        kind=ThreadKind.CASE_EXAMPLE,
+        pillars=[RoarPillar.RISKS_AND_REWARDS],
+        topics=["equity-stakes"],
     )
     await make_reply(db, thread=a, author=researcher)
 
     cases = [
         ({"pillars": ["RISKS_AND_REWARDS"]}, ["Equity stakes"]),
-        ({"pillars": ["RISKS_AND_REWARDS", "ROUTES_AND_DIRECTIONS"]}, ["Equity stakes", "Procurement"]),
+        (
+            {"pillars": ["RISKS_AND_REWARDS", "ROUTES_AND_DIRECTIONS"]},
+            ["Equity stakes", "Procurement"],
+        ),
         ({"organisationTypes": ["LOCAL_REGIONAL_GOVERNMENT"]}, ["Procurement"]),
         ({"kinds": ["CASE_EXAMPLE"]}, ["Equity stakes"]),
         ({"statuses": ["OPEN"]}, ["Equity stakes", "Procurement"]),
@@ -146,7 +159,9 @@ async def test_search_pages_by_relevance_with_cursors(client, db):
 
     seen, after = [], None
     while True:
-        data = await gql(client, THREADS, {"filter": {"search": "mission"}, "first": 2, "after": after})
+        data = await gql(
+            client, THREADS, {"filter": {"search": "mission"}, "first": 2, "after": after}
+        )
         seen += titles(data)
         if not data["threads"]["pageInfo"]["hasNextPage"]:
             break
@@ -172,7 +187,9 @@ async def test_members_threads_are_invisible_to_visitors_everywhere(client, db, 
 
     feed = await gql(client, THREADS)
     search = await gql(client, THREADS, {"filter": {"search": "budget"}})
-    node = await gql(client, "query($id: ID!) { node(id: $id) { id } }", {"id": gid("Thread", secret.id)})
+    node = await gql(
+        client, "query($id: ID!) { node(id: $id) { id } }", {"id": gid("Thread", secret.id)}
+    )
     post = await gql(client, "query($id: ID!) { node(id: $id) { id } }", {"id": post_id})
     org = await gql(
         client,

@@ -15,11 +15,23 @@ async def test_start_thread_refuses_visitors_and_members_without_organisation(db
     loner = await make_member(db, with_organisation=False)
     async with db.write() as session:
         with pytest.raises(Unauthenticated):
-            await threads.start_thread(session, VISITOR, kind=ThreadKind.CHALLENGE, title="t",
-                                       body="b", pillars=[RoarPillar.ASSESSMENT])
+            await threads.start_thread(
+                session,
+                VISITOR,
+                kind=ThreadKind.CHALLENGE,
+                title="t",
+                body="b",
+                pillars=[RoarPillar.ASSESSMENT],
+            )
         with pytest.raises(Forbidden, match="not attached to a member organisation"):
-            await threads.start_thread(session, viewer_of(loner), kind=ThreadKind.CHALLENGE,
-                                       title="t", body="b", pillars=[RoarPillar.ASSESSMENT])
+            await threads.start_thread(
+                session,
+                viewer_of(loner),
+                kind=ThreadKind.CHALLENGE,
+                title="t",
+                body="b",
+                pillars=[RoarPillar.ASSESSMENT],
+            )
 
 
 async def test_topics_are_normalised_and_deduplicated(db):
@@ -32,10 +44,13 @@ async def test_invalid_input_lists_every_field(db):
     author = await make_member(db)
     async with db.write() as session:
         with pytest.raises(InvalidInput) as raised:
-            await threads.start_thread(session, viewer_of(author), kind=ThreadKind.CHALLENGE,
-                                       title="", body="", pillars=[])
+            await threads.start_thread(
+                session, viewer_of(author), kind=ThreadKind.CHALLENGE, title="", body="", pillars=[]
+            )
     assert [e.field for e in raised.value.errors] == [
-        ("input", "title"), ("input", "body"), ("input", "pillars")
+        ("input", "title"),
+        ("input", "body"),
+        ("input", "pillars"),
     ]
 
 
@@ -43,10 +58,12 @@ async def test_members_threads_are_listed_for_members_only(db):
     author = await make_member(db)
     await make_thread(db, author=author, visibility=Visibility.MEMBERS)
     async with db.read() as session:
-        as_visitor = await threads.list_threads(session, VISITOR, threads.ThreadFilter(),
-                                                ThreadOrder.LAST_ACTIVITY, first=10)
-        as_member = await threads.list_threads(session, viewer_of(author), threads.ThreadFilter(),
-                                               ThreadOrder.LAST_ACTIVITY, first=10)
+        as_visitor = await threads.list_threads(
+            session, VISITOR, threads.ThreadFilter(), ThreadOrder.LAST_ACTIVITY, first=10
+        )
+        as_member = await threads.list_threads(
+            session, viewer_of(author), threads.ThreadFilter(), ThreadOrder.LAST_ACTIVITY, first=10
+        )
     assert as_visitor.items == [] and len(as_member.items) == 1
 
 
@@ -63,7 +80,9 @@ async def test_expert_replies_are_counted_once_per_reply(db):
 
 async def test_matches_applies_every_filter_but_search(db):
     author = await make_member(db)
-    thread = await make_thread(db, author=author, pillars=[RoarPillar.ASSESSMENT], topics=["metrics"])
+    thread = await make_thread(
+        db, author=author, pillars=[RoarPillar.ASSESSMENT], topics=["metrics"]
+    )
     assert threads.matches(thread, threads.ThreadFilter(pillars=[RoarPillar.ASSESSMENT]))
     assert not threads.matches(thread, threads.ThreadFilter(pillars=[RoarPillar.RISKS_AND_REWARDS]))
     assert threads.matches(thread, threads.ThreadFilter(topics=["metrics"], search="anything"))

@@ -1,0 +1,390 @@
+"""The web client in a real browser, against a real forum server."""
+
+from __future__ import annotations
+
+import re
+import secrets
+from typing import Any
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+
+from tests.browser.conftest import (
+    Forum, Person, axe_violations, screenshot, session_cookie, start_thread,
+)
+
+pytestmark = pytest.mark.browser
+
+REPLY_FORM = "#reply-body"
+
+
+def thread_path(thread_id: str) -> str:
+    from urllib.parse import quote
+
+    return f"/t/{quote(thread_id, safe='')}"
+
+
+def wait_for_feed(page: Any) -> None:
+    page.wait_for_selector(".result-count:not(:has(.loading))")
+    page.wait_for_selector(".thread-list:not([aria-busy])", state="attached")
+
+
+def query_of(page: Any) -> dict[str, list[str]]:
+    return parse_qs(urlparse(page.url).query)
+
+
+def test_a_member_starts_a_challenge_a_researcher_replies_live_and_the_member_accepts_it(
+    open_page: Any, people: dict[str, Person]
+) -> None:
+    member, researcher = people["member"], people["researcher"]
+    title = f"How do others share the rewards of risky missions? {secrets.token_hex(3)}"
+
+    # Given a member on the new-thread form
+    author = open_page(member)
+    author.goto("/new")
+    author.wait_for_selector("form.new-thread-form")
+    # ...their organisation's type is chosen for them, and each pillar has its description
+    own_type = author.locator(f"#nt-orgtypes-{member.organisation_type.lower()}")
+    assert own_type.is_checked()
+    assert author.locator("#nt-pillars .choice-desc").count() == 4
+    # When they send it without a title, the API's error shows next to the title, and nothing is lost
+    author.get_by_label("What is it about?").fill("We co-invest in **green** hydrogen.")
+    author.get_by_label("Risks and rewards").check()
+    author.get_by_role("button", name="Start thread").click()
+    error = author.locator("#nt-title-error")
+    error.wait_for(state="visible")
+    assert error.inner_text().strip()
+    assert author.locator("#nt-title").get_attribute("aria-invalid") == "true"
+    assert author.get_by_label("What is it about?").input_value() == "We co-invest in **green** hydrogen."
+    assert author.get_by_label("Risks and rewards").is_checked()
+    assert author.locator(".preview strong").inner_text() == "green"
+    screenshot(author, "new-thread-with-errors")
+    # When they add the title and send it
+    author.get_by_label("Title").fill(title)
+    author.get_by_label("Topics").fill("Public-Finance, hydrogen")
+    author.get_by_role("button", name="Start thread").click()
+    # Then they are on the thread, which is marked as the challenge
+    author.wait_for_url(re.compile(r"/t/"))
+    author.wait_for_selector("#thread-title")
+    assert author.locator("#thread-title").inner_text() == title
+    assert author.locator("#opening-heading").text_content() == "The challenge"
+    assert "#public-finance" in author.locator(".thread-header .chips").inner_text()
+    author.wait_for_selector('.live-status[data-state="live"]')
+    author.wait_for_timeout(300)
+    thread_url = author.url
+
+    # When a researcher, in another browser, replies
+    expert = open_page(researcher)
+    expert.goto(thread_url)
+    expert.locator(REPLY_FORM).fill("Look at **equity stakes** in the Finnish case.")
+    expert.wait_for_selector(".preview-panel strong")
+    expert.get_by_role("button", name="Post reply").click()
+    expert.wait_for_selector(".reply-list .post-expert")
+    assert expert.locator(REPLY_FORM).input_value() == ""
+
+    # Then the member sees it appear live, marked as an expert reply
+    live_reply = author.locator(".reply-list .post").filter(has_text="equity stakes")
+    live_reply.wait_for()
+    assert "Expert reply" in live_reply.locator(".post-marks").text_content()
+    assert author.locator("#replies-heading").inner_text() == "1 reply"
+
+    # When the member accepts it
+    live_reply.get_by_role("button", name="Accept as answer").click()
+    # Then the reply is marked, and the top of the thread links to it
+    author.wait_for_selector(".accepted-callout")
+    accepted = author.locator(".post-accepted")
+    assert "Accepted answer" in accepted.text_content()
+    link = author.locator(".accepted-callout a")
+    assert link.get_attribute("href") == f"#{accepted.get_attribute('id')}"
+    assert "Answered" in author.locator(".thread-header .badges").text_content()
+    screenshot(author, "thread")
+
+    # And the researcher sees the accepted answer after a reload, but may not accept
+    expert.reload()
+    expert.wait_for_selector(".post-accepted")
+    assert expert.get_by_role("button", name="Accept as answer").count() == 0
+
+
+def test_authors_can_edit_their_posts_and_others_cannot(
+    open_page: Any, forum: Forum, people: dict[str, Person]
+) -> None:
+    member = people["member"]
+    thread_id = start_thread(forum, member, title=f"An editable thread {secrets.token_hex(3)}",
+                             body="First version.")
+    page = open_page(member)
+    page.goto(thread_path(thread_id))
+    opening = page.locator(".opening .post")
+    opening.get_by_role("button", name="Edit").click()
+    editor = page.get_by_label("Edit the opening post")
+    assert editor.input_value() == "First version."
+    editor.fill("Second *version*.")
+    page.get_by_role("button", name="Save changes").click()
+    page.locator(".opening article > .post-body em").wait_for()
+    assert "Second version." in opening.locator("> .post-body").inner_text()
+    assert "edited" in opening.locator(".post-header").inner_text()
+
+    other = open_page(people["other_member"])
+    other.goto(thread_path(thread_id))
+    other.wait_for_selector(".opening .post")
+    assert other.locator(".opening").get_by_role("button", name="Edit").count() == 0
+
+
+def test_filters_and_search_narrow_the_feed_survive_a_reload_and_go_back(
+    open_page: Any, forum: Forum, people: dict[str, Person]
+) -> None:
+    token = f"zephyrine{secrets.token_hex(3)}"
+    start_thread(forum, people["member"], title=f"Searchable {token} thread",
+                 pillars=("ORGANISATIONAL_CAPACITY",), topics=("capabilities",))
+    page = open_page()
+    page.goto("/")
+    wait_for_feed(page)
+    total = page.locator(".thread-card").count()
+    assert total > 1
+    screenshot(page, "home")
+
+    # A pillar narrows the feed, and the URL says so
+    page.get_by_label("Pillar").select_option("ORGANISATIONAL_CAPACITY")
+    page.wait_for_url(re.compile(r"pillar=ORGANISATIONAL_CAPACITY"))
+    wait_for_feed(page)
+    chips = page.locator(".thread-card .chips")
+    assert chips.count() >= 1
+    for i in range(chips.count()):
+        assert "Organisational capacity" in chips.nth(i).inner_text()
+
+    # Search narrows it further, and both survive a reload
+    page.get_by_label("Search threads").fill(token)
+    page.get_by_label("Search threads").press("Enter")
+    page.wait_for_url(re.compile(rf"q={token}"))
+    wait_for_feed(page)
+    assert page.locator(".thread-card").count() == 1
+    assert token in page.locator(".thread-card").inner_text()
+    assert query_of(page) == {"pillar": ["ORGANISATIONAL_CAPACITY"], "q": [token]}
+    page.reload()
+    wait_for_feed(page)
+    assert page.get_by_label("Pillar").input_value() == "ORGANISATIONAL_CAPACITY"
+    assert page.get_by_label("Search threads").input_value() == token
+    assert page.locator(".thread-card").count() == 1
+
+    # Back returns to the pillar alone
+    page.go_back()
+    page.wait_for_url(re.compile(r"pillar=ORGANISATIONAL_CAPACITY$"))
+    wait_for_feed(page)
+    assert page.get_by_label("Search threads").input_value() == ""
+    assert page.locator(".thread-card").count() >= 1
+
+    # Sorting, kind, status, topic and expert filter land in the URL too
+    page.get_by_label("Sort by").select_option("NEWEST")
+    page.wait_for_url(re.compile(r"sort=NEWEST"))
+    page.get_by_label("Topic").fill("capabilities")
+    page.get_by_label("Topic").press("Enter")
+    page.wait_for_url(re.compile(r"topic=capabilities"))
+    wait_for_feed(page)
+    assert token in page.locator(".thread-list").inner_text()
+    page.get_by_label("Has an expert reply").check()
+    page.wait_for_url(re.compile(r"expert=1"))
+    wait_for_feed(page)
+    assert token not in page.locator(".thread-list").inner_text()
+
+    # A cell of the network grid opens the feed filtered to it
+    page.goto("/")
+    wait_for_feed(page)
+    cell = page.locator(".glance-grid td a").filter(has_not_text="0").first
+    cell.click()
+    page.wait_for_url(re.compile(r"pillar=.*orgType=|orgType=.*pillar="))
+    wait_for_feed(page)
+    query = query_of(page)
+    assert page.locator(".thread-card").count() >= 1
+    assert page.get_by_label("Organisation type").input_value() == query["orgType"][0]
+
+
+def test_the_directory_filters_by_type_country_and_name(open_page: Any) -> None:
+    page = open_page()
+    page.goto("/organisations")
+    page.wait_for_selector(".org-card")
+    everyone = page.locator(".org-card").count()
+    first_name = page.locator(".org-card-title").first.inner_text()
+    first_type = page.locator(".org-card .chip-orgtype").first.inner_text()
+    screenshot(page, "organisations")
+
+    page.get_by_label("Type").select_option(label=first_type)
+    page.wait_for_url(re.compile(r"type="))
+    page.wait_for_selector(".result-count:not(:has(.loading))")
+    types = page.locator(".org-card .chip-orgtype").all_inner_texts()
+    assert types and set(types) == {first_type}
+
+    page.get_by_label("Type").select_option("")
+    page.wait_for_url(re.compile(r"/organisations$"))
+    countries = [o for o in page.get_by_label("Country").locator("option").all_inner_texts() if o != "All countries"]
+    if countries:
+        page.get_by_label("Country").select_option(label=countries[0])
+        page.wait_for_url(re.compile(r"country=[A-Z]{2}"))
+        page.wait_for_selector(".result-count:not(:has(.loading))")
+        shown = page.locator(".org-country").all_inner_texts()
+        assert shown and set(shown) == {countries[0]}
+        page.get_by_label("Country").select_option("")
+
+    page.get_by_label("Search organisations by name").fill(first_name[:6])
+    page.get_by_role("button", name="Search").click()
+    page.wait_for_url(re.compile(r"q="))
+    page.wait_for_selector(".result-count:not(:has(.loading))")
+    names = page.locator(".org-card-title").all_inner_texts()
+    assert first_name in names and len(names) <= everyone
+    page.reload()
+    page.wait_for_selector(".org-card")
+    assert page.get_by_label("Search organisations by name").input_value() == first_name[:6]
+
+    # An organisation's page lists its members and threads
+    page.locator(".org-card-title a").filter(has_text=first_name).click()
+    page.wait_for_selector(".org-header h1")
+    assert page.locator(".org-header h1").inner_text() == first_name
+    assert page.locator(".member-list .member").count() >= 1
+    screenshot(page, "organisation")
+
+
+def test_a_visitor_cannot_see_a_members_thread(
+    open_page: Any, forum: Forum, people: dict[str, Person]
+) -> None:
+    title = f"Members only: our budget {secrets.token_hex(3)}"
+    thread_id = start_thread(forum, people["member"], title=title, visibility="MEMBERS")
+
+    visitor = open_page()
+    visitor.goto(thread_path(thread_id))
+    visitor.wait_for_selector("h1")
+    assert visitor.locator("h1").inner_text() == "Thread not found"
+    assert title not in visitor.content()
+    assert visitor.get_by_role("link", name="Sign in").count() >= 1
+    visitor.goto("/")
+    wait_for_feed(visitor)
+    assert title not in visitor.locator(".thread-list").inner_text()
+    # ...and is invited to sign in to post
+    visitor.goto("/new")
+    visitor.wait_for_selector("text=Sign in to start a thread")
+
+    member = open_page(people["other_member"])
+    member.goto(thread_path(thread_id))
+    member.wait_for_selector("#thread-title")
+    assert member.locator("#thread-title").inner_text() == title
+    assert "Members only" in member.locator(".thread-header .badges").text_content()
+
+
+def test_keyboard_alone_reaches_the_reply_form(
+    open_page: Any, forum: Forum, people: dict[str, Person]
+) -> None:
+    thread_id = start_thread(forum, people["member"], title=f"Keyboard thread {secrets.token_hex(3)}")
+    page = open_page(people["other_member"])
+    page.goto("/")
+    wait_for_feed(page)
+
+    # The first Tab reaches the skip link, which is visible when focused
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip-link"
+    assert page.locator(".skip-link").bounding_box()["y"] >= 0
+
+    # Tab to the thread's link in the feed and open it with Enter
+    for _ in range(200):
+        page.keyboard.press("Tab")
+        href = page.evaluate("document.activeElement.getAttribute('href') || ''")
+        if thread_id in href.replace("%3D", "="):
+            break
+    else:
+        pytest.fail("Tab never reached the thread's link")
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none", "the focused link has no visible focus"
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#thread-title")
+    assert page.evaluate("document.activeElement.id") == "thread-title"
+
+    # From the title, Tab reaches the reply form
+    for _ in range(100):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "reply-body":
+            break
+    else:
+        pytest.fail("Tab never reached the reply form")
+    page.keyboard.type("Typed with the keyboard only.")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    page.locator(".reply-list .post").filter(has_text="Typed with the keyboard only.").wait_for()
+
+
+@pytest.mark.parametrize("where", ["home", "thread", "new", "organisations"])
+def test_pages_have_no_serious_accessibility_violations(
+    open_page: Any, forum: Forum, people: dict[str, Person], where: str
+) -> None:
+    thread_id = start_thread(forum, people["member"], title=f"Axe thread {secrets.token_hex(3)}")
+    page = open_page(people["member"], bypass_csp=True)
+    path = {"home": "/", "thread": thread_path(thread_id), "new": "/new",
+            "organisations": "/organisations"}[where]
+    page.goto(path)
+    page.wait_for_selector("main h1")
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(400)
+    violations = axe_violations(page)
+    assert not violations, violations
+    # And on a phone
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.wait_for_timeout(200)
+    violations = axe_violations(page)
+    assert not violations, violations
+
+
+def test_unknown_routes_missing_things_and_api_errors_show_a_friendly_page(
+    open_page: Any
+) -> None:
+    page = open_page()
+    page.goto("/no/such/page")
+    page.wait_for_selector("h1")
+    assert page.locator("h1").inner_text() == "Page not found"
+    screenshot(page, "not-found")
+    page.goto("/t/VGhyZWFkOjk5OTk5OTk")
+    page.wait_for_selector("h1")
+    assert page.locator("h1").inner_text() == "Thread not found"
+    page.goto("/o/no-such-organisation")
+    page.wait_for_selector("h1")
+    assert page.locator("h1").inner_text() == "Organisation not found"
+
+    # The API failing shows a message and a way to try again, never a blank page
+    page.route("**/graphql", lambda route: route.fulfill(status=500, body="boom"))
+    page.goto("/")
+    page.wait_for_selector(".notice-error")
+    assert "went wrong" in page.locator(".notice-error").first.inner_text()
+    page.unroute("**/graphql")
+    page.get_by_role("button", name="Try again").first.click()
+    wait_for_feed(page)
+    assert page.locator(".thread-card").count() >= 1
+
+
+def test_titles_and_topics_are_shown_as_text_never_as_html(
+    open_page: Any, forum: Forum, people: dict[str, Person]
+) -> None:
+    title = f'<img src=x onerror="window.pwned=1"> <b>bold</b> {secrets.token_hex(3)}'
+    thread_id = start_thread(forum, people["member"], title=title,
+                             body="<script>window.pwned=1</script> **fine**")
+    page = open_page()
+    page.goto(thread_path(thread_id))
+    page.wait_for_selector("#thread-title")
+    assert page.locator("#thread-title").inner_text() == title
+    assert page.locator("#thread-title img, #thread-title b").count() == 0
+    assert page.locator(".post-body script").count() == 0
+    assert page.evaluate("window.pwned") is None
+
+
+def test_sign_in_lists_the_providers_and_sign_out_signs_out(
+    open_page: Any, forum: Forum, people: dict[str, Person]
+) -> None:
+    page = open_page()
+    page.goto("/organisations")
+    page.get_by_role("link", name="Sign in").click()
+    page.wait_for_url(re.compile(r"/signin\?next=%2Forganisations"))
+    demo = page.get_by_role("link", name="Demo sign-in")
+    assert demo.get_attribute("href") == "/auth/demo?next=%2Forganisations"
+    screenshot(page, "signin")
+    demo.click()
+    page.get_by_role("button", name=people["member"].name).click()
+    page.wait_for_url(re.compile(r"/organisations$"))
+    page.wait_for_selector(".whoami-name")
+    assert page.locator(".whoami-name").inner_text() == people["member"].name
+    page.get_by_role("button", name="Sign out").click()
+    page.wait_for_selector("#account >> text=Sign in")
+    assert page.locator(".whoami-name").count() == 0
+    assert session_cookie  # the demo sign-in helper is the same route the button uses

@@ -40,10 +40,13 @@ from tests.login.oidc_provider import (
 )
 
 KID = "forum-test-key"
+HTTPS_BASE_URL = "https://forum.example"
 ACME = OIDCClient("forum-acme", "acme-secret", [f"{BASE_URL}/auth/callback/acme"])
+# The same provider for a forum behind https (one host per client: pairwise subjects).
+ACME_HTTPS = OIDCClient(
+    "forum-acme-https", "https-secret", [f"{HTTPS_BASE_URL}/auth/callback/acme"]
+)
 SHARED = OIDCClient("forum-shared", "shared-secret", [f"{BASE_URL}/auth/callback/shared"])
-FORUM_HOST = httpx.URL(BASE_URL).host
-FORUM_PORT = httpx.URL(BASE_URL).port
 
 
 def provider_entries(issuer: str) -> list[dict[str, Any]]:
@@ -74,7 +77,7 @@ def start_provider(**options: Any) -> ProviderProcess:
     if reason:
         require_or_skip(reason)
     try:
-        return ProviderProcess([ACME, SHARED], **options).start()
+        return ProviderProcess([ACME, SHARED, ACME_HTTPS], **options).start()
     except ProviderUnavailable as exc:
         require_or_skip(str(exc))
 
@@ -110,12 +113,13 @@ def oidc_settings(database_url: str, provider: ProviderProcess) -> Settings:
 class BrowserTransport(httpx.AsyncBaseTransport):
     """The forum in-process, anything else (the provider) over the network."""
 
-    def __init__(self, app: Any) -> None:
+    def __init__(self, app: Any, forum_url: str) -> None:
         self.forum = httpx.ASGITransport(app=app)
+        self.forum_origin = (httpx.URL(forum_url).host, httpx.URL(forum_url).port)
         self.network = httpx.AsyncHTTPTransport()
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        if request.url.host == FORUM_HOST and request.url.port == FORUM_PORT:
+        if (request.url.host, request.url.port) == self.forum_origin:
             return await self.forum.handle_async_request(request)
         return await self.network.handle_async_request(request)
 
@@ -171,8 +175,10 @@ def forum(oidc_settings: Settings, db: Database, traffic: ProviderTraffic) -> An
     return create_app(oidc_settings, db, sign_in=OpenIDSignIn(oidc_settings, transport=traffic))
 
 
-async def open_browser(app: Any) -> httpx.AsyncClient:
-    return httpx.AsyncClient(transport=BrowserTransport(app), base_url=BASE_URL, timeout=15)
+async def open_browser(app: Any, base_url: str = BASE_URL) -> httpx.AsyncClient:
+    return httpx.AsyncClient(
+        transport=BrowserTransport(app, base_url), base_url=base_url, timeout=15
+    )
 
 
 @pytest.fixture

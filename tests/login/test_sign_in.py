@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
+import json
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import sqlalchemy as sa
 
+from server.app import create_app
 from server.auth.oidc import FLOW_COOKIE
 from server.auth.sessions import COOKIE_NAME
 from server.models import AuthSession, Member
 from tests.api.test_threads_mutations import START, start_input
-from tests.login.conftest import BASE_URL, count, open_browser
+from tests.login.conftest import (
+    ACME_HTTPS,
+    BASE_URL,
+    HTTPS_BASE_URL,
+    count,
+    forum_settings,
+    open_browser,
+    provider_entries,
+)
 from tests.login.oidc_provider import complete_login, expected_sub
 from tests.support import error_codes, gql
 
@@ -26,7 +36,9 @@ async def sign_in(browser, provider_name: str, login: str, next_path: str | None
     start = await browser.get(url)
     assert start.status_code == 302, start.text
     callback = await complete_login(start.headers["location"], login, client=browser)
-    assert callback.startswith(f"{BASE_URL}/auth/callback/{provider_name}?")
+    assert callback.startswith(
+        f"{str(browser.base_url).rstrip('/')}/auth/callback/{provider_name}?"
+    )
     return await browser.get(callback)
 
 
@@ -186,3 +198,27 @@ async def test_the_sign_in_options_list_the_providers(browser, organisations):
         {"name": "shared", "title": "MOIN network login", "loginUrl": "/auth/login/shared"},
     ]
     assert listed == {"providers": data["signInOptions"]}
+
+
+async def test_behind_https_both_cookies_are_secure(db, database_url, provider, organisations):
+    entries = provider_entries(provider.issuer)
+    entries[0].update(client_id=ACME_HTTPS.client_id, client_secret=ACME_HTTPS.client_secret)
+    settings = forum_settings(
+        database_url, provider.issuer, base_url=HTTPS_BASE_URL, oidc_providers=json.dumps(entries)
+    )
+    async with await open_browser(create_app(settings, db), HTTPS_BASE_URL) as browser:
+        start = await browser.get("/auth/login/acme")
+        callback = await complete_login(
+            start.headers["location"], "ken@acme.example", client=browser
+        )
+        done = await browser.get(callback)
+
+    assert parse_qs(urlsplit(start.headers["location"]).query)["redirect_uri"] == [
+        f"{HTTPS_BASE_URL}/auth/callback/acme"
+    ]
+    flow_cookie = start.headers["set-cookie"].lower()
+    assert flow_cookie.startswith(FLOW_COOKIE) and "secure" in flow_cookie
+    session_cookie = next(
+        c for c in done.headers.get_list("set-cookie") if c.startswith(COOKIE_NAME)
+    )
+    assert "secure" in session_cookie.lower() and "httponly" in session_cookie.lower()

@@ -1,4 +1,4 @@
-"""The `moin-forum` command: serve, migrate, demo, schema, members, partners."""
+"""The `moin-forum` command: serve, migrate, demo, schema, organisations, members, partners."""
 
 from __future__ import annotations
 
@@ -116,7 +116,7 @@ def parser() -> argparse.ArgumentParser:
     )
     from server.auth.commands import add_commands
 
-    add_commands(commands)  # members grant|revoke|attach|detach|list, partners create|list|revoke
+    add_commands(commands)  # organisations, members and partners: the operator's commands
     return root
 
 

@@ -1,7 +1,8 @@
-"""`moin-forum members ...` and `moin-forum partners ...`: the operator's commands.
+"""`moin-forum organisations|members|partners ...`: the operator's commands.
 
 They act on MOIN_DATABASE_URL directly, as the operator (who may do what an admin
-may), each in one transaction.
+may), each in one transaction. `organisations add` exists so that a new forum can
+be set up from the command line: people are attached to organisations by slug.
 """
 
 from __future__ import annotations
@@ -16,9 +17,10 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from server.auth import apikeys
+from server.auth.providers import SLUG_PATTERN
 from server.config import Settings
 from server.db import Database
-from server.domain import MemberRole
+from server.domain import MemberRole, OrganisationType
 from server.models import Member, Organisation
 from server.services import members
 from server.services.errors import DomainError
@@ -31,7 +33,24 @@ class CommandError(Exception):
 
 
 def add_commands(commands: Any) -> None:
-    """Add the `members` and `partners` commands to the CLI's subcommands."""
+    """Add the `organisations`, `members` and `partners` commands to the CLI's subcommands."""
+    organisation_parser = commands.add_parser("organisations", help="member organisations")
+    organisation_commands = organisation_parser.add_subparsers(
+        dest="organisations_command", required=True
+    )
+    add = organisation_commands.add_parser("add", help="add a member organisation")
+    add.add_argument("slug", help="its short name in MOIN_OIDC_PROVIDERS, e.g. acme-agency")
+    add.add_argument("--name", required=True, help="its name, e.g. 'Acme Agency'")
+    add.add_argument(
+        "--type", required=True, choices=[t.value for t in OrganisationType], dest="kind"
+    )
+    add.add_argument("--country", help="ISO 3166-1 alpha-2 code, e.g. DE")
+    add.add_argument("--website", help="https://...")
+    add.set_defaults(run=_run(_add_organisation))
+    organisation_commands.add_parser("list", help="list organisations").set_defaults(
+        run=_run(_list_organisations)
+    )
+
     member_parser = commands.add_parser("members", help="members' roles and organisations")
     member_commands = member_parser.add_subparsers(dest="members_command", required=True)
     grant = member_commands.add_parser("grant", help="give a member a role")
@@ -106,6 +125,36 @@ def _run(
             raise SystemExit(1) from None
 
     return command
+
+
+async def _add_organisation(session: AsyncSession, args: argparse.Namespace, _s: Settings) -> str:
+    if not SLUG_PATTERN.match(args.slug):
+        raise CommandError("a slug is lower-case letters, digits and '-', e.g. acme-agency")
+    name = args.name.strip()
+    if not 1 <= len(name) <= 200:
+        raise CommandError("a name has 1 to 200 characters")
+    country = args.country.upper() if args.country else None
+    if country is not None and not (len(country) == 2 and country.isalpha()):
+        raise CommandError("--country is an ISO 3166-1 alpha-2 code such as DE")
+    if args.website and not args.website.startswith(("https://", "http://")):
+        raise CommandError("--website starts with https://")
+    if await members.organisation_by_slug(session, args.slug) is not None:
+        raise CommandError(f"there is already an organisation with the slug {args.slug!r}")
+    session.add(
+        Organisation(
+            slug=args.slug, name=name, type=args.kind, country=country, website=args.website
+        )
+    )
+    await session.flush()
+    return f"Added {name} ({args.slug})."
+
+
+async def _list_organisations(
+    session: AsyncSession, _args: argparse.Namespace, _s: Settings
+) -> str:
+    rows = (await session.execute(sa.select(Organisation).order_by(Organisation.slug))).scalars()
+    lines = [f"{o.slug}\t{o.name}\t{o.type}\t{o.country or '-'}" for o in rows]
+    return "\n".join(lines) if lines else "No organisations."
 
 
 async def _member(session: AsyncSession, email: str) -> Member:

@@ -131,3 +131,29 @@ async def test_the_console_command_is_wired(db, database_url):
     )
 
     assert (result.returncode, result.stdout.strip()) == (0, "No partners."), result.stderr
+
+
+async def test_organisations_are_added_for_providers_to_name(db, cli):
+    added = await cli(
+        "organisations",
+        "add",
+        "acme-agency",
+        "--name",
+        "Acme Agency",
+        "--type",
+        "STRATEGIC_DESIGN_AGENCY",
+        "--country",
+        "de",
+    )
+    again = await cli(
+        "organisations", "add", "acme-agency", "--name", "Acme", "--type", "PUBLIC_BANK"
+    )
+    bad_slug = await cli(
+        "organisations", "add", "Acme Agency", "--name", "x", "--type", "PUBLIC_BANK"
+    )
+    listed = await cli("organisations", "list")
+
+    assert added.returncode == 0, added.stderr
+    assert again.returncode == 1 and "already an organisation" in again.stderr
+    assert bad_slug.returncode == 1 and "slug" in bad_slug.stderr
+    assert listed.stdout.strip() == "acme-agency\tAcme Agency\tSTRATEGIC_DESIGN_AGENCY\tDE"

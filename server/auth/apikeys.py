@@ -31,8 +31,9 @@ from server.models import Partner
 from server.models.base import utcnow
 
 KEY_PREFIX = "moin_pk_"
-# How long the list of partner origins (for CORS) is cached in a process.
-ORIGINS_TTL_SECONDS = 30.0
+# How long the list of partner origins (for CORS) is cached in a process: a new partner
+# waits this long at most; the query it saves is one small read.
+ORIGINS_TTL_SECONDS = 5.0
 NAME_MAX = 80
 MAX_ORIGINS = 20
 MAX_RATE_LIMIT = 100_000

@@ -48,7 +48,27 @@ def _same_origin(request: Request, settings: Settings) -> bool:
     return origin is None or origin.lower() == origin_of(settings.public_url)
 
 
+class RedactSignInCallbacks(logging.Filter):
+    """uvicorn's access log shows query strings: keep sign-in codes and states out of logs."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        args = record.args
+        if isinstance(args, tuple) and len(args) >= 3 and isinstance(args[2], str):
+            path, _, query = args[2].partition("?")
+            if path.startswith("/auth/callback/") and query:
+                record.args = (*args[:2], f"{path}?[redacted]", *args[3:])
+        return True
+
+
+def _redact_access_log() -> None:
+    access = logging.getLogger("uvicorn.access")
+    if not any(isinstance(f, RedactSignInCallbacks) for f in access.filters):
+        access.addFilter(RedactSignInCallbacks())
+
+
 def routes(settings: Settings, db: Database, sign_in: OpenIDSignIn) -> list[Route]:
+    _redact_access_log()
+
     async def providers(_request: Request) -> Response:
         options = sign_in_options(settings.oidc_providers, demo=settings.demo_sign_in_enabled)
         listed = [{"name": o.name, "title": o.title, "loginUrl": o.login_url} for o in options]

@@ -160,3 +160,36 @@ async def test_a_cross_origin_sign_out_is_refused(client, db, settings):
 
     assert response.status_code == 403
     assert (await gql(client, "{ viewer { id } }"))["viewer"] is not None
+
+
+def test_sign_in_codes_stay_out_of_the_access_log(client):
+    import logging
+
+    from server.auth.routes import RedactSignInCallbacks
+
+    record = logging.LogRecord(
+        "uvicorn.access",
+        logging.INFO,
+        __file__,
+        1,
+        '%s - "%s %s HTTP/%s" %d',
+        ("127.0.0.1:5000", "GET", "/auth/callback/acme?code=SECRET&state=S", "1.1", 303),
+        None,
+    )
+    other = logging.LogRecord(
+        "uvicorn.access",
+        logging.INFO,
+        __file__,
+        1,
+        '%s - "%s %s HTTP/%s" %d',
+        ("127.0.0.1:5000", "GET", "/threads?code=1", "1.1", 200),
+        None,
+    )
+
+    assert RedactSignInCallbacks().filter(record) and RedactSignInCallbacks().filter(other)
+    assert "SECRET" not in record.getMessage()
+    assert "/auth/callback/acme?[redacted]" in record.getMessage()
+    assert other.getMessage().endswith('"GET /threads?code=1 HTTP/1.1" 200')
+    assert any(
+        isinstance(f, RedactSignInCallbacks) for f in logging.getLogger("uvicorn.access").filters
+    )

@@ -231,7 +231,8 @@ class OpenIDSignIn:
         except JoseError as exc:
             log.warning("sign-in through %s: ID token refused: %r", provider.name, exc)
             raise _bad_token(provider) from None
-        except httpx.HTTPError as exc:
+        except (httpx.HTTPError, ValueError) as exc:
+            # Unreachable, or an answer that is not OAuth (e.g. a gateway's error page).
             log.warning("sign-in through %s: token request failed: %r", provider.name, exc)
             raise _unavailable(provider) from None
         claims = token.get("userinfo")

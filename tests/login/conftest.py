@@ -131,13 +131,14 @@ class ProviderTraffic(httpx.AsyncBaseTransport):
     """The forum's own HTTP to the provider, with hooks to tamper with the token exchange.
 
     `token_request(form)` may change the token request's form fields; `token_response(body)`
-    may change the token endpoint's JSON answer (e.g. put a forged ID token in it).
+    may change the token endpoint's JSON answer (e.g. put a forged ID token in it), or
+    return a whole other httpx.Response.
     """
 
     def __init__(self) -> None:
         self.network = httpx.AsyncHTTPTransport()
         self.token_request: Callable[[dict[str, str]], dict[str, str]] | None = None
-        self.token_response: Callable[[dict[str, Any]], dict[str, Any]] | None = None
+        self.token_response: Callable[[dict[str, Any]], Any] | None = None
         self.paths: list[str] = []
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
@@ -152,8 +153,10 @@ class ProviderTraffic(httpx.AsyncBaseTransport):
             request = httpx.Request(request.method, request.url, headers=headers, content=body)
         response = await self.network.handle_async_request(request)
         if is_token and self.token_response is not None and response.status_code == 200:
-            body = json.loads(await response.aread())
-            return httpx.Response(200, json=self.token_response(body))
+            changed = self.token_response(json.loads(await response.aread()))
+            if isinstance(changed, httpx.Response):
+                return changed
+            return httpx.Response(200, json=changed)
         return response
 
     async def aclose(self) -> None:

@@ -222,6 +222,19 @@ async def test_a_token_response_without_an_id_token_is_refused(browser, db, orga
 # ---------------------------------------------------------------- the provider's health
 
 
+@pytest.mark.parametrize("status", [200, 502])
+async def test_a_token_endpoint_answering_with_a_gateway_page_is_a_provider_failure(
+    browser, db, organisations, traffic, status
+):
+    import httpx
+
+    traffic.token_response = lambda _body: httpx.Response(status, text="<h1>Bad gateway</h1>")
+    callback = await reach_callback(browser)
+
+    assert_refused(await browser.get(callback), 502, "provider_unavailable")
+    assert await nothing_was_created(db)
+
+
 def _closed_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -9,7 +9,7 @@ import sqlalchemy as sa
 
 from server.db import Database
 from server.domain import MemberRole, OrganisationType, RoarPillar, ThreadKind, Visibility
-from server.models import Member, Organisation, Thread
+from server.models import Member, Organisation
 from server.models.base import utcnow
 from server.services import threads
 from server.services.viewer import Viewer
@@ -68,6 +68,7 @@ async def load_demo(db: Database, content: Any = None) -> dict[str, int]:
                 organisation_id=member.organisation_id,
             )
         reply_total = 0
+        moderator = next(v for v in viewers.values() if v.is_moderator)
         for spec in content.THREADS:
             started = now - timedelta(days=spec["days_ago"])
             thread = await threads.start_thread(
@@ -96,9 +97,7 @@ async def load_demo(db: Database, content: Any = None) -> dict[str, int]:
                 if reply_spec.get("accepted"):
                     await threads.accept_reply(session, viewers[spec["author"]], post_id=post.id)
             if spec.get("closed"):
-                await session.execute(
-                    sa.update(Thread).where(Thread.id == thread.id).values(status="CLOSED")
-                )
+                await threads.set_closed(session, moderator, thread_id=thread.id, closed=True)
         # Demo loading is not a live event: nobody is subscribed yet.
         session.info.clear()
     return {

@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 import strawberry
-from graphql import GraphQLError
+from graphql import ASTValidationRule, GraphQLError
 from strawberry.extensions import (
-    MaxAliasesLimiter,
+    AddValidationRules,
     MaxTokensLimiter,
     ParserCache,
-    QueryDepthLimiter,
     ValidationCache,
+    max_aliases,
+    query_depth_limiter,
 )
 from strawberry.types import ExecutionContext
 
@@ -38,12 +39,18 @@ class ForumSchema(strawberry.Schema):
 def build_schema(settings: Settings | None = None) -> ForumSchema:
     """The served schema, with the bounds of SECURITY.md."""
     settings = settings or Settings()
+    # The rule classes are made once: the validation cache is keyed by the rules, so
+    # classes made per request (QueryDepthLimiter's factory does that) would miss it
+    # every time and cost a full validation per request.
+    limits: list[type[ASTValidationRule]] = [
+        query_depth_limiter.create_validator(settings.max_query_depth, None),
+        max_aliases.create_validator(settings.max_aliases),
+    ]
     extensions: list[Any] = [
         lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
         lambda: ParserCache(maxsize=CACHE_SIZE),
+        lambda: AddValidationRules(limits),
         lambda: ValidationCache(maxsize=CACHE_SIZE),
-        lambda: QueryDepthLimiter(max_depth=settings.max_query_depth),
-        lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
         lambda: QueryCost(settings.max_query_cost),
         ErrorCodes,
     ]

@@ -13,6 +13,7 @@ from server.schema.node import Node
 from server.schema.organisations import Organisation, OrganisationQueries
 from server.schema.pillars import PillarQueries
 from server.schema.threads import (
+    ModerationMutations,
     Post,
     Thread,
     ThreadMutations,
@@ -51,7 +52,7 @@ Query = merge_types(
     "Query",
     (NodeQueries, MemberQueries, ThreadQueries, OrganisationQueries, PillarQueries, AuthQueries),
 )
-Mutation = merge_types("Mutation", (ThreadMutations, AuthMutations))
+Mutation = merge_types("Mutation", (ThreadMutations, ModerationMutations, AuthMutations))
 Subscription = merge_types("Subscription", (ThreadSubscriptions,))
 
 for _root, _description in (

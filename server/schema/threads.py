@@ -416,6 +416,41 @@ class ThreadMutations:
         return AcceptReplyPayload(thread=Thread.from_row(row) if row else None, errors=errors)
 
 
+@strawberry.input(description="The thread to close or reopen.")
+class CloseThreadInput:
+    thread_id: strawberry.ID = strawberry.field(description="The thread's global ID.")
+
+
+@strawberry.type(description="The thread with its new status, or what to fix.")
+class CloseThreadPayload:
+    thread: Thread | None = strawberry.field(description="The thread.")
+    errors: list[UserError] = strawberry.field(description="Problems with the input.")
+
+
+@strawberry.type
+class ModerationMutations:
+    @strawberry.mutation(description="Close a thread: no new replies or edits. Moderators only.")
+    async def close_thread(self, info: Info, input: CloseThreadInput) -> CloseThreadPayload:
+        return await _set_closed(info.context, input, closed=True)
+
+    @strawberry.mutation(
+        description="Reopen a closed thread (ANSWERED again if it has an accepted reply). "
+        "Moderators only."
+    )
+    async def reopen_thread(self, info: Info, input: CloseThreadInput) -> CloseThreadPayload:
+        return await _set_closed(info.context, input, closed=False)
+
+
+async def _set_closed(ctx: Context, input: CloseThreadInput, *, closed: bool) -> CloseThreadPayload:
+    row, errors = await _write(
+        ctx,
+        lambda session: threads.set_closed(
+            session, ctx.viewer, thread_id=row_id(input.thread_id, "Thread"), closed=closed
+        ),
+    )
+    return CloseThreadPayload(thread=Thread.from_row(row) if row else None, errors=errors)
+
+
 # --- subscriptions --------------------------------------------------------------------
 
 

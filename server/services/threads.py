@@ -41,6 +41,7 @@ from server.services.viewer import (
     readable_visibilities,
     require_can_accept,
     require_can_edit,
+    require_moderator,
     require_writer,
 )
 
@@ -424,6 +425,26 @@ async def accept_reply(session: AsyncSession, viewer: Viewer, *, post_id: int | 
         raise _closed("postId")
     thread.accepted_post_id = post.id
     thread.status = ThreadStatus.ANSWERED.value
+    await session.flush()
+    return thread
+
+
+async def set_closed(
+    session: AsyncSession, viewer: Viewer, *, thread_id: int | None, closed: bool
+) -> Thread:
+    """Close a thread (no more replies or edits) or reopen it; moderators only.
+
+    Reopening restores ANSWERED when the thread has an accepted reply, OPEN otherwise.
+    """
+    require_moderator(viewer)
+    thread = await get_thread(session, viewer, thread_id) if thread_id is not None else None
+    if thread is None:
+        raise InvalidInput([_field_error("threadId", "There is no thread with this ID.")])
+    if closed:
+        thread.status = ThreadStatus.CLOSED.value
+    elif thread.status == ThreadStatus.CLOSED.value:
+        answered = thread.accepted_post_id is not None
+        thread.status = (ThreadStatus.ANSWERED if answered else ThreadStatus.OPEN).value
     await session.flush()
     return thread
 

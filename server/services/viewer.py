@@ -70,3 +70,11 @@ def require_can_accept(viewer: Viewer, thread_author_id: int) -> None:
     """The thread's author, a moderator or an admin accepts a reply."""
     if viewer.member_id != thread_author_id and not viewer.is_moderator:
         raise Forbidden("Only the thread's author or a moderator can accept a reply.")
+
+
+def require_moderator(viewer: Viewer) -> None:
+    """Moderators and admins close and reopen threads."""
+    if viewer.member_id is None:
+        raise Unauthenticated("Sign in to moderate.")
+    if not viewer.is_moderator:
+        raise Forbidden("Only moderators and admins can close or reopen threads.")

@@ -260,3 +260,29 @@ async def _opening_id(db, thread_id: int) -> int:
 async def test_visitors_cannot_write(client, db):
     body = await gql(client, START, {"input": start_input()}, errors=True)
     assert error_codes(body) == ["UNAUTHENTICATED"]
+
+
+CLOSE = """
+mutation($input: CloseThreadInput!) { closeThread(input: $input) { thread { status } errors { code } } }
+"""
+REOPEN = """
+mutation($input: CloseThreadInput!) { reopenThread(input: $input) { thread { status } errors { code } } }
+"""
+
+
+async def test_moderators_close_and_reopen_threads(client, db, settings):
+    author = await make_member(db)
+    thread = await make_thread(db, author=author)
+    variables = {"input": {"threadId": gid("Thread", thread.id)}}
+    await sign_in(client, db, settings, author)
+    assert error_codes(await gql(client, CLOSE, variables, errors=True)) == ["FORBIDDEN"]
+
+    await sign_in(client, db, settings, await make_member(db, role=MemberRole.MODERATOR))
+    closed = await gql(client, CLOSE, variables)
+    assert closed["closeThread"]["thread"]["status"] == "CLOSED"
+    refused = await gql(
+        client, REPLY, {"input": {"threadId": variables["input"]["threadId"], "body": "x"}}
+    )
+    assert refused["reply"]["errors"][0]["code"] == "CLOSED"
+    reopened = await gql(client, REOPEN, variables)
+    assert reopened["reopenThread"]["thread"]["status"] == "OPEN"

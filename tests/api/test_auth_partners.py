@@ -244,3 +244,20 @@ async def test_a_second_live_key_for_one_partner_is_refused_until_revoked(db):
     second = await issue_key(db)
 
     assert second != first
+
+
+def test_the_partners_migration_goes_down_and_up_again(tmp_path):
+    import sqlalchemy as sa
+
+    from server import migrate
+
+    url = f"sqlite+aiosqlite:///{tmp_path / 'partners.db'}"
+    migrate.upgrade(url)
+    migrate.downgrade(url, "0001")
+    engine = sa.create_engine(f"sqlite:///{tmp_path / 'partners.db'}")
+    try:
+        assert "partners" not in sa.inspect(engine).get_table_names()
+        migrate.upgrade(url)
+        assert "partners" in sa.inspect(engine).get_table_names()
+    finally:
+        engine.dispose()

@@ -22,6 +22,9 @@ from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 from server import migrate
 from server.auth import routes as auth_routes
 from server.auth import sessions
+from server.auth.apikeys import PartnerCORS, PartnerDirectory, PartnerKeys
+from server.auth.oidc import OpenIDSignIn
+from server.auth.ratelimit import InProcessRateLimiter
 from server.config import ConfigError, Settings
 from server.db import Database
 from server.http import GraphQLGuard, SecurityHeaders, origin_of
@@ -29,7 +32,7 @@ from server.pubsub import Broadcaster
 from server.schema import build_schema
 from server.schema.context import Context
 from server.schema.loaders import Loaders
-from server.services.viewer import VISITOR
+from server.services.viewer import VISITOR, Viewer
 
 log = logging.getLogger(__name__)
 
@@ -66,9 +69,16 @@ class ForumGraphQL(GraphQL):
         self, request: Request | WebSocket, response: Any
     ) -> Context:
         cookie = request.cookies.get(sessions.COOKIE_NAME)
-        viewer = (
-            await sessions.viewer_for_cookie(self.db, self.settings, cookie) if cookie else VISITOR
-        )
+        # A partner's API key (checked by PartnerKeys) wins over any cookie: it only reads.
+        partner_id = request.scope.get("state", {}).get("partner_id")
+        if partner_id is not None:
+            viewer = Viewer(partner_id=partner_id)
+        else:
+            viewer = (
+                await sessions.viewer_for_cookie(self.db, self.settings, cookie)
+                if cookie
+                else VISITOR
+            )
         is_socket = isinstance(request, WebSocket)
         return Context(
             request=request,
@@ -94,8 +104,10 @@ async def check_schema_current(db: Database) -> None:
         )
 
 
-def create_app(settings: Settings, db: Database | None = None) -> Starlette:
-    """Build the forum's ASGI application."""
+def create_app(
+    settings: Settings, db: Database | None = None, *, sign_in: OpenIDSignIn | None = None
+) -> Starlette:
+    """Build the forum's ASGI application (`sign_in`: the OpenID client, for tests)."""
     db = db or Database.from_url(
         settings.database_url,
         pool_size=settings.db_pool_size,
@@ -135,7 +147,7 @@ def create_app(settings: Settings, db: Database | None = None) -> Starlette:
         WebSocketRoute("/graphql", graphql),
         Route("/healthz", healthz),
         Route("/readyz", readyz),
-        *auth_routes.routes(settings, db),
+        *auth_routes.routes(settings, db, sign_in or OpenIDSignIn(settings)),
     ]
     web_dir = Path(settings.web_dir)
     if web_dir.is_dir():
@@ -151,6 +163,15 @@ def create_app(settings: Settings, db: Database | None = None) -> Starlette:
         max_body_bytes=settings.max_body_bytes,
         site_origin=origin_of(settings.public_url),
     )
+    partners = PartnerDirectory(db, default_per_minute=settings.partner_rate_limit_per_minute)
+    app.state.partners = partners
+    app.add_middleware(
+        PartnerKeys,
+        directory=partners,
+        limiter=InProcessRateLimiter(),
+        site_origin=origin_of(settings.public_url),
+    )
+    app.add_middleware(PartnerCORS, directory=partners, site_origin=origin_of(settings.public_url))
     app.add_middleware(SecurityHeaders)
     return app
 

@@ -1,4 +1,4 @@
-"""The `moin-forum` command: serve, migrate, demo."""
+"""The `moin-forum` command: serve, migrate, demo, schema, organisations, members, partners."""
 
 from __future__ import annotations
 
@@ -114,6 +114,9 @@ def parser() -> argparse.ArgumentParser:
     commands.add_parser("schema", help="print the served GraphQL schema (SDL)").set_defaults(
         run=schema_command
     )
+    from server.auth.commands import add_commands
+
+    add_commands(commands)  # organisations, members and partners: the operator's commands
     return root
 
 

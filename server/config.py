@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import secrets
 from pathlib import Path
+from typing import Annotated, Any
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic_core import PydanticCustomError
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from server.auth.providers import OIDCProvider, ProviderConfigError, parse_providers
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./moin-forum.db"
 MIN_SECRET_LENGTH = 32
@@ -41,6 +45,18 @@ class Settings(BaseSettings):
     db_pool_size: int = Field(default=10, ge=1)
     session_max_age_days: int = Field(default=30, ge=1)
     web_dir: Path = Path(__file__).resolve().parent.parent / "web"
+    # Sign-in: a JSON list of OpenID providers (see server/auth/providers.py, README "Sign-in").
+    oidc_providers: Annotated[tuple[OIDCProvider, ...], NoDecode] = ()
+    # Requests per minute of a partner API key that has no limit of its own.
+    partner_rate_limit_per_minute: int = Field(default=300, ge=1)
+
+    @field_validator("oidc_providers", mode="before")
+    @classmethod
+    def _parse_providers(cls, value: Any) -> tuple[OIDCProvider, ...]:
+        try:
+            return parse_providers(value)
+        except ProviderConfigError as exc:
+            raise PydanticCustomError("oidc_providers", str(exc)) from None
 
     @field_validator("base_url")
     @classmethod
@@ -88,14 +104,20 @@ def load_settings(**overrides: object) -> Settings:
         )
         raise ConfigError(problems) from None
     if settings.secret_key is None:
-        if not settings.demo:
+        if not settings.demo_sign_in_enabled:
             raise ConfigError(
                 "MOIN_SECRET_KEY is not set: set it to a random string of at least "
-                f"{MIN_SECRET_LENGTH} characters (or run with --demo to try the forum)."
+                f"{MIN_SECRET_LENGTH} characters (or run with --demo on a loopback address "
+                "to try the forum)."
             )
         settings.secret_key = SecretStr(secrets.token_urlsafe(48))
     elif len(settings.secret()) < MIN_SECRET_LENGTH:
         raise ConfigError(
             f"MOIN_SECRET_KEY is too short: it needs at least {MIN_SECRET_LENGTH} characters."
+        )
+    if settings.oidc_providers and settings.base_url is None and not settings.is_loopback:
+        raise ConfigError(
+            "MOIN_BASE_URL is not set: the providers in MOIN_OIDC_PROVIDERS send people back to "
+            "<MOIN_BASE_URL>/auth/callback/<name>, so the forum needs its public URL."
         )
     return settings

@@ -25,6 +25,7 @@ from tests.support import POSTGRES_ADMIN_URL, require_or_skip
 TEST_SECRET = "test-secret-key-that-is-long-enough-0123456789"
 BASE_URL = "http://127.0.0.1:8000"
 TABLES = [
+    "partners",
     "idempotency_keys",
     "auth_sessions",
     "thread_topics",

@@ -33,7 +33,7 @@ def test_a_bad_base_url_names_the_variable():
 
 def test_demo_sign_in_needs_demo_and_loopback():
     assert load_settings(demo=True).demo_sign_in_enabled
-    assert not load_settings(demo=True, host="0.0.0.0").demo_sign_in_enabled
+    assert not load_settings(demo=True, host="0.0.0.0", secret_key="x" * 40).demo_sign_in_enabled
     assert not load_settings(secret_key="x" * 40).demo_sign_in_enabled
 
 

@@ -58,3 +58,13 @@ def test_ordinary_markdown_renders():
     )
     for tag in ["<h1>", "<li>one</li>", "<code>code</code>", "<strong>bold</strong>", "<table>"]:
         assert tag in html
+
+
+async def test_previews_render_like_posts(client, db):
+    from tests.support import error_codes, gql
+
+    query = "query($m: String!) { renderMarkdown(markdown: $m) }"
+    data = await gql(client, query, {"m": "**hi** <script>x</script>"})
+    assert data["renderMarkdown"] == render_markdown("**hi** <script>x</script>")
+    body = await gql(client, query, {"m": "x" * 50_001}, errors=True)
+    assert error_codes(body) == ["BAD_USER_INPUT"]

@@ -4,23 +4,18 @@ import { gql } from './lib/api.js';
 import { errorBox, refreshTimes, signInLink } from './lib/components.js';
 import { h, replaceChildren } from './lib/dom.js';
 import { VIEWER_QUERY } from './lib/queries.js';
-import * as home from './views/home.js';
-import * as newThread from './views/new-thread.js';
-import * as notFound from './views/not-found.js';
-import * as organisation from './views/organisation.js';
-import * as organisations from './views/organisations.js';
-import * as signin from './views/signin.js';
-import * as thread from './views/thread.js';
 
+// Each view is a module loaded when first needed, so the first page downloads
+// only what it shows.
 const ROUTES = [
-  { name: 'home', pattern: /^\/$/, view: home },
-  { name: 'thread', pattern: /^\/t\/([^/]+)\/?$/, view: thread },
-  { name: 'new', pattern: /^\/new\/?$/, view: newThread },
-  { name: 'organisations', pattern: /^\/organisations\/?$/, view: organisations },
-  { name: 'organisation', pattern: /^\/o\/([^/]+)\/?$/, view: organisation },
-  { name: 'signin', pattern: /^\/signin\/?$/, view: signin },
+  { name: 'home', pattern: /^\/$/, load: () => import('./views/home.js') },
+  { name: 'thread', pattern: /^\/t\/([^/]+)\/?$/, load: () => import('./views/thread.js') },
+  { name: 'new', pattern: /^\/new\/?$/, load: () => import('./views/new-thread.js') },
+  { name: 'organisations', pattern: /^\/organisations\/?$/, load: () => import('./views/organisations.js') },
+  { name: 'organisation', pattern: /^\/o\/([^/]+)\/?$/, load: () => import('./views/organisation.js') },
+  { name: 'signin', pattern: /^\/signin\/?$/, load: () => import('./views/signin.js') },
 ];
-const NOT_FOUND = { name: 'not-found', pattern: null, view: notFound };
+const NOT_FOUND = { name: 'not-found', pattern: null, load: () => import('./views/not-found.js') };
 const SERVER_PATHS = /^\/(?:auth|graphql|web|api|embed|static|health)(?:\/|$)/;
 
 let viewerPromise = null;
@@ -90,7 +85,9 @@ async function route({ focus = false, scroll = false } = {}) {
   replaceChildren(main);
   if (scroll && !url.hash) window.scrollTo(0, 0);
   try {
-    const instance = await r.view.render(ctx);
+    const view = await r.load();
+    if (current !== mine) return;
+    const instance = await view.render(ctx);
     if (current !== mine) {
       instance?.destroy?.();
       return;
@@ -158,7 +155,11 @@ async function renderAccount() {
   signOut.addEventListener('click', async () => {
     signOut.disabled = true;
     try {
-      await fetch('/auth/logout', { method: 'POST', credentials: 'same-origin' });
+      await fetch('/auth/logout', {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { Accept: 'application/json' },
+      });
     } finally {
       location.reload();
     }

@@ -3,6 +3,7 @@
 from server.models.base import Base
 from server.models.member import AuthSession, Member
 from server.models.organisation import Organisation
+from server.models.partner import Partner
 from server.models.thread import IdempotencyKey, Post, Thread, ThreadTopic
 
 __all__ = [
@@ -11,6 +12,7 @@ __all__ = [
     "IdempotencyKey",
     "Member",
     "Organisation",
+    "Partner",
     "Post",
     "Thread",
     "ThreadTopic",

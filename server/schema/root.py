@@ -5,6 +5,7 @@ from __future__ import annotations
 import strawberry
 from strawberry.tools import merge_types
 
+from server.schema.auth import AuthMutations, AuthQueries
 from server.schema.context import Context
 from server.schema.ids import from_global_id
 from server.schema.members import Member, MemberQueries
@@ -48,9 +49,10 @@ class NodeQueries:
 
 
 Query = merge_types(
-    "Query", (NodeQueries, MemberQueries, ThreadQueries, OrganisationQueries, PillarQueries)
+    "Query",
+    (NodeQueries, MemberQueries, ThreadQueries, OrganisationQueries, PillarQueries, AuthQueries),
 )
-Mutation = merge_types("Mutation", (ThreadMutations, ModerationMutations))
+Mutation = merge_types("Mutation", (ThreadMutations, ModerationMutations, AuthMutations))
 Subscription = merge_types("Subscription", (ThreadSubscriptions,))
 
 for _root, _description in (

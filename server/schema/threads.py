@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 import strawberry
 
 from server import domain, models
+from server.markdown import render_markdown
 from server.schema.context import Context
 from server.schema.enums import (
     OrganisationType,
@@ -25,6 +26,7 @@ from server.schema.node import Node
 from server.schema.pagination import Connection, connection
 from server.services import events, threads
 from server.services.errors import BadInput, InvalidInput, NotFound
+from server.services.validation import BODY_MAX
 
 if TYPE_CHECKING:
     from server.schema.organisations import Organisation
@@ -271,6 +273,15 @@ class ThreadQueries:
                 counts.items(), key=lambda item: (item[0][0].name, item[0][1].name)
             )
         ]
+
+    @strawberry.field(
+        description="Render markdown exactly as a post's `bodyHtml` would be (for previews). "
+        "Up to 50,000 characters."
+    )
+    def render_markdown(self, markdown: str) -> str:
+        if len(markdown) > BODY_MAX:
+            raise BadInput(f"`markdown` takes at most {BODY_MAX} characters.")
+        return render_markdown(markdown)
 
 
 # --- mutations ------------------------------------------------------------------------

@@ -10,6 +10,7 @@ import {
   KINDS, label, ORDERS, ORGANISATION_TYPES, PILLAR_SHORT, PILLARS, plural, STATUSES,
 } from '../lib/labels.js';
 import { THREAD_CARD_FIELDS } from '../lib/queries.js';
+import { subscriptions } from '../lib/ws.js';
 
 const PAGE_SIZE = 20;
 
@@ -24,6 +25,12 @@ const FEED_QUERY = /* GraphQL */ `
     org: node(id: $org) @include(if: $withOrg) { ... on Organisation { id slug name } }
   }
   ${THREAD_CARD_FIELDS}
+`;
+
+const THREAD_STARTED = /* GraphQL */ `
+  subscription ThreadStarted($filter: ThreadFilter) {
+    threadStarted(filter: $filter) { id }
+  }
 `;
 
 const COUNTS_QUERY = /* GraphQL */ `
@@ -76,6 +83,12 @@ function stateToFilter(state) {
   return filter;
 }
 
+/** How many filters besides search are set (sorting counts). */
+function activeFilters(state) {
+  return ['pillar', 'orgType', 'kind', 'status', 'topic', 'expert', 'org'].filter((k) => state[k]).length
+    + (state.sort !== 'LAST_ACTIVITY' ? 1 : 0);
+}
+
 function isFiltered(state) {
   return Object.keys(stateToFilter(state)).length > 0;
 }
@@ -92,6 +105,14 @@ export async function render(ctx) {
   const { main, navigate, setTitle } = ctx;
   setTitle('');
   let state = readState(ctx.query);
+  // Wide screens show the filters and the network grid open beside the feed;
+  // narrow ones fold them, so that the threads come first.
+  const wide = window.matchMedia('(min-width: 62rem)');
+  const onWidth = () => {
+    glance.open = wide.matches;
+    filterDetails.open = wide.matches || activeFilters(state) > 0;
+  };
+  wide.addEventListener('change', onWidth);
   let cursor = null;
   let loadController = null;
 
@@ -100,7 +121,9 @@ export async function render(ctx) {
       h('label', { for: 'filter-q', class: 'visually-hidden' }, 'Search threads'),
       h('input', { type: 'search', id: 'filter-q', name: 'q', placeholder: 'Search titles and posts', autocomplete: 'off' }),
       h('button', { type: 'submit', class: 'button' }, 'Search')),
-    h('div', { class: 'filter-row' },
+    h('details', { class: 'filter-details' },
+      h('summary', { class: 'filter-summary' }, 'Filters and sorting'),
+      h('div', { class: 'filter-row' },
       select('pillar', 'Pillar', PILLARS, 'All pillars'),
       select('orgType', 'Organisation type', ORGANISATION_TYPES, 'All types'),
       select('kind', 'Kind', KINDS, 'All kinds'),
@@ -111,9 +134,12 @@ export async function render(ctx) {
       select('sort', 'Sort by', ORDERS, null),
       h('div', { class: 'filter filter-check' },
         h('input', { type: 'checkbox', id: 'filter-expert', name: 'expert', value: '1' }),
-        h('label', { for: 'filter-expert' }, 'Has an expert reply'))));
+        h('label', { for: 'filter-expert' }, 'Has an expert reply')))));
   // "Sort by" has no "any" option.
   form.querySelector('#filter-sort option[value=""]').remove();
+  const filterDetails = form.querySelector('.filter-details');
+  const filterSummary = form.querySelector('.filter-summary');
+  filterDetails.open = wide.matches || activeFilters(state) > 0;
 
   const orgFilter = h('p', { class: 'active-org', hidden: true });
   const status = h('p', { class: 'result-count', role: 'status' });
@@ -121,9 +147,12 @@ export async function render(ctx) {
   const more = h('button', { type: 'button', class: 'button button-secondary load-more', hidden: true }, 'Load more threads');
   const feedError = h('div');
   const clearLink = h('a', { href: '/', class: 'clear-filters', hidden: true }, 'Clear all filters');
+  const fresh = h('div', { class: 'fresh', role: 'status' });
+  const freshIds = new Set();
+  let unsubscribe = null;
 
   const glanceBody = h('div', { class: 'glance-body' }, loading('Loading the grid…'));
-  const glance = h('details', { class: 'glance', open: window.matchMedia('(min-width: 62rem)').matches },
+  const glance = h('details', { class: 'glance', open: wide.matches },
     h('summary', null, h('h2', { id: 'glance-heading' }, 'The network at a glance')),
     h('p', { class: 'hint' }, 'Threads by organisation type and ROAR pillar. Choose a cell to see its threads.'),
     glanceBody);
@@ -142,12 +171,15 @@ export async function render(ctx) {
           h('h2', { id: 'feed-heading', class: 'visually-hidden' }, 'Threads'),
           form,
           h('div', { class: 'feed-summary' }, status, orgFilter, clearLink),
+          fresh,
           feedError,
           list,
           more),
         h('aside', { class: 'glance-aside', 'aria-labelledby': 'glance-heading' }, glance))));
 
   function syncForm() {
+    const active = activeFilters(state);
+    filterSummary.textContent = active ? `Filters and sorting (${active} active)` : 'Filters and sorting';
     form.elements.q.value = state.q;
     for (const name of ['pillar', 'orgType', 'kind', 'status', 'sort']) form.elements[name].value = state[name];
     form.elements.topic.value = state.topic;
@@ -228,6 +260,8 @@ export async function render(ctx) {
       replaceChildren(list, cards);
     }
     list.removeAttribute('aria-busy');
+    // For measuring: time from navigation start to the first threads on screen.
+    if (!performance.getEntriesByName('moin:feed-rendered').length) performance.mark('moin:feed-rendered');
     if (threads.totalCount === 0) {
       replaceChildren(status, isFiltered(state)
         ? 'No threads match these filters.'
@@ -249,6 +283,41 @@ export async function render(ctx) {
 
   more.addEventListener('click', () => load({ append: true }));
 
+  // New threads that match the filters, posted while the feed is open.
+  function renderFresh() {
+    if (freshIds.size === 0) {
+      replaceChildren(fresh);
+      return;
+    }
+    const show = h('button', { type: 'button', class: 'button button-small' },
+      `${plural(freshIds.size, 'new thread')}: show`);
+    show.addEventListener('click', async () => {
+      await load();
+      freshIds.clear();
+      renderFresh();
+      list.querySelector('.thread-card-title a')?.focus();
+    });
+    replaceChildren(fresh, show);
+  }
+
+  function subscribeToNewThreads() {
+    unsubscribe?.();
+    unsubscribe = null;
+    freshIds.clear();
+    renderFresh();
+    // The subscription ignores search: with a search on, it would offer threads that do not match.
+    if (state.q) return;
+    const filter = stateToFilter(state);
+    unsubscribe = subscriptions.subscribe(THREAD_STARTED, { filter }, {
+      next: (data) => {
+        const id = data.threadStarted?.id;
+        if (!id || document.getElementById(`card-${id}`)) return;
+        freshIds.add(id);
+        renderFresh();
+      },
+    });
+  }
+
   async function loadGlance() {
     try {
       const data = await gql(COUNTS_QUERY, {}, { signal: ctx.signal });
@@ -263,15 +332,19 @@ export async function render(ctx) {
   syncForm();
   load();
   loadGlance();
+  subscribeToNewThreads();
 
   return {
     update(next) {
       state = readState(next.query);
       syncForm();
       load();
+      subscribeToNewThreads();
     },
     destroy() {
       loadController?.abort();
+      unsubscribe?.();
+      wide.removeEventListener('change', onWidth);
     },
   };
 }

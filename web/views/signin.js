@@ -21,12 +21,16 @@ export async function render(ctx) {
   const next = safeNext(ctx.query.get('next') || '/');
   const [data, viewer] = await Promise.all([gql(SIGN_IN_OPTIONS, {}, { signal }), ctx.viewer()]);
   const options = data.signInOptions;
+  if (viewer) {
+    replaceChildren(main,
+      h('div', { class: 'narrow' },
+        h('h1', null, 'Sign in'),
+        notice('info', h('p', null, `You are signed in as ${viewer.displayName}. `, h('a', { href: next }, 'Continue')))));
+    return null;
+  }
   replaceChildren(main,
     h('div', { class: 'narrow' },
       h('h1', null, 'Sign in'),
-      viewer
-        ? notice('info', h('p', null, `You are signed in as ${viewer.displayName}. `, h('a', { href: next }, 'Continue')))
-        : null,
       h('p', { class: 'lead' },
         'Members of the network sign in through their organisation. Signed in, you can start challenges, discussions and case examples, reply, and read threads for members.'),
       options.length

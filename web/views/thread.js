@@ -93,6 +93,24 @@ const ACCEPT_MUTATION = /* GraphQL */ `
   }
 `;
 
+const CLOSE_MUTATION = /* GraphQL */ `
+  mutation CloseThread($input: CloseThreadInput!) {
+    closeThread(input: $input) {
+      thread { id status }
+      errors { field message code }
+    }
+  }
+`;
+
+const REOPEN_MUTATION = /* GraphQL */ `
+  mutation ReopenThread($input: CloseThreadInput!) {
+    reopenThread(input: $input) {
+      thread { id status }
+      errors { field message code }
+    }
+  }
+`;
+
 const REPLY_ADDED = /* GraphQL */ `
   subscription ReplyAdded($threadId: ID!) {
     replyAdded(threadId: $threadId) { ...PostFields }
@@ -207,7 +225,36 @@ class ThreadPage {
           thread.kind === 'CHALLENGE' ? 'This challenge has an accepted answer: ' : 'This thread has an accepted answer: ',
           h('a', { href: `#post-${accepted.id}`, class: 'accepted-link' }, `the reply by ${accepted.author.displayName}`))
         : null,
-      thread.status === 'CLOSED' ? notice('info', h('p', null, 'This thread is closed: no new replies.')) : null);
+      thread.status === 'CLOSED' ? notice('info', h('p', null, 'This thread is closed: no new replies.')) : null,
+      this.moderation());
+  }
+
+  /** Close or reopen, for moderators. */
+  moderation() {
+    if (!this.viewer || !MODERATORS.has(this.viewer.role)) return null;
+    const closed = this.thread.status === 'CLOSED';
+    const button = h('button', { type: 'button', class: 'button button-small button-secondary' },
+      closed ? 'Reopen thread' : 'Close thread');
+    const errorSlot = h('div');
+    button.addEventListener('click', async () => {
+      button.disabled = true;
+      replaceChildren(errorSlot);
+      try {
+        const data = await gql(closed ? REOPEN_MUTATION : CLOSE_MUTATION, { input: { threadId: this.thread.id } });
+        const payload = closed ? data.reopenThread : data.closeThread;
+        if (payload.errors.length) throw new ApiError(payload.errors.map((e) => e.message).join(' '));
+        this.thread.status = payload.thread.status;
+        this.renderHeader();
+        this.renderReplyForm();
+        for (const post of this.posts.values()) this.replacePost(post);
+        announce(closed ? 'The thread is open again.' : 'The thread is closed.');
+        this.header.querySelector('.moderation button')?.focus();
+      } catch (err) {
+        button.disabled = false;
+        replaceChildren(errorSlot, errorBox(err));
+      }
+    });
+    return h('div', { class: 'moderation' }, h('span', { class: 'hint' }, 'Moderation:'), button, errorSlot);
   }
 
   updateCount() {
@@ -254,7 +301,8 @@ class ThreadPage {
     const body = setSanitisedHtml(h('div', { class: 'post-body' }), post.bodyHtml);
     const actions = h('div', { class: 'post-actions' });
     if (this.canAccept(post, opening)) {
-      const accept = h('button', { type: 'button', class: 'button button-small' }, 'Accept as answer');
+      const accept = h('button', { type: 'button', class: 'button button-small button-secondary' },
+        h('span', { 'aria-hidden': 'true' }, '✓ '), 'Accept as answer');
       accept.addEventListener('click', () => this.accept(post, accept));
       actions.append(accept);
     }
@@ -333,9 +381,15 @@ class ThreadPage {
     this.stopState = subscriptions.onState((state) => {
       this.liveStatus.dataset.state = state;
       this.liveStatus.textContent = LIVE_TEXT[state] ?? '';
-      // Once (re)connected, fetch what may have been posted in between.
-      if (state === 'live' && this.subscribedOnce && !this.hasNextPage) this.loadMore({ silent: true });
-      if (state === 'live') this.subscribedOnce = true;
+      // Once (re)connected and the server has set the subscription up, fetch what
+      // may have been posted between loading the page (or losing the connection)
+      // and now. Replies already shown are not shown twice.
+      clearTimeout(this.fillTimer);
+      if (state === 'live') {
+        this.fillTimer = setTimeout(() => {
+          if (!this.hasNextPage) this.loadMore({ silent: true });
+        }, 1000);
+      }
     });
     this.unsubscribe = subscriptions.subscribe(REPLY_ADDED, { threadId: this.thread.id }, {
       next: (data) => {
@@ -350,6 +404,7 @@ class ThreadPage {
   }
 
   destroy() {
+    clearTimeout(this.fillTimer);
     this.unsubscribe?.();
     this.stopState?.();
   }

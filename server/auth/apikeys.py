@@ -1,0 +1,314 @@
+"""Partner API keys: issuing and revoking them, and using them on /graphql.
+
+A partner site reads PUBLIC content through GraphQL with a key in the
+`Authorization: Bearer` header. The key is shown once when it is made; the
+database keeps its SHA-256 hash only (the key is 32 random bytes, so a plain hash
+is enough). A key never writes: its requests run as a viewer with `partner_id`
+set and no member. Each key has a rate limit; partners' listed origins get
+credential-less CORS on /graphql, and a key used from a browser on any other
+origin is refused.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncSession
+from starlette.datastructures import Headers, MutableHeaders
+from starlette.responses import JSONResponse, Response
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from server.auth.providers import LOOPBACK_HOSTS
+from server.auth.ratelimit import RateLimiter
+from server.db import Database
+from server.models import Partner
+from server.models.base import utcnow
+
+KEY_PREFIX = "moin_pk_"
+# How long the list of partner origins (for CORS) is cached in a process: a new partner
+# waits this long at most; the query it saves is one small read.
+ORIGINS_TTL_SECONDS = 5.0
+NAME_MAX = 80
+MAX_ORIGINS = 20
+MAX_RATE_LIMIT = 100_000
+GRAPHQL_PATH = "/graphql"
+
+
+class PartnerError(ValueError):
+    """A partner command cannot be done as asked; the message says why."""
+
+
+@dataclass(frozen=True)
+class PartnerKey:
+    """What a valid key lets through: whose it is, from where, how often."""
+
+    partner_id: int
+    name: str
+    origins: frozenset[str]
+    per_minute: int
+
+
+def hash_key(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+def normalise_origin(value: str) -> str:
+    """`https://partner.example` (scheme, host, port; nothing else), lower-case."""
+    parts = urlsplit(value.strip())
+    if parts.scheme not in ("https", "http") or not parts.hostname:
+        raise PartnerError(f"{value!r} is not an origin such as https://partner.example")
+    if parts.path not in ("", "/") or parts.query or parts.fragment or parts.username:
+        raise PartnerError(f"{value!r} is not an origin: give scheme, host and port only")
+    if parts.scheme == "http" and parts.hostname not in LOOPBACK_HOSTS:
+        raise PartnerError(f"{value!r} must use https:// (http:// only on loopback)")
+    return f"{parts.scheme}://{parts.netloc}".lower()
+
+
+# ---------------------------------------------------------------- managing keys
+
+
+async def create_partner(
+    session: AsyncSession,
+    *,
+    name: str,
+    origins: Sequence[str] = (),
+    rate_limit_per_minute: int | None = None,
+) -> tuple[Partner, str]:
+    """Issue a key for a partner; returns the partner and the key (shown once, never stored).
+
+    Creating a partner whose earlier key was revoked issues it a new key.
+    """
+    name = name.strip()
+    if not name or len(name) > NAME_MAX:
+        raise PartnerError(f"a partner's name has 1 to {NAME_MAX} characters")
+    if len(origins) > MAX_ORIGINS:
+        raise PartnerError(f"at most {MAX_ORIGINS} origins per partner")
+    normalised = sorted({normalise_origin(o) for o in origins})
+    if rate_limit_per_minute is not None and not 1 <= rate_limit_per_minute <= MAX_RATE_LIMIT:
+        raise PartnerError(f"the rate limit is 1 to {MAX_RATE_LIMIT} requests a minute")
+    partner = (
+        await session.execute(sa.select(Partner).where(Partner.name == name))
+    ).scalar_one_or_none()
+    if partner is not None and partner.revoked_at is None:
+        raise PartnerError(f"partner {name!r} already has a key; revoke it first to issue another")
+    key = KEY_PREFIX + secrets.token_urlsafe(32)
+    if partner is None:
+        partner = Partner(name=name)
+        session.add(partner)
+    partner.key_hash = hash_key(key)
+    partner.key_prefix = key[: len(KEY_PREFIX) + 6]
+    partner.origins = normalised
+    partner.rate_limit_per_minute = rate_limit_per_minute
+    partner.created_at = utcnow()
+    partner.revoked_at = None
+    await session.flush()
+    return partner, key
+
+
+async def list_partners(session: AsyncSession) -> list[Partner]:
+    return list((await session.execute(sa.select(Partner).order_by(Partner.name))).scalars())
+
+
+async def revoke_partner(session: AsyncSession, name: str) -> Partner:
+    """Revoke a partner's key at once: its next request is refused."""
+    partner = (
+        await session.execute(sa.select(Partner).where(Partner.name == name.strip()))
+    ).scalar_one_or_none()
+    if partner is None:
+        raise PartnerError(f"there is no partner called {name!r}")
+    if partner.revoked_at is None:
+        partner.revoked_at = utcnow()
+        await session.flush()
+    return partner
+
+
+# ---------------------------------------------------------------- using keys
+
+
+class PartnerDirectory:
+    """Looks keys up (every request: a revoked key stops at once) and caches origins."""
+
+    def __init__(self, db: Database, *, default_per_minute: int) -> None:
+        self.db = db
+        self.default_per_minute = default_per_minute
+        self._origins: frozenset[str] = frozenset()
+        self._origins_loaded_at = float("-inf")
+
+    async def authenticate(self, key: str) -> PartnerKey | None:
+        if not key.startswith(KEY_PREFIX) or len(key) > 200:
+            return None
+        async with self.db.read() as session:
+            partner = (
+                await session.execute(
+                    sa.select(Partner).where(
+                        Partner.key_hash == hash_key(key), Partner.revoked_at.is_(None)
+                    )
+                )
+            ).scalar_one_or_none()
+        if partner is None:
+            return None
+        return PartnerKey(
+            partner_id=partner.id,
+            name=partner.name,
+            origins=frozenset(partner.origins or ()),
+            per_minute=partner.rate_limit_per_minute or self.default_per_minute,
+        )
+
+    async def origins(self) -> frozenset[str]:
+        """The origins of every partner with a live key (cached for ORIGINS_TTL_SECONDS)."""
+        now = time.monotonic()
+        if now - self._origins_loaded_at > ORIGINS_TTL_SECONDS:
+            async with self.db.read() as session:
+                rows = (
+                    await session.execute(
+                        sa.select(Partner.origins).where(Partner.revoked_at.is_(None))
+                    )
+                ).scalars()
+                self._origins = frozenset(o for origins in rows for o in (origins or ()))
+            self._origins_loaded_at = now
+        return self._origins
+
+    def forget_origins(self) -> None:
+        """Reload the origins on the next request (after a change in this process)."""
+        self._origins_loaded_at = float("-inf")
+
+
+def _error(status: int, code: str, message: str, headers: dict[str, str] | None = None) -> Response:
+    extensions: dict[str, object] = {"code": code}
+    if headers and "Retry-After" in headers:
+        extensions["retryAfter"] = int(headers["Retry-After"])
+    return JSONResponse(
+        {"errors": [{"message": message, "extensions": extensions}]},
+        status_code=status,
+        headers=headers,
+    )
+
+
+class PartnerKeys:
+    """Authenticate `Authorization: Bearer <key>` on /graphql and apply the key's rate limit.
+
+    A valid key puts `partner_id` in the request's state, where the GraphQL context
+    reads it; the request then runs as the partner, never as a member, even if it
+    also carries a session cookie.
+    """
+
+    def __init__(
+        self, app: ASGIApp, *, directory: PartnerDirectory, limiter: RateLimiter, site_origin: str
+    ) -> None:
+        self.app = app
+        self.directory = directory
+        self.limiter = limiter
+        self.site_origin = site_origin
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["path"] != GRAPHQL_PATH:
+            await self.app(scope, receive, send)
+            return
+        headers = Headers(scope=scope)
+        authorization = headers.get("authorization")
+        if authorization is None:
+            await self.app(scope, receive, send)
+            return
+        response = await self._check(headers, authorization, scope)
+        if response is not None:
+            await response(scope, receive, send)
+            return
+        await self.app(scope, receive, send)
+
+    async def _check(self, headers: Headers, authorization: str, scope: Scope) -> Response | None:
+        scheme, _, key = authorization.partition(" ")
+        partner = None
+        if scheme.lower() == "bearer" and key.strip():
+            partner = await self.directory.authenticate(key.strip())
+        if partner is None:
+            return _error(
+                401,
+                "UNAUTHENTICATED",
+                "The API key is not valid or was revoked. Send `Authorization: Bearer <key>` "
+                "with a partner key; sign-in sessions use the cookie, not this header.",
+                {"WWW-Authenticate": 'Bearer error="invalid_token"'},
+            )
+        origin = headers.get("origin")
+        if origin is not None and origin.lower() not in partner.origins | {self.site_origin}:
+            return _error(
+                403, "FORBIDDEN", "This API key is not registered for the origin of this page."
+            )
+        decision = await self.limiter.hit(
+            f"partner:{partner.partner_id}", per_minute=partner.per_minute
+        )
+        if not decision.allowed:
+            return _error(
+                429,
+                "RATE_LIMITED",
+                f"This API key may make {partner.per_minute} requests a minute; "
+                f"retry in {decision.retry_after} s.",
+                {"Retry-After": str(decision.retry_after)},
+            )
+        scope.setdefault("state", {})["partner_id"] = partner.partner_id
+        return None
+
+
+class PartnerCORS:
+    """Credential-less CORS on /graphql for the origins of partners with a live key.
+
+    Never `*`, never `Access-Control-Allow-Credentials`: a partner page reads public
+    feeds with its key, not with anybody's session.
+    """
+
+    ALLOW_METHODS = "GET, POST"
+    ALLOW_HEADERS = "Authorization, Content-Type"
+    EXPOSE_HEADERS = "Retry-After, X-Request-Id"
+
+    def __init__(self, app: ASGIApp, *, directory: PartnerDirectory, site_origin: str) -> None:
+        self.app = app
+        self.directory = directory
+        self.site_origin = site_origin
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["path"] != GRAPHQL_PATH:
+            await self.app(scope, receive, send)
+            return
+        headers = Headers(scope=scope)
+        origin = headers.get("origin")
+        if origin is None or origin.lower() == self.site_origin:
+            await self.app(scope, receive, send)
+            return
+        allowed = origin.lower() in await self.directory.origins()
+        if scope["method"] == "OPTIONS" and "access-control-request-method" in headers:
+            await self._preflight(origin, allowed)(scope, receive, send)
+            return
+        if not allowed:
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_cors(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                response_headers = MutableHeaders(scope=message)
+                response_headers["Access-Control-Allow-Origin"] = origin
+                response_headers["Access-Control-Expose-Headers"] = self.EXPOSE_HEADERS
+                response_headers.add_vary_header("Origin")
+            await send(message)
+
+        await self.app(scope, receive, send_with_cors)
+
+    def _preflight(self, origin: str, allowed: bool) -> Response:
+        if not allowed:
+            return Response(
+                "This origin may not call the API from a browser.", 403, headers={"Vary": "Origin"}
+            )
+        return Response(
+            status_code=204,
+            headers={
+                "Access-Control-Allow-Origin": origin,
+                "Access-Control-Allow-Methods": self.ALLOW_METHODS,
+                "Access-Control-Allow-Headers": self.ALLOW_HEADERS,
+                "Access-Control-Max-Age": "600",
+                "Vary": "Origin",
+            },
+        )

@@ -1,0 +1,246 @@
+"""`moin-forum organisations|members|partners ...`: the operator's commands.
+
+They act on MOIN_DATABASE_URL directly, as the operator (who may do what an admin
+may), each in one transaction. `organisations add` exists so that a new forum can
+be set up from the command line: people are attached to organisations by slug.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from server.auth import apikeys
+from server.auth.providers import SLUG_PATTERN
+from server.config import Settings
+from server.db import Database
+from server.domain import MemberRole, OrganisationType
+from server.models import Member, Organisation
+from server.services import members
+from server.services.errors import DomainError
+
+GRANTABLE = ("researcher", "moderator", "admin")
+
+
+class CommandError(Exception):
+    """The command could not do what was asked; the message says why."""
+
+
+def add_commands(commands: Any) -> None:
+    """Add the `organisations`, `members` and `partners` commands to the CLI's subcommands."""
+    organisation_parser = commands.add_parser("organisations", help="member organisations")
+    organisation_commands = organisation_parser.add_subparsers(
+        dest="organisations_command", required=True
+    )
+    add = organisation_commands.add_parser("add", help="add a member organisation")
+    add.add_argument("slug", help="its short name in MOIN_OIDC_PROVIDERS, e.g. acme-agency")
+    add.add_argument("--name", required=True, help="its name, e.g. 'Acme Agency'")
+    add.add_argument(
+        "--type", required=True, choices=[t.value for t in OrganisationType], dest="kind"
+    )
+    add.add_argument("--country", help="ISO 3166-1 alpha-2 code, e.g. DE")
+    add.add_argument("--website", help="https://...")
+    add.set_defaults(run=_run(_add_organisation))
+    organisation_commands.add_parser("list", help="list organisations").set_defaults(
+        run=_run(_list_organisations)
+    )
+
+    member_parser = commands.add_parser("members", help="members' roles and organisations")
+    member_commands = member_parser.add_subparsers(dest="members_command", required=True)
+    grant = member_commands.add_parser("grant", help="give a member a role")
+    grant.add_argument("email", help="the member's e-mail address")
+    grant.add_argument("role", choices=GRANTABLE)
+    grant.set_defaults(run=_run(_grant))
+    revoke = member_commands.add_parser("revoke", help="make a member a plain member again")
+    revoke.add_argument("email", help="the member's e-mail address")
+    revoke.set_defaults(run=_run(_revoke))
+    attach = member_commands.add_parser("attach", help="attach a member to an organisation")
+    attach.add_argument("email", help="the member's e-mail address")
+    attach.add_argument("organisation", help="the organisation's slug, e.g. acme-agency")
+    attach.set_defaults(run=_run(_attach))
+    detach = member_commands.add_parser("detach", help="detach a member from their organisation")
+    detach.add_argument("email", help="the member's e-mail address")
+    detach.set_defaults(run=_run(_detach))
+    listing = member_commands.add_parser("list", help="list members")
+    listing.add_argument(
+        "--unattached", action="store_true", help="only members without an organisation"
+    )
+    listing.set_defaults(run=_run(_list_members))
+
+    partner_parser = commands.add_parser("partners", help="partner sites' API keys")
+    partner_commands = partner_parser.add_subparsers(dest="partners_command", required=True)
+    create = partner_commands.add_parser("create", help="issue a key (printed once)")
+    create.add_argument("name", help="the partner's name, e.g. city-portal")
+    create.add_argument(
+        "--origin",
+        action="append",
+        default=[],
+        help="a browser origin allowed to use the key, e.g. https://partner.example (repeatable)",
+    )
+    create.add_argument(
+        "--rate-limit",
+        type=int,
+        default=None,
+        help="requests per minute (default: MOIN_PARTNER_RATE_LIMIT_PER_MINUTE)",
+    )
+    create.set_defaults(run=_run(_create_partner))
+    partner_commands.add_parser("list", help="list partners and their keys' prefixes").set_defaults(
+        run=_run(_list_partners)
+    )
+    revoke_key = partner_commands.add_parser("revoke", help="revoke a partner's key at once")
+    revoke_key.add_argument("name")
+    revoke_key.set_defaults(run=_run(_revoke_partner))
+
+
+def _run(
+    work: Callable[[AsyncSession, argparse.Namespace, Settings], Awaitable[str]],
+) -> Callable[[argparse.Namespace], None]:
+    """Run one command in one transaction, and print what it says."""
+
+    def command(args: argparse.Namespace) -> None:
+        settings = Settings()
+
+        async def go() -> str:
+            from server.app import check_schema_current
+
+            db = Database.from_url(settings.database_url)
+            try:
+                await check_schema_current(db)
+                async with db.write() as session:
+                    return await work(session, args, settings)
+            finally:
+                await db.dispose()
+
+        try:
+            print(asyncio.run(go()))
+        except (CommandError, apikeys.PartnerError, DomainError) as exc:
+            message = getattr(exc, "message", None) or str(exc)
+            print(f"moin-forum: {message}", file=sys.stderr)
+            raise SystemExit(1) from None
+
+    return command
+
+
+async def _add_organisation(session: AsyncSession, args: argparse.Namespace, _s: Settings) -> str:
+    if not SLUG_PATTERN.match(args.slug):
+        raise CommandError("a slug is lower-case letters, digits and '-', e.g. acme-agency")
+    name = args.name.strip()
+    if not 1 <= len(name) <= 200:
+        raise CommandError("a name has 1 to 200 characters")
+    country = args.country.upper() if args.country else None
+    if country is not None and not (len(country) == 2 and country.isalpha()):
+        raise CommandError("--country is an ISO 3166-1 alpha-2 code such as DE")
+    if args.website and not args.website.startswith(("https://", "http://")):
+        raise CommandError("--website starts with https://")
+    if await members.organisation_by_slug(session, args.slug) is not None:
+        raise CommandError(f"there is already an organisation with the slug {args.slug!r}")
+    session.add(
+        Organisation(
+            slug=args.slug, name=name, type=args.kind, country=country, website=args.website
+        )
+    )
+    await session.flush()
+    return f"Added {name} ({args.slug})."
+
+
+async def _list_organisations(
+    session: AsyncSession, _args: argparse.Namespace, _s: Settings
+) -> str:
+    rows = (await session.execute(sa.select(Organisation).order_by(Organisation.slug))).scalars()
+    lines = [f"{o.slug}\t{o.name}\t{o.type}\t{o.country or '-'}" for o in rows]
+    return "\n".join(lines) if lines else "No organisations."
+
+
+async def _member(session: AsyncSession, email: str) -> Member:
+    member = await members.get_by_email(session, email)
+    if member is None:
+        raise CommandError(
+            f"no member has the e-mail address {email!r} (they appear once they have signed in)"
+        )
+    return member
+
+
+async def _grant(session: AsyncSession, args: argparse.Namespace, _settings: Settings) -> str:
+    member = await _member(session, args.email)
+    role = MemberRole(args.role.upper())
+    await members.set_role(session, members.OPERATOR, member_id=member.id, role=role)
+    return f"{member.email} is now {role.value.lower()} (from their next request)."
+
+
+async def _revoke(session: AsyncSession, args: argparse.Namespace, _settings: Settings) -> str:
+    member = await _member(session, args.email)
+    await members.set_role(session, members.OPERATOR, member_id=member.id, role=MemberRole.MEMBER)
+    return f"{member.email} is now a member without extra rights."
+
+
+async def _attach(session: AsyncSession, args: argparse.Namespace, _settings: Settings) -> str:
+    member = await _member(session, args.email)
+    organisation = await members.organisation_by_slug(session, args.organisation)
+    if organisation is None:
+        raise CommandError(f"there is no organisation with the slug {args.organisation!r}")
+    await members.set_organisation(
+        session, members.OPERATOR, member_id=member.id, organisation_id=organisation.id
+    )
+    return f"{member.email} is now a member of {organisation.name}."
+
+
+async def _detach(session: AsyncSession, args: argparse.Namespace, _settings: Settings) -> str:
+    member = await _member(session, args.email)
+    await members.set_organisation(
+        session, members.OPERATOR, member_id=member.id, organisation_id=None
+    )
+    return f"{member.email} is no longer attached to an organisation (they can read, not write)."
+
+
+async def _list_members(session: AsyncSession, args: argparse.Namespace, _s: Settings) -> str:
+    stmt = (
+        sa.select(
+            Member.email, Member.display_name, Member.role, Member.oidc_provider, Organisation.slug
+        )
+        .outerjoin(Organisation, Organisation.id == Member.organisation_id)
+        .order_by(Member.email)
+    )
+    if args.unattached:
+        stmt = stmt.where(Member.organisation_id.is_(None))
+    rows = (await session.execute(stmt)).all()
+    lines = [
+        f"{r.email or '(no e-mail)'}\t{r.display_name}\t{r.role.lower()}\t"
+        f"{r.slug or '(no organisation)'}\t{r.oidc_provider or '-'}"
+        for r in rows
+    ]
+    return "\n".join(lines) if lines else "No members."
+
+
+async def _create_partner(session: AsyncSession, args: argparse.Namespace, _s: Settings) -> str:
+    partner, key = await apikeys.create_partner(
+        session, name=args.name, origins=args.origin, rate_limit_per_minute=args.rate_limit
+    )
+    origins = ", ".join(partner.origins) or "none (server-to-server use only)"
+    return (
+        f"Partner {partner.name}: its API key is\n\n    {key}\n\n"
+        "It is shown this once and not stored: give it to the partner now. They send it as\n"
+        f"`Authorization: Bearer <key>` to /graphql. Browser origins: {origins}."
+    )
+
+
+async def _list_partners(session: AsyncSession, _args: argparse.Namespace, s: Settings) -> str:
+    partners = await apikeys.list_partners(session)
+    lines = [
+        f"{p.name}\t{p.key_prefix}…\t"
+        f"{'revoked ' + p.revoked_at.date().isoformat() if p.revoked_at else 'active'}\t"
+        f"{p.rate_limit_per_minute or s.partner_rate_limit_per_minute}/min\t"
+        f"{' '.join(p.origins) or '(no origins)'}"
+        for p in partners
+    ]
+    return "\n".join(lines) if lines else "No partners."
+
+
+async def _revoke_partner(session: AsyncSession, args: argparse.Namespace, _s: Settings) -> str:
+    partner = await apikeys.revoke_partner(session, args.name)
+    return f"The key of partner {partner.name} is revoked."

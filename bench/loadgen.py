@@ -273,7 +273,7 @@ async def open_loop(host: str, port: int, make_request: RequestFactory, *, rate:
     if shed:
         result.error_samples.append(f"{len(shed)} requests not sent: {limit} already in flight")
     result.extra["shed"] = len(shed)
-    result.extra["overloaded"] = bool(shed or pending)
+    result.extra["unanswered"] = len(pending)
     result.duration_s = time.perf_counter() - t0
     for conn in idle:
         conn.close()

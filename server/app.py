@@ -87,8 +87,9 @@ class ForumGraphQL(GraphQL):
             settings=self.settings,
             broadcaster=self.broadcaster,
             viewer=viewer,
-            # A socket lives long: its loaders must not keep stale rows.
-            loaders=Loaders(self.db, cache=not is_socket),
+            # A socket lives long: its subscriptions take fresh loaders for each event
+            # (see schema.threads), so no row is kept stale.
+            loaders=Loaders(self.db),
             request_id=request.scope.get("state", {}).get("request_id", "ws"),
         )
 

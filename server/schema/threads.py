@@ -468,16 +468,17 @@ async def _set_closed(ctx: Context, input: CloseThreadInput, *, closed: bool) ->
 
 
 async def _readable_post(ctx: Context, event: events.Event) -> models.Post | None:
-    """The event's post if this subscriber may read it, with fresh loaders for rendering it.
+    """The event's post if this subscriber may read it now, with fresh loaders to render it.
 
     In-process events carry the rows they are about, so a thousand subscribers cost no
     query each; an event without them (from another process) is looked up.
     """
     ctx.loaders = Loaders(ctx.db)
+    viewer = await ctx.recheck_viewer()
     post: models.Post | None = event.rows.get("post")
-    if post is None or not can_read(ctx.viewer, event.data.get("visibility", "")):
+    if post is None or not can_read(viewer, event.data.get("visibility", "")):
         async with ctx.db.read() as session:
-            return await threads.get_post(session, ctx.viewer, event.data["post_id"])
+            return await threads.get_post(session, viewer, event.data["post_id"])
     author = event.rows.get("author")
     if author is not None:
         ctx.loaders.member_by_id.prime(author.id, author)

@@ -29,6 +29,7 @@ from server.config import ConfigError, Settings
 from server.db import Database
 from server.http import GraphQLGuard, SecurityHeaders, origin_of
 from server.pubsub import Broadcaster
+from server.response_cache import AnonymousResponseCache, ResponseCache
 from server.schema import build_schema
 from server.schema.context import Context
 from server.schema.loaders import Loaders
@@ -87,8 +88,9 @@ class ForumGraphQL(GraphQL):
             settings=self.settings,
             broadcaster=self.broadcaster,
             viewer=viewer,
-            # A socket lives long: its loaders must not keep stale rows.
-            loaders=Loaders(self.db, cache=not is_socket),
+            # A socket lives long: its subscriptions take fresh loaders for each event
+            # (see schema.threads), so no row is kept stale.
+            loaders=Loaders(self.db),
             request_id=request.scope.get("state", {}).get("request_id", "ws"),
         )
 
@@ -114,6 +116,8 @@ def create_app(
         statement_timeout_ms=settings.statement_timeout_ms,
     )
     broadcaster = Broadcaster()
+    response_cache = ResponseCache(settings.response_cache_seconds)
+    db.after_commit.append(response_cache.clear)
     graphql = ForumGraphQL(db=db, settings=settings, broadcaster=broadcaster)
 
     @asynccontextmanager
@@ -158,6 +162,9 @@ def create_app(
     app.state.db = db
     app.state.settings = settings
     app.state.broadcaster = broadcaster
+    app.state.response_cache = response_cache
+    # Innermost: it sees only bodies GraphQLGuard has checked and read whole.
+    app.add_middleware(AnonymousResponseCache, cache=response_cache)
     app.add_middleware(
         GraphQLGuard,
         max_body_bytes=settings.max_body_bytes,

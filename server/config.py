@@ -41,6 +41,8 @@ class Settings(BaseSettings):
     max_aliases: int = Field(default=30, ge=1)
     max_tokens: int = Field(default=5000, ge=100)
     max_query_cost: int = Field(default=10_000, ge=10)
+    # How long an anonymous GraphQL answer may be shared (0: never). See response_cache.
+    response_cache_seconds: float = Field(default=1.0, ge=0, le=60)
     statement_timeout_ms: int = Field(default=5000, ge=100)
     db_pool_size: int = Field(default=10, ge=1)
     session_max_age_days: int = Field(default=30, ge=1)

@@ -8,7 +8,7 @@ failing when one upgrades a read lock.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -77,6 +77,8 @@ class Database:
     def __init__(self, engine: AsyncEngine) -> None:
         self.engine = engine
         self.dialect = engine.dialect.name
+        # Called after every committed write (the response cache clears itself here).
+        self.after_commit: list[Callable[[], None]] = []
         self._sessions = async_sessionmaker(engine, expire_on_commit=False, autoflush=False)
         # Reads need no transaction: autocommit saves the BEGIN and ROLLBACK round trips.
         self._readers = async_sessionmaker(
@@ -108,6 +110,8 @@ class Database:
             yield session
             # Leaving the block by an exception skips this: closing the session rolls back.
             await session.commit()
+        for callback in self.after_commit:
+            callback()
 
     async def ping(self) -> None:
         async with self.engine.connect() as conn:

@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.websockets import WebSocket
 
+from server.auth import sessions
 from server.config import Settings
 from server.db import Database
 from server.pubsub import Broadcaster
 from server.schema.loaders import Loaders
 from server.services import events
 from server.services.viewer import Viewer
+
+VIEWER_RECHECK_SECONDS = 5.0
 
 
 @dataclass
@@ -29,6 +33,24 @@ class Context:
     viewer: Viewer
     loaders: Loaders
     request_id: str
+    # When the viewer was last checked against the session store (sockets only).
+    viewer_checked_at: float = field(default_factory=time.monotonic)
+
+    async def recheck_viewer(self) -> Viewer:
+        """For a long-lived socket: who the viewer is now (signed out, role changed).
+
+        Checked at most every VIEWER_RECHECK_SECONDS, so a thousand subscribers do not
+        each query the session store for every event.
+        """
+        now = time.monotonic()
+        if (
+            self.viewer.member_id is not None
+            and now - self.viewer_checked_at > VIEWER_RECHECK_SECONDS
+        ):
+            cookie = self.request.cookies.get(sessions.COOKIE_NAME)
+            self.viewer = await sessions.viewer_for_cookie(self.db, self.settings, cookie)
+            self.viewer_checked_at = now
+        return self.viewer
 
     @asynccontextmanager
     async def write(self) -> AsyncIterator[AsyncSession]:

@@ -15,22 +15,21 @@ from server.models import Member, Organisation, Post, Thread
 M = TypeVar("M")
 
 
-def _by_key(db: Database, model: Any, key_column: Any, *, cache: bool) -> DataLoader[int, Any]:
+def _by_key(db: Database, model: Any, key_column: Any) -> DataLoader[int, Any]:
     async def load(keys: Sequence[int]) -> list[Any]:
         async with db.read() as session:
             rows = (await session.scalars(sa.select(model).where(key_column.in_(set(keys))))).all()
         found = {getattr(row, key_column.key): row for row in rows}
         return [found.get(key) for key in keys]
 
-    return DataLoader(load_fn=load, cache=cache)
+    return DataLoader(load_fn=load)
 
 
 @dataclass
 class Loaders:
-    """The loaders of one request (or, uncached, of one subscription)."""
+    """The loaders of one request, or of one subscription event."""
 
     db: Database
-    cache: bool = True
     member_by_id: DataLoader[int, Member | None] = field(init=False)
     organisation_by_id: DataLoader[int, Organisation | None] = field(init=False)
     post_by_id: DataLoader[int, Post | None] = field(init=False)
@@ -38,11 +37,11 @@ class Loaders:
     opening_post_by_thread_id: DataLoader[int, Post | None] = field(init=False)
 
     def __post_init__(self) -> None:
-        self.member_by_id = _by_key(self.db, Member, Member.id, cache=self.cache)
-        self.organisation_by_id = _by_key(self.db, Organisation, Organisation.id, cache=self.cache)
-        self.post_by_id = _by_key(self.db, Post, Post.id, cache=self.cache)
-        self.thread_by_id = _by_key(self.db, Thread, Thread.id, cache=self.cache)
-        self.opening_post_by_thread_id = DataLoader(load_fn=self._openings, cache=self.cache)
+        self.member_by_id = _by_key(self.db, Member, Member.id)
+        self.organisation_by_id = _by_key(self.db, Organisation, Organisation.id)
+        self.post_by_id = _by_key(self.db, Post, Post.id)
+        self.thread_by_id = _by_key(self.db, Thread, Thread.id)
+        self.opening_post_by_thread_id = DataLoader(load_fn=self._openings)
 
     async def _openings(self, thread_ids: Sequence[int]) -> list[Post | None]:
         async with self.db.read() as session:

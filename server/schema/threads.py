@@ -21,12 +21,14 @@ from server.schema.enums import (
 )
 from server.schema.errors import UserError, user_errors
 from server.schema.ids import row_id, to_global_id
+from server.schema.loaders import Loaders
 from server.schema.members import Member
 from server.schema.node import Node
 from server.schema.pagination import Connection, connection
 from server.services import events, threads
 from server.services.errors import BadInput, InvalidInput, NotFound
 from server.services.validation import BODY_MAX
+from server.services.viewer import can_read
 
 if TYPE_CHECKING:
     from server.schema.organisations import Organisation
@@ -465,6 +467,24 @@ async def _set_closed(ctx: Context, input: CloseThreadInput, *, closed: bool) ->
 # --- subscriptions --------------------------------------------------------------------
 
 
+async def _readable_post(ctx: Context, event: events.Event) -> models.Post | None:
+    """The event's post if this subscriber may read it now, with fresh loaders to render it.
+
+    In-process events carry the rows they are about, so a thousand subscribers cost no
+    query each; an event without them (from another process) is looked up.
+    """
+    ctx.loaders = Loaders(ctx.db)
+    viewer = await ctx.recheck_viewer()
+    post: models.Post | None = event.rows.get("post")
+    if post is None or not can_read(viewer, event.data.get("visibility", "")):
+        async with ctx.db.read() as session:
+            return await threads.get_post(session, viewer, event.data["post_id"])
+    author = event.rows.get("author")
+    if author is not None:
+        ctx.loaders.member_by_id.prime(author.id, author)
+    return post
+
+
 @strawberry.type
 class ThreadSubscriptions:
     @strawberry.subscription(description="New replies in one thread, as they are posted.")
@@ -482,8 +502,7 @@ class ThreadSubscriptions:
         async with ctx.broadcaster.subscribe(events.replies_channel(thread.id)) as queue:
             while True:
                 event = await queue.get()
-                async with ctx.db.read() as session:
-                    post = await threads.get_post(session, ctx.viewer, event.data["post_id"])
+                post = await _readable_post(ctx, event)
                 if post is None:
                     # The thread is no longer readable by this subscriber: stop.
                     return

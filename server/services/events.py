@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -16,6 +16,9 @@ class Event:
 
     channel: str
     data: dict[str, Any]
+    # The rows the event is about, as written: in-process subscribers render from them
+    # instead of each querying the same rows again. Never sent over a wire.
+    rows: dict[str, Any] = field(default_factory=dict, compare=False)
 
 
 def replies_channel(thread_id: int) -> str:

@@ -24,7 +24,7 @@ from server.domain import (
     types_to_mask,
 )
 from server.markdown import render_markdown
-from server.models import Organisation, Post, Thread, ThreadTopic
+from server.models import Member, Organisation, Post, Thread, ThreadTopic
 from server.models.base import utcnow
 from server.services import events, idempotency
 from server.services.errors import BadInput, FieldError, InvalidInput, UserErrorCode
@@ -371,10 +371,13 @@ async def reply(
     await search.add_post_text(session, thread.id, body)
     if key is not None:
         await idempotency.record(session, author_id, key, post.id)
+    author = await session.get(Member, author_id)
     events.record(
         session,
         events.Event(
-            events.replies_channel(thread.id), {"thread_id": thread.id, "post_id": post.id}
+            events.replies_channel(thread.id),
+            {"thread_id": thread.id, "post_id": post.id, "visibility": thread.visibility},
+            rows={"post": post, "author": author},
         ),
     )
     return post

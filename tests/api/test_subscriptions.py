@@ -151,3 +151,29 @@ async def test_subscribe_before_init_delivers_nothing(db, live_server):
         with pytest.raises(websockets.exceptions.ConnectionClosed) as closed:
             await asyncio.wait_for(socket.recv(), 5)
     assert closed.value.rcvd.code == 4401
+
+
+async def test_signing_out_stops_events_of_members_threads(
+    client, db, settings, live_server, monkeypatch
+):
+    from server.schema import context
+
+    monkeypatch.setattr(context, "VIEWER_RECHECK_SECONDS", 0.0)
+    author = await make_member(db)
+    thread = await make_thread(db, author=author, visibility=Visibility.MEMBERS)
+    await sign_in(client, db, settings, author)
+    cookie = cookie_of(client)
+
+    async with subscription(
+        live_server, REPLY_ADDED, {"id": gid("Thread", thread.id)}, cookie=cookie
+    ) as socket:
+        await gql(client, REPLY, {"input": {"threadId": gid("Thread", thread.id), "body": "Seen"}})
+        assert (await next_message(socket))["type"] == "next"
+        await client.post("/auth/logout", headers={"accept": "application/json"})
+        await sign_in(client, db, settings, author)  # a new session writes the next reply
+        await gql(
+            client, REPLY, {"input": {"threadId": gid("Thread", thread.id), "body": "Unseen"}}
+        )
+        message = await next_message(socket)
+
+    assert message["type"] == "complete"

@@ -1,0 +1,135 @@
+"""A short-lived cache of anonymous GraphQL answers: partner feeds and visitors' pages.
+
+Requests with no credentials (no cookie, no Authorization) all see the same PUBLIC
+data, so the answer to the same request body can be shared for a moment. Any write
+in this process clears the cache; writes in other processes are bounded by the TTL
+(MOIN_RESPONSE_CACHE_SECONDS, 0 turns the cache off). Only complete answers without
+`errors` are kept, and nothing a signed-in member or a partner key receives.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections import OrderedDict
+
+from starlette.datastructures import Headers
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+MAX_ENTRIES = 512
+MAX_BODY_BYTES = 256 * 1024
+
+
+class ResponseCache:
+    """Bounded LRU of response bodies with a time to live."""
+
+    def __init__(self, ttl_seconds: float, max_entries: int = MAX_ENTRIES) -> None:
+        self.ttl = ttl_seconds
+        self.max_entries = max_entries
+        self._entries: OrderedDict[bytes, tuple[float, bytes]] = OrderedDict()
+        # Bumped by every clear(): an answer made across a write is not kept.
+        self.generation = 0
+
+    @property
+    def enabled(self) -> bool:
+        return self.ttl > 0
+
+    def get(self, key: bytes) -> bytes | None:
+        entry = self._entries.get(key)
+        if entry is None:
+            return None
+        stored_at, body = entry
+        if time.monotonic() - stored_at > self.ttl:
+            del self._entries[key]
+            return None
+        self._entries.move_to_end(key)
+        return body
+
+    def put(self, key: bytes, body: bytes) -> None:
+        self._entries[key] = (time.monotonic(), body)
+        self._entries.move_to_end(key)
+        while len(self._entries) > self.max_entries:
+            self._entries.popitem(last=False)
+
+    def clear(self) -> None:
+        """Something was written: no cached answer may be served any more."""
+        self._entries.clear()
+        self.generation += 1
+
+
+class AnonymousResponseCache:
+    """Serve credential-less POSTs to /graphql from the cache (runs after GraphQLGuard)."""
+
+    def __init__(self, app: ASGIApp, *, cache: ResponseCache) -> None:
+        self.app = app
+        self.cache = cache
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if (
+            not self.cache.enabled
+            or scope["type"] != "http"
+            or scope["path"] != "/graphql"
+            or scope["method"] != "POST"
+        ):
+            await self.app(scope, receive, send)
+            return
+        headers = Headers(scope=scope)
+        if "cookie" in headers or "authorization" in headers:
+            await self.app(scope, receive, send)
+            return
+        message = await receive()  # GraphQLGuard hands over the whole body at once
+        body = message.get("body", b"")
+        key = hashlib.sha256(body).digest()
+        cached = self.cache.get(key)
+        if cached is not None:
+            await _send_json(send, cached, hit=True)
+            return
+        generation = self.cache.generation
+        start: Message | None = None
+        chunks: list[bytes] = []
+        delivered = False
+
+        async def replay() -> Message:
+            nonlocal delivered
+            if delivered:
+                return await receive()
+            delivered = True
+            return message
+
+        async def capture(out: Message) -> None:
+            nonlocal start
+            if out["type"] == "http.response.start":
+                start = out
+                return
+            chunks.append(out.get("body", b""))
+            if out.get("more_body", False):
+                return
+            payload = b"".join(chunks)
+            assert start is not None
+            if (
+                start["status"] == 200
+                and len(payload) <= MAX_BODY_BYTES
+                and b'"errors"' not in payload
+                # Not if a write cleared the cache while this answer was being made.
+                and self.cache.generation == generation
+            ):
+                self.cache.put(key, payload)
+            await send(start)
+            await send({"type": "http.response.body", "body": payload})
+
+        await self.app(scope, replay, capture)
+
+
+async def _send_json(send: Send, body: bytes, *, hit: bool) -> None:
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 200,
+            "headers": [
+                (b"content-type", b"application/json"),
+                (b"content-length", str(len(body)).encode()),
+                (b"x-cache", b"hit" if hit else b"miss"),
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})

@@ -1,0 +1,63 @@
+"""Anonymous answers are shared for a moment, and never across a write or a credential."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.factories import gid, make_member, make_thread, sign_in
+from tests.support import gql
+
+FEED = {"query": "{ threads { nodes { title replyCount } } }"}
+
+
+async def test_a_repeated_anonymous_query_is_served_from_the_cache(client, db):
+    await make_thread(db, author=await make_member(db), title="Cached")
+
+    first = await client.post("/graphql", json=FEED)
+    second = await client.post("/graphql", json=FEED)
+
+    assert first.headers.get("x-cache") is None
+    assert second.headers["x-cache"] == "hit"
+    assert second.json() == first.json()
+    assert second.headers["x-content-type-options"] == "nosniff"
+
+
+async def test_a_write_clears_the_cache(client, db, settings):
+    author = await make_member(db)
+    thread = await make_thread(db, author=author, title="Before")
+    await client.post("/graphql", json=FEED)
+    await sign_in(client, db, settings, author)
+    await gql(
+        client,
+        """mutation($i: ReplyInput!) { reply(input: $i) { errors { message } } }""",
+        {"i": {"threadId": gid("Thread", thread.id), "body": "New"}},
+    )
+    client.cookies.clear()
+
+    after = await client.post("/graphql", json=FEED)
+
+    assert after.headers.get("x-cache") is None
+    assert after.json()["data"]["threads"]["nodes"][0]["replyCount"] == 1
+
+
+async def test_members_and_errors_are_never_cached(client, db, settings):
+    await sign_in(client, db, settings, await make_member(db))
+    await client.post("/graphql", json=FEED)
+    assert (await client.post("/graphql", json=FEED)).headers.get("x-cache") is None
+
+    client.cookies.clear()
+    bad = {"query": "{ threads(first: 0) { nodes { title } } }"}
+    await client.post("/graphql", json=bad)
+    assert (await client.post("/graphql", json=bad)).headers.get("x-cache") is None
+
+
+@pytest.mark.parametrize("ttl", [0.0])
+async def test_a_zero_ttl_turns_the_cache_off(db, settings, ttl):
+    import httpx
+
+    from server.app import create_app
+
+    app = create_app(settings.model_copy(update={"response_cache_seconds": ttl}), db)
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as c:
+        await c.post("/graphql", json=FEED)
+        assert (await c.post("/graphql", json=FEED)).headers.get("x-cache") is None

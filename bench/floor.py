@@ -42,10 +42,24 @@ from strawberry.extensions import ParserCache, ValidationCache
 from bench import baseline, queries
 from bench.generate import DEFAULT_DATABASE_URL, asyncpg_dsn
 
-RoarPillar = strawberry.enum(Enum("RoarPillar", {p: p for p in baseline.PILLARS}))
-OrganisationType = strawberry.enum(Enum("OrganisationType", {t: t for t in baseline.ORG_TYPES}))
-ThreadKind = strawberry.enum(Enum("ThreadKind", {k: k for k in
-                                                 ("CHALLENGE", "DISCUSSION", "CASE_EXAMPLE")}))
+
+@strawberry.enum
+class RoarPillar(Enum):
+    ROUTES_AND_DIRECTIONS = "ROUTES_AND_DIRECTIONS"
+    ORGANISATIONAL_CAPACITY = "ORGANISATIONAL_CAPACITY"
+    ASSESSMENT = "ASSESSMENT"
+    RISKS_AND_REWARDS = "RISKS_AND_REWARDS"
+
+
+OrganisationType = strawberry.enum(Enum(  # type: ignore[call-overload]  # functional Enum API
+    "OrganisationType", {t: t for t in baseline.ORG_TYPES}))
+
+
+@strawberry.enum
+class ThreadKind(Enum):
+    CHALLENGE = "CHALLENGE"
+    DISCUSSION = "DISCUSSION"
+    CASE_EXAMPLE = "CASE_EXAMPLE"
 
 
 @strawberry.type
@@ -64,8 +78,8 @@ class Member:
 class Thread:
     id: strawberry.ID
     title: str
-    kind: ThreadKind  # type: ignore[valid-type]
-    pillars: list[RoarPillar]  # type: ignore[valid-type]
+    kind: ThreadKind
+    pillars: list[RoarPillar]
     organisation_types: list[OrganisationType]  # type: ignore[valid-type]
     topics: list[str]
     reply_count: int

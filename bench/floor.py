@@ -6,7 +6,9 @@ All three run in this process behind httpx's ASGI transport, one request at a
 time, so the figure is CPU time per request with no network, no concurrency
 and no load generator in it:
 
-- `forum`: the forum's own app (`server.app.create_app`), as served;
+- `forum`: the forum's own app (`server.app.create_app`) with its anonymous response
+  cache off, so that every request makes its answer (`forum, cached answer`: as
+  served, where the same request within the cache's lifetime is a cache hit);
 - `strawberry floor`: a minimal strawberry schema of the same shape, its one
   resolver running the baseline's single joined SQL through asyncpg and returning
   plain dataclasses (no ORM, no DataLoaders, no middleware): the least any
@@ -176,15 +178,20 @@ async def cpu_per_request(app: Starlette, body: dict[str, Any], requests: int) -
 
 async def measure(database_url: str, requests: int) -> dict[str, float]:
     from server.app import create_app
-    from server.config import load_settings
+    from server.config import Settings, load_settings
 
     body = {"query": queries.FEED, "operationName": "Feed", "variables": {"first": 20}}
-    settings = load_settings(database_url=database_url, secret_key="f" * 48)
-    apps = {
-        "forum": create_app(settings),
+    apps: dict[str, Starlette] = {}
+    if "response_cache_seconds" in Settings.model_fields:
+        apps["forum, cached answer"] = create_app(
+            load_settings(database_url=database_url, secret_key="f" * 48))
+    uncached = {"response_cache_seconds": 0} if apps else {}
+    apps.update({
+        "forum": create_app(load_settings(database_url=database_url, secret_key="f" * 48,
+                                          **uncached)),
         "strawberry floor": floor_app(database_url),
         "baseline": baseline.create_app(database_url),
-    }
+    })
     # The client's own share (httpx, the ASGI transport) is in every figure alike.
     return {name: round(await cpu_per_request(app, body, requests), 2)
             for name, app in apps.items()}
@@ -198,7 +205,7 @@ def main() -> None:
     args = parser.parse_args()
     results = asyncio.run(measure(args.database_url, args.requests))
     for name, ms in results.items():
-        print(f"{name:>18}: {ms:6.2f} ms CPU per S1 request (in-process, sequential)")
+        print(f"{name:>21}: {ms:6.2f} ms CPU per S1 request (in-process, sequential)")
 
 
 if __name__ == "__main__":

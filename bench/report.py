@@ -25,6 +25,7 @@ def _target(name: str, description: str, value: Any, limit: Any, met: bool | Non
 
 def evaluate_targets(results: dict[str, Any]) -> list[dict[str, Any]]:
     s = results.get("scenarios", {})
+    rate = f"{results.get('load', {}).get('rate', 100):g} req/s"
     ratios = results.get("ratios", {})
     out: list[dict[str, Any]] = []
 
@@ -39,15 +40,15 @@ def evaluate_targets(results: dict[str, Any]) -> list[dict[str, Any]]:
         out.append(_target(f"{name} throughput", f"{name} throughput at least 60% of the "
                            "baseline's", ratio, 0.6, None if ratio is None else ratio >= 0.6,
                            "x baseline"))
-        out.append(_target(f"{name} p99", f"{name} p99 latency under 100 ms at 100 req/s",
+        out.append(_target(f"{name} p99", f"{name} p99 latency under 100 ms at {rate}",
                            get(name, "p99_ms"), 100, below(get(name, "p99_ms"), 100), "ms"))
-    out.append(_target("S2 p99", "S2 p99 latency under 100 ms at 100 req/s",
+    out.append(_target("S2 p99", f"S2 p99 latency under 100 ms at {rate}",
                        get("S2", "p99_ms"), 100, below(get("S2", "p99_ms"), 100), "ms"))
     s1, s3 = get("S1", "p50_ms"), get("S3", "p50_ms")
     ratio = None if not s1 or s3 is None else round(s3 / s1, 3)
     out.append(_target("S3 p50", "S3 p50 within 1.3x of S1's p50", ratio, 1.3,
                        None if ratio is None else ratio <= 1.3, "x S1 p50"))
-    out.append(_target("S5 p95", "S5 p95 latency under 150 ms at 100 req/s",
+    out.append(_target("S5 p95", f"S5 p95 latency under 150 ms at {rate}",
                        get("S5", "p95_ms"), 150, below(get("S5", "p95_ms"), 150), "ms"))
     s6 = s.get("S6", {})
     verify = s6.get("verification", {})
@@ -61,7 +62,7 @@ def evaluate_targets(results: dict[str, Any]) -> list[dict[str, Any]]:
                         "duplicated": verify.get("duplicated"),
                         "counters_consistent": verify.get("counters_consistent")},
                        0, clean))
-    out.append(_target("S6 p99", "S6 p99 latency under 150 ms at 100 req/s",
+    out.append(_target("S6 p99", f"S6 p99 latency under 150 ms at {rate}",
                        get("S6", "p99_ms"), 150, below(get("S6", "p99_ms"), 150), "ms"))
     s7 = s.get("S7", {})
     p99 = s7.get("delivery_p99_ms")
@@ -80,45 +81,11 @@ def evaluate_targets(results: dict[str, Any]) -> list[dict[str, Any]]:
 
 # --- charts -----------------------------------------------------------------------
 
-def draw_charts(results: dict[str, Any], out_dir: Path, stem: str) -> list[str]:
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    scenarios = results["scenarios"]
-    names = [n for n in ("S1", "S2", "S3", "S4", "S5", "S6") if n in scenarios]
-    files: list[str] = []
-
-    # Throughput: ours per scenario, the baseline beside S1 and S4.
-    fig, ax = plt.subplots(figsize=(9, 4.2))
+def _latency_chart(plt: Any, scenarios: dict[str, Any], baseline: dict[str, Any],
+                   names: list[str], title: str, path: Path) -> str:
+    """p50 / p95 / p99 per scenario on a log scale, the targets, light-load and baseline p99."""
+    fig, ax = plt.subplots(figsize=(9.5, 4.4))
     x = list(range(len(names)))
-    ours = [scenarios[n].get("rps") or 0 for n in names]
-    base = [results.get("baseline", {}).get(n, {}).get("rps") for n in names]
-    width = 0.38
-    ax.bar([i - width / 2 for i in x], ours, width, label="MOIN Forum", color="#2f6db3")
-    ax.bar([i + width / 2 for i in x], [b or 0 for b in base], width,
-           label="baseline (Starlette + asyncpg)", color="#b0b0b0")
-    for i, n in enumerate(names):
-        ax.text(i - width / 2, ours[i], f"{ours[i]:.0f}", ha="center", va="bottom", fontsize=8)
-        if base[i]:
-            ratio = results.get("ratios", {}).get(n)
-            ax.text(i + width / 2, base[i], f"{base[i]:.0f}\n({ratio:.0%})" if ratio else
-                    f"{base[i]:.0f}", ha="center", va="bottom", fontsize=8)
-    ax.set_xticks(x, [f"{n}\n{SCENARIO_TITLES[n].split(' (')[0]}" for n in names], fontsize=8)
-    ax.set_ylabel("requests per second (closed loop)")
-    ax.set_title(f"Throughput, {results['load']['connections']} connections "
-                 f"(S6: {results['load']['s6_members']} members), one worker")
-    ax.legend(fontsize=8)
-    ax.margins(y=0.15)
-    fig.tight_layout()
-    path = out_dir / f"{stem}-throughput.png"
-    fig.savefig(path, dpi=110)
-    plt.close(fig)
-    files.append(path.name)
-
-    # Latency at a fixed rate: p50 / p95 / p99 per scenario, log scale, with the targets.
-    fig, ax = plt.subplots(figsize=(9, 4.2))
     width = 0.26
     colors = {"p50_ms": "#9cc3e6", "p95_ms": "#4a90d9", "p99_ms": "#1b4f8a"}
     for k, key in enumerate(("p50_ms", "p95_ms", "p99_ms")):
@@ -144,20 +111,80 @@ def draw_charts(results: dict[str, Any], out_dir: Path, stem: str) -> list[str]:
                    color="black", zorder=3, label=f"p99 at {rate:g}/s (light load)")
     base_p99: list[tuple[int, float]] = [
         (i, float(v)) for i, n in enumerate(names)
-        if (v := results.get("baseline", {}).get(n, {}).get("p99_ms"))]
+        if (v := baseline.get(n, {}).get("p99_ms"))]
     if base_p99:
         ax.scatter([i + width for i, _ in base_p99], [v for _, v in base_p99], marker="v", s=36,
                    color="#888888", zorder=3, label="baseline p99")
     ax.set_yscale("log")
     ax.set_xticks(x, [f"{n}\n{SCENARIO_TITLES[n].split(' (')[0]}" for n in names], fontsize=8)
     ax.set_ylabel("latency, ms (log scale)")
-    ax.set_title(f"Latency, open loop at {results['load']['rate']} requests per second")
-    ax.legend(fontsize=8, ncol=4)
+    ax.set_title(title, fontsize=10)
+    ax.legend(fontsize=7, ncol=3)
     fig.tight_layout()
-    path = out_dir / f"{stem}-latency.png"
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+    return str(path.name)
+
+
+def draw_charts(results: dict[str, Any], out_dir: Path, stem: str) -> list[str]:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    scenarios = results["scenarios"]
+    uncached = results.get("uncached") or {}
+    names = [n for n in ("S1", "S2", "S3", "S4", "S5", "S6") if n in scenarios]
+    files: list[str] = []
+
+    # Throughput: the forum as served, the forum with its response cache off, the baseline.
+    fig, ax = plt.subplots(figsize=(9.5, 4.4))
+    x = list(range(len(names)))
+    series = [("MOIN Forum, as served", "#2f6db3",
+               [scenarios[n].get("rps") for n in names])]
+    if uncached:
+        series.append(("MOIN Forum, response cache off", "#8fb3e0",
+                       [uncached["scenarios"].get(n, {}).get("rps") for n in names]))
+    series.append(("baseline (Starlette + asyncpg)", "#b0b0b0",
+                   [results.get("baseline", {}).get(n, {}).get("rps") for n in names]))
+    width = 0.8 / len(series)
+    for k, (label, color, values) in enumerate(series):
+        offset = (k - (len(series) - 1) / 2) * width
+        ax.bar([i + offset for i in x], [v or 0 for v in values], width, label=label,
+               color=color)
+        for i, v in enumerate(values):
+            if v:
+                ax.text(i + offset, v, f"{v:.0f}", ha="center", va="bottom", fontsize=7)
+    ax.set_yscale("log")
+    ax.set_xticks(x, [f"{n}\n{SCENARIO_TITLES[n].split(' (')[0]}" for n in names], fontsize=8)
+    ax.set_ylabel("requests per second, closed loop (log scale)")
+    ratios = results.get("ratios", {})
+    ratio_text = ", ".join(f"{k} {v:.0%}" for k, v in ratios.items() if v is not None)
+    if uncached:
+        ratio_text += " as served; cache off: " + ", ".join(
+            f"{k} {v:.0%}" for k, v in uncached.get("ratios", {}).items() if v is not None)
+    ax.set_title(f"Throughput, {results['load']['connections']} connections "
+                 f"(S6: {results['load']['s6_members']} members), one worker\n"
+                 f"share of the baseline: {ratio_text}", fontsize=10)
+    ax.legend(fontsize=8)
+    ax.margins(y=0.2)
+    fig.tight_layout()
+    path = out_dir / f"{stem}-throughput.png"
     fig.savefig(path, dpi=110)
     plt.close(fig)
     files.append(path.name)
+
+    rate = results["load"]["rate"]
+    files.append(_latency_chart(
+        plt, scenarios, results.get("baseline", {}), names,
+        f"Latency, open loop at {rate:g} requests per second, as served",
+        out_dir / f"{stem}-latency.png"))
+    if uncached:
+        cold = [n for n in names if n in uncached.get("scenarios", {})]
+        files.append(_latency_chart(
+            plt, uncached["scenarios"], uncached.get("baseline", {}), cold,
+            f"Latency, open loop at {rate:g} requests per second, response cache off",
+            out_dir / f"{stem}-latency-uncached.png"))
 
     # S7: the spread of delivery times, with the baseline's S1/S4 latencies for scale.
     s7 = scenarios.get("S7")
@@ -223,16 +250,8 @@ def write_markdown(results: dict[str, Any], path: Path, charts: list[str]) -> No
         "",
         "## Targets",
         "",
-        "| target | value | limit | met |",
-        "| --- | --- | --- | --- |",
     ]
-    for t in results["targets"]:
-        value = t["value"]
-        if isinstance(value, dict):
-            value = ", ".join(f"{k} {v}" for k, v in value.items())
-        met = {True: "yes", False: "**no**", None: "not measured"}[t["met"]]
-        unit = "" if isinstance(t["value"], dict) else t["unit"]
-        lines.append(f"| {t['description']} | {_fmt(value, 2)} {unit} | {t['limit']} | {met} |")
+    lines += _target_rows(results["targets"])
     light_rate = next((s["light_load"]["rate"] for s in results["scenarios"].values()
                        if s.get("light_load")), None)
     lines += ["", "## Scenarios", "",
@@ -245,23 +264,7 @@ def write_markdown(results: dict[str, Any], path: Path, charts: list[str]) -> No
               "| scenario | req/s | p50 ms | p95 ms | p99 ms | errors | SQL statements "
               "| CPU ms/req | light load p50 / p99 ms |",
               "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
-    for name, s in results["scenarios"].items():
-        title = SCENARIO_TITLES.get(name, name)
-        if name == "S7":
-            lines.append(f"| {name} {title} | - | {_fmt(s.get('delivery_p50_ms'))} | "
-                         f"{_fmt(s.get('delivery_p95_ms'))} | {_fmt(s.get('delivery_p99_ms'))} | "
-                         f"{_fmt(s.get('errors'))} | {_fmt(s.get('sql_statements'))} per "
-                         "subscriber per event | - | - |")
-            continue
-        lines.append(f"| {name} {title} | {_fmt(s.get('rps'))} | {_fmt(s.get('p50_ms'))} | "
-                     f"{_fmt(s.get('p95_ms'))} | {_fmt(s.get('p99_ms'))} | "
-                     f"{_fmt(s.get('errors'))} | "
-                     f"{_fmt(s.get('sql_statements'))} | {_cpu(s)} | {_light(s)} |")
-    for name, b in results.get("baseline", {}).items():
-        lines.append(f"| {name} baseline | {_fmt(b.get('rps'))} | {_fmt(b.get('p50_ms'))} | "
-                     f"{_fmt(b.get('p95_ms'))} | {_fmt(b.get('p99_ms'))} | "
-                     f"{_fmt(b.get('errors'))} | "
-                     f"{_fmt(b.get('sql_statements'))} | {_cpu(b)} | {_light(b)} |")
+    lines += _scenario_rows(results["scenarios"], results.get("baseline", {}))
     lines += ["", "Ratios of the forum's throughput to the baseline's: " + ", ".join(
         f"{k} {v:.0%}" for k, v in results.get("ratios", {}).items() if v is not None) + ".", ""]
     s6 = results["scenarios"].get("S6", {}).get("verification")
@@ -270,10 +273,73 @@ def write_markdown(results: dict[str, Any], path: Path, charts: list[str]) -> No
                                                            if not isinstance(v, list)) + ".", ""]
     lines += [f"Forum server memory after the run: {_fmt(results.get('server_rss_mb'))} MB RSS "
               f"(peak {_fmt(results.get('server_peak_rss_mb'))} MB).", ""]
+    uncached = results.get("uncached")
+    if uncached:
+        lines += ["## With the response cache off", "",
+                  "The forum shares an anonymous answer for "
+                  f"{results['environment'].get('forum_response_cache_seconds')} s by default, "
+                  "so the reads above are mostly served from its cache. The same reads again, "
+                  "against a forum started with `MOIN_RESPONSE_CACHE_SECONDS=0`: what a request "
+                  "costs when it misses (signed-in members, partner keys, right after a write).",
+                  "",
+                  "| scenario | req/s | p50 ms | p95 ms | p99 ms | errors | SQL statements "
+                  "| CPU ms/req | light load p50 / p99 ms |",
+                  "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+        lines += _scenario_rows(uncached["scenarios"], uncached.get("baseline", {}))
+        lines += ["", "Ratios to the baseline, cache off: " + ", ".join(
+            f"{k} {v:.0%}" for k, v in uncached.get("ratios", {}).items() if v is not None)
+            + ".", "", "The read targets, cache off:", ""]
+        lines += _target_rows(results.get("targets_uncached", []))
+        lines += [""]
     for chart in charts:
         lines += [f"![{chart}]({chart})", ""]
     lines += ["Full figures: the JSON file beside this one. How to run: `bench/README.md`.", ""]
     path.write_text("\n".join(lines))
+
+
+def evaluate_uncached_targets(results: dict[str, Any]) -> list[dict[str, Any]]:
+    """The read targets (S1-S5) against the pass with the response cache off."""
+    uncached = results.get("uncached")
+    if not uncached:
+        return []
+    targets = evaluate_targets({"scenarios": uncached["scenarios"],
+                                "ratios": uncached.get("ratios", {}),
+                                "load": results.get("load", {})})
+    return [t for t in targets if t["target"].split()[0] in ("S1", "S2", "S3", "S4", "S5")]
+
+
+def _scenario_rows(scenarios: dict[str, Any], baseline: dict[str, Any]) -> list[str]:
+    rows = []
+    for name, s in scenarios.items():
+        title = SCENARIO_TITLES.get(name, name)
+        if name == "S7":
+            rows.append(f"| {name} {title} | - | {_fmt(s.get('delivery_p50_ms'))} | "
+                        f"{_fmt(s.get('delivery_p95_ms'))} | {_fmt(s.get('delivery_p99_ms'))} | "
+                        f"{_fmt(s.get('errors'))} | {_fmt(s.get('sql_statements'))} per "
+                        "subscriber per event | - | - |")
+            continue
+        rows.append(f"| {name} {title} | {_fmt(s.get('rps'))} | {_fmt(s.get('p50_ms'))} | "
+                    f"{_fmt(s.get('p95_ms'))} | {_fmt(s.get('p99_ms'))} | "
+                    f"{_fmt(s.get('errors'))} | "
+                    f"{_fmt(s.get('sql_statements'))} | {_cpu(s)} | {_light(s)} |")
+    for name, b in baseline.items():
+        rows.append(f"| {name} baseline | {_fmt(b.get('rps'))} | {_fmt(b.get('p50_ms'))} | "
+                    f"{_fmt(b.get('p95_ms'))} | {_fmt(b.get('p99_ms'))} | "
+                    f"{_fmt(b.get('errors'))} | "
+                    f"{_fmt(b.get('sql_statements'))} | {_cpu(b)} | {_light(b)} |")
+    return rows
+
+
+def _target_rows(targets: list[dict[str, Any]]) -> list[str]:
+    rows = ["| target | value | limit | met |", "| --- | --- | --- | --- |"]
+    for t in targets:
+        value = t["value"]
+        if isinstance(value, dict):
+            value = ", ".join(f"{k} {v}" for k, v in value.items())
+        met = {True: "yes", False: "**no**", None: "not measured"}[t["met"]]
+        unit = "" if isinstance(t["value"], dict) else t["unit"]
+        rows.append(f"| {t['description']} | {_fmt(value, 2)} {unit} | {t['limit']} | {met} |")
+    return rows
 
 
 def write_json(results: dict[str, Any], path: Path) -> None:

@@ -71,6 +71,7 @@ class Options:
     wait_quiet: float
     settle_timeout: float
     profile: bool = False
+    uncached_pass: bool = True
     light_rate: float = 5.0
 
 
@@ -373,6 +374,32 @@ def measure_read(name: str, server: ServerProcess, body: bytes, opts: Options,
     return ours, base
 
 
+def read_scenarios(forum: ServerProcess, base: ServerProcess, requests: dict[str, bytes],
+                   baseline_requests: dict[str, bytes], sql_of: dict[str, Any], opts: Options,
+                   extras: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """S1-S5 against one forum server (S1 and S4 alternating with the baseline)."""
+    out: dict[str, dict[str, Any]] = {"scenarios": {}, "baseline": {}, "ratios": {}}
+    for name in ("S1", "S2", "S3", "S4", "S5"):
+        if name not in opts.scenarios:
+            continue
+        baseline = (base, baseline_requests[name]) if name in baseline_requests else None
+        try:
+            ours, theirs = measure_read(name, forum, requests[name], opts, sql_of.get(name),
+                                        baseline)
+        except Exception as exc:  # one failed scenario must not lose the others
+            log(f"{name} failed: {exc!r}")
+            out["scenarios"][name] = {"failed": repr(exc), "errors": None}
+            settle(forum)
+            continue
+        ours.update(extras.get(name, {}))
+        out["scenarios"][name] = ours
+        if theirs is not None:
+            out["baseline"][name] = theirs
+            out["ratios"][name] = round(ours["rps"] / theirs["rps"], 3) if theirs["rps"] else None
+        settle(forum)
+    return out
+
+
 def measure_writes(server: ServerProcess, facts: dict[str, Any], cookies: list[tuple[str, str]],
                    thread_gids: list[str], opts: Options, dsn: str, sql: int | None
                    ) -> dict[str, Any]:
@@ -534,6 +561,15 @@ def environment(facts: dict[str, Any]) -> dict[str, Any]:
             "commit": commit, "wrk": wrk}
 
 
+def forum_cache_seconds(url: str, secret: str) -> float | None:
+    """The forum's default anonymous response cache lifetime (None if it has none)."""
+    from server.config import load_settings
+
+    settings = load_settings(database_url=url, secret_key=secret)
+    value = getattr(settings, "response_cache_seconds", None)
+    return None if value is None else float(value)
+
+
 def sql_operations(bodies: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
     return {name: {"body": body, "signed_in": name.startswith("S6")}
             for name, body in bodies.items()}
@@ -650,30 +686,11 @@ def run(opts: Options) -> dict[str, Any]:
         log(f"SQL statements: {by_page}, S6 {sql_of['S6']}, S7 {counted['S7']['statements']}"
             " per subscriber per event")
 
-        for name in ("S1", "S2", "S3", "S4", "S5"):
-            if name not in opts.scenarios:
-                continue
-            baseline = (base, baseline_requests[name]) if name in baseline_requests else None
-            try:
-                ours, theirs = measure_read(name, forum, requests[name], opts,
-                                            sql_of.get(name), baseline)
-            except Exception as exc:  # one failed scenario must not lose the others
-                log(f"{name} failed: {exc!r}")
-                results["scenarios"][name] = {"failed": repr(exc), "errors": None}
-                settle(forum)
-                continue
-            if name == "S3":
-                ours["depth"] = reached
-            if name == "S5":
-                ours["search"] = S5_SEARCH
-            if name == "S2":
-                ours["filter"] = S2_FILTER
-            results["scenarios"][name] = ours
-            if theirs is not None:
-                results["baseline"][name] = theirs
-                results["ratios"][name] = round(ours["rps"] / theirs["rps"], 3) \
-                    if theirs["rps"] else None
-            settle(forum)
+        reads = read_scenarios(forum, base, requests, baseline_requests, sql_of, opts, {
+            "S2": {"filter": S2_FILTER}, "S3": {"depth": reached}, "S5": {"search": S5_SEARCH}})
+        results["scenarios"].update(reads["scenarios"])
+        results["baseline"].update(reads["baseline"])
+        results["ratios"].update(reads["ratios"])
 
         if "S6" in opts.scenarios:
             try:
@@ -711,6 +728,21 @@ def run(opts: Options) -> dict[str, Any]:
         results["server_rss_mb"] = memory["rss_mb"]
         results["server_peak_rss_mb"] = memory["peak_rss_mb"]
         results["baseline_rss_mb"] = base.memory_mb()["rss_mb"]
+
+        if opts.uncached_pass and any(n in opts.scenarios for n in ("S1", "S2", "S3", "S4", "S5")):
+            # The same reads with the anonymous response cache off: what a request costs
+            # when it misses (signed-in members, partners with keys, right after a write).
+            forum.stop()
+            uncached = forum_server(url, secret, free_port(), log_dir, name="forum-uncached",
+                                    extra_env={"MOIN_RESPONSE_CACHE_SECONDS": "0"})
+            uncached.start()
+            log(f"uncached pass: forum with MOIN_RESPONSE_CACHE_SECONDS=0 on {uncached.base_url}")
+            try:
+                reads = read_scenarios(uncached, base, requests, baseline_requests, sql_of, opts,
+                                       {"S3": {"depth": reached}})
+            finally:
+                uncached.stop()
+            results["uncached"] = {"response_cache_seconds": 0, **reads}
     finally:
         stopping = time.perf_counter()
         forum.stop()
@@ -719,8 +751,11 @@ def run(opts: Options) -> dict[str, Any]:
     results["environment"] = environment(facts)
     results["environment"]["loadavg_at_start"] = load_at_start
     results["environment"]["loadavg_at_end"] = load_average()
+    results["environment"]["forum_response_cache_seconds"] = forum_cache_seconds(url, secret)
     results["finished_at"] = datetime.now(UTC).isoformat(timespec="seconds")
     results["targets"] = report.evaluate_targets(results)
+    if "uncached" in results:
+        results["targets_uncached"] = report.evaluate_uncached_targets(results)
     if PROFILES:
         results["profiles"] = PROFILES
     return results
@@ -785,6 +820,9 @@ def parse(argv: list[str] | None = None) -> Options:
     parser.add_argument("--profile", action="store_true",
                         help="attach py-spy to the forum during each scenario's throughput "
                         "measurement and summarise where the time goes (skews the figures)")
+    parser.add_argument("--uncached-pass", action=argparse.BooleanOptionalAction, default=None,
+                        help="after S1-S7, run S1-S5 again against a forum with its response "
+                        "cache off (default on; off in smoke mode)")
     parser.add_argument("--smoke", action="store_true",
                         help="a tiny, quick run for CI: scale 0.002, 2 s measurements, 1 round, "
                         "50 subscribers")
@@ -815,6 +853,7 @@ def parse(argv: list[str] | None = None) -> Options:
         settle_timeout=1.0 if smoke else 60.0,
         profile=args.profile,
         light_rate=pick(args.light_rate, 5.0, 0.0),
+        uncached_pass=pick(args.uncached_pass, True, False),
     )
 
 

@@ -142,13 +142,13 @@ class ServerProcess:
             self.proc.wait(timeout=5)
 
 
-def forum_server(database_url: str, secret: str, port: int, log_dir: Path) -> ServerProcess:
-    env = dict(os.environ)
-    env.update(MOIN_DATABASE_URL=database_url, MOIN_SECRET_KEY=secret)
-    for key in ("MOIN_DEMO", "MOIN_BASE_URL", "MOIN_REDIS_URL"):
-        env.pop(key, None)
+def forum_server(database_url: str, secret: str, port: int, log_dir: Path, *,
+                 name: str = "forum", extra_env: dict[str, str] | None = None) -> ServerProcess:
+    """`moin-forum serve` with production settings: only the database and the secret are set."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MOIN_")}
+    env.update(MOIN_DATABASE_URL=database_url, MOIN_SECRET_KEY=secret, **(extra_env or {}))
     argv = [console_script("moin-forum"), "serve", "--host", "127.0.0.1", "--port", str(port)]
-    return ServerProcess("forum", argv, port, env, log_dir)
+    return ServerProcess(name, argv, port, env, log_dir)
 
 
 def baseline_server(database_url: str, port: int, log_dir: Path) -> ServerProcess:

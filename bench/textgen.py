@@ -130,6 +130,9 @@ class TextPool:
         paragraphs.sort(key=len)
         self.md = paragraphs
         self.lengths = [len(p) for p in paragraphs]
+        # Two lists in a row would render as one loose list, not as two lists: a body
+        # never puts one list right after another (see `_after`).
+        self.is_list = [p.startswith("- ") for p in paragraphs]
         self.html = [self.renderer(p) for p in paragraphs]
         self.composes = self._check_composition(rng)
 
@@ -150,9 +153,21 @@ class TextPool:
             text += f" See [{words.phrase(rng, 2)}](https://example.org/reports/{n})."
         return text
 
+    def _after(self, picks: list[int], index: int) -> int:
+        """`index`, or the nearest paragraph that is not a list when the last pick was one."""
+        if not picks or not self.is_list[picks[-1]] or not self.is_list[index]:
+            return index
+        for distance in range(1, len(self.md)):
+            for candidate in (index - distance, index + distance):
+                if 0 <= candidate < len(self.md) and not self.is_list[candidate]:
+                    return candidate
+        return index
+
     def _check_composition(self, rng: random.Random) -> bool:
-        for _ in range(20):
-            picks = [rng.randrange(len(self.md)) for _ in range(rng.randint(2, 4))]
+        for _ in range(200):
+            picks: list[int] = []
+            for _ in range(rng.randint(2, 4)):
+                picks.append(self._after(picks, rng.randrange(len(self.md))))
             joined = self.renderer("\n\n".join(self.md[i] for i in picks))
             if joined != "".join(self.html[i] for i in picks):
                 return False
@@ -171,12 +186,12 @@ class TextPool:
                     picks.append(0)
                 break
             if remaining > longest:
-                picks.append(rng.randrange(len(lengths)))
+                picks.append(self._after(picks, rng.randrange(len(lengths))))
                 total += (2 if len(picks) > 1 else 0) + lengths[picks[-1]]
                 continue
             hi = bisect.bisect_right(lengths, remaining)
             lo = bisect.bisect_left(lengths, int(remaining * 0.7))
-            picks.append(rng.randrange(lo, hi) if lo < hi else hi - 1)
+            picks.append(self._after(picks, rng.randrange(lo, hi) if lo < hi else hi - 1))
             break
         markdown = "\n\n".join(self.md[i] for i in picks)
         if self.composes:

@@ -32,6 +32,7 @@ from typing import Any
 
 import numpy as np
 
+IDLE_REUSE_SECONDS = 2.0
 ERRORS_RE = re.compile(rb'"errors"\s*:\s*\[\s*\{')
 # The same test in Lua's patterns, for wrk.
 LUA_ERRORS_PATTERN = '"errors"%s*:%s*%[%s*{'
@@ -203,7 +204,20 @@ async def open_loop(host: str, port: int, make_request: RequestFactory, *, rate:
     result = Result(mode="open", duration_s=duration)
     total = max(1, int(rate * duration))
     limit = max_in_flight if max_in_flight is not None else max(32, int(rate * 2))
-    idle: list[Connection] = []
+    # Idle connections with when they were last used: the server closes a keep-alive
+    # connection idle for a while (uvicorn: 5 s), and a request sent on one it is closing
+    # fails through no fault of the server's; such connections are not reused.
+    idle: list[tuple[Connection, float]] = []
+
+    def take_idle() -> Connection | None:
+        while idle:
+            conn, last_used = idle.pop()
+            if time.perf_counter() - last_used < IDLE_REUSE_SECONDS and \
+                    not conn.reader.at_eof():
+                return conn
+            conn.close()
+        return None
+
     opened = 0
     in_flight = 0
     shed: list[float] = []
@@ -211,7 +225,7 @@ async def open_loop(host: str, port: int, make_request: RequestFactory, *, rate:
     async def one(n: int, scheduled: float) -> None:
         nonlocal opened, in_flight
         try:
-            conn = idle.pop() if idle else None
+            conn = take_idle()
             try:
                 if conn is None:
                     opened += 1
@@ -232,7 +246,7 @@ async def open_loop(host: str, port: int, make_request: RequestFactory, *, rate:
                 result.error_samples.append(f"{status} {body[:300]!r}")
             if on_response is not None:
                 on_response(n, status, body)
-            idle.append(conn)
+            idle.append((conn, time.perf_counter()))
         finally:
             in_flight -= 1
 
@@ -275,7 +289,7 @@ async def open_loop(host: str, port: int, make_request: RequestFactory, *, rate:
     result.extra["shed"] = len(shed)
     result.extra["unanswered"] = len(pending)
     result.duration_s = time.perf_counter() - t0
-    for conn in idle:
+    for conn, _ in idle:
         conn.close()
     return result
 

@@ -46,8 +46,15 @@ def evaluate_targets(results: dict[str, Any]) -> list[dict[str, Any]]:
                        get("S2", "p99_ms"), 100, below(get("S2", "p99_ms"), 100), "ms"))
     s1, s3 = get("S1", "p50_ms"), get("S3", "p50_ms")
     ratio = None if not s1 or s3 is None else round(s3 / s1, 3)
-    out.append(_target("S3 p50", "S3 p50 within 1.3x of S1's p50", ratio, 1.3,
-                       None if ratio is None else ratio <= 1.3, "x S1 p50"))
+    s3_target = _target("S3 p50", f"S3 p50 within 1.3x of S1's p50 at {rate}", ratio, 1.3,
+                        None if ratio is None else ratio <= 1.3, "x S1 p50")
+    light1 = (s.get("S1", {}).get("light_load") or {}).get("p50_ms")
+    light3 = (s.get("S3", {}).get("light_load") or {}).get("p50_ms")
+    if light1 and light3 is not None:
+        # At the fixed rate an overloaded server's p50 measures its queue; at a light load
+        # it is what the deep page itself costs.
+        s3_target["value_at_light_load"] = round(light3 / light1, 3)
+    out.append(s3_target)
     out.append(_target("S5 p95", f"S5 p95 latency under 150 ms at {rate}",
                        get("S5", "p95_ms"), 150, below(get("S5", "p95_ms"), 150), "ms"))
     s6 = s.get("S6", {})
@@ -338,7 +345,10 @@ def _target_rows(targets: list[dict[str, Any]]) -> list[str]:
             value = ", ".join(f"{k} {v}" for k, v in value.items())
         met = {True: "yes", False: "**no**", None: "not measured"}[t["met"]]
         unit = "" if isinstance(t["value"], dict) else t["unit"]
-        rows.append(f"| {t['description']} | {_fmt(value, 2)} {unit} | {t['limit']} | {met} |")
+        light = t.get("value_at_light_load")
+        extra = f" (at light load: {_fmt(light, 2)})" if light is not None else ""
+        rows.append(f"| {t['description']} | {_fmt(value, 2)} {unit}{extra} | {t['limit']} "
+                    f"| {met} |")
     return rows
 
 

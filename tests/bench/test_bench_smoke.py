@@ -1,0 +1,76 @@
+"""The benchmark harness runs end to end at a tiny scale.
+
+A smoke test, not a benchmark: it generates a 2,000-post network into a fresh
+database `moin_bench_<random>`, starts the forum and the baseline, runs every
+scenario for two seconds at a low rate, and checks that the results file has
+every scenario and no errors. The figures themselves are not judged here.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sqlalchemy.engine import make_url
+
+from tests.support import POSTGRES_ADMIN_URL, require_or_skip
+
+pytestmark = pytest.mark.postgres
+
+ROOT = Path(__file__).resolve().parents[2]
+SCENARIOS = ("S1", "S2", "S3", "S4", "S5", "S6", "S7")
+
+
+def _postgres_problem() -> str | None:
+    url = make_url(POSTGRES_ADMIN_URL)
+    try:
+        with socket.create_connection((url.host or "127.0.0.1", url.port or 5432), timeout=3):
+            return None
+    except OSError as exc:
+        return f"PostgreSQL is not reachable at {url.host}:{url.port}: {exc}"
+
+
+def test_the_harness_runs_every_scenario_at_a_tiny_scale_without_errors(tmp_path: Path) -> None:
+    problem = _postgres_problem()
+    if problem is not None:
+        print(f"skipping the benchmark smoke test: {problem}")
+        require_or_skip(problem)
+    database = f"moin_bench_{secrets.token_hex(4)}"
+    url = make_url(POSTGRES_ADMIN_URL).set(database=database).render_as_string(
+        hide_password=False)
+    out = tmp_path / "results"
+
+    proc = subprocess.run(
+        [sys.executable, "-m", "bench.run", "--smoke", "--generate", "--drop-after",
+         "--database-url", url, "--out", str(out)],
+        cwd=ROOT, capture_output=True, text=True, timeout=300, check=False,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+
+    assert proc.returncode == 0, f"{proc.stdout[-4000:]}\n{proc.stderr[-4000:]}"
+    [json_path] = out.glob("*.json")
+    results = json.loads(json_path.read_text())
+    for name in SCENARIOS:
+        assert name in results["scenarios"], f"{name} is missing"
+        assert results["scenarios"][name]["errors"] == 0, (name, results["scenarios"][name])
+    for name in ("S1", "S4"):
+        assert results["baseline"][name]["errors"] == 0, results["baseline"][name]
+        assert name in results["ratios"]
+    verification = results["scenarios"]["S6"]["verification"]
+    assert verification["acknowledged"] > 0
+    assert verification["lost"] == 0 and verification["duplicated"] == 0, verification
+    assert results["scenarios"]["S7"]["delivered"] == results["scenarios"]["S7"][
+        "expected_deliveries"] > 0
+    assert results["sql"]["by_page_size"], "SQL statements were not counted"
+    assert results["server_rss_mb"] > 0
+    assert {t["target"] for t in results["targets"]} >= {"S1 throughput", "S7 delivery p99"}
+    stem = json_path.stem
+    assert (out / f"{stem}.md").is_file()
+    assert (out / f"{stem}-throughput.png").is_file()
+    assert (out / f"{stem}-latency.png").is_file()

@@ -2,7 +2,7 @@
 
 Speed is measured here, not asserted in a test. Start a forum first, then:
 
-    python bench/web_first_page.py http://127.0.0.1:8000 [runs]
+    python -m bench.web_first_page http://127.0.0.1:8000 [runs]
 
 Each run is a cold browser context (empty cache); the time is from navigation start to
 the client's `moin:feed-rendered` mark, so Chromium's own start-up does not count.
@@ -14,15 +14,8 @@ import sys
 
 from playwright.sync_api import sync_playwright
 
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+# The same Chromium, started the same way, as the browser tests use.
+from tests.browser.support import CHROMIUM, CHROMIUM_ARGS
 
 
 def main() -> None:
@@ -30,9 +23,7 @@ def main() -> None:
     runs = int(sys.argv[2]) if len(sys.argv) > 2 else 5
     timings = []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
-        )
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         for _ in range(runs):
             context = browser.new_context(base_url=url)
             page = context.new_page()

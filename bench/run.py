@@ -392,6 +392,7 @@ def read_scenarios(forum: ServerProcess, base: ServerProcess, requests: dict[str
             settle(forum)
             continue
         ours.update(extras.get(name, {}))
+        ours["server_rss_after_mb"] = forum.memory_mb()["rss_mb"]
         out["scenarios"][name] = ours
         if theirs is not None:
             out["baseline"][name] = theirs
@@ -615,6 +616,7 @@ def run(opts: Options) -> dict[str, Any]:
     try:
         forum.start()
         base.start()
+        results["server_rss_at_start_mb"] = forum.memory_mb()["rss_mb"]
         log(f"forum on {forum.base_url} (pid {forum.pid}), baseline on {base.base_url}")
 
         # Setup: the busiest thread, a deep cursor, the writers' threads.
@@ -696,6 +698,7 @@ def run(opts: Options) -> dict[str, Any]:
             try:
                 results["scenarios"]["S6"] = measure_writes(forum, facts, cookies, s6_gids,
                                                             opts, dsn, sql_of["S6"])
+                results["scenarios"]["S6"]["server_rss_after_mb"] = forum.memory_mb()["rss_mb"]
             except Exception as exc:  # one failed scenario must not lose the others
                 log(f"S6 failed: {exc!r}")
                 results["scenarios"]["S6"] = {"failed": repr(exc), "errors": None}
@@ -715,6 +718,7 @@ def run(opts: Options) -> dict[str, Any]:
                 live["sql_statements_per_event_all_subscribers"] = \
                     counted["S7"]["statements_reply_and_1_subscriber"] + \
                     counted["S7"]["statements"] * (opts.subscribers - 1)
+                live["server_rss_after_mb"] = forum.memory_mb()["rss_mb"]
                 results["scenarios"]["S7"] = live
                 log(f"S7: delivery p50 {live['delivery_p50_ms']} p99 "
                     f"{live['delivery_p99_ms']} ms, delivered {live['delivered']}/"

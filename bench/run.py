@@ -72,6 +72,7 @@ class Options:
     settle_timeout: float
     profile: bool = False
     uncached_pass: bool = True
+    forum_env: dict[str, str] | None = None
     light_rate: float = 5.0
 
 
@@ -594,7 +595,7 @@ def run(opts: Options) -> dict[str, Any]:
     secret = secrets.token_urlsafe(48)
     cookies = asyncio.run(issue_cookies(url, secret, facts["writers"]))
     log_dir = DATA_DIR / "logs"
-    forum = forum_server(url, secret, free_port(), log_dir)
+    forum = forum_server(url, secret, free_port(), log_dir, extra_env=opts.forum_env)
     base = baseline_server(url, free_port(), log_dir)
     results: dict[str, Any] = {
         "date": datetime.now(UTC).strftime("%Y-%m-%d"),
@@ -755,7 +756,10 @@ def run(opts: Options) -> dict[str, Any]:
     results["environment"] = environment(facts)
     results["environment"]["loadavg_at_start"] = load_at_start
     results["environment"]["loadavg_at_end"] = load_average()
-    results["environment"]["forum_response_cache_seconds"] = forum_cache_seconds(url, secret)
+    configured = (opts.forum_env or {}).get("MOIN_RESPONSE_CACHE_SECONDS")
+    results["environment"]["forum_response_cache_seconds"] = (
+        float(configured) if configured is not None else forum_cache_seconds(url, secret))
+    results["environment"]["forum_env"] = opts.forum_env or {}
     results["finished_at"] = datetime.now(UTC).isoformat(timespec="seconds")
     results["targets"] = report.evaluate_targets(results)
     if "uncached" in results:
@@ -827,6 +831,9 @@ def parse(argv: list[str] | None = None) -> Options:
     parser.add_argument("--uncached-pass", action=argparse.BooleanOptionalAction, default=None,
                         help="after S1-S7, run S1-S5 again against a forum with its response "
                         "cache off (default on; off in smoke mode)")
+    parser.add_argument("--forum-env", action="append", default=[], metavar="MOIN_X=VALUE",
+                        help="a setting for the forum under test (repeatable), e.g. "
+                        "MOIN_RESPONSE_CACHE_SECONDS=0; recorded in the results")
     parser.add_argument("--smoke", action="store_true",
                         help="a tiny, quick run for CI: scale 0.002, 2 s measurements, 1 round, "
                         "50 subscribers")
@@ -858,6 +865,7 @@ def parse(argv: list[str] | None = None) -> Options:
         profile=args.profile,
         light_rate=pick(args.light_rate, 5.0, 0.0),
         uncached_pass=pick(args.uncached_pass, True, False),
+        forum_env=dict(item.split("=", 1) for item in args.forum_env) or None,
     )
 
 

@@ -521,6 +521,17 @@ async def verify_writes(dsn: str, before: int, run_tag: str, acked: dict[str, st
                    OR t.reply_count <> a.last_position OR t.last_activity_at <> a.last_at)
             """,
             thread_ids)
+        # Replies of those threads posted during the run whose created_at is earlier than
+        # the reply before them: position order and time order disagree.
+        out_of_order = await conn.fetchval(
+            """
+            SELECT count(*) FROM (
+              SELECT p.id, p.created_at,
+                     lag(p.created_at) OVER (PARTITION BY p.thread_id ORDER BY p.position) AS prev
+              FROM posts p WHERE p.thread_id = ANY($1::int[])) s
+            WHERE s.id > $2 AND s.created_at < s.prev
+            """,
+            thread_ids, before)
     finally:
         await conn.close()
     lost = [t for t in acked if t not in stored]
@@ -536,6 +547,7 @@ async def verify_writes(dsn: str, before: int, run_tag: str, acked: dict[str, st
         "stored_without_acknowledgement": len(unacknowledged),
         "counters_consistent": not bad_counters,
         "threads_with_bad_counters": [r["id"] for r in bad_counters],
+        "replies_out_of_time_order": int(out_of_order),
     }
 
 

@@ -603,6 +603,8 @@ def run(opts: Options) -> dict[str, Any]:
         log(f"generating scale {opts.scale} into {dsn.rsplit('/', 1)[1]}")
         generated = generate(url, scale=opts.scale, seed=opts.seed, recreate=True)
     facts = asyncio.run(read_facts(dsn, opts.members))
+    # Read now, not at the end: the commit is the code the servers run.
+    environment_at_start = environment(facts)
     log(f"database: {facts['counts']}")
     secret = secrets.token_urlsafe(48)
     cookies = asyncio.run(issue_cookies(url, secret, facts["writers"]))
@@ -765,8 +767,7 @@ def run(opts: Options) -> dict[str, Any]:
         forum.stop()
         base.stop()
         log(f"servers stopped in {time.perf_counter() - stopping:.1f}s")
-    results["environment"] = environment(facts)
-    results["environment"]["loadavg_at_start"] = load_at_start
+    results["environment"] = {**environment_at_start, "loadavg_at_start": load_at_start}
     results["environment"]["loadavg_at_end"] = load_average()
     configured = (opts.forum_env or {}).get("MOIN_RESPONSE_CACHE_SECONDS")
     results["environment"]["forum_response_cache_seconds"] = (

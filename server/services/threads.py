@@ -25,7 +25,7 @@ from server.domain import (
 )
 from server.markdown import render_markdown
 from server.models import Member, Organisation, Post, Thread, ThreadTopic
-from server.models.base import utcnow
+from server.models.base import UTCDateTime, utcnow
 from server.services import events, idempotency
 from server.services.errors import BadInput, FieldError, InvalidInput, UserErrorCode
 from server.services.pagination import Page, check_first, decode_cursor, encode_cursor, take_page
@@ -342,19 +342,30 @@ async def reply(
         if first_id is not None:
             return await _post(session, first_id)
 
-    now = now or utcnow()
     # One statement bumps the counters and takes the thread's row lock, so concurrent
-    # replies get consecutive positions; a thread closed meanwhile matches no row.
-    position = await session.scalar(
-        sa.update(Thread)
-        .where(Thread.id == thread.id, Thread.status != ThreadStatus.CLOSED.value)
-        .values(
-            reply_count=Thread.reply_count + 1,
-            expert_reply_count=Thread.expert_reply_count + (1 if viewer.is_expert else 0),
-            last_activity_at=now,
+    # replies get consecutive positions; a thread closed meanwhile matches no row. The
+    # time is read once the lock is held (SQLite writers hold it from BEGIN IMMEDIATE),
+    # so positions and times agree and last activity is the newest reply's time.
+    stamp: Any
+    if now is not None:
+        stamp = sa.literal(now, UTCDateTime())
+    elif session.get_bind().dialect.name == "postgresql":
+        stamp = sa.func.clock_timestamp()
+    else:
+        stamp = sa.literal(utcnow(), UTCDateTime())
+    row = (
+        await session.execute(
+            sa.update(Thread)
+            .where(Thread.id == thread.id, Thread.status != ThreadStatus.CLOSED.value)
+            .values(
+                reply_count=Thread.reply_count + 1,
+                expert_reply_count=Thread.expert_reply_count + (1 if viewer.is_expert else 0),
+                last_activity_at=stamp,
+            )
+            .returning(Thread.reply_count, Thread.last_activity_at)
         )
-        .returning(Thread.reply_count)
-    )
+    ).first()
+    position, now = (None, None) if row is None else (row[0], row[1])
     if position is None:
         raise _closed("threadId")
     post = Post(

@@ -248,6 +248,18 @@ async def test_concurrent_replies_get_distinct_positions(client, db, member):
     assert sorted(p["body"] for p in data["node"]["replies"]["nodes"]) == sorted(
         f"R{n}" for n in range(10)
     )
+    async with db.read() as session:
+        replies = (
+            await session.scalars(
+                sa.select(Post)
+                .where(Post.thread_id == thread.id, Post.position > 0)
+                .order_by(Post.position)
+            )
+        ).all()
+        fresh = await session.get(Thread, thread.id)
+    times = [p.created_at for p in replies]
+    assert times == sorted(times), "replies' times follow their positions"
+    assert fresh.last_activity_at == times[-1]
 
 
 async def _opening_id(db, thread_id: int) -> int:

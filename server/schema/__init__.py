@@ -18,6 +18,7 @@ from strawberry.types import ExecutionContext
 
 from server.config import Settings
 from server.schema.errors import ErrorCodes
+from server.schema.execution import PlainFieldExecutionContext, plan_plain_fields
 from server.schema.limits import QueryCost
 from server.schema.members import Member
 from server.schema.organisations import Organisation
@@ -54,10 +55,13 @@ def build_schema(settings: Settings | None = None) -> ForumSchema:
         lambda: QueryCost(settings.max_query_cost),
         ErrorCodes,
     ]
-    return ForumSchema(
+    schema = ForumSchema(
         query=Query,
         mutation=Mutation,
         subscription=Subscription,
         types=[Thread, Post, Member, Organisation],
         extensions=extensions,
+        execution_context_class=PlainFieldExecutionContext,
     )
+    plan_plain_fields(schema._schema)
+    return schema

@@ -9,6 +9,7 @@ in this process clears the cache; writes in other processes are bounded by the T
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import time
 from collections import OrderedDict
@@ -58,11 +59,18 @@ class ResponseCache:
 
 
 class AnonymousResponseCache:
-    """Serve credential-less POSTs to /graphql from the cache (runs after GraphQLGuard)."""
+    """Serve credential-less POSTs to /graphql from the cache (runs after GraphQLGuard).
+
+    One request at a time makes a missing answer: others asking the same meanwhile
+    wait for it instead of all making it at once (when an answer expires under load,
+    every request in flight would otherwise run the same query together).
+    """
 
     def __init__(self, app: ASGIApp, *, cache: ResponseCache) -> None:
         self.app = app
         self.cache = cache
+        # Answers being made, by key: their result is the body, or None if not shareable.
+        self._in_flight: dict[bytes, asyncio.Future[bytes | None]] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if (
@@ -82,8 +90,36 @@ class AnonymousResponseCache:
         key = hashlib.sha256(body).digest()
         cached = self.cache.get(key)
         if cached is not None:
-            await _send_json(send, cached, hit=True)
+            await _send_json(send, cached, cache_status=b"hit")
             return
+        pending = self._in_flight.get(key)
+        if pending is not None:
+            # shield: one waiter going away must not cancel the answer for the others.
+            shared = await asyncio.shield(pending)
+            if shared is not None:
+                await _send_json(send, shared, cache_status=b"shared")
+                return
+            # Not shareable (an error, too big, a write in between): make our own.
+        else:
+            pending = asyncio.get_running_loop().create_future()
+            self._in_flight[key] = pending
+        try:
+            await self._make(scope, receive, send, message, key, pending)
+        finally:
+            if self._in_flight.get(key) is pending:
+                del self._in_flight[key]
+            if not pending.done():
+                pending.set_result(None)
+
+    async def _make(
+        self,
+        scope: Scope,
+        receive: Receive,
+        send: Send,
+        message: Message,
+        key: bytes,
+        pending: asyncio.Future[bytes | None],
+    ) -> None:
         generation = self.cache.generation
         start: Message | None = None
         chunks: list[bytes] = []
@@ -114,13 +150,15 @@ class AnonymousResponseCache:
                 and self.cache.generation == generation
             ):
                 self.cache.put(key, payload)
+                if not pending.done():
+                    pending.set_result(payload)
             await send(start)
             await send({"type": "http.response.body", "body": payload})
 
         await self.app(scope, replay, capture)
 
 
-async def _send_json(send: Send, body: bytes, *, hit: bool) -> None:
+async def _send_json(send: Send, body: bytes, *, cache_status: bytes) -> None:
     await send(
         {
             "type": "http.response.start",
@@ -128,7 +166,7 @@ async def _send_json(send: Send, body: bytes, *, hit: bool) -> None:
             "headers": [
                 (b"content-type", b"application/json"),
                 (b"content-length", str(len(body)).encode()),
-                (b"x-cache", b"hit" if hit else b"miss"),
+                (b"x-cache", cache_status),
             ],
         }
     )

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any, NoReturn
 
 import httpx
 import pytest
+from sqlalchemy import event
 
 REQUIRE_SERVICES = os.environ.get("MOIN_REQUIRE_SERVICES") == "1"
 POSTGRES_ADMIN_URL = os.environ.get(
@@ -45,3 +48,19 @@ async def gql(
 
 def error_codes(body: dict[str, Any]) -> list[str]:
     return [e.get("extensions", {}).get("code") for e in body.get("errors") or []]
+
+
+@contextmanager
+def counted(db: Any) -> Iterator[list[str]]:
+    """The SQL statements `db` runs inside the block (SQLite's own BEGIN left out)."""
+    statements: list[str] = []
+
+    def count(_conn, _cursor, statement, *_args):
+        if statement != "BEGIN" and not statement.startswith("BEGIN "):  # SQLite's own BEGIN
+            statements.append(statement)
+
+    event.listen(db.engine.sync_engine, "before_cursor_execute", count)
+    try:
+        yield statements
+    finally:
+        event.remove(db.engine.sync_engine, "before_cursor_execute", count)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 
 from tests.factories import gid, make_member, make_thread, sign_in
-from tests.support import gql
+from tests.support import counted, gql
 
 FEED = {"query": "{ threads { nodes { title replyCount } } }"}
 
@@ -61,3 +63,26 @@ async def test_a_zero_ttl_turns_the_cache_off(db, settings, ttl):
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://t") as c:
         await c.post("/graphql", json=FEED)
         assert (await c.post("/graphql", json=FEED)).headers.get("x-cache") is None
+
+
+async def test_concurrent_misses_make_the_answer_once(client, db):
+    await make_thread(db, author=await make_member(db), title="Wanted by many")
+
+    with counted(db) as statements:
+        answers = await asyncio.gather(*(client.post("/graphql", json=FEED) for _ in range(10)))
+    made_once = len(statements)
+    with counted(db) as statements:
+        client_b = await client.post("/graphql", json={**FEED, "operationName": None})
+    assert client_b.headers.get("x-cache") is None  # a different body is its own answer
+
+    assert {a.status_code for a in answers} == {200}
+    assert len({a.text for a in answers}) == 1
+    assert sorted(a.headers.get("x-cache") or "miss" for a in answers) == ["miss"] + ["shared"] * 9
+    assert made_once == len(statements)  # one request's statements, not ten
+
+
+async def test_a_waiter_makes_its_own_answer_when_the_first_is_not_shareable(client, db):
+    bad = {"query": "{ threads(first: 0) { nodes { title } } }"}
+    answers = await asyncio.gather(*(client.post("/graphql", json=bad) for _ in range(3)))
+    assert all(a.json()["errors"][0]["extensions"]["code"] == "BAD_USER_INPUT" for a in answers)
+    assert all(a.headers.get("x-cache") is None for a in answers)

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from contextlib import contextmanager
-
-from sqlalchemy import event
-
 from server.domain import MemberRole
 from tests.factories import make_member, make_reply, make_thread
-from tests.support import gql
+from tests.support import counted, gql
 
 FEED = """
 query Feed($first: Int) {
@@ -23,21 +19,6 @@ query Feed($first: Int) {
   }
 }
 """
-
-
-@contextmanager
-def counted(db):
-    statements: list[str] = []
-
-    def count(_conn, _cursor, statement, *_args):
-        if statement != "BEGIN" and not statement.startswith("BEGIN "):  # SQLite's own BEGIN
-            statements.append(statement)
-
-    event.listen(db.engine.sync_engine, "before_cursor_execute", count)
-    try:
-        yield statements
-    finally:
-        event.remove(db.engine.sync_engine, "before_cursor_execute", count)
 
 
 async def test_a_feed_page_costs_the_same_statements_for_5_and_100_threads(client, db):

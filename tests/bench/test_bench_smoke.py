@@ -42,14 +42,27 @@ def test_the_harness_runs_every_scenario_at_a_tiny_scale_without_errors(tmp_path
         print(f"skipping the benchmark smoke test: {problem}")
         require_or_skip(problem)
     database = f"moin_bench_{secrets.token_hex(4)}"
-    url = make_url(POSTGRES_ADMIN_URL).set(database=database).render_as_string(
-        hide_password=False)
+    url = make_url(POSTGRES_ADMIN_URL).set(database=database).render_as_string(hide_password=False)
     out = tmp_path / "results"
 
     proc = subprocess.run(
-        [sys.executable, "-m", "bench.run", "--smoke", "--generate", "--drop-after",
-         "--database-url", url, "--out", str(out)],
-        cwd=ROOT, capture_output=True, text=True, timeout=300, check=False,
+        [
+            sys.executable,
+            "-m",
+            "bench.run",
+            "--smoke",
+            "--generate",
+            "--drop-after",
+            "--database-url",
+            url,
+            "--out",
+            str(out),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
 
@@ -65,8 +78,11 @@ def test_the_harness_runs_every_scenario_at_a_tiny_scale_without_errors(tmp_path
     verification = results["scenarios"]["S6"]["verification"]
     assert verification["acknowledged"] > 0
     assert verification["lost"] == 0 and verification["duplicated"] == 0, verification
-    assert results["scenarios"]["S7"]["delivered"] == results["scenarios"]["S7"][
-        "expected_deliveries"] > 0
+    assert (
+        results["scenarios"]["S7"]["delivered"]
+        == results["scenarios"]["S7"]["expected_deliveries"]
+        > 0
+    )
     assert results["sql"]["by_page_size"], "SQL statements were not counted"
     assert results["server_rss_mb"] > 0
     assert {t["target"] for t in results["targets"]} >= {"S1 throughput", "S7 delivery p99"}

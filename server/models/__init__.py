@@ -4,6 +4,7 @@ from server.models.base import Base
 from server.models.member import AuthSession, Member
 from server.models.organisation import Organisation
 from server.models.partner import Partner
+from server.models.records import record_columns
 from server.models.thread import IdempotencyKey, Post, Thread, ThreadTopic
 
 __all__ = [
@@ -16,4 +17,5 @@ __all__ = [
     "Post",
     "Thread",
     "ThreadTopic",
+    "record_columns",
 ]

@@ -24,7 +24,7 @@ from server.domain import (
     types_to_mask,
 )
 from server.markdown import render_markdown
-from server.models import Member, Organisation, Post, Thread, ThreadTopic
+from server.models import Member, Organisation, Post, Thread, ThreadTopic, record_columns
 from server.models.base import UTCDateTime, utcnow
 from server.services import events, idempotency
 from server.services.errors import BadInput, FieldError, InvalidInput, UserErrorCode
@@ -200,15 +200,15 @@ async def get_post(session: AsyncSession, viewer: Viewer, post_id: int) -> Post 
 
 async def list_replies(
     session: AsyncSession, thread_id: int, *, first: int, after: str | None = None
-) -> Page[Post]:
-    """Replies of a thread the caller already found visible, oldest first."""
+) -> Page[Any]:
+    """Replies of a thread the caller already found visible, oldest first, as rows."""
     check_first(first)
-    stmt = sa.select(Post).where(Post.thread_id == thread_id, Post.position > 0)
+    stmt = sa.select(*record_columns(Post)).where(Post.thread_id == thread_id, Post.position > 0)
     if after is not None:
         (position,) = decode_cursor(after, "REPLIES", (int,))
         stmt = stmt.where(Post.position > position)
     posts, has_next = take_page(
-        list((await session.scalars(stmt.order_by(Post.position).limit(first + 1))).all()), first
+        list((await session.execute(stmt.order_by(Post.position).limit(first + 1))).all()), first
     )
     return Page(
         items=posts,

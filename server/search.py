@@ -1,7 +1,8 @@
 """Full-text search over threads: PostgreSQL tsvector + GIN, SQLite FTS5.
 
-A thread's document is its title (weighted higher) and the text of every post.
-The document is updated in the transaction that writes the post.
+A thread's document is its title (weighted higher) and the text of every post
+that is not hidden. The document is updated in the transaction that writes the
+post, and rebuilt when a moderator hides or shows one.
 """
 
 from __future__ import annotations
@@ -38,7 +39,11 @@ def _pg_document(title: ColumnElement[str], body: ColumnElement[str]) -> ColumnE
 
 
 async def index_thread(session: AsyncSession, thread_id: int) -> None:
-    """(Re)build a thread's document from its title and all its posts."""
+    """(Re)build a thread's document from its title and all its posts but hidden ones.
+
+    Hidden text is left out for everyone (moderators too): one document per thread
+    serves every viewer, and a search must never match on words nobody else may read.
+    """
     title = sa.select(Thread.title).where(Thread.id == thread_id).scalar_subquery()
     bodies = (
         (
@@ -46,7 +51,7 @@ async def index_thread(session: AsyncSession, thread_id: int) -> None:
             if _is_postgres(session)
             else sa.select(sa.func.coalesce(sa.func.group_concat(Post.body, " "), ""))
         )
-        .where(Post.thread_id == thread_id)
+        .where(Post.thread_id == thread_id, Post.hidden_at.is_(None))
         .scalar_subquery()
     )
     if _is_postgres(session):

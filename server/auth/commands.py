@@ -22,7 +22,7 @@ from server.config import Settings
 from server.db import Database
 from server.domain import MemberRole, OrganisationType
 from server.models import Member, Organisation
-from server.services import members
+from server.services import members, moderation
 from server.services.errors import DomainError
 
 GRANTABLE = ("researcher", "moderator", "admin")
@@ -67,6 +67,17 @@ def add_commands(commands: Any) -> None:
     detach = member_commands.add_parser("detach", help="detach a member from their organisation")
     detach.add_argument("email", help="the member's e-mail address")
     detach.set_defaults(run=_run(_detach))
+    ban = member_commands.add_parser(
+        "ban", help="ban a member: their sessions end, they cannot sign in or write"
+    )
+    ban.add_argument("email", help="the member's e-mail address")
+    ban.add_argument(
+        "--reason", default="banned by the operator", help="why; they are told it (500 at most)"
+    )
+    ban.set_defaults(run=_run(_ban))
+    unban = member_commands.add_parser("unban", help="lift a member's ban")
+    unban.add_argument("email", help="the member's e-mail address")
+    unban.set_defaults(run=_run(_unban))
     listing = member_commands.add_parser("list", help="list members")
     listing.add_argument(
         "--unattached", action="store_true", help="only members without an organisation"
@@ -198,10 +209,29 @@ async def _detach(session: AsyncSession, args: argparse.Namespace, _settings: Se
     return f"{member.email} is no longer attached to an organisation (they can read, not write)."
 
 
+async def _ban(session: AsyncSession, args: argparse.Namespace, _settings: Settings) -> str:
+    member = await _member(session, args.email)
+    await moderation.set_banned(
+        session, members.OPERATOR, member_id=member.id, banned=True, reason=args.reason
+    )
+    return f"{member.email} is banned: their sessions have ended and they cannot sign in."
+
+
+async def _unban(session: AsyncSession, args: argparse.Namespace, _settings: Settings) -> str:
+    member = await _member(session, args.email)
+    await moderation.set_banned(session, members.OPERATOR, member_id=member.id, banned=False)
+    return f"{member.email} is no longer banned: they can sign in again."
+
+
 async def _list_members(session: AsyncSession, args: argparse.Namespace, _s: Settings) -> str:
     stmt = (
         sa.select(
-            Member.email, Member.display_name, Member.role, Member.oidc_provider, Organisation.slug
+            Member.email,
+            Member.display_name,
+            Member.role,
+            Member.oidc_provider,
+            Member.banned_at,
+            Organisation.slug,
         )
         .outerjoin(Organisation, Organisation.id == Member.organisation_id)
         .order_by(Member.email)
@@ -212,6 +242,7 @@ async def _list_members(session: AsyncSession, args: argparse.Namespace, _s: Set
     lines = [
         f"{r.email or '(no e-mail)'}\t{r.display_name}\t{r.role.lower()}\t"
         f"{r.slug or '(no organisation)'}\t{r.oidc_provider or '-'}"
+        + ("\tbanned" if r.banned_at else "")
         for r in rows
     ]
     return "\n".join(lines) if lines else "No members."

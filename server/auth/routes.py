@@ -30,6 +30,7 @@ from server.http import origin_of
 from server.models import Member, Organisation
 from server.schema.ids import row_id, to_global_id
 from server.services import members
+from server.services.viewer import banned_message
 
 log = logging.getLogger(__name__)
 
@@ -139,6 +140,9 @@ def _openid_routes(settings: Settings, db: Database, sign_in: OpenIDSignIn) -> l
                     email=identity.email,
                     organisation_slug=identity.organisation_slug,
                 )
+                if member.banned_reason is not None:
+                    # Raising rolls the sign-in back: a banned member gets no session.
+                    raise _banned(member.banned_reason)
                 # A new session at every sign-in; the browser's old one (if any) ends.
                 await sessions.end_session(
                     session, settings, request.cookies.get(sessions.COOKIE_NAME)
@@ -161,6 +165,10 @@ def _openid_routes(settings: Settings, db: Database, sign_in: OpenIDSignIn) -> l
     ]
 
 
+def _banned(reason: str) -> SignInError:
+    return SignInError("banned", banned_message(reason), 403)
+
+
 def _failure(request: Request, error: SignInError) -> Response:
     """A sign-in that failed: a page for people, JSON for programs; never a session."""
     headers = {"Cache-Control": "no-store"}
@@ -171,7 +179,7 @@ def _failure(request: Request, error: SignInError) -> Response:
     else:
         name = request.path_params.get("name", "")
         retry = ""
-        if error.code != "unknown_provider":
+        if error.code not in ("unknown_provider", "banned"):
             retry = f'<p><a href="/auth/login/{html.escape(name)}">Sign in again</a></p>'
         response = HTMLResponse(
             "<!doctype html><html lang=en><head><meta charset=utf-8>"
@@ -229,9 +237,11 @@ def _demo_routes(settings: Settings, db: Database) -> list[Route]:
         form = await request.form()
         member_id = row_id(str(form.get("member_id", "")), "Member")
         async with db.write() as session:
-            exists = member_id is not None and await session.get(Member, member_id) is not None
-            if not exists:
+            member = await session.get(Member, member_id) if member_id is not None else None
+            if member is None:
                 return JSONResponse({"error": "member_id is not a demo member"}, status_code=400)
+            if member.banned_reason is not None:
+                return _failure(request, _banned(member.banned_reason))
             assert member_id is not None
             value = await sessions.create_session(session, member_id, settings)
         response = RedirectResponse(safe_next(str(form.get("next", "/"))), 303)

@@ -60,6 +60,11 @@ async def create_session(session: AsyncSession, member_id: int, settings: Settin
     return _serializer(settings).dumps(token)
 
 
+async def end_sessions_of(session: AsyncSession, member_id: int) -> None:
+    """End every session of a member (all their browsers), e.g. when they are unbanned."""
+    await session.execute(sa.delete(AuthSession).where(AuthSession.member_id == member_id))
+
+
 async def end_session(session: AsyncSession, settings: Settings, cookie: str | None) -> None:
     token = _token(settings, cookie)
     if token is not None:
@@ -74,13 +79,16 @@ async def viewer_for_cookie(db: Database, settings: Settings, cookie: str | None
     async with db.read() as session:
         row = (
             await session.execute(
-                sa.select(Member.id, Member.role, Member.organisation_id)
+                sa.select(Member.id, Member.role, Member.organisation_id, Member.banned_reason)
                 .join(AuthSession, AuthSession.member_id == Member.id)
                 .where(AuthSession.token_hash == _hash(token), AuthSession.expires_at > utcnow())
             )
         ).first()
     if row is None:
         return VISITOR
+    if row.banned_reason is not None:
+        # The session no longer signs anyone in; it only lets writes say why they fail.
+        return Viewer(banned_reason=row.banned_reason)
     return Viewer(member_id=row.id, role=MemberRole(row.role), organisation_id=row.organisation_id)
 
 

@@ -28,6 +28,9 @@ class Member(Base):
     oidc_provider: Mapped[str | None] = mapped_column(String(80))
     oidc_subject: Mapped[str | None] = mapped_column(String(255))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Banned by a moderator: cannot sign in or write; their posts stay.
+    banned_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    banned_reason: Mapped[str | None] = mapped_column(String(500))
 
 
 class AuthSession(Base):

@@ -39,13 +39,18 @@ class Thread(Base):
     organisation_id: Mapped[int | None] = mapped_column(
         ForeignKey("organisations.id", ondelete="SET NULL")
     )
+    # Counts of replies everyone can see: a hidden reply leaves them and joins
+    # `hidden_reply_count`, so that the feed orders and filters on what it shows.
     reply_count: Mapped[int] = mapped_column(Integer, default=0)
     expert_reply_count: Mapped[int] = mapped_column(Integer, default=0)
+    hidden_reply_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     accepted_post_id: Mapped[int | None] = mapped_column(
         ForeignKey("posts.id", use_alter=True, ondelete="SET NULL")
     )
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     last_activity_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
+    # Set while its opening post is hidden: then the whole thread is hidden.
+    hidden_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
 
 
 class ThreadTopic(Base):
@@ -74,6 +79,9 @@ class Post(Base):
     is_expert: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     edited_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    # Hidden by a moderator: shown only to moderators and the post's author.
+    hidden_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
+    hidden_reason: Mapped[str | None] = mapped_column(String(500))
 
 
 class IdempotencyKey(Base):

@@ -24,6 +24,14 @@ class Member(Node):
         description="True for researchers: what they write is marked as expert replies."
     )
     organisation_id: strawberry.Private[int | None]
+    banned_at: strawberry.Private[object | None] = None
+
+    @strawberry.field(
+        description="True when a moderator has banned them (they cannot sign in or write); "
+        "null unless you are a moderator."
+    )
+    def banned(self, info: strawberry.Info[Context, None]) -> bool | None:
+        return self.banned_at is not None if info.context.viewer.is_moderator else None
 
     @strawberry.field(description="The member organisation they belong to, if any.")
     async def organisation(
@@ -44,6 +52,7 @@ class Member(Node):
             role=domain.MemberRole(row.role),
             is_expert=row.role == domain.MemberRole.RESEARCHER.value,
             organisation_id=row.organisation_id,
+            banned_at=row.banned_at,
         )
 
 

@@ -9,6 +9,7 @@ from server.schema.auth import AuthMutations, AuthQueries
 from server.schema.context import Context
 from server.schema.ids import from_global_id
 from server.schema.members import Member, MemberQueries
+from server.schema.moderation import HideAndBanMutations
 from server.schema.node import Node
 from server.schema.organisations import Organisation, OrganisationQueries
 from server.schema.pillars import PillarQueries
@@ -52,7 +53,9 @@ Query = merge_types(
     "Query",
     (NodeQueries, MemberQueries, ThreadQueries, OrganisationQueries, PillarQueries, AuthQueries),
 )
-Mutation = merge_types("Mutation", (ThreadMutations, ModerationMutations, AuthMutations))
+Mutation = merge_types(
+    "Mutation", (ThreadMutations, ModerationMutations, HideAndBanMutations, AuthMutations)
+)
 Subscription = merge_types("Subscription", (ThreadSubscriptions,))
 
 for _root, _description in (

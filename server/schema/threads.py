@@ -28,7 +28,7 @@ from server.schema.pagination import Connection, connection
 from server.services import events, threads
 from server.services.errors import BadInput, InvalidInput, NotFound
 from server.services.validation import BODY_MAX
-from server.services.viewer import can_read
+from server.services.viewer import Viewer, can_read, can_see_hidden
 
 if TYPE_CHECKING:
     from server.schema.organisations import Organisation
@@ -88,12 +88,19 @@ class Thread(Node):
     ) -> Connection[Post]:
         async with info.context.db.read() as session:
             page = await threads.list_replies(
-                session, self.row.id, first=50 if first is None else first, after=after
+                session,
+                self.row.id,
+                viewer=info.context.viewer,
+                first=50 if first is None else first,
+                after=after,
             )
-        total = self.row.reply_count
+        row, viewer, db = self.row, info.context.viewer, info.context.db
 
         async def count() -> int:
-            return total
+            if row.hidden_reply_count == 0:
+                return row.reply_count
+            async with db.read() as session:
+                return await threads.count_replies(session, viewer, row)
 
         return connection(page, Post.from_row, count)
 
@@ -102,7 +109,16 @@ class Thread(Node):
         if self.row.accepted_post_id is None:
             return None
         row = await info.context.loaders.post_by_id.load(self.row.accepted_post_id)
-        return Post.from_row(row) if row is not None else None
+        if row is None or not Post.shown_to(info.context.viewer, row):
+            return None
+        return Post.from_row(row)
+
+    @strawberry.field(
+        description="True while a moderator hides the thread (by hiding its opening post): "
+        "then only moderators and its author see it."
+    )
+    def hidden(self) -> bool:
+        return self.row.hidden_at is not None
 
     @strawberry.field(description="Absolute URL of the thread in the web client.")
     def url(self, info: Info) -> str:
@@ -156,6 +172,22 @@ class Post(Node):
             return False
         thread = await info.context.loaders.thread_by_id.load(self.row.thread_id)
         return thread is not None and thread.accepted_post_id == self.row.id
+
+    @strawberry.field(
+        description="True when a moderator has hidden it: then only moderators and its "
+        "author see it, and it is left out of counts and search."
+    )
+    def hidden(self) -> bool:
+        return self.row.hidden_at is not None
+
+    @strawberry.field(description="Why a moderator hid it; null unless you are a moderator.")
+    def hidden_reason(self, info: Info) -> str | None:
+        return self.row.hidden_reason if info.context.viewer.is_moderator else None
+
+    @staticmethod
+    def shown_to(viewer: Viewer, row: models.Post) -> bool:
+        """Whether a post row loaded without the visibility rule may be shown to `viewer`."""
+        return row.hidden_at is None or can_see_hidden(viewer, row.author_id)
 
     @classmethod
     def from_row(cls, row: models.Post) -> Post:
@@ -475,6 +507,8 @@ async def _readable_post(ctx: Context, event: events.Event) -> models.Post | Non
     """
     ctx.loaders = Loaders(ctx.db)
     viewer = await ctx.recheck_viewer()
+    if viewer.banned_reason is not None:
+        return None
     post: models.Post | None = event.rows.get("post")
     if post is None or not can_read(viewer, event.data.get("visibility", "")):
         async with ctx.db.read() as session:
@@ -519,7 +553,10 @@ class ThreadSubscriptions:
         async with ctx.broadcaster.subscribe(events.THREADS_CHANNEL) as queue:
             while True:
                 event = await queue.get()
+                viewer = await ctx.recheck_viewer()
+                if viewer.banned_reason is not None:
+                    return
                 async with ctx.db.read() as session:
-                    row = await threads.get_thread(session, ctx.viewer, event.data["thread_id"])
+                    row = await threads.get_thread(session, viewer, event.data["thread_id"])
                 if row is not None and threads.matches(row, flt):
                     yield Thread.from_row(row)

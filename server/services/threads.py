@@ -38,6 +38,7 @@ from server.services.validation import (
 )
 from server.services.viewer import (
     Viewer,
+    can_see_hidden,
     readable_visibilities,
     require_can_accept,
     require_can_edit,
@@ -70,7 +71,23 @@ _ORDER_KEYS: dict[ThreadOrder, tuple[Any, type]] = {
 
 
 def _visible(viewer: Viewer) -> sa.ColumnElement[bool]:
-    return Thread.visibility.in_(readable_visibilities(viewer))
+    readable = Thread.visibility.in_(readable_visibilities(viewer))
+    if can_see_hidden(viewer):
+        return readable
+    return sa.and_(readable, _not_hidden(Thread.hidden_at, Thread.author_id, viewer))
+
+
+def post_visible(viewer: Viewer) -> sa.ColumnElement[bool]:
+    """The one rule for posts: hidden ones only for moderators and their author."""
+    if can_see_hidden(viewer):
+        return sa.true()
+    return _not_hidden(Post.hidden_at, Post.author_id, viewer)
+
+
+def _not_hidden(hidden_at: Any, author_id: Any, viewer: Viewer) -> sa.ColumnElement[bool]:
+    if viewer.member_id is None:
+        return hidden_at.is_(None)
+    return sa.or_(hidden_at.is_(None), author_id == viewer.member_id)
 
 
 def _filtered(
@@ -190,20 +207,30 @@ async def get_thread(session: AsyncSession, viewer: Viewer, thread_id: int) -> T
 
 
 async def get_post(session: AsyncSession, viewer: Viewer, post_id: int) -> Post | None:
-    """The post, or None when it does not exist or its thread is hidden from the viewer."""
+    """The post, or None when it does not exist or it or its thread is hidden from the viewer."""
     return await session.scalar(
         sa.select(Post)
         .join(Thread, Thread.id == Post.thread_id)
-        .where(Post.id == post_id, _visible(viewer))
+        .where(Post.id == post_id, _visible(viewer), post_visible(viewer))
     )
 
 
 async def list_replies(
-    session: AsyncSession, thread_id: int, *, first: int, after: str | None = None
+    session: AsyncSession,
+    thread_id: int,
+    *,
+    viewer: Viewer,
+    first: int,
+    after: str | None = None,
 ) -> Page[Any]:
-    """Replies of a thread the caller already found visible, oldest first, as rows."""
+    """Replies of a thread the caller already found visible, oldest first, as rows.
+
+    Hidden replies are left out unless the viewer may see them; positions keep their gaps.
+    """
     check_first(first)
-    stmt = sa.select(*record_columns(Post)).where(Post.thread_id == thread_id, Post.position > 0)
+    stmt = sa.select(*record_columns(Post)).where(
+        Post.thread_id == thread_id, Post.position > 0, post_visible(viewer)
+    )
     if after is not None:
         (position,) = decode_cursor(after, "REPLIES", (int,))
         stmt = stmt.where(Post.position > position)
@@ -219,6 +246,25 @@ async def list_replies(
 
 
 # --- writes ---------------------------------------------------------------------------
+
+
+async def count_replies(session: AsyncSession, viewer: Viewer, thread: Any) -> int:
+    """How many replies of `thread` (a row) the viewer is shown in its `replies`."""
+    if thread.hidden_reply_count == 0:
+        return int(thread.reply_count)
+    if can_see_hidden(viewer):
+        return int(thread.reply_count + thread.hidden_reply_count)
+    if viewer.member_id is None:
+        return int(thread.reply_count)
+    own_hidden = await session.scalar(
+        sa.select(sa.func.count()).where(
+            Post.thread_id == thread.id,
+            Post.position > 0,
+            Post.hidden_at.is_not(None),
+            Post.author_id == viewer.member_id,
+        )
+    )
+    return int(thread.reply_count + (own_hidden or 0))
 
 
 async def start_thread(
@@ -343,7 +389,8 @@ async def reply(
             return await _post(session, first_id)
 
     # One statement bumps the counters and takes the thread's row lock, so concurrent
-    # replies get consecutive positions; a thread closed meanwhile matches no row. The
+    # replies get consecutive positions (after the hidden ones too, which the counts
+    # leave out); a thread closed meanwhile matches no row. The
     # time is read once the lock is held (SQLite writers hold it from BEGIN IMMEDIATE),
     # so positions and times agree and last activity is the newest reply's time.
     stamp: Any
@@ -362,7 +409,7 @@ async def reply(
                 expert_reply_count=Thread.expert_reply_count + (1 if viewer.is_expert else 0),
                 last_activity_at=stamp,
             )
-            .returning(Thread.reply_count, Thread.last_activity_at)
+            .returning(Thread.reply_count + Thread.hidden_reply_count, Thread.last_activity_at)
         )
     ).first()
     position, now = (None, None) if row is None else (row[0], row[1])
@@ -434,6 +481,10 @@ async def accept_reply(session: AsyncSession, viewer: Viewer, *, post_id: int | 
     if post.position == 0:
         raise InvalidInput(
             [_field_error("postId", "The opening post cannot be accepted: choose a reply.")]
+        )
+    if post.hidden_at is not None:
+        raise InvalidInput(
+            [_field_error("postId", "This reply is hidden by a moderator: it cannot be accepted.")]
         )
     if thread.status == ThreadStatus.CLOSED.value:
         raise _closed("postId")

@@ -16,6 +16,8 @@ class Viewer:
     role: MemberRole | None = None
     organisation_id: int | None = None
     partner_id: int | None = None
+    # Set for the cookie of a banned member: they read as a visitor and may not write.
+    banned_reason: str | None = None
 
     @property
     def is_member(self) -> bool:
@@ -50,6 +52,8 @@ def can_read(viewer: Viewer, visibility: str) -> bool:
 
 def require_writer(viewer: Viewer) -> int:
     """Only signed-in members with an organisation write; returns the member id."""
+    if viewer.banned_reason is not None:
+        raise Forbidden(banned_message(viewer.banned_reason))
     if viewer.member_id is None:
         raise Unauthenticated("Sign in to write in the forum.")
     if viewer.organisation_id is None:
@@ -72,9 +76,26 @@ def require_can_accept(viewer: Viewer, thread_author_id: int) -> None:
         raise Forbidden("Only the thread's author or a moderator can accept a reply.")
 
 
-def require_moderator(viewer: Viewer) -> None:
-    """Moderators and admins close and reopen threads."""
+def require_moderator(viewer: Viewer, action: str = "close or reopen threads") -> None:
+    """Moderators and admins close and reopen threads, hide posts and ban members."""
+    if viewer.banned_reason is not None:
+        raise Forbidden(banned_message(viewer.banned_reason))
+    if viewer.is_moderator:  # the operator at the command line too
+        return
     if viewer.member_id is None:
         raise Unauthenticated("Sign in to moderate.")
-    if not viewer.is_moderator:
-        raise Forbidden("Only moderators and admins can close or reopen threads.")
+    raise Forbidden(f"Only moderators and admins can {action}.")
+
+
+def can_see_hidden(viewer: Viewer, author_id: int | None = None) -> bool:
+    """Moderators see hidden posts and threads; so does their author (as Discourse does)."""
+    return viewer.is_moderator or (author_id is not None and viewer.member_id == author_id)
+
+
+def banned_message(reason: str) -> str:
+    """What a banned member is told when they try to write or sign in."""
+    return (
+        f"Your account has been suspended by the forum's moderators ({reason}), so you cannot "
+        "write or sign in. You can still read public threads; to appeal, write to the "
+        "network's secretariat."
+    )

@@ -1,0 +1,107 @@
+"""Moderators' mutations on posts and members: hide and show posts, ban and unban members.
+
+Closing and reopening threads lives beside the threads (`server.schema.threads`).
+"""
+
+from __future__ import annotations
+
+import strawberry
+
+from server.schema.auth import MemberAdminPayload, _change
+from server.schema.context import Context
+from server.schema.errors import UserError
+from server.schema.ids import row_id
+from server.schema.threads import Post, _write
+from server.services import moderation
+
+Info = strawberry.Info[Context, None]
+
+
+@strawberry.input(description="The post to hide, and why.")
+class HidePostInput:
+    post_id: strawberry.ID = strawberry.field(description="The post's global ID.")
+    reason: str = strawberry.field(
+        description="Why it is hidden, 1 to 500 characters; shown to moderators only."
+    )
+
+
+@strawberry.input(description="The hidden post to show again.")
+class UnhidePostInput:
+    post_id: strawberry.ID = strawberry.field(description="The post's global ID.")
+
+
+@strawberry.type(description="The post as hidden or shown, or what to fix.")
+class HidePostPayload:
+    post: Post | None = strawberry.field(description="The post.")
+    errors: list[UserError] = strawberry.field(description="Problems with the input.")
+
+
+@strawberry.input(description="The member to ban, and why.")
+class BanMemberInput:
+    member_id: strawberry.ID = strawberry.field(description="The member's global ID.")
+    reason: str = strawberry.field(
+        description="Why they are banned, 1 to 500 characters; they are told it when they "
+        "try to write or sign in."
+    )
+
+
+@strawberry.input(description="The banned member to let back in.")
+class UnbanMemberInput:
+    member_id: strawberry.ID = strawberry.field(description="The member's global ID.")
+
+
+@strawberry.type
+class HideAndBanMutations:
+    @strawberry.mutation(
+        description="Hide a post. A hidden reply disappears for everyone but moderators and "
+        "its author, and leaves the counts and search; hiding a thread's opening post hides "
+        "the thread. Moderators and admins only."
+    )
+    async def hide_post(self, info: Info, input: HidePostInput) -> HidePostPayload:
+        return await _set_hidden(info.context, input.post_id, hidden=True, reason=input.reason)
+
+    @strawberry.mutation(description="Show a hidden post again. Moderators and admins only.")
+    async def unhide_post(self, info: Info, input: UnhidePostInput) -> HidePostPayload:
+        return await _set_hidden(info.context, input.post_id, hidden=False, reason=None)
+
+    @strawberry.mutation(
+        description="Ban a member: their sessions end at once, they cannot sign in or write, "
+        "and what they wrote stays. Moderators ban members and researchers; only admins ban "
+        "moderators and admins; nobody bans themselves."
+    )
+    async def ban_member(self, info: Info, input: BanMemberInput) -> MemberAdminPayload:
+        ctx = info.context
+        return await _change(
+            ctx,
+            lambda session: moderation.set_banned(
+                session,
+                ctx.viewer,
+                member_id=row_id(input.member_id, "Member"),
+                banned=True,
+                reason=input.reason,
+            ),
+        )
+
+    @strawberry.mutation(
+        description="Lift a member's ban; they sign in again. Moderators and admins only."
+    )
+    async def unban_member(self, info: Info, input: UnbanMemberInput) -> MemberAdminPayload:
+        ctx = info.context
+        return await _change(
+            ctx,
+            lambda session: moderation.set_banned(
+                session, ctx.viewer, member_id=row_id(input.member_id, "Member"), banned=False
+            ),
+        )
+
+
+async def _set_hidden(
+    ctx: Context, post_id: strawberry.ID, *, hidden: bool, reason: str | None
+) -> HidePostPayload:
+    row, errors = await _write(
+        ctx,
+        lambda session: moderation.set_hidden(
+            session, ctx.viewer, post_id=row_id(post_id, "Post"), hidden=hidden, reason=reason
+        ),
+    )
+    return HidePostPayload(post=Post.from_row(row) if row else None, errors=errors)

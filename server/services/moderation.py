@@ -1,0 +1,137 @@
+"""Moderation: hiding posts (and, through its opening post, a thread) and banning members.
+
+A hidden post stays in the database and in its place; moderators and its author still
+see it, marked. Counts and search leave it out for everyone, so that neither gives away
+what a visitor may not read. A banned member can no longer sign in or write; what they
+wrote stays (a ban is about the person, hiding is about a post).
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from server import search
+from server.auth.sessions import end_sessions_of
+from server.domain import MemberRole
+from server.models import Member, Post, Thread
+from server.models.base import utcnow
+from server.services.errors import FieldError, Forbidden, InvalidInput, UserErrorCode
+from server.services.threads import get_post
+from server.services.validation import REASON_MAX, Collector
+from server.services.viewer import Viewer, require_moderator
+
+log = logging.getLogger(__name__)
+
+
+def _invalid(field: str, message: str) -> InvalidInput:
+    return InvalidInput([FieldError(("input", field), message, UserErrorCode.INVALID)])
+
+
+async def set_hidden(
+    session: AsyncSession,
+    viewer: Viewer,
+    *,
+    post_id: int | None,
+    hidden: bool,
+    reason: str | None = None,
+) -> Post:
+    """Hide a post with a reason, or show it again; moderators only.
+
+    Hiding a reply takes it out of its thread's counts; hiding the opening post hides
+    the whole thread. Hiding a hidden post only changes the reason.
+    """
+    require_moderator(viewer, "hide posts" if hidden else "show hidden posts")
+    check = Collector("input")
+    if hidden:
+        reason = check.text("reason", reason or "", label="Reason", max_length=REASON_MAX)
+    post = await get_post(session, viewer, post_id) if post_id is not None else None
+    if post is None:
+        check.add("postId", "There is no post with this ID.", UserErrorCode.INVALID)
+    check.raise_if_any()
+    assert post is not None
+
+    state = Post.hidden_at.is_(None) if hidden else Post.hidden_at.is_not(None)
+    # The conditional update decides, under the post's row lock, whether this call
+    # changes the state, so two moderators hiding at once move the counts once.
+    changed = (
+        await session.execute(
+            sa.update(Post)
+            .where(Post.id == post.id, state)
+            .values(hidden_at=utcnow() if hidden else None, hidden_reason=reason)
+            .returning(Post.id)
+            .execution_options(synchronize_session=False)
+        )
+    ).first() is not None
+    if not changed and hidden:
+        await session.execute(
+            sa.update(Post)
+            .where(Post.id == post.id)
+            .values(hidden_reason=reason)
+            .execution_options(synchronize_session=False)
+        )
+    if changed:
+        step = -1 if hidden else 1
+        values: dict[str, Any]
+        if post.position == 0:
+            values = {"hidden_at": utcnow() if hidden else None}
+        else:
+            values = {
+                "reply_count": Thread.reply_count + step,
+                "hidden_reply_count": Thread.hidden_reply_count - step,
+                "expert_reply_count": Thread.expert_reply_count + (step if post.is_expert else 0),
+            }
+        await session.execute(sa.update(Thread).where(Thread.id == post.thread_id).values(values))
+        await search.index_thread(session, post.thread_id)
+        log.info(
+            "post %s %s by member %s", post.id, "hidden" if hidden else "shown", viewer.member_id
+        )
+    await session.refresh(post)
+    return post
+
+
+async def set_banned(
+    session: AsyncSession,
+    viewer: Viewer,
+    *,
+    member_id: int | None,
+    banned: bool,
+    reason: str | None = None,
+) -> Member:
+    """Ban a member with a reason, or lift the ban; moderators and admins.
+
+    Moderators ban members and researchers; only admins ban moderators and admins.
+    Nobody bans themselves. A ban ends the member's sessions at once: their cookie
+    signs nobody in (it is kept only so that a write says why it fails), and lifting
+    the ban deletes those sessions, so the member signs in afresh.
+    """
+    require_moderator(viewer, "ban members" if banned else "lift bans")
+    check = Collector("input")
+    if banned:
+        reason = check.text("reason", reason or "", label="Reason", max_length=REASON_MAX)
+    member = await session.get(Member, member_id) if member_id is not None else None
+    if member is None:
+        check.add("memberId", "There is no member with this ID.", UserErrorCode.INVALID)
+    check.raise_if_any()
+    assert member is not None
+    if member.id == viewer.member_id:
+        raise _invalid("memberId", "You cannot ban or unban yourself.")
+    staff = (MemberRole.MODERATOR.value, MemberRole.ADMIN.value)
+    if member.role in staff and not viewer.is_admin:
+        raise Forbidden("Only admins can ban or unban moderators and admins.")
+
+    if banned:
+        if member.banned_at is None:
+            member.banned_at = utcnow()
+            log.info("member %s banned by member %s", member.id, viewer.member_id)
+        member.banned_reason = reason
+    elif member.banned_at is not None:
+        member.banned_at = None
+        member.banned_reason = None
+        await end_sessions_of(session, member.id)
+        log.info("member %s unbanned by member %s", member.id, viewer.member_id)
+    await session.flush()
+    return member

@@ -510,7 +510,11 @@ async def _readable_post(ctx: Context, event: events.Event) -> models.Post | Non
     if viewer.banned_reason is not None:
         return None
     post: models.Post | None = event.rows.get("post")
-    if post is None or not can_read(viewer, event.data.get("visibility", "")):
+    if (
+        post is None
+        or not can_read(viewer, event.data.get("visibility", ""))
+        or event.data.get("thread_hidden")
+    ):
         async with ctx.db.read() as session:
             return await threads.get_post(session, viewer, event.data["post_id"])
     author = event.rows.get("author")

@@ -434,7 +434,12 @@ async def reply(
         session,
         events.Event(
             events.replies_channel(thread.id),
-            {"thread_id": thread.id, "post_id": post.id, "visibility": thread.visibility},
+            {
+                "thread_id": thread.id,
+                "post_id": post.id,
+                "visibility": thread.visibility,
+                "thread_hidden": thread.hidden_at is not None,
+            },
             rows={"post": post, "author": author},
         ),
     )

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 import websockets
 
 from server.domain import MemberRole, Visibility
-from server.models import Thread
+from server.models import Post, Thread
 from tests.conftest import BASE_URL
 from tests.factories import gid, make_member, make_thread, sign_in
 from tests.support import gql
@@ -174,6 +174,67 @@ async def test_signing_out_stops_events_of_members_threads(
         await gql(
             client, REPLY, {"input": {"threadId": gid("Thread", thread.id), "body": "Unseen"}}
         )
+        message = await next_message(socket)
+
+    assert message["type"] == "complete"
+
+
+async def test_a_ban_stops_the_banned_members_events_even_of_public_threads(
+    client, db, settings, live_server, monkeypatch
+):
+    from server.schema import context
+    from server.services import moderation
+    from tests.factories import viewer_of
+
+    monkeypatch.setattr(context, "VIEWER_RECHECK_SECONDS", 0.0)
+    author = await make_member(db)
+    thread = await make_thread(db, author=author)
+    banned = await make_member(db)
+    await sign_in(client, db, settings, banned)
+    cookie = cookie_of(client)
+    client.cookies.clear()
+    await sign_in(client, db, settings, author)
+
+    async with subscription(
+        live_server, REPLY_ADDED, {"id": gid("Thread", thread.id)}, cookie=cookie
+    ) as socket:
+        await gql(client, REPLY, {"input": {"threadId": gid("Thread", thread.id), "body": "Seen"}})
+        assert (await next_message(socket))["type"] == "next"
+        moderator = await make_member(db, role=MemberRole.MODERATOR)
+        async with db.write() as session:
+            await moderation.set_banned(
+                session, viewer_of(moderator), member_id=banned.id, banned=True, reason="Spam"
+            )
+        await gql(
+            client, REPLY, {"input": {"threadId": gid("Thread", thread.id), "body": "Unseen"}}
+        )
+        message = await next_message(socket)
+
+    assert message["type"] == "complete"
+
+
+async def test_replies_in_a_hidden_thread_do_not_reach_visitors(client, db, settings, live_server):
+    from server.services import moderation
+    from tests.factories import viewer_of
+
+    author = await make_member(db)
+    thread = await make_thread(db, author=author)
+    await sign_in(client, db, settings, author)
+
+    async with subscription(live_server, REPLY_ADDED, {"id": gid("Thread", thread.id)}) as socket:
+        moderator = await make_member(db, role=MemberRole.MODERATOR)
+        async with db.write() as session:
+            opening = await session.scalar(
+                sa.select(Post.id).where(Post.thread_id == thread.id, Post.position == 0)
+            )
+            await moderation.set_hidden(
+                session, viewer_of(moderator), post_id=opening, hidden=True, reason="Spam"
+            )
+        # Its author still sees the thread and replies in it.
+        replied = await gql(
+            client, REPLY, {"input": {"threadId": gid("Thread", thread.id), "body": "Hidden"}}
+        )
+        assert replied["reply"]["errors"] == []
         message = await next_message(socket)
 
     assert message["type"] == "complete"

@@ -19,7 +19,8 @@ import sqlalchemy as sa
 from server.auth import apikeys
 from server.cli import main
 from server.models import Member, Partner
-from tests.factories import make_member, make_organisation
+from tests.factories import make_member, make_organisation, sign_in
+from tests.support import gql
 
 
 @dataclass
@@ -76,6 +77,34 @@ async def test_members_commands_grant_revoke_attach_and_detach(db, cli):
     after = await member_row(db, member.id)
     assert (after.role, after.organisation_id) == ("MEMBER", None)
     assert member.email in (await cli("members", "list", "--unattached")).stdout
+
+
+async def test_members_ban_and_unban_end_sessions_and_let_the_member_back(
+    client, db, settings, cli
+):
+    member = await make_member(db)
+    await sign_in(client, db, settings, member)
+
+    banned = await cli("members", "ban", member.email, "--reason", "Spam campaign")
+
+    assert banned.returncode == 0, banned.stderr
+    row = await member_row(db, member.id)
+    assert (row.banned_at is not None, row.banned_reason) == (True, "Spam campaign")
+    assert (await gql(client, "{ viewer { id } }"))["viewer"] is None
+    assert re.search(
+        rf"{re.escape(member.email)}\t.*\tbanned$", (await cli("members", "list")).stdout, re.M
+    )
+    too_long = await cli("members", "ban", member.email, "--reason", "x" * 501)
+    assert too_long.returncode == 1 and "the limit is 500" in too_long.stderr
+
+    unbanned = await cli("members", "unban", member.email)
+
+    assert unbanned.returncode == 0, unbanned.stderr
+    assert (await member_row(db, member.id)).banned_at is None
+    # The old session ended with the ban; signing in again works.
+    assert (await gql(client, "{ viewer { id } }"))["viewer"] is None
+    await sign_in(client, db, settings, member)
+    assert (await gql(client, "{ viewer { id } }"))["viewer"] is not None
 
 
 async def test_members_commands_explain_what_they_cannot_do(db, cli):

@@ -72,6 +72,28 @@ async def test_cancelling_at_the_provider_signs_nobody_in(browser, db, organisat
     assert await nothing_was_created(db)
 
 
+async def test_a_banned_member_is_refused_with_a_page_that_says_why(browser, db, organisations):
+    import sqlalchemy as sa
+
+    from server.models.base import utcnow
+
+    callback = await reach_callback(browser, login="mallory@acme.example")
+    assert (await browser.get(callback)).status_code == 303
+    browser.cookies.delete(COOKIE_NAME)
+    async with db.write() as session:
+        await session.execute(
+            sa.update(Member).values(banned_at=utcnow(), banned_reason="Impersonating a bank")
+        )
+        await session.execute(sa.delete(AuthSession))
+
+    response = await browser.get(await reach_callback(browser, login="mallory@acme.example"))
+
+    assert_refused(response, 403, "banned")
+    assert "suspended by the forum&#x27;s moderators (Impersonating a bank)" in response.text
+    assert "Sign in again" not in response.text
+    assert await count(db, AuthSession) == 0
+
+
 @pytest.mark.parametrize("state", ["altered", None])
 async def test_a_missing_or_altered_state_is_refused(browser, db, organisations, state):
     callback = await reach_callback(browser)

@@ -19,28 +19,26 @@ depends_on = None
 
 
 def upgrade() -> None:
-    # batch_alter_table: SQLite cannot drop columns in place (downgrade), PostgreSQL
-    # runs the same statements as plain ALTER TABLE.
-    with op.batch_alter_table("posts") as batch:
-        batch.add_column(sa.Column("hidden_at", UTCDateTime()))
-        batch.add_column(sa.Column("hidden_reason", sa.String(500)))
-    with op.batch_alter_table("threads") as batch:
-        batch.add_column(
-            sa.Column("hidden_reply_count", sa.Integer(), nullable=False, server_default="0")
-        )
-        batch.add_column(sa.Column("hidden_at", UTCDateTime()))
-    with op.batch_alter_table("members") as batch:
-        batch.add_column(sa.Column("banned_at", UTCDateTime()))
-        batch.add_column(sa.Column("banned_reason", sa.String(500)))
+    # Plain ADD/DROP COLUMN: both PostgreSQL and SQLite (3.35+) do them in place, and a
+    # batch copy of these tables would trip over the foreign keys pointing at them.
+    op.add_column("posts", sa.Column("hidden_at", UTCDateTime()))
+    op.add_column("posts", sa.Column("hidden_reason", sa.String(500)))
+    op.add_column(
+        "threads",
+        sa.Column("hidden_reply_count", sa.Integer(), nullable=False, server_default="0"),
+    )
+    op.add_column("threads", sa.Column("hidden_at", UTCDateTime()))
+    op.add_column("members", sa.Column("banned_at", UTCDateTime()))
+    op.add_column("members", sa.Column("banned_reason", sa.String(500)))
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("members") as batch:
-        batch.drop_column("banned_reason")
-        batch.drop_column("banned_at")
-    with op.batch_alter_table("threads") as batch:
-        batch.drop_column("hidden_at")
-        batch.drop_column("hidden_reply_count")
-    with op.batch_alter_table("posts") as batch:
-        batch.drop_column("hidden_reason")
-        batch.drop_column("hidden_at")
+    for table, column in (
+        ("members", "banned_reason"),
+        ("members", "banned_at"),
+        ("threads", "hidden_at"),
+        ("threads", "hidden_reply_count"),
+        ("posts", "hidden_reason"),
+        ("posts", "hidden_at"),
+    ):
+        op.drop_column(table, column)

@@ -164,6 +164,59 @@ def test_a_moderator_closes_and_reopens_a_thread(
     page.locator(REPLY_FORM).wait_for()
 
 
+def test_a_moderator_hides_a_reply_with_a_reason_and_readers_no_longer_see_it(
+    open_page: Any, forum: Forum, people: dict[str, Person]
+) -> None:
+    if "moderator" not in people:
+        pytest.fail("the demo data has no moderator")
+    thread_id = start_thread(forum, people["member"], title=f"To tidy {secrets.token_hex(3)}")
+    forum.graphql(
+        """mutation($input: ReplyInput!) { reply(input: $input) { errors { message } } }""",
+        {"input": {"threadId": thread_id, "body": "Buy cheap watches here"}},
+        cookie=session_cookie(forum, people["other_member"]),
+    )
+    # Given a moderator on the thread
+    page = open_page(people["moderator"], bypass_csp=True)
+    page.goto(thread_path(thread_id))
+    spam = page.locator(".reply-list .post").filter(has_text="cheap watches")
+    spam.wait_for()
+    # When they hide the reply without a reason, the API's error shows by the field
+    spam.get_by_role("button", name="Hide").click()
+    reason = page.get_by_label("Reason for hiding")
+    assert reason.evaluate("el => el === document.activeElement")
+    page.get_by_role("button", name="Hide post").click()
+    page.locator(".hide-form .field-error:not([hidden])").wait_for()
+    assert reason.get_attribute("aria-invalid") == "true"
+    # When they give one
+    reason.fill("Advertising")
+    page.get_by_role("button", name="Hide post").click()
+    # Then the reply stays for them, marked with the reason, and can be shown again
+    hidden = page.locator(".reply-list .post-hidden")
+    hidden.wait_for()
+    assert "Hidden" in hidden.locator(".post-marks").text_content()
+    assert "Advertising" in hidden.locator(".hidden-note").inner_text()
+    assert hidden.get_by_role("button", name="Unhide").count() == 1
+    assert hidden.get_by_role("button", name="Accept as answer").count() == 0
+    violations = axe_violations(page)
+    assert not violations, violations
+    screenshot(page, "thread-hidden-reply")
+
+    # And a member of the network no longer sees it at all
+    reader = open_page(people["researcher"])
+    reader.goto(thread_path(thread_id))
+    reader.wait_for_selector("#thread-title")
+    reader.wait_for_selector("#replies-heading")
+    assert reader.locator(".reply-list .post").count() == 0
+    assert reader.locator("#replies-heading").inner_text() == "0 replies"
+    assert "cheap watches" not in reader.locator("main").inner_text()
+
+    # When the moderator shows it again, it is back for everyone
+    hidden.get_by_role("button", name="Unhide").click()
+    page.locator(".reply-list .post:not(.post-hidden)").filter(has_text="cheap watches").wait_for()
+    reader.reload()
+    reader.locator(".reply-list .post").filter(has_text="cheap watches").wait_for()
+
+
 def test_filters_and_search_narrow_the_feed_survive_a_reload_and_go_back(
     open_page: Any, forum: Forum, people: dict[str, Person]
 ) -> None:

@@ -11,6 +11,8 @@ export class ApiError extends Error {
   }
 }
 
+// Shown instead of the server's words, except where those say more (NOT_FOUND and
+// FORBIDDEN messages name what is missing or why, e.g. a suspended account).
 const FRIENDLY = {
   UNAUTHENTICATED: 'Please sign in to do that.',
   FORBIDDEN: 'You are not allowed to do that.',
@@ -61,7 +63,8 @@ export async function gql(query, variables = {}, { signal } = {}) {
   if (Array.isArray(body.errors) && body.errors.length) {
     const first = body.errors[0];
     const code = first.extensions?.code ?? null;
-    const message = FRIENDLY[code] && code !== 'NOT_FOUND' ? FRIENDLY[code] : first.message || 'The server reported an error.';
+    const ownWords = code === 'NOT_FOUND' || code === 'FORBIDDEN';
+    const message = FRIENDLY[code] && !(ownWords && first.message) ? FRIENDLY[code] : first.message || 'The server reported an error.';
     throw new ApiError(message, { code, status: response.status, errors: body.errors });
   }
   if (!response.ok || !body.data) {

@@ -28,6 +28,8 @@ export const POST_FIELDS = /* GraphQL */ `
     isAccepted
     createdAt
     editedAt
+    hidden
+    hiddenReason
     author { id displayName role isExpert organisation { id slug name } }
   }
 `;

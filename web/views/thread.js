@@ -3,7 +3,7 @@
 
 import { ApiError, gql, idempotencyKey } from '../lib/api.js';
 import {
-  clearFieldErrors, errorBox, kindBadge, loading, markdownEditor, notice, showFieldErrors,
+  clearFieldErrors, errorBox, field, kindBadge, loading, markdownEditor, notice, showFieldErrors,
   signInLink, statusBadge, tagList, timeAgo, visibilityBadge,
 } from '../lib/components.js';
 import { announce, h, replaceChildren, setSanitisedHtml, srOnly } from '../lib/dom.js';
@@ -31,6 +31,7 @@ const THREAD_QUERY = /* GraphQL */ `
         lastActivityAt
         replyCount
         expertReplyCount
+        hidden
         author { id displayName role isExpert organisation { id slug name } }
         organisation { id slug name }
         opening { ...PostFields }
@@ -111,6 +112,26 @@ const REOPEN_MUTATION = /* GraphQL */ `
   }
 `;
 
+const HIDE_MUTATION = /* GraphQL */ `
+  mutation HidePost($input: HidePostInput!) {
+    hidePost(input: $input) {
+      post { ...PostFields }
+      errors { field message code }
+    }
+  }
+  ${POST_FIELDS}
+`;
+
+const UNHIDE_MUTATION = /* GraphQL */ `
+  mutation UnhidePost($input: UnhidePostInput!) {
+    unhidePost(input: $input) {
+      post { ...PostFields }
+      errors { field message code }
+    }
+  }
+  ${POST_FIELDS}
+`;
+
 const REPLY_ADDED = /* GraphQL */ `
   subscription ReplyAdded($threadId: ID!) {
     replyAdded(threadId: $threadId) { ...PostFields }
@@ -159,7 +180,8 @@ class ThreadPage {
     this.thread = thread;
     this.viewer = viewer;
     this.posts = new Map();
-    this.replyCount = thread.replyCount;
+    // What the list holds: for moderators, hidden replies too (Thread.replyCount leaves them out).
+    this.replyCount = thread.replies.totalCount;
     this.hasNextPage = thread.replies.pageInfo.hasNextPage;
     this.endCursor = thread.replies.pageInfo.endCursor;
     this.draftKey = `moin:draft:reply:${thread.id}`;
@@ -226,6 +248,7 @@ class ThreadPage {
           h('a', { href: `#post-${accepted.id}`, class: 'accepted-link' }, `the reply by ${accepted.author.displayName}`))
         : null,
       thread.status === 'CLOSED' ? notice('info', h('p', null, 'This thread is closed: no new replies.')) : null,
+      thread.hidden ? notice('info', h('p', null, 'This thread is hidden: its opening post was hidden by a moderator, so only moderators and its author can see it.')) : null,
       this.moderation());
   }
 
@@ -269,7 +292,7 @@ class ThreadPage {
 
   canAccept(post, opening) {
     const { viewer, thread } = this;
-    if (opening || !viewer || thread.status === 'CLOSED' || post.isAccepted) return false;
+    if (opening || !viewer || thread.status === 'CLOSED' || post.isAccepted || post.hidden) return false;
     return viewer.id === thread.author.id || MODERATORS.has(viewer.role);
   }
 
@@ -277,9 +300,13 @@ class ThreadPage {
     return !!this.viewer && this.viewer.id === post.author.id;
   }
 
+  isModerator() {
+    return !!this.viewer && MODERATORS.has(this.viewer.role);
+  }
+
   renderPost(post, { opening = false } = {}) {
     const article = h('article', {
-      class: ['post', post.isExpertReply ? 'post-expert' : null, post.isAccepted ? 'post-accepted' : null],
+      class: ['post', post.isExpertReply ? 'post-expert' : null, post.isAccepted ? 'post-accepted' : null, post.hidden ? 'post-hidden' : null],
       id: `post-${post.id}`,
       tabindex: '-1',
       'aria-label': `${opening ? 'Opening post' : 'Reply'} by ${post.author.displayName}`,
@@ -288,7 +315,8 @@ class ThreadPage {
     const author = post.author;
     const marks = h('span', { class: 'post-marks' },
       post.isExpertReply && !opening ? h('span', { class: 'badge badge-expert' }, '★ Expert reply') : null,
-      post.isAccepted ? h('span', { class: 'badge badge-accepted' }, '✓ Accepted answer') : null);
+      post.isAccepted ? h('span', { class: 'badge badge-accepted' }, '✓ Accepted answer') : null,
+      post.hidden ? h('span', { class: 'badge badge-hidden' }, 'Hidden') : null);
     const header = h('header', { class: 'post-header' },
       h('span', { class: 'post-author' },
         h('span', { class: 'author-name' }, author.displayName),
@@ -299,6 +327,12 @@ class ThreadPage {
         h('a', { href: `#post-${post.id}` }, srOnly('Link to this post, posted '), timeAgo(post.createdAt)),
         post.editedAt ? h('span', { class: 'edited' }, ' · edited ', timeAgo(post.editedAt)) : null));
     const body = setSanitisedHtml(h('div', { class: 'post-body' }), post.bodyHtml);
+    const hiddenNote = post.hidden
+      ? h('p', { class: 'hidden-note' },
+        post.hiddenReason
+          ? ['Hidden by a moderator: ', h('q', null, post.hiddenReason), '. Only moderators and its author see it.']
+          : 'Hidden by a moderator: only you and the moderators see it.')
+      : null;
     const actions = h('div', { class: 'post-actions' });
     if (this.canAccept(post, opening)) {
       const accept = h('button', { type: 'button', class: 'button button-small button-secondary' },
@@ -311,8 +345,16 @@ class ThreadPage {
       edit.addEventListener('click', () => this.startEdit(post, article, opening));
       actions.append(edit);
     }
+    if (this.isModerator()) {
+      const toggle = h('button', { type: 'button', class: 'button button-small button-secondary' },
+        post.hidden ? 'Unhide' : 'Hide');
+      toggle.addEventListener('click', () => (post.hidden ? this.setHidden(post, false, toggle) : this.askReason(post, article, opening)));
+      actions.append(toggle);
+    }
     const error = h('div', { class: 'post-error' });
-    article.append(header, body, error);
+    article.append(header);
+    if (hiddenNote) article.append(hiddenNote);
+    article.append(body, error);
     if (actions.childElementCount) article.append(actions);
     return article;
   }
@@ -434,6 +476,80 @@ class ThreadPage {
     } catch (err) {
       button.disabled = false;
       if (errorSlot) replaceChildren(errorSlot, errorBox(err));
+    }
+  }
+
+  // ------------------------------------------------------------ hiding ---
+
+  /** Ask a moderator why, in a small form under the post, then hide it. */
+  askReason(post, article, opening) {
+    const id = `hide-${post.id.replace(/[^A-Za-z0-9_-]/g, '')}`;
+    const input = h('input', { type: 'text', maxlength: '500' });
+    const formErrors = h('div', { class: 'form-errors', role: 'alert' });
+    const submit = h('button', { type: 'submit', class: 'button button-small' }, 'Hide post');
+    const cancel = h('button', { type: 'button', class: 'button button-small button-secondary' }, 'Cancel');
+    const form = h('form', { class: 'hide-form', novalidate: true }, formErrors,
+      field({
+        id,
+        label: 'Reason for hiding',
+        required: true,
+        hint: opening
+          ? 'Hiding the opening post hides the whole thread. Only moderators see the reason.'
+          : 'Only moderators see the reason; the author sees that it is hidden.',
+        control: input,
+      }),
+      h('div', { class: 'form-actions' }, submit, cancel));
+    const actions = article.querySelector('.post-actions');
+    if (actions) actions.hidden = true;
+    article.append(form);
+    input.focus();
+    cancel.addEventListener('click', () => {
+      form.remove();
+      if (actions) actions.hidden = false;
+      actions?.querySelector('button:last-child')?.focus();
+    });
+    form.addEventListener('submit', async (event) => {
+      event.preventDefault();
+      clearFieldErrors(form);
+      replaceChildren(formErrors);
+      const ok = await this.setHidden(post, true, submit, input.value, (errors) => {
+        const { unplaced, first } = showFieldErrors(form, errors, { reason: id });
+        if (unplaced.length) replaceChildren(formErrors, errorBox({ message: unplaced.map((e) => e.message).join(' ') }));
+        (first || input).focus();
+      }, formErrors);
+      if (!ok) input.focus();
+    });
+  }
+
+  /** Hide (with a reason) or show a post; true when it worked. */
+  async setHidden(post, hidden, button, reason = null, onErrors = null, errorSlot = null) {
+    button.disabled = true;
+    const slot = errorSlot || document.getElementById(`post-${post.id}`)?.querySelector('.post-error');
+    if (slot && !errorSlot) replaceChildren(slot);
+    try {
+      const data = hidden
+        ? await gql(HIDE_MUTATION, { input: { postId: post.id, reason } })
+        : await gql(UNHIDE_MUTATION, { input: { postId: post.id } });
+      const payload = hidden ? data.hidePost : data.unhidePost;
+      if (payload.errors.length) {
+        if (onErrors) onErrors(payload.errors);
+        else throw new ApiError(payload.errors.map((e) => e.message).join(' '));
+        return false;
+      }
+      const opening = post.id === this.thread.opening.id;
+      if (opening) {
+        this.thread.hidden = payload.post.hidden;
+        this.renderHeader();
+      }
+      this.replacePost({ ...post, ...payload.post });
+      announce(hidden ? 'The post is hidden.' : 'The post is shown again.');
+      document.getElementById(`post-${post.id}`)?.focus();
+      return true;
+    } catch (err) {
+      if (slot) replaceChildren(slot, errorBox(err));
+      return false;
+    } finally {
+      button.disabled = false;
     }
   }
 

@@ -10,6 +10,8 @@ import sqlalchemy as sa
 from server import migrate
 from server.db import Database
 
+# The moderation migration and the one before it (renumber here if it moves).
+MODERATION, BEFORE = "0003", "0002"
 ROWS = [
     "INSERT INTO members (id, display_name, role, created_at) VALUES (1, 'a', 'MEMBER', "
     "'2026-01-01 00:00:00')",
@@ -42,7 +44,7 @@ def empty_url(request, tmp_path):
 
 
 async def test_the_moderation_migration_keeps_rows_up_and_down(empty_url):
-    await asyncio.to_thread(migrate.upgrade, empty_url, "0002")
+    await asyncio.to_thread(migrate.upgrade, empty_url, BEFORE)
     db = Database.from_url(empty_url)
     try:
         async with db.write() as session:
@@ -51,14 +53,14 @@ async def test_the_moderation_migration_keeps_rows_up_and_down(empty_url):
     finally:
         await db.dispose()
 
-    await asyncio.to_thread(migrate.upgrade, empty_url, "0003")
+    await asyncio.to_thread(migrate.upgrade, empty_url, MODERATION)
     db = Database.from_url(empty_url)
     try:
         async with db.read() as session:
             hidden = await session.scalar(sa.text("SELECT hidden_reply_count FROM threads"))
     finally:
         await db.dispose()
-    await asyncio.to_thread(migrate.downgrade, empty_url, "0002")
+    await asyncio.to_thread(migrate.downgrade, empty_url, BEFORE)
 
     assert hidden == 0
     assert await _counts(empty_url) == (1, 1, 1)

@@ -27,7 +27,7 @@ from server.auth.oidc import OpenIDSignIn
 from server.auth.ratelimit import InProcessRateLimiter
 from server.config import ConfigError, Settings
 from server.db import Database
-from server.http import GraphQLGuard, SecurityHeaders, origin_of
+from server.http import CancelOnDisconnect, Failures, GraphQLGuard, SecurityHeaders, origin_of
 from server.pubsub import Broadcaster
 from server.response_cache import AnonymousResponseCache, ResponseCache
 from server.schema import build_schema
@@ -113,6 +113,7 @@ def create_app(
     db = db or Database.from_url(
         settings.database_url,
         pool_size=settings.db_pool_size,
+        pool_timeout=settings.db_pool_timeout_seconds,
         statement_timeout_ms=settings.statement_timeout_ms,
     )
     broadcaster = Broadcaster()
@@ -179,6 +180,9 @@ def create_app(
         site_origin=origin_of(settings.public_url),
     )
     app.add_middleware(PartnerCORS, directory=partners, site_origin=origin_of(settings.public_url))
+    # Around everything that may touch the database: a failure is answered, not a bare 500.
+    app.add_middleware(Failures)
+    app.add_middleware(CancelOnDisconnect)
     app.add_middleware(SecurityHeaders)
     return app
 

@@ -45,6 +45,8 @@ class Settings(BaseSettings):
     response_cache_seconds: float = Field(default=1.0, ge=0, le=60)
     statement_timeout_ms: int = Field(default=5000, ge=100)
     db_pool_size: int = Field(default=10, ge=1)
+    # How long a request waits for a free connection before it is answered UNAVAILABLE.
+    db_pool_timeout_seconds: float = Field(default=5.0, gt=0, le=60)
     session_max_age_days: int = Field(default=30, ge=1)
     web_dir: Path = Path(__file__).resolve().parent.parent / "web"
     # Sign-in: a JSON list of OpenID providers (see server/auth/providers.py, README "Sign-in").

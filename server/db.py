@@ -14,6 +14,8 @@ from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
     AsyncSession,
@@ -23,10 +25,31 @@ from sqlalchemy.ext.asyncio import (
 
 SQLITE_BUSY_TIMEOUT_MS = 15_000
 _IMMEDIATE = "moin_sqlite_immediate"
+# SQLSTATE classes of a server that is going away, starting up or full: connection
+# exceptions (08), insufficient resources (53, e.g. too many connections) and operator
+# intervention (57P: shutting down, crashed, cannot connect now). Not 57014: a statement
+# timeout is the query's fault, not the server's.
+_UNAVAILABLE_SQLSTATES = ("08", "53", "57P")
+
+
+def is_unavailable(exc: BaseException) -> bool:
+    """Whether `exc` means the database cannot be used just now (a retry may succeed).
+
+    A connection refused or timed out, no free connection in the pool, a connection the
+    server closed, or a server shutting down or starting up.
+    """
+    if isinstance(exc, PoolTimeout | ConnectionError | OSError | OperationalError):
+        return True
+    if not isinstance(exc, DBAPIError):
+        return False
+    if exc.connection_invalidated:
+        return True
+    sqlstate = getattr(exc.orig, "sqlstate", None)
+    return isinstance(sqlstate, str) and sqlstate.startswith(_UNAVAILABLE_SQLSTATES)
 
 
 def create_engine(
-    url: str, *, pool_size: int = 10, statement_timeout_ms: int = 5000
+    url: str, *, pool_size: int = 10, pool_timeout: float = 5.0, statement_timeout_ms: int = 5000
 ) -> AsyncEngine:
     """Make the async engine for `url`, configured for its dialect."""
     parsed = make_url(url)
@@ -35,7 +58,7 @@ def create_engine(
         kwargs.update(
             pool_size=pool_size,
             max_overflow=pool_size,
-            pool_timeout=5,
+            pool_timeout=pool_timeout,
             # A pathological query ends with an error instead of holding a connection.
             connect_args={
                 "server_settings": {

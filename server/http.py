@@ -1,13 +1,26 @@
-"""HTTP middleware: request ids, security headers, the GraphQL body cap and origin checks."""
+"""HTTP middleware: request ids, security headers, failures, client disconnects, the
+GraphQL body cap and origin checks."""
 
 from __future__ import annotations
 
+import asyncio
+import logging
 import uuid
 from urllib.parse import urlsplit
 
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from server.db import is_unavailable
+from server.services.errors import Unavailable, internal_error_message
+
+log = logging.getLogger("server.errors")
+
+# WebSocket close codes (RFC 6455): the server met an unexpected condition; the server is
+# in a passing condition and the client should reconnect later ("Try Again Later").
+WS_INTERNAL_ERROR = 1011
+WS_TRY_AGAIN_LATER = 1013
 
 # Pages carry no inline script; the embed widget is a script, so no page needs framing.
 CSP = (
@@ -35,11 +48,15 @@ class SecurityHeaders:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
+        if scope["type"] not in ("http", "websocket"):
             await self.app(scope, receive, send)
             return
         request_id = uuid.uuid4().hex[:16]
         scope.setdefault("state", {})["request_id"] = request_id
+        if scope["type"] == "websocket":
+            # A socket's errors quote its id too; the handshake answer carries no headers.
+            await self.app(scope, receive, send)
+            return
         is_graphiql = scope["path"] == "/graphql" and scope["method"] == "GET"
 
         async def send_with_headers(message: Message) -> None:
@@ -52,6 +69,138 @@ class SecurityHeaders:
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
+
+
+class Failures:
+    """The last word on a request that failed: never a bare 500 page, never a traceback.
+
+    An exception that escapes the application is answered here, in the shape of a GraphQL
+    error: when the database cannot be used just now (down, restarting, no free
+    connection) 503 with Retry-After and the code UNAVAILABLE, so that clients retry; any
+    other with 500, the code INTERNAL and the request id. A WebSocket is closed with 1013
+    (try again later) or 1011 and the same words. The detail goes to the log only.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] not in ("http", "websocket"):
+            await self.app(scope, receive, send)
+            return
+        started = False
+        closed = False
+
+        async def watched_send(message: Message) -> None:
+            nonlocal started, closed
+            if message["type"] in ("http.response.start", "websocket.accept"):
+                started = True
+            elif message["type"] == "websocket.close":
+                closed = True
+            await send(message)
+
+        try:
+            await self.app(scope, receive, watched_send)
+        except Exception as exc:
+            request_id = scope.get("state", {}).get("request_id", "-")
+            unavailable = is_unavailable(exc)
+            if unavailable:
+                log.warning("database unavailable (request %s): %r", request_id, exc)
+            else:
+                log.error("internal error (request %s)", request_id, exc_info=exc)
+            if scope["type"] == "websocket":
+                if not closed:
+                    await _close_socket(send, request_id, unavailable=unavailable)
+                return
+            if started:
+                raise  # part of the answer is sent: only closing the connection is left
+            await _answer_failure(scope, receive, send, request_id, unavailable=unavailable)
+
+
+async def _answer_failure(
+    scope: Scope, receive: Receive, send: Send, request_id: str, *, unavailable: bool
+) -> None:
+    if unavailable:
+        error = Unavailable()
+        body = {"message": error.message, "extensions": {"code": error.code}}
+        response = JSONResponse(
+            {"errors": [body]}, status_code=503, headers={"Retry-After": str(error.retry_after)}
+        )
+    else:
+        body = {
+            "message": internal_error_message(request_id),
+            "extensions": {"code": "INTERNAL", "requestId": request_id},
+        }
+        response = JSONResponse({"errors": [body]}, status_code=500)
+    await response(scope, receive, send)
+
+
+async def _close_socket(send: Send, request_id: str, *, unavailable: bool) -> None:
+    if unavailable:
+        error = Unavailable()
+        code, reason = WS_TRY_AGAIN_LATER, f"{error.code}: {error.message}"
+    else:
+        code, reason = WS_INTERNAL_ERROR, f"INTERNAL: {internal_error_message(request_id)}"
+    # Before the handshake is accepted, a close refuses it (HTTP 403), which is all the
+    # protocol allows; after it, the client gets the code and the reason.
+    await send({"type": "websocket.close", "code": code, "reason": reason})
+
+
+class CancelOnDisconnect:
+    """Stop a request's work when its client goes away.
+
+    The ASGI server says that a client left only through `receive()`, which nothing calls
+    once the request's body is read: a query would go on holding its connection and a
+    write would commit for nobody. Here the handler runs as a task and a watcher reads
+    `receive()` for it, passing the body on; a disconnect before the response is complete
+    cancels the handler. Cancelling it cancels its SQL (asyncpg asks PostgreSQL to cancel
+    the statement) and its transaction rolls back.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        # One message at a time: the watcher reads no further ahead of the handler than
+        # that, so the server's flow control still bounds what a large body buffers.
+        inbox: asyncio.Queue[Message] = asyncio.Queue(maxsize=1)
+        complete = False
+        client_left = False
+
+        async def tracked_send(message: Message) -> None:
+            nonlocal complete
+            if message["type"] == "http.response.body" and not message.get("more_body"):
+                complete = True
+            await send(message)
+
+        handler = asyncio.ensure_future(self.app(scope, inbox.get, tracked_send))
+
+        async def watch() -> None:
+            nonlocal client_left
+            while True:
+                message = await receive()
+                if message["type"] == "http.disconnect" and not complete:
+                    client_left = True
+                    handler.cancel()
+                await inbox.put(message)
+                if message["type"] == "http.disconnect":
+                    return
+
+        watcher = asyncio.ensure_future(watch())
+        try:
+            await handler
+        except asyncio.CancelledError:
+            if not client_left:
+                raise  # the server itself is stopping this request
+            log.info(
+                "client went away; request %s cancelled",
+                scope.get("state", {}).get("request_id", "-"),
+            )
+        finally:
+            watcher.cancel()
 
 
 class GraphQLGuard:

@@ -9,15 +9,21 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator
+from typing import Any
 
 import strawberry
 from graphql import GraphQLError
-from sqlalchemy.exc import DBAPIError, OperationalError
-from sqlalchemy.exc import TimeoutError as PoolTimeout
 from strawberry.extensions import SchemaExtension
 
+from server.db import is_unavailable
 from server.schema.enums import UserErrorCode
-from server.services.errors import DomainError, InvalidInput, RateLimited, Unavailable
+from server.services.errors import (
+    DomainError,
+    InvalidInput,
+    RateLimited,
+    Unavailable,
+    internal_error_message,
+)
 
 log = logging.getLogger("server.errors")
 
@@ -35,23 +41,26 @@ def user_errors(error: InvalidInput) -> list[UserError]:
     return [UserError(field=list(e.field), message=e.message, code=e.code) for e in error.errors]
 
 
-def _unavailable(exc: Exception) -> bool:
-    if isinstance(exc, PoolTimeout | ConnectionError | OSError):
-        return True
-    if isinstance(exc, OperationalError):
-        return True
-    return isinstance(exc, DBAPIError) and exc.connection_invalidated
-
-
 class ErrorCodes(SchemaExtension):
-    """Give every error a code and mask the unexpected ones."""
+    """Give every error a code and mask the unexpected ones.
+
+    Over HTTP the operation's result is converted when it ends; over a WebSocket each
+    result is converted before it is sent (`on_stream_result`), so a subscription's
+    errors are masked like any other.
+    """
 
     def on_operation(self) -> Iterator[None]:
         yield
-        result = self.execution_context.result
-        if result is None or not result.errors:
-            return
-        result.errors = [self._convert(error) for error in result.errors]
+        self._convert_all(self.execution_context.result)
+
+    def on_stream_result(self, result: Any) -> Iterator[None]:
+        self._convert_all(result)
+        yield
+
+    def _convert_all(self, result: Any) -> None:
+        errors = getattr(result, "errors", None)
+        if errors:
+            result.errors = [self._convert(error) for error in errors]
 
     def _convert(self, error: GraphQLError) -> GraphQLError:
         original = error.original_error
@@ -59,22 +68,22 @@ class ErrorCodes(SchemaExtension):
             return error
         context = self.execution_context.context
         request_id = getattr(context, "request_id", "-")
+        if isinstance(original, Unavailable) or (
+            not isinstance(original, DomainError) and is_unavailable(original)
+        ):
+            log.warning("database unavailable (request %s): %r", request_id, original)
+            unavailable = original if isinstance(original, Unavailable) else Unavailable()
+            self._set_unavailable(context, unavailable)
+            return self._error(error, unavailable.message, {"code": unavailable.code})
         if isinstance(original, DomainError):
             extensions: dict[str, object] = {"code": original.code}
             if isinstance(original, RateLimited):
                 extensions["retryAfter"] = original.retry_after
             return self._error(error, original.message, extensions)
-        if _unavailable(original):
-            log.warning("database unavailable (request %s): %r", request_id, original)
-            self._set_status(context, 503)
-            unavailable = Unavailable(
-                "The forum's database is not available just now; retry shortly."
-            )
-            return self._error(error, unavailable.message, {"code": unavailable.code})
         log.error("internal error (request %s)", request_id, exc_info=original)
         return self._error(
             error,
-            f"Internal error. Quote request id {request_id} when reporting it.",
+            internal_error_message(request_id),
             {"code": "INTERNAL", "requestId": request_id},
         )
 
@@ -85,8 +94,8 @@ class ErrorCodes(SchemaExtension):
         )
 
     @staticmethod
-    def _set_status(context: object, status: int) -> None:
+    def _set_unavailable(context: object, error: Unavailable) -> None:
         response = getattr(context, "response", None)
         if response is not None:
-            response.status_code = status
-            response.headers["Retry-After"] = "2"
+            response.status_code = 503
+            response.headers["Retry-After"] = str(error.retry_after)

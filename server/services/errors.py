@@ -64,6 +64,18 @@ class Unavailable(DomainError):
     """The database cannot be reached just now; the client may retry."""
 
     code = "UNAVAILABLE"
+    # Seconds a client should wait before it retries (HTTP Retry-After).
+    retry_after = 2
+
+    def __init__(
+        self, message: str = "The forum's database is not available just now; retry shortly."
+    ) -> None:
+        super().__init__(message)
+
+
+def internal_error_message(request_id: str) -> str:
+    """What a client is told of an unexpected error: nothing but the id to quote."""
+    return f"Internal error. Quote request id {request_id} when reporting it."
 
 
 class InvalidInput(DomainError):

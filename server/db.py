@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError, DisconnectionError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.ext.asyncio import (
     AsyncEngine,
@@ -71,7 +71,28 @@ def create_engine(
     engine = create_async_engine(url, **kwargs)
     if parsed.get_backend_name() == "sqlite":
         _configure_sqlite(engine)
+    else:
+        _skip_closed_connections(engine)
     return engine
+
+
+def _skip_closed_connections(engine: AsyncEngine) -> None:
+    """Never hand out a pooled connection that the server has closed.
+
+    When PostgreSQL restarts, it closes every connection; asyncpg sees that at once and
+    marks the connection closed, but it stays in the pool, and without this the next
+    request to take it would fail. Checking the flag costs no round trip (unlike
+    `pool_pre_ping`, which costs up to three per checkout); a connection lost without
+    the server closing it (a network partition) still fails one request, and that
+    failure invalidates the whole pool.
+    """
+
+    @event.listens_for(engine.sync_engine, "checkout")
+    def _on_checkout(_dbapi_connection: Any, record: Any, _proxy: Any) -> None:
+        driver = record.driver_connection
+        if driver is not None and driver.is_closed():
+            # The pool drops this connection and checks out another (a new one if need be).
+            raise DisconnectionError("the server closed this connection")
 
 
 def _configure_sqlite(engine: AsyncEngine) -> None:

@@ -151,11 +151,14 @@ class CancelOnDisconnect:
 
     The ASGI server says that a client left only through `receive()`, which nothing calls
     once the request's body is read: a query would go on holding its connection and a
-    write would commit for nobody. Here the handler runs as a task and a watcher reads
-    `receive()` for it, passing the body on; a disconnect before the response is complete
-    cancels the handler. Cancelling it cancels its SQL (asyncpg asks PostgreSQL to cancel
-    the statement) and its transaction rolls back.
+    write would commit for nobody. So a watcher task waits on `receive()` once the body
+    is read, and a disconnect before the response is complete cancels the request's
+    task. That cancels its SQL (asyncpg asks PostgreSQL to cancel the statement) and its
+    transaction rolls back. A task costs more than most requests' remaining work saves,
+    so the watcher starts only for a request still running after WATCH_AFTER_SECONDS.
     """
+
+    WATCH_AFTER_SECONDS = 0.05
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -164,11 +167,48 @@ class CancelOnDisconnect:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        # One message at a time: the watcher reads no further ahead of the handler than
-        # that, so the server's flow control still bounds what a large body buffers.
-        inbox: asyncio.Queue[Message] = asyncio.Queue(maxsize=1)
-        complete = False
-        client_left = False
+        request = asyncio.current_task()
+        assert request is not None
+        body_read = complete = client_left = due = False
+        watcher: asyncio.Future[None] | None = None
+
+        async def watch() -> None:
+            nonlocal client_left
+            message = await receive()
+            if message["type"] == "http.disconnect" and not complete:
+                client_left = True
+                request.cancel()
+
+        def start_watching() -> None:
+            nonlocal watcher, due
+            due = True
+            if body_read and watcher is None:
+                watcher = asyncio.ensure_future(watch())
+
+        def note(message: Message) -> Message:
+            nonlocal body_read
+            if message["type"] == "http.request" and not message.get("more_body"):
+                body_read = True
+                if due:
+                    start_watching()
+            return message
+
+        # The first message is read here, so that a request without a body (or with a
+        # small one) can be watched even if its handler never reads it.
+        first: Message | None = note(await receive())
+
+        async def relayed_receive() -> Message:
+            nonlocal first
+            if first is not None:
+                message, first = first, None
+                return message
+            if body_read:
+                # All that can come next is the disconnect (or the end of the response).
+                start_watching()
+                assert watcher is not None
+                await asyncio.shield(watcher)
+                return {"type": "http.disconnect"}
+            return note(await receive())
 
         async def tracked_send(message: Message) -> None:
             nonlocal complete
@@ -176,31 +216,21 @@ class CancelOnDisconnect:
                 complete = True
             await send(message)
 
-        handler = asyncio.ensure_future(self.app(scope, inbox.get, tracked_send))
-
-        async def watch() -> None:
-            nonlocal client_left
-            while True:
-                message = await receive()
-                if message["type"] == "http.disconnect" and not complete:
-                    client_left = True
-                    handler.cancel()
-                await inbox.put(message)
-                if message["type"] == "http.disconnect":
-                    return
-
-        watcher = asyncio.ensure_future(watch())
+        timer = asyncio.get_running_loop().call_later(self.WATCH_AFTER_SECONDS, start_watching)
         try:
-            await handler
+            await self.app(scope, relayed_receive, tracked_send)
         except asyncio.CancelledError:
             if not client_left:
                 raise  # the server itself is stopping this request
-            log.info(
-                "client went away; request %s cancelled",
-                scope.get("state", {}).get("request_id", "-"),
-            )
+            request_id = scope.get("state", {}).get("request_id", "-")
+            log.info("client went away; request %s cancelled", request_id)
         finally:
-            watcher.cancel()
+            timer.cancel()
+            if watcher is not None:
+                watcher.cancel()
+        # This cancellation is handled: only another one (a server shutdown) goes on.
+        if client_left and request.uncancel() > 0:
+            raise asyncio.CancelledError
 
 
 class GraphQLGuard:

@@ -123,3 +123,32 @@ async def test_a_reply_whose_client_leaves_is_cancelled_in_postgres_and_not_stor
 
 async def lock_waiters_is(db, locker: int, count: int) -> bool:
     return await lock_waiters(db, locker) == count
+
+
+async def test_a_query_sent_with_get_whose_client_leaves_is_cancelled_in_postgres(fault_db, forum):
+    server = forum(statement_timeout_ms="60000", response_cache_seconds="0")
+    author = await make_member(fault_db)
+    await make_thread(fault_db, author=author)
+    query = "{threads(first:5){nodes{title}}}"
+
+    async with fault_db.write() as locker:
+        # As a migration would: reads of the table wait.
+        await locker.execute(sa.text("LOCK TABLE threads IN ACCESS EXCLUSIVE MODE"))
+        locker_pid = await locker.scalar(sa.text("SELECT pg_backend_pid()"))
+        _reader, writer = await asyncio.open_connection("127.0.0.1", server.port)
+        writer.write(
+            f"GET /graphql?query={query} HTTP/1.1\r\nHost: 127.0.0.1:{server.port}\r\n"
+            "Accept: application/json\r\n\r\n".encode()
+        )
+        await writer.drain()
+        await wait_until(
+            lambda: lock_waiters_is(fault_db, locker_pid, 1), 10, "the query waits on the lock"
+        )
+
+        writer.close()
+        await writer.wait_closed()
+
+        await wait_until(
+            lambda: lock_waiters_is(fault_db, locker_pid, 0), 5, "the query is cancelled"
+        )
+    assert "client went away" in server.log()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -57,5 +58,12 @@ class Context:
         """One write transaction; its events are published once it has committed."""
         async with self.db.write() as session:
             yield session
-        for event in events.take(session):
+        committed = events.take(session)
+        if committed:
+            # The write is done: its events go out even if the client leaves now (see
+            # CancelOnDisconnect), or subscribers would miss a stored reply.
+            await asyncio.shield(self._publish(committed))
+
+    async def _publish(self, committed: list[events.Event]) -> None:
+        for event in committed:
             await self.broadcaster.publish(event)

@@ -9,7 +9,6 @@ from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy.engine import make_url
 
 from server import migrate
 from server.config import Settings, load_settings
@@ -78,9 +77,3 @@ def forum(fault_db_url: str, tmp_path: Path) -> Iterator[Callable[..., ForumProc
     yield start
     for process in started:
         process.stop()
-
-
-def database_name(url: str) -> str:
-    name = make_url(url).database
-    assert name is not None
-    return name

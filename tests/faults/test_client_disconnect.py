@@ -14,9 +14,9 @@ import httpx
 import pytest
 import sqlalchemy as sa
 
-from server.auth import sessions
 from server.models import Post, Thread
 from tests.factories import gid, make_member, make_thread
+from tests.faults.client import session_cookie
 
 pytestmark = pytest.mark.postgres
 
@@ -65,8 +65,7 @@ async def test_a_reply_whose_client_leaves_is_cancelled_in_postgres_and_not_stor
     server = forum(statement_timeout_ms="60000")
     member = await make_member(fault_db)
     thread = await make_thread(fault_db, author=member)
-    name, value = await sessions.issue_session_cookie(fault_db, member.id, fault_settings)
-    cookie = f"{name}={value}"
+    cookie = await session_cookie(fault_db, fault_settings, member)
     reply = {
         "query": REPLY,
         "variables": {

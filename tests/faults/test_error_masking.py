@@ -8,7 +8,6 @@ INTERNAL with a request id, while the log gets the detail under the same id.
 
 from __future__ import annotations
 
-import asyncio
 import json
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -18,14 +17,11 @@ import pytest
 import sqlalchemy as sa
 import websockets
 
-from server.auth import sessions
-from tests.factories import gid, make_member, make_thread
-from tests.faults.cluster import ForumProcess
+from tests.factories import make_member, make_thread
+from tests.faults.client import THREADS, errors_of, first_answer, session_cookie
 
 pytestmark = pytest.mark.postgres
 
-THREADS = "{ threads(first: 5) { nodes { title } } }"
-REPLY_ADDED = "subscription($id: ID!) { replyAdded(threadId: $id) { body } }"
 # What PostgreSQL and SQLAlchemy would say: none of it may reach a client.
 DETAIL_WORDS = ("statement timeout", "canceling", "auth_sessions", "sqlalche", "asyncpg")
 
@@ -45,9 +41,9 @@ def assert_no_detail(text: str) -> None:
 async def setting(fault_db, fault_settings, forum):
     member = await make_member(fault_db)
     thread = await make_thread(fault_db, author=member)
-    name, value = await sessions.issue_session_cookie(fault_db, member.id, fault_settings)
+    cookie = await session_cookie(fault_db, fault_settings, member)
     server = forum(statement_timeout_ms="300")
-    return server, thread, f"{name}={value}"
+    return server, thread, cookie
 
 
 async def test_a_failing_viewer_lookup_is_a_masked_500_with_the_request_id(fault_db, setting):
@@ -70,37 +66,13 @@ async def test_a_failing_viewer_lookup_is_a_masked_500_with_the_request_id(fault
     assert "statement timeout" in log  # the detail is in the log
 
 
-async def first_answer(server: ForumProcess, thread_id: int, cookie: str | None) -> dict:
-    headers = {"Cookie": cookie} if cookie else {}
-    async with websockets.connect(
-        f"ws://127.0.0.1:{server.port}/graphql",
-        subprotocols=["graphql-transport-ws"],
-        additional_headers=headers,
-        origin=server.base_url,
-    ) as socket:
-        await socket.send(json.dumps({"type": "connection_init"}))
-        assert json.loads(await asyncio.wait_for(socket.recv(), 5))["type"] == "connection_ack"
-        variables = {"id": gid("Thread", thread_id)}
-        await socket.send(
-            json.dumps(
-                {
-                    "id": "1",
-                    "type": "subscribe",
-                    "payload": {"query": REPLY_ADDED, "variables": variables},
-                }
-            )
-        )
-        return json.loads(await asyncio.wait_for(socket.recv(), 5))
-
-
 async def test_a_failing_subscription_gets_a_masked_error_with_the_request_id(fault_db, setting):
     server, thread, _cookie = setting
 
     async with table_locked(fault_db, "threads"):
         message = await first_answer(server, thread.id, cookie=None)
 
-    errors = message["payload"] if message["type"] == "error" else message["payload"]["errors"]
-    [error] = errors
+    [error] = errors_of(message)
     assert error["extensions"]["code"] == "INTERNAL"
     request_id = error["extensions"]["requestId"]
     assert len(request_id) == 16 and request_id in error["message"]

@@ -17,9 +17,9 @@ import pytest
 import sqlalchemy as sa
 import websockets
 
-from server.auth import sessions
 from server.models import Thread
 from tests.factories import gid, make_member, make_thread
+from tests.faults.client import THREADS, errors_of, first_answer, session_cookie
 from tests.faults.cluster import ForumProcess
 
 pytestmark = pytest.mark.postgres
@@ -27,8 +27,6 @@ pytestmark = pytest.mark.postgres
 REPLY = """
 mutation($input: ReplyInput!) { reply(input: $input) { post { id } errors { message } } }
 """
-THREADS = "{ threads(first: 5) { nodes { title } } }"
-REPLY_ADDED = "subscription($id: ID!) { replyAdded(threadId: $id) { body } }"
 POOL_WORDS = ("QueuePool", "overflow", "timed out", "sqlalchemy", "Traceback")
 
 
@@ -83,11 +81,6 @@ async def wait_for_lock_waiters(db, count: int) -> None:
             await asyncio.sleep(0.05)
 
 
-async def session_cookie(db, settings, member) -> str:
-    name, value = await sessions.issue_session_cookie(db, member.id, settings)
-    return f"{name}={value}"
-
-
 def assert_unavailable(response: httpx.Response) -> dict:
     assert response.status_code == 503, response.text
     assert response.headers.get("Retry-After", "").isdigit()
@@ -135,45 +128,15 @@ async def test_a_visitor_query_without_a_free_connection_is_unavailable(fault_db
     assert_unavailable(response)
 
 
-async def subscribe(server: ForumProcess, thread_id: int, cookie: str | None):
-    """Open a socket, subscribe to a thread's replies, return the first answer (or close)."""
-    headers = {"Cookie": cookie} if cookie else {}
-    async with websockets.connect(
-        f"ws://127.0.0.1:{server.port}/graphql",
-        subprotocols=["graphql-transport-ws"],
-        additional_headers=headers,
-        origin=server.base_url,
-    ) as socket:
-        await socket.send(json.dumps({"type": "connection_init"}))
-        assert json.loads(await asyncio.wait_for(socket.recv(), 5))["type"] == "connection_ack"
-        await socket.send(
-            json.dumps(
-                {
-                    "id": "1",
-                    "type": "subscribe",
-                    "payload": {
-                        "query": REPLY_ADDED,
-                        "variables": {"id": gid("Thread", thread_id)},
-                    },
-                }
-            )
-        )
-        return json.loads(await asyncio.wait_for(socket.recv(), 5))
-
-
 async def test_a_subscription_without_a_free_connection_is_unavailable_and_masked(
     fault_db, setting
 ):
     server, _member, thread, cookie = setting
 
     async with pool_exhausted(server, fault_db, thread, cookie):
-        message = await subscribe(server, thread.id, cookie=None)
+        message = await first_answer(server, thread.id, cookie=None)
 
-    # Strawberry sends a resolver's error as `next` with errors (`error` is for
-    # validation); either way the client learns only that the database is unavailable.
-    assert message["type"] in ("next", "error"), message
-    errors = message["payload"] if message["type"] == "error" else message["payload"]["errors"]
-    assert [e["extensions"]["code"] for e in errors] == ["UNAVAILABLE"]
+    assert [e["extensions"]["code"] for e in errors_of(message)] == ["UNAVAILABLE"]
     assert not any(word.lower() in json.dumps(message).lower() for word in POOL_WORDS)
 
 
@@ -184,7 +147,7 @@ async def test_a_signed_in_socket_without_a_free_connection_closes_as_try_again_
 
     async with pool_exhausted(server, fault_db, thread, cookie):
         with pytest.raises(websockets.exceptions.ConnectionClosed) as closed:
-            await subscribe(server, thread.id, cookie=cookie)
+            await first_answer(server, thread.id, cookie=cookie)
 
     # 1013: "try again later", the WebSocket close code for a passing server condition.
     assert closed.value.rcvd is not None

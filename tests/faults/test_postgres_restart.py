@@ -20,11 +20,11 @@ import httpx
 import pytest
 import sqlalchemy as sa
 
-from server.auth import sessions
 from server.domain import MemberRole
 from server.models import IdempotencyKey, Post, Thread
 from server.schema.ids import row_id
 from tests.factories import gid, make_member, make_organisation, make_thread
+from tests.faults.client import session_cookie
 from tests.faults.cluster import PostgresCluster
 
 pytestmark = pytest.mark.postgres
@@ -187,10 +187,7 @@ async def test_acknowledged_writes_survive_postgres_restarts_exactly_once(
         )
         for n in range(WRITERS)
     ]
-    cookies = []
-    for member in members:
-        name, value = await sessions.issue_session_cookie(fault_db, member.id, fault_settings)
-        cookies.append(f"{name}={value}")
+    cookies = [await session_cookie(fault_db, fault_settings, member) for member in members]
     threads = [await make_thread(fault_db, author=members[0], title=f"T{n}") for n in range(3)]
     outcomes = Outcomes()
     stop = asyncio.Event()
@@ -279,8 +276,7 @@ async def test_after_a_quiet_restart_the_first_requests_find_fresh_connections(
     server = forum()
     member = await make_member(fault_db)
     thread = await make_thread(fault_db, author=member)
-    name, value = await sessions.issue_session_cookie(fault_db, member.id, fault_settings)
-    cookie = f"{name}={value}"
+    cookie = await session_cookie(fault_db, fault_settings, member)
 
     async with httpx.AsyncClient(base_url=server.base_url, timeout=REQUEST_BOUND_SECONDS) as http:
 

@@ -9,13 +9,15 @@ import uuid
 from urllib.parse import urlsplit
 
 from starlette.datastructures import Headers, MutableHeaders
-from starlette.responses import JSONResponse
+from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from server.db import is_unavailable
 from server.services.errors import Unavailable, internal_error_message
 
 log = logging.getLogger("server.errors")
+
+GRAPHQL_PATH = "/graphql"
 
 # WebSocket close codes (RFC 6455): the server met an unexpected condition; the server is
 # in a passing condition and the client should reconnect later ("Try Again Later").
@@ -57,7 +59,7 @@ class SecurityHeaders:
             # A socket's errors quote its id too; the handshake answer carries no headers.
             await self.app(scope, receive, send)
             return
-        is_graphiql = scope["path"] == "/graphql" and scope["method"] == "GET"
+        is_graphiql = scope["path"] == GRAPHQL_PATH and scope["method"] == "GET"
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
@@ -120,18 +122,21 @@ class Failures:
 async def _answer_failure(
     scope: Scope, receive: Receive, send: Send, request_id: str, *, unavailable: bool
 ) -> None:
+    headers: dict[str, str] = {}
     if unavailable:
         error = Unavailable()
-        body = {"message": error.message, "extensions": {"code": error.code}}
-        response = JSONResponse(
-            {"errors": [body]}, status_code=503, headers={"Retry-After": str(error.retry_after)}
-        )
+        status, message, extensions = 503, error.message, {"code": error.code}
+        headers["Retry-After"] = str(error.retry_after)
     else:
-        body = {
-            "message": internal_error_message(request_id),
-            "extensions": {"code": "INTERNAL", "requestId": request_id},
-        }
-        response = JSONResponse({"errors": [body]}, status_code=500)
+        status, message = 500, internal_error_message(request_id)
+        extensions = {"code": "INTERNAL", "requestId": request_id}
+    response: Response
+    if scope["path"] == GRAPHQL_PATH:
+        body = {"errors": [{"message": message, "extensions": extensions}]}
+        response = JSONResponse(body, status_code=status, headers=headers)
+    else:
+        # A page (sign-in, the web client's files): the same words, as text.
+        response = PlainTextResponse(message, status_code=status, headers=headers)
     await response(scope, receive, send)
 
 
@@ -246,7 +251,7 @@ class GraphQLGuard:
         self.site_origin = site_origin
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["path"] != "/graphql" or scope["method"] != "POST":
+        if scope["type"] != "http" or scope["path"] != GRAPHQL_PATH or scope["method"] != "POST":
             await self.app(scope, receive, send)
             return
         headers = Headers(scope=scope)

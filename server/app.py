@@ -24,15 +24,17 @@ from server.auth import routes as auth_routes
 from server.auth import sessions
 from server.auth.apikeys import PartnerCORS, PartnerDirectory, PartnerKeys
 from server.auth.oidc import OpenIDSignIn
-from server.auth.ratelimit import InProcessRateLimiter
+from server.auth.ratelimit import InProcessRateLimiter, RateLimiter, RedisRateLimiter
 from server.config import ConfigError, Settings
 from server.db import Database
 from server.http import CancelOnDisconnect, Failures, GraphQLGuard, SecurityHeaders, origin_of
-from server.pubsub import Broadcaster
+from server.pubsub import Broadcaster, RedisBroadcaster
+from server.redis_link import RedisLink
 from server.response_cache import AnonymousResponseCache, ResponseCache
 from server.schema import build_schema
 from server.schema.context import Context
 from server.schema.loaders import Loaders
+from server.services import events, threads
 from server.services.viewer import VISITOR, Viewer
 
 log = logging.getLogger(__name__)
@@ -116,14 +118,24 @@ def create_app(
         pool_timeout=settings.db_pool_timeout_seconds,
         statement_timeout_ms=settings.statement_timeout_ms,
     )
-    broadcaster = Broadcaster()
     response_cache = ResponseCache(settings.response_cache_seconds)
     db.after_commit.append(response_cache.clear)
+    link: RedisLink | None = None
+    broadcaster: Broadcaster
+    limiter: RateLimiter
+    if settings.redis_url is None:
+        broadcaster = Broadcaster()
+        limiter = InProcessRateLimiter()
+    else:
+        link = RedisLink(settings.redis_url.get_secret_value(), prefix=settings.redis_prefix)
+        broadcaster, limiter = _share_through_redis(link, db, response_cache)
     graphql = ForumGraphQL(db=db, settings=settings, broadcaster=broadcaster)
 
     @asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
         await check_schema_current(db)
+        if link is not None:
+            await link.start()
         if settings.demo_sign_in_enabled:
             log.warning(
                 "DEMO MODE: anyone who can reach %s can sign in as any member through "
@@ -134,6 +146,8 @@ def create_app(
             yield
         finally:
             await broadcaster.close()
+            if link is not None:
+                await link.close()
             await db.dispose()
 
     async def healthz(_request: Request) -> Response:
@@ -164,6 +178,7 @@ def create_app(
     app.state.settings = settings
     app.state.broadcaster = broadcaster
     app.state.response_cache = response_cache
+    app.state.redis_link = link
     # Innermost: it sees only bodies GraphQLGuard has checked and read whole.
     app.add_middleware(AnonymousResponseCache, cache=response_cache)
     app.add_middleware(
@@ -176,7 +191,7 @@ def create_app(
     app.add_middleware(
         PartnerKeys,
         directory=partners,
-        limiter=InProcessRateLimiter(),
+        limiter=limiter,
         site_origin=origin_of(settings.public_url),
     )
     app.add_middleware(PartnerCORS, directory=partners, site_origin=origin_of(settings.public_url))
@@ -185,6 +200,29 @@ def create_app(
     app.add_middleware(CancelOnDisconnect)
     app.add_middleware(SecurityHeaders)
     return app
+
+
+# The kind of link message that says "something was committed": cached answers are stale.
+WRITE = "write"
+
+
+def _share_through_redis(
+    link: RedisLink, db: Database, response_cache: ResponseCache
+) -> tuple[Broadcaster, RateLimiter]:
+    """Join this process to the others: live updates, rate limits, cache invalidation."""
+
+    async def load_rows(event: events.Event) -> events.Event:
+        async with db.read() as session:
+            return await threads.load_event_rows(session, event)
+
+    async def clear_cache(_body: dict[str, Any]) -> None:
+        response_cache.clear()
+
+    db.after_commit.append(lambda: link.publish(WRITE))
+    link.on(WRITE, clear_cache)
+    # After an outage, writes of other processes may have gone unannounced.
+    link.on_connected(response_cache.clear)
+    return RedisBroadcaster(link, load_rows=load_rows), RedisRateLimiter(link)
 
 
 def _web_shell(index: Path) -> Any:

@@ -28,7 +28,10 @@ class Settings(BaseSettings):
     database_url: str = DEFAULT_DATABASE_URL
     secret_key: SecretStr | None = None
     base_url: str | None = None
-    redis_url: str | None = None
+    # Set: live updates, rate limits and cache invalidations are shared through Redis.
+    redis_url: SecretStr | None = None  # may hold a password
+    # Namespace of the keys and channels, so that several forums can share one Redis.
+    redis_prefix: str = Field(default="moin", pattern=r"^[A-Za-z0-9_.-]{1,40}$")
     # Turned on by `serve --demo` only: demo sign-in and a throwaway secret.
     demo: bool = False
     # Where `serve` listens; used for MOIN_BASE_URL's default and the loopback check.
@@ -70,6 +73,16 @@ class Settings(BaseSettings):
         if not value.startswith(("http://", "https://")):
             raise ValueError("must start with http:// or https://")
         return value.rstrip("/")
+
+    @field_validator("redis_url", mode="before")
+    @classmethod
+    def _check_redis_url(cls, value: Any) -> Any:
+        text = value.get_secret_value() if isinstance(value, SecretStr) else value
+        if text is None or text == "":
+            return None  # an empty variable means no Redis, as an unset one does
+        if not str(text).startswith(("redis://", "rediss://", "unix://")):
+            raise ValueError("must start with redis://, rediss:// or unix://")
+        return value
 
     @property
     def public_url(self) -> str:

@@ -20,7 +20,7 @@ from server import migrate
 from server.app import create_app
 from server.config import Settings, load_settings
 from server.db import Database
-from tests.support import POSTGRES_ADMIN_URL, require_or_skip
+from tests.support import POSTGRES_ADMIN_URL, require_or_skip, serve
 
 TEST_SECRET = "test-secret-key-that-is-long-enough-0123456789"
 BASE_URL = "http://127.0.0.1:8000"
@@ -137,25 +137,8 @@ async def client(app) -> AsyncIterator[httpx.AsyncClient]:  # type: ignore[no-un
 @pytest.fixture
 async def live_server(app) -> AsyncIterator[str]:  # type: ignore[no-untyped-def]
     """The app served by uvicorn on a free loopback port, in this event loop: its base URL."""
-    import socket
-
-    import uvicorn
-
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    server = uvicorn.Server(
-        uvicorn.Config(app, log_level="warning", ws="websockets-sansio", lifespan="off")
-    )
-    task = asyncio.create_task(server.serve(sockets=[sock]))
-    while not server.started:
-        await asyncio.sleep(0.01)
-    try:
-        yield f"127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        await task
-        sock.close()
+    async with serve(app) as address:
+        yield address
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

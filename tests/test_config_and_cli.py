@@ -44,6 +44,28 @@ def test_the_public_url_defaults_to_where_serve_listens():
     )
 
 
+def test_a_redis_url_is_checked_and_never_shown():
+    with pytest.raises(ConfigError, match="MOIN_REDIS_URL: .*redis://"):
+        load_settings(secret_key="x" * 40, redis_url="http://cache:6379")
+    with pytest.raises(ConfigError, match="MOIN_REDIS_PREFIX"):
+        load_settings(secret_key="x" * 40, redis_prefix="no spaces")
+    assert load_settings(secret_key="x" * 40, redis_url="").redis_url is None
+
+    settings = load_settings(secret_key="x" * 40, redis_url="redis://:hunter2@cache:6380/3")
+
+    assert "hunter2" not in repr(settings)
+
+
+async def test_log_lines_name_redis_without_its_password():
+    from server.redis_link import RedisLink
+
+    link = RedisLink("redis://forum:hunter2@cache:6380/3", prefix="moin")
+    try:
+        assert link.where == "cache:6380/3"
+    finally:
+        await link.client.aclose()
+
+
 def _cli(*args: str, env: dict[str, str], cwd) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "server", *args],

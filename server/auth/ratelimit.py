@@ -1,9 +1,9 @@
 """Rate limits: a small interface, and the in-process limiter behind it.
 
 The limiter answers one question: may `key` make one more request now, under a
-budget of `per_minute` requests a minute? A Redis-backed limiter shared by
-several server processes can replace the in-process one behind the same
-interface (see ARCHITECTURE.md, "Live updates and scale-out").
+budget of `per_minute` requests a minute? With MOIN_REDIS_URL set, the Redis
+limiter keeps the same bucket in Redis, so that every server process spends
+from one budget (see ARCHITECTURE.md, "Live updates and scale-out").
 """
 
 from __future__ import annotations
@@ -15,6 +15,10 @@ from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
+
+from redis.exceptions import RedisError
+
+from server.redis_link import RedisLink
 
 
 @dataclass(frozen=True)
@@ -62,3 +66,54 @@ class InProcessRateLimiter:
             while len(self._buckets) > self._max_keys:
                 self._buckets.popitem(last=False)
         return decision
+
+
+# The token bucket of InProcessRateLimiter, kept in a Redis hash and updated atomically.
+# Redis's clock is the one clock all processes share. A bucket left alone refills in at
+# most a minute, so it expires then: a missing bucket is a full one.
+_TOKEN_BUCKET = """
+local capacity = tonumber(ARGV[1])
+local rate = capacity / 60.0
+local time = redis.call('TIME')
+local now = tonumber(time[1]) + tonumber(time[2]) / 1000000
+local state = redis.call('HMGET', KEYS[1], 'tokens', 'at')
+local tokens = tonumber(state[1]) or capacity
+local last = tonumber(state[2]) or now
+tokens = math.min(capacity, tokens + math.max(0, now - last) * rate)
+local allowed, retry_after = 0, 0
+if tokens >= 1 then
+  allowed = 1
+  tokens = tokens - 1
+else
+  retry_after = math.max(1, math.ceil((1 - tokens) / rate))
+end
+redis.call('HSET', KEYS[1], 'tokens', string.format('%.17g', tokens),
+           'at', string.format('%.17g', now))
+redis.call('PEXPIRE', KEYS[1], 61000)
+return {allowed, retry_after}
+"""
+
+
+class RedisRateLimiter:
+    """The token bucket of `InProcessRateLimiter`, shared by every process through Redis.
+
+    While Redis is away (`link.up` is False, or a call fails), each process counts its
+    own requests with `fallback`, so a key may then make up to its budget per process.
+    """
+
+    def __init__(self, link: RedisLink, *, fallback: RateLimiter | None = None) -> None:
+        self._link = link
+        self._fallback = fallback or InProcessRateLimiter()
+        self._script = link.client.register_script(_TOKEN_BUCKET)
+
+    async def hit(self, key: str, *, per_minute: int) -> Decision:
+        if self._link.up:
+            try:
+                allowed, retry_after = await self._script(
+                    keys=[self._link.key("ratelimit", key)], args=[per_minute]
+                )
+            except (RedisError, OSError) as exc:
+                self._link.lost(exc)
+            else:
+                return Decision(bool(allowed), int(retry_after))
+        return await self._fallback.hit(key, per_minute=per_minute)

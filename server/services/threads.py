@@ -446,6 +446,34 @@ async def reply(
     return post
 
 
+async def load_event_rows(session: AsyncSession, event: events.Event) -> events.Event:
+    """A reply's event received from another process, with the rows `reply` attaches.
+
+    Loaded once for all of this process's subscribers. The thread's visibility is read
+    now, so each subscriber's check is against what holds now. Other events, and a post
+    that is gone, come back as they were (subscribers then look up what they need).
+    """
+    post_id = event.data.get("post_id")
+    if not isinstance(post_id, int):
+        return event
+    row = (
+        await session.execute(
+            sa.select(Post, Member, Thread.visibility)
+            .join(Thread, Thread.id == Post.thread_id)
+            .join(Member, Member.id == Post.author_id)
+            .where(Post.id == post_id)
+        )
+    ).first()
+    if row is None:
+        return event
+    post, author, visibility = row
+    return events.Event(
+        event.channel,
+        {**event.data, "visibility": visibility},
+        rows={"post": post, "author": author},
+    )
+
+
 async def edit_post(
     session: AsyncSession,
     viewer: Viewer,

@@ -133,7 +133,8 @@ class RedisLink:
             self._outbox.put_nowait((kind, payload.encode()))
         except asyncio.QueueFull:
             self._bare_pending.discard(kind)
-            if not self._overflow_logged:
+            # While Redis is away, dropping is expected (and was announced once).
+            if self.up and not self._overflow_logged:
                 self._overflow_logged = True
                 log.warning("Redis is too slow: messages to other processes are dropped")
 
@@ -174,26 +175,31 @@ class RedisLink:
             delay = min(delay * 2, RECONNECT_MAX_SECONDS)
 
     async def _receive(self, pubsub: PubSub) -> None:
-        awaiting_pong = False
+        # A ping every HEARTBEAT_SECONDS, busy or not: its answer shows that Redis is
+        # there (and ends an outage a failed command declared), its silence that it is not.
+        clock = asyncio.get_running_loop().time
+        next_ping = clock() + HEARTBEAT_SECONDS
+        pong_due: float | None = None
         while True:
             message = await pubsub.get_message(timeout=HEARTBEAT_SECONDS)
-            if message is None:
-                if awaiting_pong:
-                    raise RedisConnectionError("no answer to a ping")
+            if message is not None:
+                if message["type"] == "message":
+                    await self._dispatch(message["data"])
+                elif message["type"] == "pong":
+                    pong_due = None
+                    self._regained()
+                elif message["type"] == "subscribe":
+                    self._regained()
+                    for callback in self._on_connected:
+                        callback()
+                    self._subscribed.set()
+                    self._first_try_done.set()
+            now = clock()
+            if pong_due is not None and now >= pong_due:
+                raise RedisConnectionError("no answer to a ping")
+            if pong_due is None and now >= next_ping:
                 await pubsub.ping()
-                awaiting_pong = True
-                continue
-            awaiting_pong = False
-            if message["type"] == "subscribe":
-                self._regained()
-                for callback in self._on_connected:
-                    callback()
-                self._subscribed.set()
-                self._first_try_done.set()
-            elif message["type"] == "pong":
-                self._regained()
-            elif message["type"] == "message":
-                await self._dispatch(message["data"])
+                pong_due = next_ping = now + HEARTBEAT_SECONDS
 
     async def _dispatch(self, payload: bytes) -> None:
         try:

@@ -12,6 +12,7 @@ import asyncio
 import logging
 import secrets
 import shutil
+import signal
 import subprocess
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
@@ -33,7 +34,14 @@ from server.db import Database
 from server.models import Thread
 from server.redis_link import RedisLink
 from tests.api.test_auth_partners import issue_key, post
-from tests.api.test_subscriptions import REPLY, REPLY_ADDED, cookie_of, next_message, subscription
+from tests.api.test_subscriptions import (
+    REPLY,
+    REPLY_ADDED,
+    THREAD_STARTED,
+    cookie_of,
+    next_message,
+    subscription,
+)
 from tests.factories import gid, make_member, make_thread, sign_in
 from tests.support import REDIS_URL, free_port, gql, require_or_skip, require_redis, serve
 
@@ -231,6 +239,37 @@ async def test_events_from_another_instance_are_authorised_for_each_receiver(
     assert to_visitor["type"] == "complete"
 
 
+async def test_a_thread_started_on_one_instance_reaches_matching_subscribers_on_another(
+    db, shared, database_url
+):
+    author = await make_member(db)
+    start = """mutation($input: StartThreadInput!) { startThread(input: $input) { errors { message } } }"""
+
+    async with instance(shared, database_url) as a, instance(shared, database_url) as b:
+        await sign_in(a.http, db, shared, author)
+        flt = {"filter": {"pillars": ["ASSESSMENT"]}}
+        async with subscription(b.address, THREAD_STARTED, flt) as on_b:
+            for title, pillar in [("Other", "RISKS_AND_REWARDS"), ("Evaluating", "ASSESSMENT")]:
+                await gql(
+                    a.http,
+                    start,
+                    {
+                        "input": {
+                            "kind": "DISCUSSION",
+                            "title": title,
+                            "body": "b",
+                            "pillars": [pillar],
+                        }
+                    },
+                )
+            message = await next_message(on_b)
+
+    assert message["payload"]["data"]["threadStarted"] == {
+        "title": "Evaluating",
+        "pillars": ["ASSESSMENT"],
+    }
+
+
 # --- rate limits and the response cache -------------------------------------------------
 
 
@@ -341,3 +380,39 @@ async def test_the_forum_serves_while_redis_is_away_and_shares_again_when_it_ret
     assert on_a_limits == [200, 200, 429]
     assert on_b_limits == [200, 200]
     assert after_on_a["body"] == after_on_b["body"] == "After"
+
+
+async def test_a_redis_that_stops_answering_is_noticed_and_rejoined(
+    db, settings, database_url, own_redis, caplog, monkeypatch
+):
+    # A paused redis-server keeps its sockets open and says nothing: only pings tell.
+    monkeypatch.setattr(redis_link, "HEARTBEAT_SECONDS", 0.3)
+    shared = with_redis(settings, own_redis.url)
+    author = await make_member(db)
+    thread = await make_thread(db, author=author)
+    key = await issue_key(db, rate_limit=1)
+    await own_redis.start()
+    assert own_redis.process is not None
+
+    async with instance(shared, database_url) as a, instance(shared, database_url) as b:
+        await sign_in(a.http, db, shared, author)
+        with caplog.at_level(logging.WARNING, logger="server.redis_link"):
+            own_redis.process.send_signal(signal.SIGSTOP)
+            try:
+                await eventually(
+                    lambda: asyncio.sleep(0), lambda _: not a.link.up and not b.link.up
+                )
+                limits = [(await post(a.http, THREADS, key)).status_code for _ in range(2)]
+                await reply(a.http, thread, "While Redis sleeps")
+            finally:
+                own_redis.process.send_signal(signal.SIGCONT)
+            warnings = link_warnings(caplog)
+
+        await both_up(a, b)
+        async with subscription(b.address, REPLY_ADDED, {"id": gid("Thread", thread.id)}) as on_b:
+            await reply(a.http, thread, "Awake")
+            awake = await received(on_b)
+
+    assert len(warnings) == 2, warnings
+    assert limits == [200, 429]
+    assert awake["body"] == "Awake"

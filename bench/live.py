@@ -129,12 +129,17 @@ async def _post_replies(host: str, port: int, headers: dict[str, str], thread_id
 
 def run_live(host: str, port: int, *, thread_id: str, cookie: tuple[str, str],
              subscribers: int, replies: int, interval: float = 0.5,
-             settle: float = 2.0, drain: float = 5.0) -> dict[str, Any]:
+             settle: float = 2.0, drain: float = 5.0,
+             subscribe_port: int | None = None) -> dict[str, Any]:
+    """Replies go to the forum on `port`; subscribers to `subscribe_port` (default the same:
+    another port is another process, which hears of the replies through Redis)."""
     origin = f"http://{host}:{port}"
-    ws_url = f"ws://{host}:{port}/graphql"
+    ws_port = subscribe_port or port
     parent, child = multiprocessing.get_context("spawn").Pipe()
     proc = multiprocessing.get_context("spawn").Process(
-        target=_subscriber_process, args=(ws_url, origin, thread_id, subscribers, child),
+        target=_subscriber_process,
+        args=(f"ws://{host}:{ws_port}/graphql", f"http://{host}:{ws_port}", thread_id,
+              subscribers, child),
         daemon=True)
     proc.start()
     started = time.monotonic()

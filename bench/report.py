@@ -324,6 +324,13 @@ def _scenario_rows(scenarios: dict[str, Any], baseline: dict[str, Any]) -> list[
                         f"{_fmt(s.get('delivery_p95_ms'))} | {_fmt(s.get('delivery_p99_ms'))} | "
                         f"{_fmt(s.get('errors'))} | {_fmt(s.get('sql_statements'))} per "
                         "subscriber per event | - | - |")
+            across = s.get("across_processes")
+            if across:
+                rows.append(f"| {name} across two processes (Redis) | - | "
+                            f"{_fmt(across.get('delivery_p50_ms'))} | "
+                            f"{_fmt(across.get('delivery_p95_ms'))} | "
+                            f"{_fmt(across.get('delivery_p99_ms'))} | "
+                            f"{_fmt(across.get('errors'))} | - | - | - |")
             continue
         rows.append(f"| {name} {title} | {_fmt(s.get('rps'))} | {_fmt(s.get('p50_ms'))} | "
                     f"{_fmt(s.get('p95_ms'))} | {_fmt(s.get('p99_ms'))} | "

@@ -74,6 +74,7 @@ class Options:
     uncached_pass: bool = True
     forum_env: dict[str, str] | None = None
     light_rate: float = 5.0
+    s7_across: bool = False
 
 
 PROFILES: dict[str, Any] = {}
@@ -741,6 +742,9 @@ def run(opts: Options) -> dict[str, Any]:
             except Exception as exc:  # one failed scenario must not lose the others
                 log(f"S7 failed: {exc!r}")
                 results["scenarios"]["S7"] = {"failed": repr(exc), "errors": None}
+            if opts.s7_across:
+                results["scenarios"]["S7"]["across_processes"] = live_across(
+                    forum, url, secret, log_dir, s7_gid, cookies[0], opts)
 
         time.sleep(1)
         memory = forum.memory_mb()
@@ -847,10 +851,15 @@ def parse(argv: list[str] | None = None) -> Options:
     parser.add_argument("--forum-env", action="append", default=[], metavar="MOIN_X=VALUE",
                         help="a setting for the forum under test (repeatable), e.g. "
                         "MOIN_RESPONSE_CACHE_SECONDS=0; recorded in the results")
+    parser.add_argument("--s7-across", action="store_true",
+                        help="S7 once more with the subscribers on a second forum process "
+                        "(needs --forum-env MOIN_REDIS_URL=redis://...)")
     parser.add_argument("--smoke", action="store_true",
                         help="a tiny, quick run for CI: scale 0.002, 2 s measurements, 1 round, "
                         "50 subscribers")
     args = parser.parse_args(argv)
+    if args.s7_across and not any(e.startswith("MOIN_REDIS_URL=") for e in args.forum_env):
+        parser.error("--s7-across needs --forum-env MOIN_REDIS_URL=redis://...")
     smoke = args.smoke
 
     def pick(value: Any, full: Any, small: Any) -> Any:
@@ -879,7 +888,35 @@ def parse(argv: list[str] | None = None) -> Options:
         light_rate=pick(args.light_rate, 5.0, 0.0),
         uncached_pass=pick(args.uncached_pass, True, False),
         forum_env=dict(item.split("=", 1) for item in args.forum_env) or None,
+        s7_across=args.s7_across,
     )
+
+
+def live_across(forum: Any, url: str, secret: str, log_dir: Path, thread_id: str,
+                cookie: tuple[str, str], opts: Options) -> dict[str, Any]:
+    """S7 with the subscribers on a second forum process: replies reach them through Redis."""
+    from bench.live import run_live
+
+    second = forum_server(url, secret, free_port(), log_dir, name="forum-2",
+                          extra_env=opts.forum_env)
+    second.start()
+    log(f"S7 across processes: {opts.subscribers} subscribers on a second forum process")
+    try:
+        live = run_live(HOST, forum.port, thread_id=thread_id, cookie=cookie,
+                        subscribers=opts.subscribers, replies=opts.s7_replies,
+                        settle=1.0 if opts.subscribers < 100 else 2.0,
+                        drain=3.0 if opts.subscribers < 100 else 5.0,
+                        subscribe_port=second.port)
+        live["second_server_rss_after_mb"] = second.memory_mb()["rss_mb"]
+        log(f"S7 across processes: delivery p50 {live['delivery_p50_ms']} p99 "
+            f"{live['delivery_p99_ms']} ms, delivered {live['delivered']}/"
+            f"{live['expected_deliveries']}, errors {live['errors']}")
+        return live
+    except Exception as exc:  # one failed scenario must not lose the others
+        log(f"S7 across processes failed: {exc!r}")
+        return {"failed": repr(exc), "errors": None}
+    finally:
+        second.stop()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -176,27 +176,30 @@ class RedisLink:
 
     async def _receive(self, pubsub: PubSub) -> None:
         # A ping every HEARTBEAT_SECONDS, busy or not: its answer shows that Redis is
-        # there (and ends an outage a failed command declared), its silence that it is not.
+        # there (and ends an outage a failed command declared). Only a wait for the next
+        # message that ends in silence after an unanswered ping means Redis is gone: a
+        # busy process may read its messages, pong included, late.
         clock = asyncio.get_running_loop().time
         next_ping = clock() + HEARTBEAT_SECONDS
         pong_due: float | None = None
         while True:
             message = await pubsub.get_message(timeout=HEARTBEAT_SECONDS)
-            if message is not None:
-                if message["type"] == "message":
-                    await self._dispatch(message["data"])
-                elif message["type"] == "pong":
-                    pong_due = None
-                    self._regained()
-                elif message["type"] == "subscribe":
-                    self._regained()
-                    for callback in self._on_connected:
-                        callback()
-                    self._subscribed.set()
-                    self._first_try_done.set()
             now = clock()
-            if pong_due is not None and now >= pong_due:
-                raise RedisConnectionError("no answer to a ping")
+            if message is None:
+                if pong_due is not None and now >= pong_due:
+                    raise RedisConnectionError("no answer to a ping")
+            elif message["type"] == "message":
+                pong_due = None  # Redis is talking
+                await self._dispatch(message["data"])
+            elif message["type"] == "pong":
+                pong_due = None
+                self._regained()
+            elif message["type"] == "subscribe":
+                self._regained()
+                for callback in self._on_connected:
+                    callback()
+                self._subscribed.set()
+                self._first_try_done.set()
             if pong_due is None and now >= next_ping:
                 await pubsub.ping()
                 pong_due = next_ping = now + HEARTBEAT_SECONDS

@@ -34,6 +34,7 @@ from server.db import Database
 from server.models import Thread
 from server.redis_link import RedisLink
 from tests.api.test_auth_partners import issue_key, post
+from tests.api.test_statement_counts import counted
 from tests.api.test_subscriptions import (
     REPLY,
     REPLY_ADDED,
@@ -211,6 +212,28 @@ async def test_a_reply_reaches_subscribers_of_every_instance_once(db, shared, da
         {"body": body, "isExpertReply": False, "author": {"displayName": "Ana Writer"}}
         for body in ("one", "two", "three")
     ]
+
+
+async def test_an_event_from_another_instance_costs_one_query_for_all_its_subscribers(
+    db, shared, database_url
+):
+    author = await make_member(db)
+    thread = await make_thread(db, author=author)
+    thread_id = {"id": gid("Thread", thread.id)}
+
+    async with instance(shared, database_url) as a, instance(shared, database_url) as b:
+        await sign_in(a.http, db, shared, author)
+        async with (
+            subscription(b.address, REPLY_ADDED, thread_id) as first,
+            subscription(b.address, REPLY_ADDED, thread_id) as second,
+            subscription(b.address, REPLY_ADDED, thread_id) as third,
+        ):
+            with counted(b.app.state.db) as statements:
+                await reply(a.http, thread, "Shared rows")
+                bodies = [(await received(s))["body"] for s in (first, second, third)]
+
+    assert bodies == ["Shared rows"] * 3
+    assert len(statements) == 1, statements  # the rows, loaded once on receipt
 
 
 async def test_events_from_another_instance_are_authorised_for_each_receiver(

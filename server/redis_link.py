@@ -64,7 +64,7 @@ class RedisLink:
         self.prefix = prefix
         self.channel = self.key("bus")
         # Where Redis is, for log lines: never the URL itself, which may hold a password.
-        self.where = _describe(url)
+        self.where = describe(url)
         self.up = False
         self._origin = uuid.uuid4().hex
         self._handlers: dict[str, Handler] = {}
@@ -253,7 +253,7 @@ class RedisLink:
         await self.client.aclose()
 
 
-def _describe(url: str) -> str:
+def describe(url: str) -> str:
     """host:port/db of a Redis URL, without user or password."""
     try:
         parts = parse_url(url)

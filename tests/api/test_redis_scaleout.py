@@ -34,7 +34,6 @@ from server.db import Database
 from server.models import Thread
 from server.redis_link import RedisLink
 from tests.api.test_auth_partners import issue_key, post
-from tests.api.test_statement_counts import counted
 from tests.api.test_subscriptions import (
     REPLY,
     REPLY_ADDED,
@@ -44,7 +43,15 @@ from tests.api.test_subscriptions import (
     subscription,
 )
 from tests.factories import gid, make_member, make_thread, sign_in
-from tests.support import REDIS_URL, free_port, gql, require_or_skip, require_redis, serve
+from tests.support import (
+    REDIS_URL,
+    counted,
+    free_port,
+    gql,
+    require_or_skip,
+    require_redis,
+    serve,
+)
 
 pytestmark = pytest.mark.redis
 
@@ -94,6 +101,13 @@ def with_redis(settings: Settings, url: str) -> Settings:
 async def shared(settings: Settings) -> Settings:
     await require_redis()
     return with_redis(settings, REDIS_URL)
+
+
+@pytest.fixture
+async def pair(shared: Settings, database_url: str) -> AsyncIterator[tuple[Instance, Instance]]:
+    """Two processes joined through the Redis on 127.0.0.1:6379."""
+    async with instance(shared, database_url) as a, instance(shared, database_url) as b:
+        yield a, b
 
 
 class OwnRedis:
@@ -188,24 +202,24 @@ def link_warnings(caplog: pytest.LogCaptureFixture) -> list[str]:
 # --- live updates ---------------------------------------------------------------------
 
 
-async def test_a_reply_reaches_subscribers_of_every_instance_once(db, shared, database_url):
+async def test_a_reply_reaches_subscribers_of_every_instance_once(db, shared, pair):
     author = await make_member(db, name="Ana Writer")
     thread = await make_thread(db, author=author)
     thread_id = {"id": gid("Thread", thread.id)}
 
-    async with instance(shared, database_url) as a, instance(shared, database_url) as b:
-        await sign_in(a.http, db, shared, author)
-        async with (
-            subscription(a.address, REPLY_ADDED, thread_id) as on_a,
-            subscription(b.address, REPLY_ADDED, thread_id) as on_b,
-        ):
-            for body in ("one", "two", "three"):
-                await reply(a.http, thread, body)
-            seen_on_b = [await received(on_b) for _ in range(3)]
-            seen_on_a = [(await received(on_a))["body"] for _ in range(3)]
-            # B had all three through Redis, so A's own came back to it as well: ignored.
-            with pytest.raises(TimeoutError):
-                await asyncio.wait_for(on_a.recv(), 0.5)
+    a, b = pair
+    await sign_in(a.http, db, shared, author)
+    async with (
+        subscription(a.address, REPLY_ADDED, thread_id) as on_a,
+        subscription(b.address, REPLY_ADDED, thread_id) as on_b,
+    ):
+        for body in ("one", "two", "three"):
+            await reply(a.http, thread, body)
+        seen_on_b = [await received(on_b) for _ in range(3)]
+        seen_on_a = [(await received(on_a))["body"] for _ in range(3)]
+        # B had all three through Redis, so A's own came back to it as well: ignored.
+        with pytest.raises(TimeoutError):
+            await asyncio.wait_for(on_a.recv(), 0.5)
 
     assert seen_on_a == ["one", "two", "three"]
     assert seen_on_b == [
@@ -215,77 +229,73 @@ async def test_a_reply_reaches_subscribers_of_every_instance_once(db, shared, da
 
 
 async def test_an_event_from_another_instance_costs_one_query_for_all_its_subscribers(
-    db, shared, database_url
+    db, shared, pair
 ):
     author = await make_member(db)
     thread = await make_thread(db, author=author)
     thread_id = {"id": gid("Thread", thread.id)}
 
-    async with instance(shared, database_url) as a, instance(shared, database_url) as b:
-        await sign_in(a.http, db, shared, author)
-        async with (
-            subscription(b.address, REPLY_ADDED, thread_id) as first,
-            subscription(b.address, REPLY_ADDED, thread_id) as second,
-            subscription(b.address, REPLY_ADDED, thread_id) as third,
-        ):
-            with counted(b.app.state.db) as statements:
-                await reply(a.http, thread, "Shared rows")
-                bodies = [(await received(s))["body"] for s in (first, second, third)]
+    a, b = pair
+    await sign_in(a.http, db, shared, author)
+    async with (
+        subscription(b.address, REPLY_ADDED, thread_id) as first,
+        subscription(b.address, REPLY_ADDED, thread_id) as second,
+        subscription(b.address, REPLY_ADDED, thread_id) as third,
+    ):
+        with counted(b.app.state.db) as statements:
+            await reply(a.http, thread, "Shared rows")
+            bodies = [(await received(s))["body"] for s in (first, second, third)]
 
     assert bodies == ["Shared rows"] * 3
     assert len(statements) == 1, statements  # the rows, loaded once on receipt
 
 
-async def test_events_from_another_instance_are_authorised_for_each_receiver(
-    db, shared, database_url
-):
+async def test_events_from_another_instance_are_authorised_for_each_receiver(db, shared, pair):
     author = await make_member(db)
     thread = await make_thread(db, author=author)
     thread_id = {"id": gid("Thread", thread.id)}
 
-    async with instance(shared, database_url) as a, instance(shared, database_url) as b:
-        await sign_in(a.http, db, shared, author)
-        await sign_in(b.http, db, shared, await make_member(db))
-        async with (
-            subscription(
-                b.address, REPLY_ADDED, thread_id, cookie=cookie_of(b.http)
-            ) as member_socket,
-            subscription(b.address, REPLY_ADDED, thread_id) as visitor_socket,
-        ):
-            async with db.write() as session:
-                await session.execute(sa.update(Thread).values(visibility="MEMBERS"))
-            await reply(a.http, thread, "For members")
-            to_member = await received(member_socket)
-            to_visitor = await next_message(visitor_socket)
+    a, b = pair
+    await sign_in(a.http, db, shared, author)
+    await sign_in(b.http, db, shared, await make_member(db))
+    async with (
+        subscription(b.address, REPLY_ADDED, thread_id, cookie=cookie_of(b.http)) as member_socket,
+        subscription(b.address, REPLY_ADDED, thread_id) as visitor_socket,
+    ):
+        async with db.write() as session:
+            await session.execute(sa.update(Thread).values(visibility="MEMBERS"))
+        await reply(a.http, thread, "For members")
+        to_member = await received(member_socket)
+        to_visitor = await next_message(visitor_socket)
 
     assert to_member["body"] == "For members"
     assert to_visitor["type"] == "complete"
 
 
 async def test_a_thread_started_on_one_instance_reaches_matching_subscribers_on_another(
-    db, shared, database_url
+    db, shared, pair
 ):
     author = await make_member(db)
     start = """mutation($input: StartThreadInput!) { startThread(input: $input) { errors { message } } }"""
 
-    async with instance(shared, database_url) as a, instance(shared, database_url) as b:
-        await sign_in(a.http, db, shared, author)
-        flt = {"filter": {"pillars": ["ASSESSMENT"]}}
-        async with subscription(b.address, THREAD_STARTED, flt) as on_b:
-            for title, pillar in [("Other", "RISKS_AND_REWARDS"), ("Evaluating", "ASSESSMENT")]:
-                await gql(
-                    a.http,
-                    start,
-                    {
-                        "input": {
-                            "kind": "DISCUSSION",
-                            "title": title,
-                            "body": "b",
-                            "pillars": [pillar],
-                        }
-                    },
-                )
-            message = await next_message(on_b)
+    a, b = pair
+    await sign_in(a.http, db, shared, author)
+    flt = {"filter": {"pillars": ["ASSESSMENT"]}}
+    async with subscription(b.address, THREAD_STARTED, flt) as on_b:
+        for title, pillar in [("Other", "RISKS_AND_REWARDS"), ("Evaluating", "ASSESSMENT")]:
+            await gql(
+                a.http,
+                start,
+                {
+                    "input": {
+                        "kind": "DISCUSSION",
+                        "title": title,
+                        "body": "b",
+                        "pillars": [pillar],
+                    }
+                },
+            )
+        message = await next_message(on_b)
 
     assert message["payload"]["data"]["threadStarted"] == {
         "title": "Evaluating",
@@ -296,33 +306,33 @@ async def test_a_thread_started_on_one_instance_reaches_matching_subscribers_on_
 # --- rate limits and the response cache -------------------------------------------------
 
 
-async def test_a_partner_key_spends_one_budget_across_instances(db, shared, database_url):
+async def test_a_partner_key_spends_one_budget_across_instances(db, shared, pair):
     key = await issue_key(db, rate_limit=2)
 
-    async with instance(shared, database_url) as a, instance(shared, database_url) as b:
-        first = await post(a.http, THREADS, key)
-        second = await post(b.http, THREADS, key)
-        third = await post(a.http, THREADS, key)
+    a, b = pair
+    first = await post(a.http, THREADS, key)
+    second = await post(b.http, THREADS, key)
+    third = await post(a.http, THREADS, key)
 
     assert [r.status_code for r in (first, second, third)] == [200, 200, 429]
     assert third.headers["retry-after"] == "30"
     assert third.json()["errors"][0]["extensions"]["code"] == "RATE_LIMITED"
 
 
-async def test_a_write_on_one_instance_clears_the_cache_of_another(db, shared, database_url):
+async def test_a_write_on_one_instance_clears_the_cache_of_another(db, shared, pair):
     author = await make_member(db)
     thread = await make_thread(db, author=author, title="Before")
 
-    async with instance(shared, database_url) as a, instance(shared, database_url) as b:
-        await b.http.post("/graphql", json=FEED)
-        assert (await b.http.post("/graphql", json=FEED)).headers["x-cache"] == "hit"
-        await sign_in(a.http, db, shared, author)
-        await reply(a.http, thread, "New")
+    a, b = pair
+    await b.http.post("/graphql", json=FEED)
+    assert (await b.http.post("/graphql", json=FEED)).headers["x-cache"] == "hit"
+    await sign_in(a.http, db, shared, author)
+    await reply(a.http, thread, "New")
 
-        after = await eventually(
-            lambda: b.http.post("/graphql", json=FEED),
-            lambda response: response.headers.get("x-cache") != "hit",
-        )
+    after = await eventually(
+        lambda: b.http.post("/graphql", json=FEED),
+        lambda response: response.headers.get("x-cache") != "hit",
+    )
 
     assert after.json()["data"]["threads"]["nodes"] == [{"title": "Before", "replyCount": 1}]
 

@@ -432,33 +432,42 @@ async def reply(
     author = await session.get(Member, author_id)
     events.record(
         session,
-        events.Event(
-            events.replies_channel(thread.id),
-            {
-                "thread_id": thread.id,
-                "post_id": post.id,
-                "visibility": thread.visibility,
-                "thread_hidden": thread.hidden_at is not None,
-            },
-            rows={"post": post, "author": author},
+        _reply_event(
+            post, author, visibility=thread.visibility, thread_hidden=thread.hidden_at is not None
         ),
     )
     return post
 
 
+def _reply_event(
+    post: Post, author: Member | None, *, visibility: str, thread_hidden: bool
+) -> events.Event:
+    """A new reply's event: ids and what subscribers check, with the rows they render."""
+    return events.Event(
+        events.replies_channel(post.thread_id),
+        {
+            "thread_id": post.thread_id,
+            "post_id": post.id,
+            "visibility": visibility,
+            "thread_hidden": thread_hidden,
+        },
+        rows={"post": post, "author": author},
+    )
+
+
 async def load_event_rows(session: AsyncSession, event: events.Event) -> events.Event:
     """A reply's event received from another process, with the rows `reply` attaches.
 
-    Loaded once for all of this process's subscribers. The thread's visibility is read
-    now, so each subscriber's check is against what holds now. Other events, and a post
-    that is gone, come back as they were (subscribers then look up what they need).
+    Loaded once for all of this process's subscribers. The thread's visibility and hiding
+    are read now, so each subscriber's check is against what holds now. Other events, and
+    a post that is gone, come back as they were (subscribers then look up what they need).
     """
     post_id = event.data.get("post_id")
     if not isinstance(post_id, int):
         return event
     row = (
         await session.execute(
-            sa.select(Post, Member, Thread.visibility)
+            sa.select(Post, Member, Thread.visibility, Thread.hidden_at)
             .join(Thread, Thread.id == Post.thread_id)
             .join(Member, Member.id == Post.author_id)
             .where(Post.id == post_id)
@@ -466,11 +475,9 @@ async def load_event_rows(session: AsyncSession, event: events.Event) -> events.
     ).first()
     if row is None:
         return event
-    post, author, visibility = row
-    return events.Event(
-        event.channel,
-        {**event.data, "visibility": visibility},
-        rows={"post": post, "author": author},
+    post, author, visibility, thread_hidden_at = row
+    return _reply_event(
+        post, author, visibility=visibility, thread_hidden=thread_hidden_at is not None
     )
 
 

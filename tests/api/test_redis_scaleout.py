@@ -31,8 +31,10 @@ from server import redis_link
 from server.app import create_app
 from server.config import Settings
 from server.db import Database
-from server.models import Thread
+from server.domain import MemberRole
+from server.models import Post, Thread
 from server.redis_link import RedisLink
+from server.services import moderation
 from tests.api.test_auth_partners import issue_key, post
 from tests.api.test_subscriptions import (
     REPLY,
@@ -42,7 +44,7 @@ from tests.api.test_subscriptions import (
     next_message,
     subscription,
 )
-from tests.factories import gid, make_member, make_thread, sign_in
+from tests.factories import gid, make_member, make_thread, sign_in, viewer_of
 from tests.support import (
     REDIS_URL,
     counted,
@@ -270,6 +272,29 @@ async def test_events_from_another_instance_are_authorised_for_each_receiver(db,
 
     assert to_member["body"] == "For members"
     assert to_visitor["type"] == "complete"
+
+
+async def test_replies_in_a_thread_hidden_meanwhile_do_not_reach_visitors_of_another_instance(
+    db, shared, pair
+):
+    author = await make_member(db)
+    thread = await make_thread(db, author=author)
+    moderator = await make_member(db, role=MemberRole.MODERATOR)
+
+    a, b = pair
+    await sign_in(a.http, db, shared, author)
+    async with subscription(b.address, REPLY_ADDED, {"id": gid("Thread", thread.id)}) as on_b:
+        async with db.write() as session:
+            opening = await session.scalar(
+                sa.select(Post.id).where(Post.thread_id == thread.id, Post.position == 0)
+            )
+            await moderation.set_hidden(
+                session, viewer_of(moderator), post_id=opening, hidden=True, reason="Spam"
+            )
+        await reply(a.http, thread, "Hidden")  # its author still sees it and replies
+        message = await next_message(on_b)
+
+    assert message["type"] == "complete"
 
 
 async def test_a_thread_started_on_one_instance_reaches_matching_subscribers_on_another(

@@ -12,7 +12,6 @@ import glob
 import os
 import pwd
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
@@ -23,15 +22,9 @@ import httpx
 from sqlalchemy.engine import URL
 
 from tests.conftest import TEST_SECRET
+from tests.support import free_port
 
 PG_USER = "postgres"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 def find_postgres_bin() -> Path | None:

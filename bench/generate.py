@@ -5,9 +5,10 @@
 
 The schema comes from the project's migrations; rows are loaded with COPY
 (asyncpg `copy_records_to_table`) while the secondary indexes and foreign keys
-are dropped, then those are rebuilt exactly as the migrations defined them,
-`threads.search_vector` is computed in SQL, sequences are moved past the
-generated ids, and every table is vacuumed and analysed. The same seed and scale
+are dropped, then those are rebuilt exactly as the migrations defined them, the
+search documents (`threads.search_vector`: title and opening post; `post_search`:
+one per reply) are computed in SQL, sequences are moved past the generated ids,
+and every table is vacuumed and analysed. The same seed and scale
 always give the same rows.
 
 The shape of the network at scale 1: 300 organisations of the nine types,
@@ -45,7 +46,8 @@ YEARS = 10
 SPAN_US = int(YEARS * 365.25 * 86400 * 1_000_000)
 START = END - timedelta(microseconds=SPAN_US)
 CHUNK = 10_000  # posts per text-generation chunk; each chunk has its own seeded RNG
-LOADED_TABLES = ("organisations", "members", "threads", "thread_topics", "posts")
+# Tables whose secondary indexes and keys are dropped while they are filled.
+LOADED_TABLES = ("organisations", "members", "threads", "thread_topics", "posts", "post_search")
 
 ORG_TYPE_WEIGHTS = {
     "GOVERNMENT_DEPARTMENT": 0.22,
@@ -434,15 +436,22 @@ async def _copy_post_chunks(dsn: str, chunks: list[int]) -> tuple[int, int]:
     return rows, chars
 
 
+# The documents of server/search.py: a thread's title and opening post; each reply's body.
 SEARCH_VECTOR_SQL = """
 INSERT INTO threads ({columns}, search_vector)
 SELECT {s_columns},
        setweight(to_tsvector('english', s.title), 'A')
        || setweight(to_tsvector('english', coalesce(
-            (SELECT string_agg(p.body, ' ' ORDER BY p.position)
-             FROM posts p WHERE p.thread_id = s.id), '')), 'B')
+            (SELECT p.body FROM posts p
+             WHERE p.thread_id = s.id AND p.position = 0 AND p.hidden_at IS NULL), '')), 'B')
 FROM bench_threads_stage s
 WHERE s.id % $1 = $2
+"""
+POST_SEARCH_SQL = """
+INSERT INTO post_search (post_id, thread_id, document)
+SELECT p.id, p.thread_id, to_tsvector('english', p.body)
+FROM posts p
+WHERE p.position > 0 AND p.hidden_at IS NULL AND p.id % $1 = $2
 """
 
 
@@ -477,7 +486,7 @@ MAINTENANCE = (
 
 
 async def finish(dsn: str, dropped: DroppedObjects, jobs: int) -> None:
-    # 1. The (thread_id, position) key first: the search vectors aggregate through it.
+    # 1. The (thread_id, position) key first: the threads' documents find opening posts by it.
     unique = [c for c in dropped.constraints if c[2] == "u"]
     foreign = [c for c in dropped.constraints if c[2] == "f"]
     posts_key = [c for c in unique if c[0] == "posts"]
@@ -485,12 +494,16 @@ async def finish(dsn: str, dropped: DroppedObjects, jobs: int) -> None:
     await _run_parallel(dsn, [
         (f'ALTER TABLE {t} ADD CONSTRAINT "{n}" {d}', ()) for t, n, _, d in posts_key
     ], jobs, MAINTENANCE)
-    # 2. Threads from the staging table, with their search vectors, in parallel slices.
+    # 2. Threads from the staging table with their documents, and the replies' documents,
+    #    in parallel slices.
     columns = ", ".join(THREAD_COLUMNS)
     s_columns = ", ".join(f"s.{c}" for c in THREAD_COLUMNS)
     sql = SEARCH_VECTOR_SQL.format(columns=columns, s_columns=s_columns)
     slices = jobs * 2
-    await _run_parallel(dsn, [(sql, (slices, k)) for k in range(slices)], jobs, MAINTENANCE)
+    await _run_parallel(dsn, [
+        *((sql, (slices, k)) for k in range(slices)),
+        *((POST_SEARCH_SQL, (slices * 2, k)) for k in range(slices * 2)),
+    ], jobs, MAINTENANCE)
     conn = await asyncpg.connect(dsn)
     try:
         await conn.execute("DROP TABLE bench_threads_stage")
@@ -515,8 +528,8 @@ async def finish(dsn: str, dropped: DroppedObjects, jobs: int) -> None:
         await conn.close()
     # 5. Statistics and the visibility map, so that plans and timings are steady.
     await _run_parallel(dsn, [
-        (f"VACUUM (ANALYZE) {t}", ()) for t in ("posts", "threads", "thread_topics",
-                                                 "members", "organisations")
+        (f"VACUUM (ANALYZE) {t}", ()) for t in ("posts", "post_search", "threads",
+                                                 "thread_topics", "members", "organisations")
     ], jobs, ("SET maintenance_work_mem = '1GB'",))
 
 
@@ -595,7 +608,7 @@ def generate(url: str, *, scale: float = 1.0, seed: int = 20261101, jobs: int = 
     lap(f"copy posts ({rows} rows, {chars / 1e6:.0f} MB of Markdown)")
 
     asyncio.run(finish(dsn, dropped, jobs))
-    lap("indexes, search vectors, keys, vacuum analyze")
+    lap("indexes, search documents, keys, vacuum analyze")
     total = time.perf_counter() - started
     log(f"done in {total:.1f}s")
     return {

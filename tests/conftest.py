@@ -104,7 +104,7 @@ async def session_db(database_url: str) -> AsyncIterator[Database]:
 async def _empty(db: Database) -> None:
     async with db.write() as session:
         if db.is_sqlite:
-            for table in [*TABLES, "thread_search"]:
+            for table in [*TABLES, "thread_search", "post_search"]:
                 await session.execute(sa.text(f"DELETE FROM {table}"))
         else:
             await session.execute(sa.text(f"TRUNCATE {', '.join(TABLES)} RESTART IDENTITY CASCADE"))

@@ -9,9 +9,15 @@ import sqlalchemy as sa
 
 from server import migrate
 from server.db import Database
+from server.domain import ThreadOrder
+from server.services import threads
+from server.services.viewer import VISITOR
+from tests.factories import make_member, make_reply, make_thread
 
 # The moderation migration and the one before it (renumber here if it moves).
 MODERATION, BEFORE = "0003", "0002"
+# The migration that gives every reply a search document of its own.
+POST_SEARCH = "0004"
 ROWS = [
     "INSERT INTO members (id, display_name, role, created_at) VALUES (1, 'a', 'MEMBER', "
     "'2026-01-01 00:00:00')",
@@ -64,3 +70,42 @@ async def test_the_moderation_migration_keeps_rows_up_and_down(empty_url):
 
     assert hidden == 0
     assert await _counts(empty_url) == (1, 1, 1)
+
+
+async def _search(db: Database, text: str) -> list[str]:
+    async with db.read() as session:
+        page = await threads.list_threads(
+            session, VISITOR, threads.ThreadFilter(search=text), ThreadOrder.LAST_ACTIVITY, first=10
+        )
+    return [t.title for t in page.items]
+
+
+async def _threads_whose_own_document_has(db: Database, word: str) -> int:
+    """Before the post-search migration, a thread's own document held its replies too."""
+    async with db.read() as session:
+        if db.is_sqlite:
+            sql = "SELECT count(*) FROM thread_search WHERE thread_search MATCH :word"
+        else:
+            sql = "SELECT count(*) FROM threads WHERE search_vector @@ plainto_tsquery(:word)"
+        return int(await session.scalar(sa.text(sql), {"word": word}) or 0)
+
+
+async def test_the_post_search_migration_moves_reply_text_down_and_up_again(empty_url):
+    await asyncio.to_thread(migrate.upgrade, empty_url, POST_SEARCH)
+    db = Database.from_url(empty_url)
+    try:
+        author = await make_member(db)
+        thread = await make_thread(db, author=author, title="Harbours", body="Quays.")
+        await make_reply(db, thread=thread, author=author, body="Our lighthouse budget.")
+        assert await _threads_whose_own_document_has(db, "lighthouse") == 0
+
+        await asyncio.to_thread(migrate.downgrade, empty_url, MODERATION)
+        assert await _threads_whose_own_document_has(db, "lighthouse") == 1
+        assert await _threads_whose_own_document_has(db, "quays") == 1
+
+        await asyncio.to_thread(migrate.upgrade, empty_url, POST_SEARCH)
+        assert await _threads_whose_own_document_has(db, "lighthouse") == 0
+        assert await _search(db, "lighthouse") == ["Harbours"]
+        assert await _search(db, "quays harbours") == ["Harbours"]
+    finally:
+        await db.dispose()

@@ -75,7 +75,8 @@ _expose(
 ThreadOrder = domain.ThreadOrder
 _expose(
     ThreadOrder,
-    "How to order a list of threads (a search orders by relevance instead).",
+    "How to order a list of threads (with a search, within each group of relevance: see "
+    "ThreadFilter.search).",
     {
         "LAST_ACTIVITY": "Most recent reply (or start) first.",
         "NEWEST": "Most recently started first.",

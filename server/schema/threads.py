@@ -227,8 +227,12 @@ class ThreadFilter:
     )
     search: str | None = strawberry.field(
         default=None,
-        description="Full-text search over titles and all posts of the thread; results come "
-        "by relevance.",
+        description="Full-text search over titles and all posts of the thread. A thread "
+        "matches when its title and opening post, together, hold every word, or when one of "
+        'its replies does (on PostgreSQL the text is read as a web search: "quoted '
+        'phrases", -word to exclude, or). Results come by relevance: first the threads '
+        "whose title or opening post match, then those that match in a reply only; each "
+        "group in `orderBy` order (most recent activity first by default).",
     )
 
     def to_service(self) -> threads.ThreadFilter:

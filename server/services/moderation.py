@@ -85,7 +85,8 @@ async def set_hidden(
                 "expert_reply_count": Thread.expert_reply_count + (step if post.is_expert else 0),
             }
         await session.execute(sa.update(Thread).where(Thread.id == post.thread_id).values(values))
-        await search.index_thread(session, post.thread_id)
+        await session.refresh(post)
+        await search.index_post(session, post)
         log.info(
             "post %s %s by member %s", post.id, "hidden" if hidden else "shown", viewer.member_id
         )

@@ -27,7 +27,12 @@ from server.markdown import render_markdown
 from server.models import Member, Organisation, Post, Thread, ThreadTopic, record_columns
 from server.models.base import UTCDateTime, utcnow
 from server.services import events, idempotency
-from server.services.errors import BadInput, FieldError, InvalidInput, UserErrorCode
+from server.services.errors import (
+    BadInput,
+    FieldError,
+    InvalidInput,
+    UserErrorCode,
+)
 from server.services.pagination import Page, check_first, decode_cursor, encode_cursor, take_page
 from server.services.validation import (
     BODY_MAX,
@@ -46,7 +51,10 @@ from server.services.viewer import (
     require_writer,
 )
 
-RELEVANCE = "RELEVANCE"
+# Search results come in two groups: threads whose title or opening post match (the
+# thread is about it), then threads that match in a reply only. A cursor holds the group.
+SUBJECT_MATCH = 1
+REPLY_MATCH = 0
 
 
 @dataclass(frozen=True)
@@ -92,8 +100,9 @@ def _not_hidden(hidden_at: Any, author_id: Any, viewer: Viewer) -> sa.ColumnElem
 
 def _filtered(
     session: AsyncSession, viewer: Viewer, flt: ThreadFilter
-) -> tuple[sa.Select[Any], sa.ColumnElement[float] | None]:
-    """The select of the threads `viewer` may see that match `flt`, and the search rank."""
+) -> tuple[sa.Select[Any], search.Match | None]:
+    """The select of the threads `viewer` may see that pass `flt` but for its search,
+    and the search's conditions (None without a search)."""
     if flt.topics is not None and len(flt.topics) > TOPICS_MAX:
         raise BadInput(f"`filter.topics` takes at most {TOPICS_MAX} topics.")
     if flt.search is not None and len(flt.search) > SEARCH_MAX:
@@ -121,10 +130,10 @@ def _filtered(
             if flt.has_expert_reply
             else Thread.expert_reply_count == 0
         )
-    rank = None
+    found = None
     if flt.search is not None and flt.search.strip():
-        stmt, rank = search.apply(session, stmt, flt.search.strip())
-    return stmt, rank
+        found = search.match(session, flt.search.strip())
+    return stmt, found
 
 
 async def list_threads(
@@ -136,32 +145,97 @@ async def list_threads(
     first: int,
     after: str | None = None,
 ) -> Page[Thread]:
-    """A page of threads. With a search, threads come by relevance and `order` is not used."""
+    """A page of threads in `order`.
+
+    With a search, the threads whose title or opening post match come first, then those
+    that match in a reply only; each group is in `order`.
+    """
     check_first(first)
-    stmt, rank = _filtered(session, viewer, flt)
-    key_type: type
-    if rank is not None:
-        ordering, key, key_type = RELEVANCE, rank, float
-    else:
-        ordering, (key, key_type) = order.value, _ORDER_KEYS[order]
+    stmt, found = _filtered(session, viewer, flt)
+    key, key_type = _ORDER_KEYS[order]
+    if found is not None:
+        return await _search_page(session, stmt, found, order, first=first, after=after)
     if after is not None:
-        last_key, last_id = decode_cursor(after, ordering, (key_type, int))
-        bound = sa.literal(last_key, sa.Float() if key_type is float else key.type)
-        stmt = stmt.where(sa.tuple_(key, Thread.id) < sa.tuple_(bound, sa.literal(last_id)))
-    stmt = stmt.add_columns(key).order_by(key.desc(), Thread.id.desc()).limit(first + 1)
-    rows, has_next = take_page(list((await session.execute(stmt)).all()), first)
+        last_key, last_id = decode_cursor(after, order.value, (key_type, int))
+        stmt = stmt.where(_after(key, last_key, last_id))
+    rows, has_next = take_page(await _rows(session, stmt, key, first + 1), first)
     keys = {row[0].id: row[1] for row in rows}
     return Page(
         items=[row[0] for row in rows],
         has_next=has_next,
         has_previous=after is not None,
-        cursor_of=lambda t: encode_cursor(ordering, (keys[t.id], t.id)),
+        cursor_of=lambda t: encode_cursor(order.value, (keys[t.id], t.id)),
     )
 
 
+async def _search_page(
+    session: AsyncSession,
+    stmt: sa.Select[Any],
+    found: search.Match,
+    order: ThreadOrder,
+    *,
+    first: int,
+    after: str | None,
+) -> Page[Thread]:
+    # One statement per group, each walking an index in `order` (or collecting its few
+    # matches from the GIN index): the reply group is read only when the subject group
+    # does not fill the page, and it costs more (a probe of each thread's replies).
+    key, key_type = _ORDER_KEYS[order]
+    ordering = f"SEARCH_{order.value}"
+    group, bound = SUBJECT_MATCH, None
+    if after is not None:
+        group, last_key, last_id = decode_cursor(after, ordering, (int, key_type, int))
+        if group not in (SUBJECT_MATCH, REPLY_MATCH):
+            raise BadInput("`after` is not a cursor of this list.")
+        bound = _after(key, last_key, last_id)
+    rows: list[tuple[int, sa.Row[Thread, Any]]] = []
+    if group == SUBJECT_MATCH:
+        subject = stmt.where(found.subject)
+        if bound is not None:
+            subject, bound = subject.where(bound), None
+        rows += [(SUBJECT_MATCH, row) for row in await _rows(session, subject, key, first + 1)]
+    if len(rows) <= first:
+        replies = stmt.where(sa.not_(found.subject), found.reply)
+        if bound is not None:
+            replies = replies.where(bound)
+        limit = first + 1 - len(rows)
+        rows += [(REPLY_MATCH, row) for row in await _rows(session, replies, key, limit)]
+    page, has_next = take_page(rows, first)
+    keys = {row[0].id: (group, row[1], row[0].id) for group, row in page}
+    return Page(
+        items=[row[0] for _, row in page],
+        has_next=has_next,
+        has_previous=after is not None,
+        cursor_of=lambda t: encode_cursor(ordering, keys[t.id]),
+    )
+
+
+def _after(key: Any, last_key: Any, last_id: int) -> sa.ColumnElement[bool]:
+    """Rows after (key, id) in descending order: the keyset condition of a cursor."""
+    bound = sa.literal(last_key, key.type)
+    return sa.tuple_(key, Thread.id) < sa.tuple_(bound, sa.literal(last_id))
+
+
+async def _rows(
+    session: AsyncSession, stmt: sa.Select[Any], key: Any, limit: int
+) -> list[sa.Row[Thread, Any]]:
+    ordered = stmt.add_columns(key).order_by(key.desc(), Thread.id.desc()).limit(limit)
+    return list((await session.execute(ordered)).all())
+
+
 async def count_threads(session: AsyncSession, viewer: Viewer, flt: ThreadFilter) -> int:
-    stmt, _ = _filtered(session, viewer, flt)
-    total = await session.scalar(sa.select(sa.func.count()).select_from(stmt.subquery()))
+    """How many threads `list_threads` would list, over all its pages."""
+    stmt, found = _filtered(session, viewer, flt)
+    if found is None:
+        total = await session.scalar(sa.select(sa.func.count()).select_from(stmt.subquery()))
+        return int(total or 0)
+    # The two groups are disjoint: their sizes add up, and neither needs the other's ids.
+    groups = [stmt.where(found.subject), stmt.where(sa.not_(found.subject), found.reply)]
+    counts = [
+        sa.select(sa.func.count()).select_from(group.subquery()).scalar_subquery()
+        for group in groups
+    ]
+    total = await session.scalar(sa.select(counts[0] + counts[1]))
     return int(total or 0)
 
 
@@ -426,7 +500,7 @@ async def reply(
     )
     session.add(post)
     await session.flush()
-    await search.add_post_text(session, thread.id, body)
+    await search.index_post(session, post)
     if key is not None:
         await idempotency.record(session, author_id, key, post.id)
     author = await session.get(Member, author_id)
@@ -506,7 +580,7 @@ async def edit_post(
     post.body_html = render_markdown(body)
     post.edited_at = now or utcnow()
     await session.flush()
-    await search.index_thread(session, post.thread_id)
+    await search.index_post(session, post)
     return post
 
 

@@ -183,6 +183,16 @@ async def test_edits_are_searchable_and_old_words_are_gone(client, db, member):
     assert (await gql(client, query, {"s": "zebra"}))["threads"]["totalCount"] == 0
 
 
+async def test_edited_replies_are_searchable_and_old_words_are_gone(client, db, member):
+    thread = await make_thread(db, author=member, title="Plain", body="Plain.")
+    reply = await make_reply(db, thread=thread, author=member, body="zebra")
+    await gql(client, EDIT, {"input": {"postId": gid("Post", reply.id), "body": "giraffe"}})
+
+    query = "query($s: String) { threads(filter: {search: $s}) { totalCount } }"
+    assert (await gql(client, query, {"s": "giraffe"}))["threads"]["totalCount"] == 1
+    assert (await gql(client, query, {"s": "zebra"}))["threads"]["totalCount"] == 0
+
+
 async def test_accepting_a_reply_answers_the_thread(client, db, member):
     thread = await make_thread(db, author=member)
     other = await make_member(db)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import random
+import string
+
 import pytest
 
 from server.domain import MemberRole, OrganisationType, RoarPillar, ThreadKind, Visibility
@@ -17,6 +20,9 @@ query Threads($filter: ThreadFilter, $orderBy: ThreadOrder, $first: Int, $after:
     pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
   }
 }
+"""
+REPLY = """
+mutation Reply($input: ReplyInput!) { reply(input: $input) { errors { field message code } } }
 """
 
 
@@ -137,7 +143,7 @@ async def test_every_filter_field_narrows_the_feed(client, db):
         assert data["threads"]["totalCount"] == len(expected), flt
 
 
-async def test_search_matches_titles_and_every_post_ranked_by_relevance(client, db):
+async def test_search_matches_titles_and_every_post_subject_matches_first(client, db):
     author = await make_member(db)
     in_title = await make_thread(db, author=author, title="Procurement for missions", body="Plain.")
     in_reply = await make_thread(db, author=author, title="Other", body="Nothing here.")
@@ -149,25 +155,150 @@ async def test_search_matches_titles_and_every_post_ranked_by_relevance(client, 
     assert titles(data) == [in_title.title, in_reply.title]
     assert data["threads"]["totalCount"] == 2
     nothing = await gql(client, THREADS, {"filter": {"search": "zzzzqqq"}})
-    assert titles(nothing) == []
+    assert titles(nothing) == [] and nothing["threads"]["totalCount"] == 0
 
 
-async def test_search_pages_by_relevance_with_cursors(client, db):
-    author = await make_member(db)
-    for n in range(5):
-        await make_thread(db, author=author, title=f"Mission {n}", body="mission " * (n + 1))
-
+async def search_titles(client, text: str, **variables) -> list[str]:
+    """Every title a search lists, page by page (`first` as given), checking the count."""
     seen, after = [], None
     while True:
-        data = await gql(
-            client, THREADS, {"filter": {"search": "mission"}, "first": 2, "after": after}
-        )
+        data = await gql(client, THREADS, {"filter": {"search": text}, "after": after, **variables})
         seen += titles(data)
-        if not data["threads"]["pageInfo"]["hasNextPage"]:
+        info = data["threads"]["pageInfo"]
+        if not info["hasNextPage"]:
             break
-        after = data["threads"]["pageInfo"]["endCursor"]
+        after = info["endCursor"]
+    assert data["threads"]["totalCount"] == len(seen)
+    return seen
 
-    assert sorted(seen) == [f"Mission {n}" for n in range(5)]
+
+async def test_subject_matches_come_first_then_reply_matches_each_by_last_activity(client, db):
+    author = await make_member(db)
+    old_subject = await make_thread(db, author=author, title="Mission budgets", body="How?")
+    old_reply = await make_thread(db, author=author, title="Cities", body="Street trees.")
+    await make_reply(db, thread=old_reply, author=author, body="Our mission had one.")
+    await make_thread(db, author=author, title="Plain", body="A mission map.")
+    new_reply = await make_thread(db, author=author, title="Ports", body="Harbours.")
+    await make_reply(db, thread=new_reply, author=author, body="A mission for ports.")
+    # Activity moves a thread up within its group, never into the other group.
+    await make_reply(db, thread=old_subject, author=author, body="Bump.")
+    await make_reply(db, thread=old_reply, author=author, body="Bump.")
+
+    listed = await search_titles(client, "mission")
+
+    assert listed == ["Mission budgets", "Plain", "Cities", "Ports"]
+
+
+async def test_within_each_group_the_requested_order_applies(client, db):
+    author = await make_member(db)
+    quiet = await make_thread(db, author=author, title="Mission quiet", body="One.")
+    busy = await make_thread(db, author=author, title="Mission busy", body="Two.")
+    other = await make_thread(db, author=author, title="Other", body="Three.")
+    for _ in range(2):
+        await make_reply(db, thread=quiet, author=author, body="More.")
+    await make_reply(db, thread=other, author=author, body="A mission, in a reply.")
+    await make_reply(db, thread=busy, author=author, body="Last word.")
+
+    newest = await search_titles(client, "mission", orderBy="NEWEST")
+    most = await search_titles(client, "mission", orderBy="MOST_REPLIES")
+    activity = await search_titles(client, "mission", orderBy="LAST_ACTIVITY")
+
+    assert newest == ["Mission busy", "Mission quiet", "Other"]
+    assert most == ["Mission quiet", "Mission busy", "Other"]
+    assert activity == ["Mission busy", "Mission quiet", "Other"]
+
+
+@pytest.mark.parametrize("first", [1, 2, 3, 7])
+async def test_search_pages_cover_both_groups_once_in_order(client, db, first):
+    author = await make_member(db)
+    for n in range(3):
+        await make_thread(db, author=author, title=f"Mission {n}", body="mission " * (n + 1))
+    for n in range(4):
+        thread = await make_thread(db, author=author, title=f"Reply {n}", body="Plain.")
+        await make_reply(db, thread=thread, author=author, body=f"A mission, {n}.")
+    await make_thread(db, author=author, title="Unrelated", body="Nothing.")
+
+    paged = await search_titles(client, "mission", first=first)
+    whole = titles(await gql(client, THREADS, {"filter": {"search": "mission"}, "first": 100}))
+
+    assert paged == whole
+    assert whole == [
+        "Mission 2",
+        "Mission 1",
+        "Mission 0",
+        "Reply 3",
+        "Reply 2",
+        "Reply 1",
+        "Reply 0",
+    ]
+
+
+async def test_a_search_cursor_belongs_to_its_order(client, db):
+    author = await make_member(db)
+    for n in range(3):
+        await make_thread(db, author=author, title=f"Mission {n}")
+    data = await gql(client, THREADS, {"filter": {"search": "mission"}, "first": 1})
+    cursor = data["threads"]["pageInfo"]["endCursor"]
+    feed_cursor = (await gql(client, THREADS, {"first": 1}))["threads"]["pageInfo"]["endCursor"]
+
+    for variables in [
+        {"filter": {"search": "mission"}, "after": cursor, "orderBy": "NEWEST"},
+        {"filter": {"search": "mission"}, "after": feed_cursor},
+        {"after": cursor},
+    ]:
+        body = await gql(client, THREADS, {"first": 1, **variables}, errors=True)
+        assert error_codes(body) == ["BAD_USER_INPUT"], variables
+
+
+async def test_a_reply_matches_when_it_holds_every_word_itself(client, db):
+    author = await make_member(db)
+    split = await make_thread(db, author=author, title="Split", body="Plain.")
+    await make_reply(db, thread=split, author=author, body="About climate.")
+    await make_reply(db, thread=split, author=author, body="About finance.")
+    together = await make_thread(db, author=author, title="Together", body="Plain.")
+    await make_reply(db, thread=together, author=author, body="Climate finance, at last.")
+    subject = await make_thread(db, author=author, title="Climate", body="Finance questions.")
+
+    listed = await search_titles(client, "climate finance")
+
+    assert listed == [subject.title, together.title]
+
+
+async def test_reply_matches_of_members_threads_stay_hidden_from_visitors(client, db, settings):
+    author = await make_member(db)
+    secret = await make_thread(
+        db, author=author, title="Secret", body="Plain.", visibility=Visibility.MEMBERS
+    )
+    await make_reply(db, thread=secret, author=author, body="Our budget for the mission.")
+    open_thread = await make_thread(db, author=author, title="Open", body="Plain.")
+    await make_reply(db, thread=open_thread, author=author, body="A budget too.")
+    await make_thread(db, author=author, title="Budget, secret", visibility=Visibility.MEMBERS)
+
+    assert await search_titles(client, "budget", first=1) == ["Open"]
+
+    await sign_in(client, db, settings, await make_member(db))
+    assert await search_titles(client, "budget", first=1) == ["Budget, secret", "Open", "Secret"]
+
+
+async def test_a_reply_to_a_thread_with_over_a_megabyte_of_words_is_saved_and_found(
+    client, db, settings
+):
+    # PostgreSQL refuses a tsvector with more than 1 MB of distinct words: when a thread's
+    # replies were appended to one document, the reply that crossed it failed.
+    author = await make_member(db)
+    thread = await make_thread(db, author=author, title="Glossary", body="Every term we use.")
+    words = random.Random(5)
+    for _ in range(25):  # about 45 KB of distinct words each
+        body = " ".join("".join(words.choices(string.ascii_lowercase, k=10)) for _ in range(4500))
+        await make_reply(db, thread=thread, author=author, body=body)
+    await sign_in(client, db, settings, author)
+
+    data = await gql(
+        client, REPLY, {"input": {"threadId": gid("Thread", thread.id), "body": "Zanzibar!"}}
+    )
+
+    assert data["reply"]["errors"] == []
+    assert await search_titles(client, "zanzibar") == ["Glossary"]
 
 
 async def test_search_text_is_never_query_syntax(client, db):

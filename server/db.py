@@ -48,6 +48,12 @@ def is_unavailable(exc: BaseException) -> bool:
     return isinstance(sqlstate, str) and sqlstate.startswith(_UNAVAILABLE_SQLSTATES)
 
 
+def is_statement_timeout(exc: BaseException) -> bool:
+    """Whether `exc` is PostgreSQL stopping a statement that ran past the statement timeout
+    (SQLSTATE 57014, query_canceled)."""
+    return isinstance(exc, DBAPIError) and getattr(exc.orig, "sqlstate", None) == "57014"
+
+
 def create_engine(
     url: str, *, pool_size: int = 10, pool_timeout: float = 5.0, statement_timeout_ms: int = 5000
 ) -> AsyncEngine:

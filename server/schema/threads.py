@@ -232,7 +232,8 @@ class ThreadFilter:
         'its replies does (on PostgreSQL the text is read as a web search: "quoted '
         'phrases", -word to exclude, or). Results come by relevance: first the threads '
         "whose title or opening post match, then those that match in a reply only; each "
-        "group in `orderBy` order (most recent activity first by default).",
+        "group in `orderBy` order (most recent activity first by default). A search that "
+        "runs past the server's time limit fails with the error code TIMEOUT: narrow it.",
     )
 
     def to_service(self) -> threads.ThreadFilter:

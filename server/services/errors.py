@@ -86,3 +86,9 @@ class InvalidInput(DomainError):
     def __init__(self, errors: list[FieldError]) -> None:
         super().__init__("; ".join(e.message for e in errors))
         self.errors = errors
+
+
+class TimedOut(DomainError):
+    """The database stopped a statement at the statement timeout (MOIN_STATEMENT_TIMEOUT_MS)."""
+
+    code = "TIMEOUT"

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from server import search
+from server.db import is_statement_timeout
 from server.domain import (
     OrganisationType,
     RoarPillar,
@@ -31,6 +34,7 @@ from server.services.errors import (
     BadInput,
     FieldError,
     InvalidInput,
+    TimedOut,
     UserErrorCode,
 )
 from server.services.pagination import Page, check_first, decode_cursor, encode_cursor, take_page
@@ -55,6 +59,10 @@ from server.services.viewer import (
 # thread is about it), then threads that match in a reply only. A cursor holds the group.
 SUBJECT_MATCH = 1
 REPLY_MATCH = 0
+SEARCH_TOO_SLOW = (
+    "The search took too long and was stopped. Narrow it: use more specific words, a "
+    '"quoted phrase", or filters.'
+)
 
 
 @dataclass(frozen=True)
@@ -136,6 +144,17 @@ def _filtered(
     return stmt, found
 
 
+@contextmanager
+def _search_time_limit() -> Iterator[None]:
+    """A search stopped by the statement timeout becomes a TIMEOUT error that says why."""
+    try:
+        yield
+    except DBAPIError as exc:
+        if is_statement_timeout(exc):
+            raise TimedOut(SEARCH_TOO_SLOW) from exc
+        raise
+
+
 async def list_threads(
     session: AsyncSession,
     viewer: Viewer,
@@ -154,7 +173,8 @@ async def list_threads(
     stmt, found = _filtered(session, viewer, flt)
     key, key_type = _ORDER_KEYS[order]
     if found is not None:
-        return await _search_page(session, stmt, found, order, first=first, after=after)
+        with _search_time_limit():
+            return await _search_page(session, stmt, found, order, first=first, after=after)
     if after is not None:
         last_key, last_id = decode_cursor(after, order.value, (key_type, int))
         stmt = stmt.where(_after(key, last_key, last_id))
@@ -235,7 +255,8 @@ async def count_threads(session: AsyncSession, viewer: Viewer, flt: ThreadFilter
         sa.select(sa.func.count()).select_from(group.subquery()).scalar_subquery()
         for group in groups
     ]
-    total = await session.scalar(sa.select(counts[0] + counts[1]))
+    with _search_time_limit():
+        total = await session.scalar(sa.select(counts[0] + counts[1]))
     return int(total or 0)
 
 

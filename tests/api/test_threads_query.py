@@ -5,9 +5,16 @@ from __future__ import annotations
 import random
 import string
 
+import httpx
 import pytest
+import sqlalchemy as sa
 
+from server.app import create_app
+from server.config import load_settings
+from server.db import Database
 from server.domain import MemberRole, OrganisationType, RoarPillar, ThreadKind, Visibility
+from server.services.threads import SEARCH_TOO_SLOW
+from tests.conftest import BASE_URL, TEST_SECRET
 from tests.factories import gid, make_member, make_organisation, make_reply, make_thread, sign_in
 from tests.support import error_codes, gql
 
@@ -346,3 +353,39 @@ async def _slug(db, member) -> str:
     async with db.read() as session:
         org = await session.get(Organisation, member.organisation_id)
     return org.slug
+
+
+async def test_a_search_past_the_statement_timeout_is_a_timeout_error_and_frees_its_connection(
+    db, database_url
+):
+    if db.is_sqlite:
+        pytest.skip("SQLite has no statement timeout")
+    author = await make_member(db)
+    await make_thread(db, author=author, title="Mission budgets")
+    settings = load_settings(
+        database_url=database_url, secret_key=TEST_SECRET, response_cache_seconds=0
+    )
+    # One pooled connection (and one overflow), and a timeout of 100 ms.
+    quick = Database.from_url(database_url, pool_size=1, statement_timeout_ms=100)
+    app = create_app(settings, quick)
+    search = {"filter": {"search": "mission budgets"}}
+    try:
+        async with httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=app), base_url=BASE_URL
+        ) as client:
+            # A lock held elsewhere stands in for a slow plan: waiting for it counts
+            # towards the statement timeout like any other work of the statement.
+            async with db.engine.connect() as other:
+                await other.execute(sa.text("LOCK TABLE threads IN ACCESS EXCLUSIVE MODE"))
+                stopped = [await gql(client, THREADS, search, errors=True) for _ in range(4)]
+                await other.rollback()
+
+            found = await gql(client, THREADS, search)
+            feed = await gql(client, THREADS)
+    finally:
+        await quick.dispose()
+
+    for body in stopped:
+        assert error_codes(body) == ["TIMEOUT"]
+        assert body["errors"][0]["message"] == SEARCH_TOO_SLOW
+    assert titles(found) == ["Mission budgets"] and titles(feed) == ["Mission budgets"]

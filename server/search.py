@@ -17,7 +17,6 @@ matching threads are ordered is `server.services.threads.list_threads`'s busines
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql
@@ -36,21 +35,14 @@ _fts_subjects = sa.table("thread_search", sa.column("rowid"), sa.column("title")
 _fts_replies = sa.table(
     "post_search", sa.column("rowid"), sa.column("body"), sa.column("thread_id")
 )
+_SUBJECT_DOCUMENT: ColumnElement[object] = sa.literal_column("threads.search_vector")
+_FTS_SUBJECTS: ColumnElement[object] = sa.literal_column("thread_search")
+_FTS_REPLIES: ColumnElement[object] = sa.literal_column("post_search")
 _WORD = re.compile(r"\w+", re.UNICODE)
 _LANGUAGE = "english"
 # setweight() takes a "char", which a bound string parameter is not.
 _WEIGHT_A: ColumnElement[str] = sa.literal_column("'A'")
 _WEIGHT_B: ColumnElement[str] = sa.literal_column("'B'")
-
-
-@dataclass(frozen=True)
-class Match:
-    """Conditions on `threads` rows for one search text."""
-
-    subject: ColumnElement[bool]
-    """The thread's title and opening post, together, match."""
-    reply: ColumnElement[bool]
-    """At least one of the thread's replies matches."""
 
 
 def _is_postgres(session: AsyncSession) -> bool:
@@ -125,35 +117,41 @@ def _fts5_query(text: str) -> str:
     return " ".join(f'"{word}"' for word in _WORD.findall(text))
 
 
-def match(session: AsyncSession, text: str) -> Match:
-    """The conditions under which a thread matches `text`.
+def _query(text: str) -> ColumnElement[object]:
+    # A web search: every word, "quoted phrases", -word to exclude, or.
+    return sa.func.websearch_to_tsquery(_LANGUAGE, text)
 
-    PostgreSQL reads `text` as a web search (`websearch_to_tsquery`: every word, "quoted
-    phrases", `-word` to exclude, `or`); SQLite looks for every word.
+
+def matches_subject(session: AsyncSession, text: str) -> ColumnElement[bool]:
+    """A condition on `threads`: its title and opening post, together, match `text`.
+
+    PostgreSQL reads `text` as a web search (`websearch_to_tsquery`); SQLite looks for
+    every word.
     """
     if _is_postgres(session):
-        query = sa.func.websearch_to_tsquery(_LANGUAGE, text)
+        return _SUBJECT_DOCUMENT.op("@@")(_query(text))
+    words = _fts5_query(text)
+    if not words:
+        return sa.false()
+    return Thread.id.in_(sa.select(_fts_subjects.c.rowid).where(_FTS_SUBJECTS.op("MATCH")(words)))
+
+
+def matches_reply(session: AsyncSession, text: str) -> ColumnElement[bool]:
+    """A condition on `threads`: at least one of its replies matches `text` (read as by
+    `matches_subject`)."""
+    if _is_postgres(session):
         # The threads with a matching reply are collected from the GIN index first, always:
         # walking threads and probing each one's replies is quicker when most threads
         # match, but it reads every reply of every thread when none does, and a prepared
         # statement's generic plan (which cannot see the words) would choose it blindly.
         replied = (
             sa.select(_post_documents.c.thread_id)
-            .where(_post_documents.c.document.op("@@")(query))
+            .where(_post_documents.c.document.op("@@")(_query(text)))
             .cte("reply_matches")
             .prefix_with("MATERIALIZED")
         )
-        return Match(
-            subject=sa.literal_column("threads.search_vector").op("@@")(query),
-            reply=Thread.id.in_(sa.select(replied.c.thread_id)),
-        )
+        return Thread.id.in_(sa.select(replied.c.thread_id))
     words = _fts5_query(text)
     if not words:
-        return Match(subject=sa.false(), reply=sa.false())
-    subjects = sa.select(_fts_subjects.c.rowid).where(
-        sa.literal_column("thread_search").op("MATCH")(words)
-    )
-    replies = sa.select(_fts_replies.c.thread_id).where(
-        sa.literal_column("post_search").op("MATCH")(words)
-    )
-    return Match(subject=Thread.id.in_(subjects), reply=Thread.id.in_(replies))
+        return sa.false()
+    return Thread.id.in_(sa.select(_fts_replies.c.thread_id).where(_FTS_REPLIES.op("MATCH")(words)))

@@ -106,11 +106,9 @@ def _not_hidden(hidden_at: Any, author_id: Any, viewer: Viewer) -> sa.ColumnElem
     return sa.or_(hidden_at.is_(None), author_id == viewer.member_id)
 
 
-def _filtered(
-    session: AsyncSession, viewer: Viewer, flt: ThreadFilter
-) -> tuple[sa.Select[Any], search.Match | None]:
+def _filtered(viewer: Viewer, flt: ThreadFilter) -> tuple[sa.Select[Any], str | None]:
     """The select of the threads `viewer` may see that pass `flt` but for its search,
-    and the search's conditions (None without a search)."""
+    and the text to search for (None without one)."""
     if flt.topics is not None and len(flt.topics) > TOPICS_MAX:
         raise BadInput(f"`filter.topics` takes at most {TOPICS_MAX} topics.")
     if flt.search is not None and len(flt.search) > SEARCH_MAX:
@@ -138,10 +136,8 @@ def _filtered(
             if flt.has_expert_reply
             else Thread.expert_reply_count == 0
         )
-    found = None
-    if flt.search is not None and flt.search.strip():
-        found = search.match(session, flt.search.strip())
-    return stmt, found
+    text = flt.search.strip() if flt.search is not None else ""
+    return stmt, text or None
 
 
 @contextmanager
@@ -170,11 +166,11 @@ async def list_threads(
     that match in a reply only; each group is in `order`.
     """
     check_first(first)
-    stmt, found = _filtered(session, viewer, flt)
+    stmt, text = _filtered(viewer, flt)
     key, key_type = _ORDER_KEYS[order]
-    if found is not None:
+    if text is not None:
         with _search_time_limit():
-            return await _search_page(session, stmt, found, order, first=first, after=after)
+            return await _search_page(session, stmt, text, order, first=first, after=after)
     if after is not None:
         last_key, last_id = decode_cursor(after, order.value, (key_type, int))
         stmt = stmt.where(_after(key, last_key, last_id))
@@ -191,7 +187,7 @@ async def list_threads(
 async def _search_page(
     session: AsyncSession,
     stmt: sa.Select[Any],
-    found: search.Match,
+    text: str,
     order: ThreadOrder,
     *,
     first: int,
@@ -209,13 +205,14 @@ async def _search_page(
             raise BadInput("`after` is not a cursor of this list.")
         bound = _after(key, last_key, last_id)
     rows: list[tuple[int, sa.Row[Thread, Any]]] = []
+    matches_subject = search.matches_subject(session, text)
     if group == SUBJECT_MATCH:
-        subject = stmt.where(found.subject)
+        subject = stmt.where(matches_subject)
         if bound is not None:
             subject, bound = subject.where(bound), None
         rows += [(SUBJECT_MATCH, row) for row in await _rows(session, subject, key, first + 1)]
     if len(rows) <= first:
-        replies = stmt.where(sa.not_(found.subject), found.reply)
+        replies = stmt.where(sa.not_(matches_subject), search.matches_reply(session, text))
         if bound is not None:
             replies = replies.where(bound)
         limit = first + 1 - len(rows)
@@ -245,12 +242,14 @@ async def _rows(
 
 async def count_threads(session: AsyncSession, viewer: Viewer, flt: ThreadFilter) -> int:
     """How many threads `list_threads` would list, over all its pages."""
-    stmt, found = _filtered(session, viewer, flt)
-    if found is None:
+    stmt, text = _filtered(viewer, flt)
+    if text is None:
         total = await session.scalar(sa.select(sa.func.count()).select_from(stmt.subquery()))
         return int(total or 0)
     # The two groups are disjoint: their sizes add up, and neither needs the other's ids.
-    groups = [stmt.where(found.subject), stmt.where(sa.not_(found.subject), found.reply)]
+    subject = search.matches_subject(session, text)
+    reply = search.matches_reply(session, text)
+    groups = [stmt.where(subject), stmt.where(sa.not_(subject), reply)]
     counts = [
         sa.select(sa.func.count()).select_from(group.subquery()).scalar_subquery()
         for group in groups

@@ -7,7 +7,7 @@ reach PostgreSQL's 1 MB tsvector limit (a body is at most 50,000 characters).
 
 Revision ID: 0004
 Revises: 0003
-Create Date: 2026-12-01
+Create Date: 2026-11-30
 """
 
 from __future__ import annotations

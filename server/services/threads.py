@@ -11,6 +11,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Bundle
 
 from server import search
 from server.db import is_statement_timeout
@@ -106,6 +107,10 @@ def _not_hidden(hidden_at: Any, author_id: Any, viewer: Viewer) -> sa.ColumnElem
     return sa.or_(hidden_at.is_(None), author_id == viewer.member_id)
 
 
+# Pages of threads are only shown: they are read as rows (see models.records).
+_THREAD_ROW: Bundle[Any] = Bundle("thread", *record_columns(Thread))
+
+
 def _filtered(viewer: Viewer, flt: ThreadFilter) -> tuple[sa.Select[Any], str | None]:
     """The select of the threads `viewer` may see that pass `flt` but for its search,
     and the text to search for (None without one)."""
@@ -113,7 +118,7 @@ def _filtered(viewer: Viewer, flt: ThreadFilter) -> tuple[sa.Select[Any], str | 
         raise BadInput(f"`filter.topics` takes at most {TOPICS_MAX} topics.")
     if flt.search is not None and len(flt.search) > SEARCH_MAX:
         raise BadInput(f"`filter.search` takes at most {SEARCH_MAX} characters.")
-    stmt = sa.select(Thread).where(_visible(viewer))
+    stmt = sa.select(_THREAD_ROW).where(_visible(viewer))
     if flt.pillars:
         stmt = stmt.where(Thread.pillars_mask.op("&")(pillars_to_mask(set(flt.pillars))) != 0)
     if flt.organisation_types:
@@ -159,8 +164,8 @@ async def list_threads(
     *,
     first: int,
     after: str | None = None,
-) -> Page[Thread]:
-    """A page of threads in `order`.
+) -> Page[Any]:
+    """A page of threads in `order`, as rows.
 
     With a search, the threads whose title or opening post match come first, then those
     that match in a reply only; each group is in `order`.
@@ -192,7 +197,7 @@ async def _search_page(
     *,
     first: int,
     after: str | None,
-) -> Page[Thread]:
+) -> Page[Any]:
     # One statement per group, each walking an index in `order` (or collecting its few
     # matches from the GIN index): the reply group is read only when the subject group
     # does not fill the page, and it costs more (a probe of each thread's replies).
@@ -204,7 +209,7 @@ async def _search_page(
         if group not in (SUBJECT_MATCH, REPLY_MATCH):
             raise BadInput("`after` is not a cursor of this list.")
         bound = _after(key, last_key, last_id)
-    rows: list[tuple[int, sa.Row[Thread, Any]]] = []
+    rows: list[tuple[int, sa.Row[Any, Any]]] = []
     matches_subject = search.matches_subject(session, text)
     if group == SUBJECT_MATCH:
         subject = stmt.where(matches_subject)
@@ -235,7 +240,7 @@ def _after(key: Any, last_key: Any, last_id: int) -> sa.ColumnElement[bool]:
 
 async def _rows(
     session: AsyncSession, stmt: sa.Select[Any], key: Any, limit: int
-) -> list[sa.Row[Thread, Any]]:
+) -> list[sa.Row[Any, Any]]:
     ordered = stmt.add_columns(key).order_by(key.desc(), Thread.id.desc()).limit(limit)
     return list((await session.execute(ordered)).all())
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, NamedTuple, cast
 
 import sqlalchemy as sa
 from sqlalchemy.exc import DBAPIError
@@ -48,6 +49,7 @@ from server.services.validation import (
 )
 from server.services.viewer import (
     Viewer,
+    can_read,
     can_see_hidden,
     readable_visibilities,
     require_can_accept,
@@ -92,6 +94,13 @@ def _visible(viewer: Viewer) -> sa.ColumnElement[bool]:
     if can_see_hidden(viewer):
         return readable
     return sa.and_(readable, _not_hidden(Thread.hidden_at, Thread.author_id, viewer))
+
+
+def thread_shown_to(viewer: Viewer, thread: Any) -> bool:
+    """`_visible` for a thread (a row) already loaded: whether `viewer` may see it."""
+    return can_read(viewer, thread.visibility) and (
+        thread.hidden_at is None or can_see_hidden(viewer, thread.author_id)
+    )
 
 
 def post_visible(viewer: Viewer) -> sa.ColumnElement[bool]:
@@ -465,16 +474,20 @@ async def reply(
     idempotency_key: str | None = None,
     now: datetime | None = None,
 ) -> Post:
-    """Add a reply to a thread that is not closed. `thread_id` None means an unreadable ID."""
+    """Add a reply to a thread that is not closed. `thread_id` None means an unreadable ID.
+
+    The returned post is not attached to the session: it is the row as inserted.
+    """
     author_id = require_writer(viewer)
     check = Collector("input")
     body = check.text("body", body, label="Body", max_length=BODY_MAX)
     key = check.idempotency_key("idempotencyKey", idempotency_key)
-    thread = await get_thread(session, viewer, thread_id) if thread_id is not None else None
-    if thread is None:
-        check.add("threadId", "There is no thread with this ID.", UserErrorCode.INVALID)
-    check.raise_if_any()
-    assert thread is not None
+    if check.errors or thread_id is None:
+        # Bad input changes nothing; every problem is named at once, the thread's too.
+        if thread_id is None or await get_thread(session, viewer, thread_id) is None:
+            check.add("threadId", _NO_THREAD, UserErrorCode.INVALID)
+        check.raise_if_any()
+    assert thread_id is not None
 
     if key is not None:
         first_id = await idempotency.claim(
@@ -482,60 +495,139 @@ async def reply(
             author_id,
             key,
             "reply",
-            idempotency.fingerprint("reply", {"threadId": thread.id, "body": body}),
+            idempotency.fingerprint("reply", {"threadId": thread_id, "body": body}),
         )
         if first_id is not None:
-            return await _post(session, first_id)
+            first = await get_post(session, viewer, first_id)
+            if first is None:
+                raise InvalidInput([_field_error("threadId", _NO_THREAD)])
+            return first
 
-    # One statement bumps the counters and takes the thread's row lock, so concurrent
-    # replies get consecutive positions (after the hidden ones too, which the counts
-    # leave out); a thread closed meanwhile matches no row. The
-    # time is read once the lock is held (SQLite writers hold it from BEGIN IMMEDIATE),
-    # so positions and times agree and last activity is the newest reply's time.
-    stamp: Any
-    if now is not None:
-        stamp = sa.literal(now, UTCDateTime())
-    elif session.get_bind().dialect.name == "postgresql":
-        stamp = sa.func.clock_timestamp()
-    else:
-        stamp = sa.literal(utcnow(), UTCDateTime())
-    row = (
-        await session.execute(
-            sa.update(Thread)
-            .where(Thread.id == thread.id, Thread.status != ThreadStatus.CLOSED.value)
-            .values(
-                reply_count=Thread.reply_count + 1,
-                expert_reply_count=Thread.expert_reply_count + (1 if viewer.is_expert else 0),
-                last_activity_at=stamp,
-            )
-            .returning(Thread.reply_count + Thread.hidden_reply_count, Thread.last_activity_at)
-        )
-    ).first()
-    position, now = (None, None) if row is None else (row[0], row[1])
-    if position is None:
+    # Rendered before the thread's row is locked: the lock is held as briefly as can be.
+    body_html = render_markdown(body)
+    postgres = session.get_bind().dialect.name == "postgresql"
+    if now is None and not postgres:
+        now = utcnow()  # SQLite writers hold the lock from BEGIN IMMEDIATE on
+    bump_and_add, add = _reply_statements(postgres, clock=now is None)
+    # Bound by name; none is a column name, which an UPDATE would take as one to set.
+    params = {
+        "thread": thread_id,
+        "expert_added": 1 if viewer.is_expert else 0,
+        "stamp": now,
+        "author": author_id,
+        "body": body,
+        "body_html": body_html,
+        "expert": viewer.is_expert,
+    }
+    row = (await session.execute(bump_and_add, params)).first()
+    if row is None:
+        if await get_thread(session, viewer, thread_id) is None:
+            raise InvalidInput([_field_error("threadId", _NO_THREAD)])
         raise _closed("threadId")
+    if add is None:
+        post_id, position, created_at, *facts = row
+    else:
+        position, created_at, *facts = row
+        at = {"position": position, "created_at": created_at}
+        post_id = (await session.execute(add, {**params, **at})).scalar_one()
+    thread = _ThreadFacts(*facts)
+    if not thread_shown_to(viewer, thread):
+        # What was written is rolled back with the transaction.
+        raise InvalidInput([_field_error("threadId", _NO_THREAD)])
+    if key is not None:
+        await idempotency.record(session, author_id, key, post_id)
     post = Post(
-        thread_id=thread.id,
+        id=post_id,
+        thread_id=thread_id,
         position=position,
         author_id=author_id,
         body=body,
-        body_html=render_markdown(body),
+        body_html=body_html,
         is_expert=viewer.is_expert,
-        created_at=now,
+        created_at=created_at,
+        edited_at=None,
+        hidden_at=None,
+        hidden_reason=None,
     )
-    session.add(post)
-    await session.flush()
     await search.index_post(session, post)
-    if key is not None:
-        await idempotency.record(session, author_id, key, post.id)
-    author = await session.get(Member, author_id)
+    # The author is loaded once for all the event's subscribers (see server.schema.live).
     events.record(
         session,
         _reply_event(
-            post, author, visibility=thread.visibility, thread_hidden=thread.hidden_at is not None
+            post, None, visibility=thread.visibility, thread_hidden=thread.hidden_at is not None
         ),
     )
     return post
+
+
+class _ThreadFacts(NamedTuple):
+    """What a reply's statement returns of its thread: enough for `thread_shown_to`."""
+
+    visibility: str
+    hidden_at: datetime | None
+    author_id: int
+
+
+@functools.cache
+def _reply_statements(postgres: bool, *, clock: bool) -> tuple[sa.Executable, sa.Executable | None]:
+    """A reply's statements, built once (only their bound values change), so that neither
+    building them nor their cache key costs anything per reply.
+
+    The first bumps the thread's counters, taking its row lock, and returns the new
+    post's `position` and `created_at`, then `_ThreadFacts`; a closed thread matches no
+    row. So concurrent replies get consecutive positions (after the hidden ones too,
+    which the counts leave out), and the time (`clock`: the database's, read once the
+    lock is held; else the `stamp` given) follows the position. On PostgreSQL the first
+    also inserts the post and returns its id before the rest, so the lock is held one
+    round trip less; SQLite cannot update inside a WITH, so there the second inserts it.
+    """
+    threads_, posts = cast(sa.Table, Thread.__table__), cast(sa.Table, Post.__table__)
+    stamp = sa.func.clock_timestamp() if clock else sa.bindparam("stamp", type_=UTCDateTime())
+    bump = (
+        sa.update(threads_)
+        .where(
+            threads_.c.id == sa.bindparam("thread"),
+            threads_.c.status != ThreadStatus.CLOSED.value,
+        )
+        .values(
+            reply_count=threads_.c.reply_count + 1,
+            expert_reply_count=threads_.c.expert_reply_count + sa.bindparam("expert_added"),
+            last_activity_at=stamp,
+        )
+        .returning(
+            (threads_.c.reply_count + threads_.c.hidden_reply_count).label("position"),
+            threads_.c.last_activity_at.label("created_at"),
+            *(threads_.c[name] for name in _ThreadFacts._fields),
+        )
+    )
+    # The post's columns and the names their values are bound by.
+    given = {
+        "thread_id": sa.bindparam("thread", type_=posts.c.thread_id.type),
+        "author_id": sa.bindparam("author", type_=posts.c.author_id.type),
+        "body": sa.bindparam("body", type_=posts.c.body.type),
+        "body_html": sa.bindparam("body_html", type_=posts.c.body_html.type),
+        "is_expert": sa.bindparam("expert", type_=posts.c.is_expert.type),
+    }
+    if not postgres:
+        position = sa.bindparam("position", type_=posts.c.position.type)
+        created_at = sa.bindparam("created_at", type_=posts.c.created_at.type)
+        add = (
+            sa.insert(posts)
+            .values({**given, "position": position, "created_at": created_at})
+            .returning(posts.c.id)
+        )
+        return bump, add
+    bumped = bump.cte("bumped")
+    inserted = (
+        sa.insert(posts)
+        .from_select(
+            [*given, "position", "created_at"],
+            sa.select(*given.values(), bumped.c.position, bumped.c.created_at),
+        )
+        .returning(posts.c.id)
+        .cte("inserted")
+    )
+    return sa.select(inserted.c.id, *bumped.c).join_from(inserted, bumped, sa.true()), None
 
 
 def _reply_event(
@@ -643,7 +735,7 @@ async def set_closed(
     require_moderator(viewer)
     thread = await get_thread(session, viewer, thread_id) if thread_id is not None else None
     if thread is None:
-        raise InvalidInput([_field_error("threadId", "There is no thread with this ID.")])
+        raise InvalidInput([_field_error("threadId", _NO_THREAD)])
     if closed:
         thread.status = ThreadStatus.CLOSED.value
     elif thread.status == ThreadStatus.CLOSED.value:
@@ -651,6 +743,9 @@ async def set_closed(
         thread.status = (ThreadStatus.ANSWERED if answered else ThreadStatus.OPEN).value
     await session.flush()
     return thread
+
+
+_NO_THREAD = "There is no thread with this ID."
 
 
 def _field_error(field: str, message: str) -> FieldError:
@@ -671,7 +766,3 @@ def _closed(field: str) -> InvalidInput:
 
 async def _thread(session: AsyncSession, thread_id: int) -> Thread:
     return (await session.execute(sa.select(Thread).where(Thread.id == thread_id))).scalar_one()
-
-
-async def _post(session: AsyncSession, post_id: int) -> Post:
-    return (await session.execute(sa.select(Post).where(Post.id == post_id))).scalar_one()

@@ -7,7 +7,7 @@ import asyncio
 import pytest
 import sqlalchemy as sa
 
-from server.domain import MemberRole, ThreadStatus
+from server.domain import MemberRole, ThreadStatus, Visibility
 from server.models import Post, Thread
 from tests.factories import gid, make_member, make_reply, make_thread, sign_in
 from tests.support import error_codes, gql
@@ -150,6 +150,71 @@ async def test_unknown_or_malformed_thread_ids_are_user_errors(client, db, membe
             }
         ]
     assert await count_rows(db, Post) == 0
+
+
+async def test_a_reply_names_every_problem_at_once(client, db, member):
+    data = await gql(client, REPLY, {"input": {"threadId": gid("Thread", 999), "body": " "}})
+
+    assert [e["field"] for e in data["reply"]["errors"]] == [
+        ["input", "body"],
+        ["input", "threadId"],
+    ]
+    assert await count_rows(db, Post) == 0
+
+
+async def test_a_reply_answers_with_the_post_as_stored(client, db, member):
+    thread = await make_thread(db, author=member)
+    shape = "post { id body bodyHtml createdAt isExpertReply author { displayName } }"
+    reply = REPLY.replace(
+        "post { id body isExpertReply isAccepted thread { replyCount expertReplyCount } }", shape
+    )
+
+    data = await gql(
+        client, reply, {"input": {"threadId": gid("Thread", thread.id), "body": "*Stored*"}}
+    )
+
+    query = "query($id: ID!) { node(id: $id) { ... on Post { " + shape[6:-2] + " } } }"
+    posted = data["reply"]["post"]
+    assert posted["bodyHtml"] == "<p><em>Stored</em></p>\n"
+    assert (await gql(client, query, {"id": posted["id"]}))["node"] == posted
+
+
+async def test_members_reply_to_members_threads(client, db, member):
+    thread = await make_thread(db, author=member, visibility=Visibility.MEMBERS)
+
+    data = await gql(client, REPLY, {"input": {"threadId": gid("Thread", thread.id), "body": "Hi"}})
+
+    assert data["reply"]["errors"] == []
+    assert data["reply"]["post"]["thread"] == {"replyCount": 1, "expertReplyCount": 0}
+
+
+async def test_only_its_author_replies_to_a_hidden_thread_and_a_refusal_writes_nothing(
+    client, db, settings, member
+):
+    from server.services import moderation
+    from tests.factories import viewer_of
+
+    author = await make_member(db)
+    thread = await make_thread(db, author=author)
+    moderator = await make_member(db, role=MemberRole.MODERATOR)
+    async with db.write() as session:
+        await moderation.set_hidden(
+            session,
+            viewer_of(moderator),
+            post_id=await _opening_id(db, thread.id),
+            hidden=True,
+            reason="Spam",
+        )
+    variables = {"input": {"threadId": gid("Thread", thread.id), "body": "Hi"}}
+
+    refused = await gql(client, REPLY, variables)
+    assert refused["reply"]["errors"][0]["message"] == "There is no thread with this ID."
+    async with db.read() as session:
+        assert (await session.get(Thread, thread.id)).reply_count == 0
+    assert await count_rows(db, Post) == 1
+
+    await sign_in(client, db, settings, author)
+    assert (await gql(client, REPLY, variables))["reply"]["errors"] == []
 
 
 async def test_a_closed_thread_refuses_replies(client, db, member):

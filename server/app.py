@@ -34,6 +34,7 @@ from server.response_cache import AnonymousResponseCache, ResponseCache
 from server.schema import build_schema
 from server.schema.context import Context
 from server.schema.loaders import Loaders
+from server.schema.sockets import SocketLookups
 from server.services import events, threads
 from server.services.viewer import VISITOR, Viewer
 
@@ -58,6 +59,7 @@ class ForumGraphQL(GraphQL):
         self.db = db
         self.settings = settings
         self.broadcaster = broadcaster
+        self.sockets = SocketLookups(db, settings)
 
     async def execute_single(self, *args: Any, **kwargs: Any) -> Any:
         try:
@@ -90,10 +92,11 @@ class ForumGraphQL(GraphQL):
             settings=self.settings,
             broadcaster=self.broadcaster,
             viewer=viewer,
-            # A socket lives long: its subscriptions take fresh loaders for each event
-            # (see schema.threads), so no row is kept stale.
+            # A socket lives long: its subscriptions use each event's own loaders
+            # (see schema.live), so no row is kept stale.
             loaders=Loaders(self.db),
             request_id=request.scope.get("state", {}).get("request_id", "ws"),
+            sockets=self.sockets,
         )
 
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from collections.abc import Sequence
 from datetime import timedelta
+from typing import Any
 
 import sqlalchemy as sa
 from itsdangerous import BadSignature, URLSafeSerializer
@@ -76,16 +78,51 @@ async def viewer_for_cookie(db: Database, settings: Settings, cookie: str | None
     token = _token(settings, cookie)
     if token is None:
         return VISITOR
+    found = await _viewers(db, _SESSION, {"token_hash": _hash(token)})
+    return next(iter(found.values()), VISITOR)
+
+
+async def viewers_for_cookies(
+    db: Database, settings: Settings, cookies: Sequence[str | None]
+) -> list[Viewer]:
+    """`viewer_for_cookie` of each cookie, in one query: open sockets recheck together."""
+    hashes = [None if (t := _token(settings, cookie)) is None else _hash(t) for cookie in cookies]
+    wanted = sorted({h for h in hashes if h is not None})
+    found = await _viewers(db, _SESSIONS, {"token_hashes": wanted}) if wanted else {}
+    return [VISITOR if h is None else found.get(h, VISITOR) for h in hashes]
+
+
+def _unexpired_sessions(which: sa.ColumnElement[bool]) -> sa.Select[*tuple[Any, ...]]:
+    return (
+        sa.select(
+            AuthSession.token_hash,
+            Member.id,
+            Member.role,
+            Member.organisation_id,
+            Member.banned_reason,
+        )
+        .join(AuthSession, AuthSession.member_id == Member.id)
+        .where(which, AuthSession.expires_at > sa.bindparam("now"))
+    )
+
+
+# Built once (every request with a cookie asks): only the bound values change.
+_SESSION = _unexpired_sessions(AuthSession.token_hash == sa.bindparam("token_hash"))
+_SESSIONS = _unexpired_sessions(
+    AuthSession.token_hash.in_(sa.bindparam("token_hashes", expanding=True))
+)
+
+
+async def _viewers(
+    db: Database, stmt: sa.Select[*tuple[Any, ...]], params: dict[str, Any]
+) -> dict[str, Viewer]:
+    """The viewers of the sessions `stmt` selects, by token hash."""
     async with db.read() as session:
-        row = (
-            await session.execute(
-                sa.select(Member.id, Member.role, Member.organisation_id, Member.banned_reason)
-                .join(AuthSession, AuthSession.member_id == Member.id)
-                .where(AuthSession.token_hash == _hash(token), AuthSession.expires_at > utcnow())
-            )
-        ).first()
-    if row is None:
-        return VISITOR
+        rows = await session.execute(stmt, {**params, "now": utcnow()})
+        return {row.token_hash: _viewer_of(row) for row in rows}
+
+
+def _viewer_of(row: Any) -> Viewer:
     if row.banned_reason is not None:
         # The session no longer signs anyone in; it only lets writes say why they fail.
         return Viewer(banned_reason=row.banned_reason)

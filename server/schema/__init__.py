@@ -18,8 +18,9 @@ from strawberry.types import ExecutionContext
 
 from server.config import Settings
 from server.schema.errors import ErrorCodes
-from server.schema.execution import PlainFieldExecutionContext, plan_plain_fields
+from server.schema.execution import plan_plain_fields
 from server.schema.limits import QueryCost
+from server.schema.live import LiveExecutor
 from server.schema.members import Member
 from server.schema.organisations import Organisation
 from server.schema.root import Mutation, Query, Subscription
@@ -61,7 +62,9 @@ def build_schema(settings: Settings | None = None) -> ForumSchema:
         subscription=Subscription,
         types=[Thread, Post, Member, Organisation],
         extensions=extensions,
-        execution_context_class=PlainFieldExecutionContext,
+        # PlainFieldExecutionContext, which also runs a subscription event once for all
+        # its receivers with the same viewer.
+        execution_context_class=LiveExecutor,
     )
     plan_plain_fields(schema._schema)
     return schema

@@ -18,6 +18,7 @@ from server.config import Settings
 from server.db import Database
 from server.pubsub import Broadcaster
 from server.schema.loaders import Loaders
+from server.schema.sockets import SocketLookups
 from server.services import events
 from server.services.viewer import Viewer
 
@@ -34,6 +35,7 @@ class Context:
     viewer: Viewer
     loaders: Loaders
     request_id: str
+    sockets: SocketLookups
     # When the viewer was last checked against the session store (sockets only).
     viewer_checked_at: float = field(default_factory=time.monotonic)
 
@@ -41,7 +43,8 @@ class Context:
         """For a long-lived socket: who the viewer is now (signed out, role changed).
 
         Checked at most every VIEWER_RECHECK_SECONDS, so a thousand subscribers do not
-        each query the session store for every event.
+        query the session store for every event, and then in one query for all the
+        sockets that recheck at the same moment.
         """
         now = time.monotonic()
         if (
@@ -49,7 +52,7 @@ class Context:
             and now - self.viewer_checked_at > VIEWER_RECHECK_SECONDS
         ):
             cookie = self.request.cookies.get(sessions.COOKIE_NAME)
-            self.viewer = await sessions.viewer_for_cookie(self.db, self.settings, cookie)
+            self.viewer = await self.sockets.viewer_by_cookie.load(cookie)
             self.viewer_checked_at = now
         return self.viewer
 

@@ -10,6 +10,7 @@ import strawberry
 
 from server import domain, models
 from server.markdown import render_markdown
+from server.schema import live
 from server.schema.context import Context
 from server.schema.enums import (
     OrganisationType,
@@ -21,7 +22,6 @@ from server.schema.enums import (
 )
 from server.schema.errors import UserError, user_errors
 from server.schema.ids import row_id, to_global_id
-from server.schema.loaders import Loaders
 from server.schema.members import Member
 from server.schema.node import Node
 from server.schema.pagination import Connection, connection
@@ -504,28 +504,35 @@ async def _set_closed(ctx: Context, input: CloseThreadInput, *, closed: bool) ->
 # --- subscriptions --------------------------------------------------------------------
 
 
-async def _readable_post(ctx: Context, event: events.Event) -> models.Post | None:
-    """The event's post if this subscriber may read it now, with fresh loaders to render it.
+async def _reply_to_deliver(ctx: Context, viewer: Viewer, event: events.Event) -> Post | None:
+    """The event's reply if `viewer` may read it (now), else None.
 
-    In-process events carry the rows they are about, so a thousand subscribers cost no
-    query each; an event without them (from another process) is looked up.
+    The rows are loaded once for all the event's subscribers, and what they are sent
+    is executed once per viewer (see server.schema.live).
     """
-    ctx.loaders = Loaders(ctx.db)
-    viewer = await ctx.recheck_viewer()
-    if viewer.banned_reason is not None:
+    share = live.share_of(event, ctx.db)
+    if event.data.get("thread_hidden"):
+        # Shown to moderators and the thread's author only, which takes the thread's row.
+        thread = await share.loaders.thread_by_id.load(event.data["thread_id"])
+        if thread is None or not threads.thread_shown_to(viewer, thread):
+            return None
+    elif not can_read(viewer, event.data["visibility"]):
         return None
-    post: models.Post | None = event.rows.get("post")
-    if (
-        post is None
-        or not can_read(viewer, event.data.get("visibility", ""))
-        or event.data.get("thread_hidden")
-    ):
-        async with ctx.db.read() as session:
-            return await threads.get_post(session, viewer, event.data["post_id"])
-    author = event.rows.get("author")
-    if author is not None:
-        ctx.loaders.member_by_id.prime(author.id, author)
-    return post
+    row = await share.loaders.post_by_id.load(event.data["post_id"])
+    if row is None or not Post.shown_to(viewer, row):
+        return None
+    return share.delivery(ctx, viewer, lambda: Post.from_row(row))
+
+
+async def _thread_to_deliver(
+    ctx: Context, viewer: Viewer, event: events.Event, flt: threads.ThreadFilter
+) -> Thread | None:
+    """The event's new thread if `viewer` may read it and it matches the filter."""
+    share = live.share_of(event, ctx.db)
+    row = await share.loaders.thread_by_id.load(event.data["thread_id"])
+    if row is None or not threads.thread_shown_to(viewer, row) or not threads.matches(row, flt):
+        return None
+    return share.delivery(ctx, viewer, lambda: Thread.from_row(row))
 
 
 @strawberry.type
@@ -534,22 +541,26 @@ class ThreadSubscriptions:
     async def reply_added(self, info: Info, thread_id: strawberry.ID) -> AsyncGenerator[Post, None]:
         ctx = info.context
         thread_row_id = row_id(thread_id, "Thread")
-        async with ctx.db.read() as session:
-            thread = (
-                await threads.get_thread(session, ctx.viewer, thread_row_id)
-                if thread_row_id is not None
-                else None
-            )
-        if thread is None:
+        thread = (
+            await ctx.sockets.thread_by_id.load(thread_row_id)
+            if thread_row_id is not None
+            else None
+        )
+        if thread is None or not threads.thread_shown_to(ctx.viewer, thread):
             raise NotFound("There is no thread with this ID.")
         async with ctx.broadcaster.subscribe(events.replies_channel(thread.id)) as queue:
             while True:
                 event = await queue.get()
-                post = await _readable_post(ctx, event)
+                viewer = await ctx.recheck_viewer()
+                post = (
+                    await _reply_to_deliver(ctx, viewer, event)
+                    if viewer.banned_reason is None
+                    else None
+                )
                 if post is None:
-                    # The thread is no longer readable by this subscriber: stop.
+                    # Banned, or the thread is no longer readable by this subscriber: stop.
                     return
-                yield Post.from_row(post)
+                yield post
 
     @strawberry.subscription(
         description="New threads matching the filter (search is ignored here)."
@@ -565,7 +576,6 @@ class ThreadSubscriptions:
                 viewer = await ctx.recheck_viewer()
                 if viewer.banned_reason is not None:
                     return
-                async with ctx.db.read() as session:
-                    row = await threads.get_thread(session, viewer, event.data["thread_id"])
-                if row is not None and threads.matches(row, flt):
-                    yield Thread.from_row(row)
+                thread = await _thread_to_deliver(ctx, viewer, event, flt)
+                if thread is not None:
+                    yield thread

@@ -19,6 +19,9 @@ class Event:
     # The rows the event is about, as written: in-process subscribers render from them
     # instead of each querying the same rows again. Never sent over a wire.
     rows: dict[str, Any] = field(default_factory=dict, compare=False)
+    # What this process's receivers work out from the event once and share (the
+    # rendering of its rows, see server.schema.live). Never sent over a wire.
+    shared: dict[str, Any] = field(default_factory=dict, compare=False)
 
 
 def replies_channel(thread_id: int) -> str:

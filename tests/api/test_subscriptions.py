@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import asyncio
 import json
-from contextlib import asynccontextmanager
+from contextlib import AsyncExitStack, asynccontextmanager, contextmanager
 
 import pytest
 import sqlalchemy as sa
 import websockets
+from sqlalchemy import event
 
 from server.domain import MemberRole, Visibility
 from server.models import Post, Thread
+from server.schema.sockets import LOOKUP_CONNECTIONS
 from tests.conftest import BASE_URL
 from tests.factories import gid, make_member, make_thread, sign_in
-from tests.support import gql
+from tests.support import counted, gql
 
 REPLY_ADDED = """
 subscription($id: ID!) { replyAdded(threadId: $id) { body isExpertReply author { displayName } } }
@@ -238,3 +240,159 @@ async def test_replies_in_a_hidden_thread_do_not_reach_visitors(client, db, sett
         message = await next_message(socket)
 
     assert message["type"] == "complete"
+
+
+async def test_each_receiver_is_authorised_when_a_thread_becomes_members_only(
+    client, db, settings, live_server
+):
+    author = await make_member(db)
+    thread = await make_thread(db, author=author)
+    await sign_in(client, db, settings, author)
+    variables = {"id": gid("Thread", thread.id)}
+
+    async with (
+        subscription(live_server, REPLY_ADDED, variables, cookie=cookie_of(client)) as member,
+        subscription(live_server, REPLY_ADDED, variables) as visitor,
+    ):
+        async with db.write() as session:
+            await session.execute(sa.update(Thread).values(visibility="MEMBERS"))
+        await gql(client, REPLY, {"input": {"threadId": variables["id"], "body": "Inside"}})
+        to_member = await next_message(member)
+        to_visitor = await next_message(visitor)
+
+    assert to_member["payload"]["data"]["replyAdded"]["body"] == "Inside"
+    assert to_visitor["type"] == "complete"
+
+
+async def test_receivers_of_one_reply_each_get_the_fields_they_asked_for(
+    client, db, settings, live_server
+):
+    author = await make_member(db, name="Ana")
+    thread = await make_thread(db, author=author)
+    await sign_in(client, db, settings, author)
+    variables = {"id": gid("Thread", thread.id)}
+    bodies = "subscription($id: ID!) { replyAdded(threadId: $id) { body } }"
+
+    async with (
+        subscription(live_server, REPLY_ADDED, variables) as first,
+        subscription(live_server, bodies, variables) as second,
+        subscription(live_server, REPLY_ADDED, variables) as third,
+    ):
+        await gql(client, REPLY, {"input": {"threadId": variables["id"], "body": "Shared"}})
+        messages = [await next_message(socket) for socket in (first, second, third)]
+
+    full = {"body": "Shared", "isExpertReply": False, "author": {"displayName": "Ana"}}
+    assert [m["payload"]["data"]["replyAdded"] for m in messages] == [
+        full,
+        {"body": "Shared"},
+        full,
+    ]
+
+
+@contextmanager
+def connections_in_use(db):
+    """The most pool connections checked out at once while the block runs."""
+    pool = db.engine.sync_engine.pool
+    state = {"now": 0, "most": 0}
+
+    def checkout(*_args):
+        state["now"] += 1
+        state["most"] = max(state["most"], state["now"])
+
+    def checkin(*_args):
+        state["now"] -= 1
+
+    event.listen(pool, "checkout", checkout)
+    event.listen(pool, "checkin", checkin)
+    try:
+        yield state
+    finally:
+        event.remove(pool, "checkout", checkout)
+        event.remove(pool, "checkin", checkin)
+
+
+async def test_a_burst_of_subscriptions_holds_few_of_the_pools_connections(db, live_server):
+    author = await make_member(db)
+    thread = await make_thread(db, author=author)
+    variables = {"id": gid("Thread", thread.id)}
+
+    with connections_in_use(db) as connections:
+        async with AsyncExitStack() as stack:
+            sockets = await asyncio.gather(
+                *(
+                    stack.enter_async_context(subscription(live_server, REPLY_ADDED, variables))
+                    for _ in range(30)
+                )
+            )
+            assert len(sockets) == 30
+
+    assert 0 < connections["most"] <= LOOKUP_CONNECTIONS
+
+
+async def _statements_of_a_reply_to(subscribers: int, client, db, settings, live_server) -> int:
+    thread = await make_thread(db, author=await make_member(db))
+    variables = {"id": gid("Thread", thread.id)}
+    cookies = []
+    for _ in range(subscribers):
+        await sign_in(client, db, settings, await make_member(db))
+        cookies.append(cookie_of(client))
+    await sign_in(client, db, settings, await make_member(db))
+    async with AsyncExitStack() as stack:
+        sockets = [
+            await stack.enter_async_context(
+                subscription(live_server, REPLY_ADDED, variables, cookie=cookie)
+            )
+            for cookie in cookies
+        ]
+        with counted(db) as statements:
+            await gql(client, REPLY, {"input": {"threadId": variables["id"], "body": "Hi"}})
+            for socket in sockets:
+                assert (await next_message(socket))["type"] == "next"
+    return len(statements)
+
+
+async def test_a_reply_costs_the_same_statements_for_one_and_for_many_subscribers(
+    client, db, settings, live_server, monkeypatch
+):
+    from server.schema import context
+
+    # Every event makes every receiver recheck who is signed in.
+    monkeypatch.setattr(context, "VIEWER_RECHECK_SECONDS", 0.0)
+
+    one = await _statements_of_a_reply_to(1, client, db, settings, live_server)
+    many = await _statements_of_a_reply_to(6, client, db, settings, live_server)
+
+    assert one == many
+
+
+async def test_signing_out_stops_members_threads_reaching_a_new_threads_subscriber(
+    client, db, settings, live_server, monkeypatch
+):
+    from server.schema import context
+
+    monkeypatch.setattr(context, "VIEWER_RECHECK_SECONDS", 0.0)
+    subscriber = await make_member(db)
+    await sign_in(client, db, settings, subscriber)
+    cookie = cookie_of(client)
+    start = """mutation($input: StartThreadInput!) { startThread(input: $input) { errors { message } } }"""
+
+    async with subscription(live_server, THREAD_STARTED, {}, cookie=cookie) as socket:
+        await client.post("/auth/logout", headers={"accept": "application/json"})
+        await sign_in(client, db, settings, await make_member(db))
+        for title, visibility in [("Members only", "MEMBERS"), ("Open to all", "PUBLIC")]:
+            await gql(
+                client,
+                start,
+                {
+                    "input": {
+                        "kind": "DISCUSSION",
+                        "title": title,
+                        "body": "b",
+                        "pillars": ["ASSESSMENT"],
+                        "visibility": visibility,
+                    }
+                },
+            )
+        message = await next_message(socket)
+
+    assert message["payload"]["data"]["threadStarted"]["title"] == "Open to all"

@@ -13,9 +13,10 @@ computed once per event:
 
 Sharing is by equal viewer, not by equal read rights: then a field whose value
 depends on who asks can never show one member's view to another. Besides the
-viewer, the event, the document and the variables, only the loaders and settings
-of the context reach the resolvers of an event's value, and those are the same for
-every receiver.
+viewer, the event, the document and the variables, the resolvers of an event's
+value read only the context's database, settings and loaders, which are the same
+for every receiver (a delivery's context is its first receiver's, with the viewer
+and the event's loaders: a resolver there must not read the request or socket).
 """
 
 from __future__ import annotations

@@ -323,7 +323,9 @@ def _scenario_rows(scenarios: dict[str, Any], baseline: dict[str, Any]) -> list[
             rows.append(f"| {name} {title} | - | {_fmt(s.get('delivery_p50_ms'))} | "
                         f"{_fmt(s.get('delivery_p95_ms'))} | {_fmt(s.get('delivery_p99_ms'))} | "
                         f"{_fmt(s.get('errors'))} | {_fmt(s.get('sql_statements'))} per "
-                        "subscriber per event | - | - |")
+                        "subscriber per event | - | from the reply's request: "
+                        f"{_fmt(s.get('delivery_from_send_p50_ms'))} / "
+                        f"{_fmt(s.get('delivery_from_send_p99_ms'))} |")
             across = s.get("across_processes")
             if across:
                 rows.append(f"| {name} across two processes (Redis) | - | "

@@ -355,11 +355,13 @@ async def _slug(db, member) -> str:
     return org.slug
 
 
+# PostgreSQL only: SQLite has no statement timeout.
+@pytest.mark.parametrize(
+    "database_url", [pytest.param("postgres", marks=pytest.mark.postgres)], indirect=True
+)
 async def test_a_search_past_the_statement_timeout_is_a_timeout_error_and_frees_its_connection(
     db, database_url
 ):
-    if db.is_sqlite:
-        pytest.skip("SQLite has no statement timeout")
     author = await make_member(db)
     await make_thread(db, author=author, title="Mission budgets")
     settings = load_settings(

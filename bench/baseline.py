@@ -33,8 +33,14 @@ from starlette.routing import Route
 
 PILLARS = ["ROUTES_AND_DIRECTIONS", "ORGANISATIONAL_CAPACITY", "ASSESSMENT", "RISKS_AND_REWARDS"]
 ORG_TYPES = [
-    "GOVERNMENT_DEPARTMENT", "PUBLIC_BANK", "INTERNATIONAL_AGENCY", "STRATEGIC_DESIGN_AGENCY",
-    "RESEARCH_INNOVATION_AGENCY", "DIGITAL_AGENCY", "LOCAL_REGIONAL_GOVERNMENT", "SPACE_AGENCY",
+    "GOVERNMENT_DEPARTMENT",
+    "PUBLIC_BANK",
+    "INTERNATIONAL_AGENCY",
+    "STRATEGIC_DESIGN_AGENCY",
+    "RESEARCH_INNOVATION_AGENCY",
+    "DIGITAL_AGENCY",
+    "LOCAL_REGIONAL_GOVERNMENT",
+    "SPACE_AGENCY",
     "RESEARCH_INSTITUTE",
 ]
 
@@ -122,10 +128,15 @@ async def feed(pool: asyncpg.Pool, variables: dict[str, Any]) -> dict[str, Any]:
         }
         for r in rows[:first]
     ]
-    return {"threads": {"edges": edges, "pageInfo": {
-        "hasNextPage": len(rows) > first,
-        "endCursor": edges[-1]["cursor"] if edges else None,
-    }}}
+    return {
+        "threads": {
+            "edges": edges,
+            "pageInfo": {
+                "hasNextPage": len(rows) > first,
+                "endCursor": edges[-1]["cursor"] if edges else None,
+            },
+        }
+    }
 
 
 async def thread_page(pool: asyncpg.Pool, variables: dict[str, Any]) -> dict[str, Any]:
@@ -149,17 +160,22 @@ async def thread_page(pool: asyncpg.Pool, variables: dict[str, Any]) -> dict[str
         }
         for r in rows[:first]
     ]
-    return {"node": {
-        "id": global_id("Thread", thread["id"]),
-        "title": thread["title"],
-        "kind": thread["kind"],
-        "replyCount": thread["reply_count"],
-        "author": author(thread),
-        "replies": {"edges": edges, "pageInfo": {
-            "hasNextPage": len(rows) > first,
-            "endCursor": edges[-1]["cursor"] if edges else None,
-        }},
-    }}
+    return {
+        "node": {
+            "id": global_id("Thread", thread["id"]),
+            "title": thread["title"],
+            "kind": thread["kind"],
+            "replyCount": thread["reply_count"],
+            "author": author(thread),
+            "replies": {
+                "edges": edges,
+                "pageInfo": {
+                    "hasNextPage": len(rows) > first,
+                    "endCursor": edges[-1]["cursor"] if edges else None,
+                },
+            },
+        }
+    }
 
 
 OPERATIONS = {"Feed": feed, "ThreadPage": thread_page}
@@ -169,8 +185,9 @@ async def graphql(request: Request) -> Response:
     payload = await request.json()
     operation = OPERATIONS.get(payload.get("operationName") or "")
     if operation is None:
-        return JSONResponse({"errors": [{"message": "the baseline serves Feed and ThreadPage"}]},
-                            status_code=400)
+        return JSONResponse(
+            {"errors": [{"message": "the baseline serves Feed and ThreadPage"}]}, status_code=400
+        )
     data = await operation(request.app.state.pool, payload.get("variables") or {})
     return JSONResponse({"data": data})
 
@@ -183,7 +200,8 @@ def create_app(database_url: str, pool_size: int = 10) -> Starlette:
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:
         app.state.pool = await asyncpg.create_pool(
-            asyncpg_dsn(database_url), min_size=pool_size, max_size=pool_size)
+            asyncpg_dsn(database_url), min_size=pool_size, max_size=pool_size
+        )
         try:
             yield
         finally:
@@ -198,15 +216,24 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="The baseline endpoint for S1 and S4.")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8081)
-    parser.add_argument("--log-level", default="info",
-                        help="uvicorn's log level; `info` logs every request, as `moin-forum "
-                        "serve` does by default")
+    parser.add_argument(
+        "--log-level",
+        default="info",
+        help="uvicorn's log level; `info` logs every request, as `moin-forum "
+        "serve` does by default",
+    )
     args = parser.parse_args()
     url = os.environ.get("MOIN_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/moin_bench")
     # The same uvicorn settings as `moin-forum serve`: one worker, the default loop and
     # HTTP implementation, the access log at `info`.
-    uvicorn.run(create_app(url), host=args.host, port=args.port, workers=1,
-                log_level=args.log_level, proxy_headers=False)
+    uvicorn.run(
+        create_app(url),
+        host=args.host,
+        port=args.port,
+        workers=1,
+        log_level=args.log_level,
+        proxy_headers=False,
+    )
 
 
 if __name__ == "__main__":

@@ -53,8 +53,11 @@ class RoarPillar(Enum):
     RISKS_AND_REWARDS = "RISKS_AND_REWARDS"
 
 
-OrganisationType = strawberry.enum(Enum(  # type: ignore[call-overload]  # functional Enum API
-    "OrganisationType", {t: t for t in baseline.ORG_TYPES}))
+OrganisationType = strawberry.enum(
+    Enum(  # type: ignore[call-overload]  # functional Enum API
+        "OrganisationType", {t: t for t in baseline.ORG_TYPES}
+    )
+)
 
 
 @strawberry.enum
@@ -116,35 +119,58 @@ class ThreadFilter:
 @strawberry.type
 class Query:
     @strawberry.field
-    async def threads(self, info: strawberry.Info, first: int = 20, after: str | None = None,
-                      filter: ThreadFilter | None = None) -> ThreadConnection:
+    async def threads(
+        self,
+        info: strawberry.Info,
+        first: int = 20,
+        after: str | None = None,
+        filter: ThreadFilter | None = None,
+    ) -> ThreadConnection:
         pool: asyncpg.Pool = info.context["pool"]
         rows = await pool.fetch(baseline.FEED_SQL, first + 1, None, None)
         edges = []
         for r in rows[:first]:
-            org = None if r["org_name"] is None else Organisation(
-                name=r["org_name"], type=OrganisationType[r["org_type"]])
-            edges.append(ThreadEdge(
-                cursor=baseline.cursor(r["last_activity_at"].isoformat(), r["id"]),
-                node=Thread(
-                    id=strawberry.ID(baseline.global_id("Thread", r["id"])),
-                    title=r["title"], kind=ThreadKind[r["kind"]],
-                    pillars=[RoarPillar[p] for p in baseline.bits(r["pillars_mask"],
-                                                                  baseline.PILLARS)],
-                    organisation_types=[OrganisationType[t] for t in baseline.bits(
-                        r["organisation_types_mask"], baseline.ORG_TYPES)],
-                    topics=json.loads(r["topics"]), reply_count=r["reply_count"],
-                    expert_reply_count=r["expert_reply_count"],
-                    last_activity_at=r["last_activity_at"],
-                    author=Member(display_name=r["display_name"], organisation=org),
-                )))
-        return ThreadConnection(edges=edges, page_info=PageInfo(
-            has_next_page=len(rows) > first, end_cursor=edges[-1].cursor if edges else None))
+            org = (
+                None
+                if r["org_name"] is None
+                else Organisation(name=r["org_name"], type=OrganisationType[r["org_type"]])
+            )
+            edges.append(
+                ThreadEdge(
+                    cursor=baseline.cursor(r["last_activity_at"].isoformat(), r["id"]),
+                    node=Thread(
+                        id=strawberry.ID(baseline.global_id("Thread", r["id"])),
+                        title=r["title"],
+                        kind=ThreadKind[r["kind"]],
+                        pillars=[
+                            RoarPillar[p]
+                            for p in baseline.bits(r["pillars_mask"], baseline.PILLARS)
+                        ],
+                        organisation_types=[
+                            OrganisationType[t]
+                            for t in baseline.bits(r["organisation_types_mask"], baseline.ORG_TYPES)
+                        ],
+                        topics=json.loads(r["topics"]),
+                        reply_count=r["reply_count"],
+                        expert_reply_count=r["expert_reply_count"],
+                        last_activity_at=r["last_activity_at"],
+                        author=Member(display_name=r["display_name"], organisation=org),
+                    ),
+                )
+            )
+        return ThreadConnection(
+            edges=edges,
+            page_info=PageInfo(
+                has_next_page=len(rows) > first, end_cursor=edges[-1].cursor if edges else None
+            ),
+        )
 
 
 def floor_app(database_url: str) -> Starlette:
-    schema = strawberry.Schema(query=Query, extensions=[
-        lambda: ParserCache(maxsize=128), lambda: ValidationCache(maxsize=128)])
+    schema = strawberry.Schema(
+        query=Query,
+        extensions=[lambda: ParserCache(maxsize=128), lambda: ValidationCache(maxsize=128)],
+    )
     state: dict[str, Any] = {}
 
     class App(GraphQL):  # type: ignore[type-arg]
@@ -153,20 +179,24 @@ def floor_app(database_url: str) -> Starlette:
 
     @contextlib.asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
-        state["pool"] = await asyncpg.create_pool(asyncpg_dsn(database_url), min_size=2,
-                                                  max_size=10)
+        state["pool"] = await asyncpg.create_pool(
+            asyncpg_dsn(database_url), min_size=2, max_size=10
+        )
         try:
             yield
         finally:
             await state["pool"].close()
 
-    return Starlette(routes=[Route("/graphql", App(schema), methods=["POST"])],
-                     lifespan=lifespan)
+    return Starlette(routes=[Route("/graphql", App(schema), methods=["POST"])], lifespan=lifespan)
 
 
 async def cpu_per_request(app: Starlette, body: dict[str, Any], requests: int) -> float:
-    async with app.router.lifespan_context(app), httpx.AsyncClient(
-            transport=httpx.ASGITransport(app=app), base_url="http://127.0.0.1:8000") as client:
+    async with (
+        app.router.lifespan_context(app),
+        httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=app), base_url="http://127.0.0.1:8000"
+        ) as client,
+    ):
         for _ in range(30):
             response = await client.post("/graphql", json=body)
             assert response.status_code == 200 and "errors" not in response.json(), response.text
@@ -184,23 +214,29 @@ async def measure(database_url: str, requests: int) -> dict[str, float]:
     apps: dict[str, Starlette] = {}
     if "response_cache_seconds" in Settings.model_fields:
         apps["forum, cached answer"] = create_app(
-            load_settings(database_url=database_url, secret_key="f" * 48))
+            load_settings(database_url=database_url, secret_key="f" * 48)
+        )
     uncached = {"response_cache_seconds": 0} if apps else {}
-    apps.update({
-        "forum": create_app(load_settings(database_url=database_url, secret_key="f" * 48,
-                                          **uncached)),
-        "strawberry floor": floor_app(database_url),
-        "baseline": baseline.create_app(database_url),
-    })
+    apps.update(
+        {
+            "forum": create_app(
+                load_settings(database_url=database_url, secret_key="f" * 48, **uncached)
+            ),
+            "strawberry floor": floor_app(database_url),
+            "baseline": baseline.create_app(database_url),
+        }
+    )
     # The client's own share (httpx, the ASGI transport) is in every figure alike.
-    return {name: round(await cpu_per_request(app, body, requests), 2)
-            for name, app in apps.items()}
+    return {
+        name: round(await cpu_per_request(app, body, requests), 2) for name, app in apps.items()
+    }
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--database-url", default=os.environ.get("MOIN_BENCH_DATABASE_URL",
-                                                                 DEFAULT_DATABASE_URL))
+    parser.add_argument(
+        "--database-url", default=os.environ.get("MOIN_BENCH_DATABASE_URL", DEFAULT_DATABASE_URL)
+    )
     parser.add_argument("--requests", type=int, default=300)
     args = parser.parse_args()
     results = asyncio.run(measure(args.database_url, args.requests))

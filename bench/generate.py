@@ -73,13 +73,13 @@ def asyncpg_dsn(url: str) -> str:
     """The plain libpq URL asyncpg wants, from a SQLAlchemy URL."""
     for prefix in ("postgresql+asyncpg://", "postgres+asyncpg://", "postgres://"):
         if url.startswith(prefix):
-            return "postgresql://" + url[len(prefix):]
+            return "postgresql://" + url[len(prefix) :]
     return url
 
 
 def sqlalchemy_url(url: str) -> str:
     dsn = asyncpg_dsn(url)
-    return "postgresql+asyncpg://" + dsn[len("postgresql://"):]
+    return "postgresql+asyncpg://" + dsn[len("postgresql://") :]
 
 
 @dataclass(frozen=True)
@@ -140,8 +140,9 @@ def plan_network(counts: Counts, seed: int) -> Plan:
     # Organisations: the first is the host institute, home of most researchers.
     places: set[str] = set()
     org_types: list[str] = ["RESEARCH_INSTITUTE"]
-    org_types += rng.choices(ORG_TYPES, weights=list(ORG_TYPE_WEIGHTS.values()),
-                             k=counts.organisations - 1)
+    org_types += rng.choices(
+        ORG_TYPES, weights=list(ORG_TYPE_WEIGHTS.values()), k=counts.organisations - 1
+    )
     slugs: set[str] = set()
     for org_id, org_type in enumerate(org_types, start=1):
         place = _place(rng, places)
@@ -149,17 +150,30 @@ def plan_network(counts: Counts, seed: int) -> Plan:
             name = "Institute for Innovation and Public Purpose"
         else:
             name = rng.choice(vocab.ORG_NAME_PATTERNS[org_type]).format(
-                p=place, a=rng.choice(vocab.ORG_AREAS))
+                p=place, a=rng.choice(vocab.ORG_AREAS)
+            )
         slug = "-".join(name.lower().split())[:70]
         while slug in slugs:
             slug = f"{slug[:66]}-{rng.randint(100, 999)}"
         slugs.add(slug)
         country = None if org_type == "INTERNATIONAL_AGENCY" else rng.choice(vocab.COUNTRIES)
         created = ts(rng.randint(0, SPAN_US // 20))
-        description = (f"{name} is a member of the Mission-Oriented Innovation Network. "
-                       f"It works on {rng.choice(vocab.TOPICS)} and {rng.choice(vocab.TOPICS)}.")
-        plan.organisations.append((org_id, slug, name, org_type, country,
-                                   f"https://{slug}.example.org", description, created))
+        description = (
+            f"{name} is a member of the Mission-Oriented Innovation Network. "
+            f"It works on {rng.choice(vocab.TOPICS)} and {rng.choice(vocab.TOPICS)}."
+        )
+        plan.organisations.append(
+            (
+                org_id,
+                slug,
+                name,
+                org_type,
+                country,
+                f"https://{slug}.example.org",
+                description,
+                created,
+            )
+        )
 
     # Members: big organisations have many; a few percent are researchers.
     n_m = counts.members
@@ -172,8 +186,9 @@ def plan_network(counts: Counts, seed: int) -> Plan:
     member_org[:n_host] = 1
     is_institute = np.array([org_types[o - 1] == "RESEARCH_INSTITUTE" for o in member_org])
     others = nrng.permutation(np.arange(n_host, n_m))
-    ranked = np.concatenate((np.arange(n_host), others[is_institute[others]],
-                             others[~is_institute[others]]))
+    ranked = np.concatenate(
+        (np.arange(n_host), others[is_institute[others]], others[~is_institute[others]])
+    )
     roles = np.full(n_m, "MEMBER", dtype=object)
     roles[ranked[:n_researchers]] = "RESEARCHER"
     moderators = ranked[n_researchers:][nrng.random(n_m - n_researchers) < 0.005]
@@ -183,11 +198,18 @@ def plan_network(counts: Counts, seed: int) -> Plan:
         member_id = i + 1
         first, last = rng.choice(vocab.FIRST_NAMES), rng.choice(vocab.LAST_NAMES)
         created = ts(rng.randint(0, SPAN_US // 10)) - timedelta(days=30)
-        plan.members.append((
-            member_id, f"{first} {last}",
-            f"{first.lower()}.{last.lower()}.{member_id}@bench.example",
-            roles[i], int(member_org[i]), "bench", f"bench-{member_id}", created,
-        ))
+        plan.members.append(
+            (
+                member_id,
+                f"{first} {last}",
+                f"{first.lower()}.{last.lower()}.{member_id}@bench.example",
+                roles[i],
+                int(member_org[i]),
+                "bench",
+                f"bench-{member_id}",
+                created,
+            )
+        )
     researcher = roles == "RESEARCHER"
 
     # How active each member is (Zipf over a shuffled order); researchers reply more.
@@ -276,21 +298,34 @@ def plan_network(counts: Counts, seed: int) -> Plan:
         types = {ORG_TYPES.index(org_type)}
         if rng.random() < 0.3:
             types.add(rng.randrange(len(ORG_TYPES)))
-        topics = sorted(set(rng.choices(vocab.TOPICS, cum_weights=_topic_cw(),
-                                        k=rng.randint(1, 3))))
+        topics = sorted(
+            set(rng.choices(vocab.TOPICS, cum_weights=_topic_cw(), k=rng.randint(1, 3)))
+        )
         if accepted[t]:
             status = "ANSWERED"
         elif closed_roll[t] < 0.04 and created_us[t] < SPAN_US - 365 * 86_400e6:
             status = "CLOSED"
         else:
             status = "OPEN"
-        plan.threads.append((
-            thread_id, KINDS[thread_kind[t]], _title(rng), status,
-            "MEMBERS" if visibility_roll[t] < 0.1 else "PUBLIC",
-            sum(1 << p for p in pillars), sum(1 << b for b in types), topics,
-            author, org, int(reply_count[t]), int(expert_count[t]),
-            int(accepted[t]) or None, ts(created_us[t]), ts(last_activity[t]),
-        ))
+        plan.threads.append(
+            (
+                thread_id,
+                KINDS[thread_kind[t]],
+                _title(rng),
+                status,
+                "MEMBERS" if visibility_roll[t] < 0.1 else "PUBLIC",
+                sum(1 << p for p in pillars),
+                sum(1 << b for b in types),
+                topics,
+                author,
+                org,
+                int(reply_count[t]),
+                int(expert_count[t]),
+                int(accepted[t]) or None,
+                ts(created_us[t]),
+                ts(last_activity[t]),
+            )
+        )
         plan.thread_topics.extend((thread_id, topic) for topic in topics)
 
     plan.post_thread = p_thread + 1
@@ -318,8 +353,11 @@ def _title(rng: random.Random) -> str:
     pattern = rng.choice(vocab.TITLE_PATTERNS)
     adj = rng.choice(vocab.ADJECTIVES[:40])
     title = pattern.format(
-        v=rng.choice(vocab.VERBS[:40]), adj=adj, Adj=adj.capitalize(),
-        n=rng.choice(vocab.NOUNS[:80]), n2=rng.choice(vocab.NOUNS[:120]),
+        v=rng.choice(vocab.VERBS[:40]),
+        adj=adj,
+        Adj=adj.capitalize(),
+        n=rng.choice(vocab.NOUNS[:80]),
+        n2=rng.choice(vocab.NOUNS[:120]),
     )
     return title[0].upper() + title[1:]
 
@@ -327,14 +365,44 @@ def _title(rng: random.Random) -> str:
 # --- loading -----------------------------------------------------------------
 
 ORG_COLUMNS = ("id", "slug", "name", "type", "country", "website", "description", "created_at")
-MEMBER_COLUMNS = ("id", "display_name", "email", "role", "organisation_id", "oidc_provider",
-                  "oidc_subject", "created_at")
-THREAD_COLUMNS = ("id", "kind", "title", "status", "visibility", "pillars_mask",
-                  "organisation_types_mask", "topics", "author_id", "organisation_id",
-                  "reply_count", "expert_reply_count", "accepted_post_id", "created_at",
-                  "last_activity_at")
-POST_COLUMNS = ("id", "thread_id", "position", "author_id", "body", "body_html", "is_expert",
-                "created_at", "edited_at")
+MEMBER_COLUMNS = (
+    "id",
+    "display_name",
+    "email",
+    "role",
+    "organisation_id",
+    "oidc_provider",
+    "oidc_subject",
+    "created_at",
+)
+THREAD_COLUMNS = (
+    "id",
+    "kind",
+    "title",
+    "status",
+    "visibility",
+    "pillars_mask",
+    "organisation_types_mask",
+    "topics",
+    "author_id",
+    "organisation_id",
+    "reply_count",
+    "expert_reply_count",
+    "accepted_post_id",
+    "created_at",
+    "last_activity_at",
+)
+POST_COLUMNS = (
+    "id",
+    "thread_id",
+    "position",
+    "author_id",
+    "body",
+    "body_html",
+    "is_expert",
+    "created_at",
+    "edited_at",
+)
 
 
 @dataclass
@@ -380,20 +448,25 @@ async def drop_secondary(conn: asyncpg.Connection) -> DroppedObjects:
 
 
 async def copy_small_tables(conn: asyncpg.Connection, plan: Plan) -> None:
-    await conn.copy_records_to_table("organisations", records=plan.organisations,
-                                     columns=ORG_COLUMNS)
+    await conn.copy_records_to_table(
+        "organisations", records=plan.organisations, columns=ORG_COLUMNS
+    )
     await conn.copy_records_to_table("members", records=plan.members, columns=MEMBER_COLUMNS)
     # Threads go to a staging table first: their search vector needs the posts.
     await conn.execute("DROP TABLE IF EXISTS bench_threads_stage")
     await conn.execute(
-        "CREATE UNLOGGED TABLE bench_threads_stage (LIKE threads INCLUDING DEFAULTS)")
+        "CREATE UNLOGGED TABLE bench_threads_stage (LIKE threads INCLUDING DEFAULTS)"
+    )
     # COPY is binary; json's binary form is its text.
-    await conn.set_type_codec("json", encoder=_json_bytes, decoder=bytes.decode,
-                              schema="pg_catalog", format="binary")
-    await conn.copy_records_to_table("bench_threads_stage", records=plan.threads,
-                                     columns=THREAD_COLUMNS)
-    await conn.copy_records_to_table("thread_topics", records=plan.thread_topics,
-                                     columns=("thread_id", "topic"))
+    await conn.set_type_codec(
+        "json", encoder=_json_bytes, decoder=bytes.decode, schema="pg_catalog", format="binary"
+    )
+    await conn.copy_records_to_table(
+        "bench_threads_stage", records=plan.threads, columns=THREAD_COLUMNS
+    )
+    await conn.copy_records_to_table(
+        "thread_topics", records=plan.thread_topics, columns=("thread_id", "topic")
+    )
 
 
 def _json_bytes(value: Any) -> bytes:
@@ -424,11 +497,19 @@ async def _copy_post_chunks(dsn: str, chunks: list[int]) -> tuple[int, int]:
             for i in range(lo, hi):
                 body, body_html = pool.body(rng, int(plan.post_target_len[i]))
                 chars += len(body)
-                records.append((
-                    i + 1, int(plan.post_thread[i]), int(plan.post_position[i]),
-                    int(plan.post_author[i]), body, body_html, bool(plan.post_expert[i]),
-                    ts(plan.post_created_us[i]), None,
-                ))
+                records.append(
+                    (
+                        i + 1,
+                        int(plan.post_thread[i]),
+                        int(plan.post_position[i]),
+                        int(plan.post_author[i]),
+                        body,
+                        body_html,
+                        bool(plan.post_expert[i]),
+                        ts(plan.post_created_us[i]),
+                        None,
+                    )
+                )
             await conn.copy_records_to_table("posts", records=records, columns=POST_COLUMNS)
             rows += len(records)
     finally:
@@ -455,8 +536,9 @@ WHERE p.position > 0 AND p.hidden_at IS NULL AND p.id % $1 = $2
 """
 
 
-async def _run_parallel(dsn: str, statements: list[tuple[str, tuple[Any, ...]]],
-                        jobs: int, setup: tuple[str, ...] = ()) -> None:
+async def _run_parallel(
+    dsn: str, statements: list[tuple[str, tuple[Any, ...]]], jobs: int, setup: tuple[str, ...] = ()
+) -> None:
     queue: asyncio.Queue[tuple[str, tuple[Any, ...]]] = asyncio.Queue()
     for item in statements:
         queue.put_nowait(item)
@@ -491,46 +573,75 @@ async def finish(dsn: str, dropped: DroppedObjects, jobs: int) -> None:
     foreign = [c for c in dropped.constraints if c[2] == "f"]
     posts_key = [c for c in unique if c[0] == "posts"]
     others = [c for c in unique if c[0] != "posts"]
-    await _run_parallel(dsn, [
-        (f'ALTER TABLE {t} ADD CONSTRAINT "{n}" {d}', ()) for t, n, _, d in posts_key
-    ], jobs, MAINTENANCE)
+    await _run_parallel(
+        dsn,
+        [(f'ALTER TABLE {t} ADD CONSTRAINT "{n}" {d}', ()) for t, n, _, d in posts_key],
+        jobs,
+        MAINTENANCE,
+    )
     # 2. Threads from the staging table with their documents, and the replies' documents,
     #    in parallel slices.
     columns = ", ".join(THREAD_COLUMNS)
     s_columns = ", ".join(f"s.{c}" for c in THREAD_COLUMNS)
     sql = SEARCH_VECTOR_SQL.format(columns=columns, s_columns=s_columns)
     slices = jobs * 2
-    await _run_parallel(dsn, [
-        *((sql, (slices, k)) for k in range(slices)),
-        *((POST_SEARCH_SQL, (slices * 2, k)) for k in range(slices * 2)),
-    ], jobs, MAINTENANCE)
+    await _run_parallel(
+        dsn,
+        [
+            *((sql, (slices, k)) for k in range(slices)),
+            *((POST_SEARCH_SQL, (slices * 2, k)) for k in range(slices * 2)),
+        ],
+        jobs,
+        MAINTENANCE,
+    )
     conn = await asyncpg.connect(dsn)
     try:
         await conn.execute("DROP TABLE bench_threads_stage")
     finally:
         await conn.close()
     # 3. Every other index and key, as the migrations made them; foreign keys last.
-    await _run_parallel(dsn, [
-        *((f'ALTER TABLE {t} ADD CONSTRAINT "{n}" {d}', ()) for t, n, _, d in others),
-        *((d, ()) for _, d in dropped.indexes),
-    ], jobs, MAINTENANCE)
-    await _run_parallel(dsn, [
-        (f'ALTER TABLE {t} ADD CONSTRAINT "{n}" {d}', ()) for t, n, _, d in foreign
-    ], jobs, MAINTENANCE)
+    await _run_parallel(
+        dsn,
+        [
+            *((f'ALTER TABLE {t} ADD CONSTRAINT "{n}" {d}', ()) for t, n, _, d in others),
+            *((d, ()) for _, d in dropped.indexes),
+        ],
+        jobs,
+        MAINTENANCE,
+    )
+    await _run_parallel(
+        dsn,
+        [(f'ALTER TABLE {t} ADD CONSTRAINT "{n}" {d}', ()) for t, n, _, d in foreign],
+        jobs,
+        MAINTENANCE,
+    )
     # 4. Sequences past the generated ids, so that the server can insert.
     conn = await asyncpg.connect(dsn)
     try:
         for table in ("organisations", "members", "threads", "posts"):
             await conn.execute(
                 f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
-                f"(SELECT coalesce(max(id), 1) FROM {table}))")
+                f"(SELECT coalesce(max(id), 1) FROM {table}))"
+            )
     finally:
         await conn.close()
     # 5. Statistics and the visibility map, so that plans and timings are steady.
-    await _run_parallel(dsn, [
-        (f"VACUUM (ANALYZE) {t}", ()) for t in ("posts", "post_search", "threads",
-                                                 "thread_topics", "members", "organisations")
-    ], jobs, ("SET maintenance_work_mem = '1GB'",))
+    await _run_parallel(
+        dsn,
+        [
+            (f"VACUUM (ANALYZE) {t}", ())
+            for t in (
+                "posts",
+                "post_search",
+                "threads",
+                "thread_topics",
+                "members",
+                "organisations",
+            )
+        ],
+        jobs,
+        ("SET maintenance_work_mem = '1GB'",),
+    )
 
 
 async def recreate_database(dsn: str) -> None:
@@ -546,14 +657,16 @@ async def recreate_database(dsn: str) -> None:
 async def _is_empty(dsn: str) -> bool:
     conn = await asyncpg.connect(dsn)
     try:
-        return not await conn.fetchval("SELECT EXISTS (SELECT 1 FROM posts)") and \
-            not await conn.fetchval("SELECT EXISTS (SELECT 1 FROM threads)")
+        return not await conn.fetchval(
+            "SELECT EXISTS (SELECT 1 FROM posts)"
+        ) and not await conn.fetchval("SELECT EXISTS (SELECT 1 FROM threads)")
     finally:
         await conn.close()
 
 
-def generate(url: str, *, scale: float = 1.0, seed: int = 20261101, jobs: int = 2,
-             recreate: bool = False) -> dict[str, Any]:
+def generate(
+    url: str, *, scale: float = 1.0, seed: int = 20261101, jobs: int = 2, recreate: bool = False
+) -> dict[str, Any]:
     """Generate the network into the database at `url`; return what was loaded and timings."""
     global _PLAN, _POOL
     from server.migrate import upgrade
@@ -581,8 +694,10 @@ def generate(url: str, *, scale: float = 1.0, seed: int = 20261101, jobs: int = 
     plan = plan_network(counts, seed)
     renderer = project_renderer()
     pool = TextPool(seed, size=int(min(20_000, max(2_000, counts.posts // 20))), renderer=renderer)
-    log(f"text pool: {len(pool.md)} paragraphs rendered by {pool.renderer_name}"
-        f" (composes: {pool.composes})")
+    log(
+        f"text pool: {len(pool.md)} paragraphs rendered by {pool.renderer_name}"
+        f" (composes: {pool.composes})"
+    )
     lap("plan")
 
     async def phase_a() -> DroppedObjects:
@@ -612,24 +727,35 @@ def generate(url: str, *, scale: float = 1.0, seed: int = 20261101, jobs: int = 
     total = time.perf_counter() - started
     log(f"done in {total:.1f}s")
     return {
-        "counts": counts.__dict__, "seed": seed, "scale": scale,
-        "seconds": round(total, 1), "timings": timings, "renderer": pool.renderer_name,
+        "counts": counts.__dict__,
+        "seed": seed,
+        "scale": scale,
+        "seconds": round(total, 1),
+        "timings": timings,
+        "renderer": pool.renderer_name,
     }
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--database-url", default=os.environ.get("MOIN_BENCH_DATABASE_URL",
-                                                                 DEFAULT_DATABASE_URL))
-    parser.add_argument("--scale", type=float, default=1.0,
-                        help="fraction of the default size (1.0 = 1,000,000 posts)")
+    parser.add_argument(
+        "--database-url", default=os.environ.get("MOIN_BENCH_DATABASE_URL", DEFAULT_DATABASE_URL)
+    )
+    parser.add_argument(
+        "--scale",
+        type=float,
+        default=1.0,
+        help="fraction of the default size (1.0 = 1,000,000 posts)",
+    )
     parser.add_argument("--seed", type=int, default=20261101)
     parser.add_argument("--jobs", type=int, default=2, help="parallel loaders (default 2)")
-    parser.add_argument("--recreate", action="store_true",
-                        help="drop and create the database first")
+    parser.add_argument(
+        "--recreate", action="store_true", help="drop and create the database first"
+    )
     args = parser.parse_args(argv)
-    generate(args.database_url, scale=args.scale, seed=args.seed, jobs=args.jobs,
-             recreate=args.recreate)
+    generate(
+        args.database_url, scale=args.scale, seed=args.seed, jobs=args.jobs, recreate=args.recreate
+    )
     return 0
 
 

@@ -46,18 +46,28 @@ async def _subscribers(ws_url: str, origin: str, thread_id: str, count: int, pip
         nonlocal ready
         try:
             async with opening:
-                ws = await connect(ws_url, subprotocols=[Subprotocol("graphql-transport-ws")],
-                                   origin=origin, open_timeout=30, ping_interval=None,  # type: ignore[arg-type]
-                                   max_queue=None)
+                ws = await connect(
+                    ws_url,
+                    subprotocols=[Subprotocol("graphql-transport-ws")],
+                    origin=origin,
+                    open_timeout=30,
+                    ping_interval=None,  # type: ignore[arg-type]
+                    max_queue=None,
+                )
                 sockets.append(ws)
                 await ws.send(json.dumps({"type": "connection_init", "payload": {}}))
                 ack = json.loads(await ws.recv())
                 if ack.get("type") != "connection_ack":
                     raise RuntimeError(f"no ack: {ack}")
-                await ws.send(json.dumps({
-                    "id": "1", "type": "subscribe",
-                    "payload": {"query": REPLY_ADDED, "variables": {"threadId": thread_id}},
-                }))
+                await ws.send(
+                    json.dumps(
+                        {
+                            "id": "1",
+                            "type": "subscribe",
+                            "payload": {"query": REPLY_ADDED, "variables": {"threadId": thread_id}},
+                        }
+                    )
+                )
             ready += 1
             if ready + len(errors) >= count:
                 all_reported.set()
@@ -95,15 +105,30 @@ async def _subscribers(ws_url: str, origin: str, thread_id: str, count: int, pip
     pipe.send(("done", dict(received), errors))
 
 
-async def _post_replies(host: str, port: int, headers: dict[str, str], thread_id: str,
-                        count: int, interval: float, tag: str) -> list[dict[str, Any]]:
+async def _post_replies(
+    host: str,
+    port: int,
+    headers: dict[str, str],
+    thread_id: str,
+    count: int,
+    interval: float,
+    tag: str,
+) -> list[dict[str, Any]]:
     acks: list[dict[str, Any]] = []
     for n in range(count):
-        body = json.dumps({"query": REPLY, "operationName": "Reply", "variables": {"input": {
-            "threadId": thread_id,
-            "body": f"Live update check {tag}-{n}: the subscribers should see this reply "
-                    "at once. Public investment and mission-oriented procurement.",
-        }}}).encode()
+        body = json.dumps(
+            {
+                "query": REPLY,
+                "operationName": "Reply",
+                "variables": {
+                    "input": {
+                        "threadId": thread_id,
+                        "body": f"Live update check {tag}-{n}: the subscribers should see "
+                        "this reply at once. Public investment and mission-oriented procurement.",
+                    }
+                },
+            }
+        ).encode()
         # A fresh connection per reply: no keep-alive race with the server's idle timeout,
         # and a mutation is never sent twice.
         sent = time.monotonic()
@@ -112,7 +137,8 @@ async def _post_replies(host: str, port: int, headers: dict[str, str], thread_id
         try:
             conn = await Connection.open(host, port)
             status, raw = await asyncio.wait_for(
-                conn.send(http_request(host, port, "/graphql", body, headers)), 60)
+                conn.send(http_request(host, port, "/graphql", body, headers)), 60
+            )
             entry.update(acked=time.monotonic(), status=status)
             if is_error(status, raw):
                 entry["error"] = f"{status} {raw[:300].decode(errors='replace')}"
@@ -128,10 +154,19 @@ async def _post_replies(host: str, port: int, headers: dict[str, str], thread_id
     return acks
 
 
-def run_live(host: str, port: int, *, thread_id: str, cookie: tuple[str, str],
-             subscribers: int, replies: int, interval: float = 0.5,
-             settle: float = 2.0, drain: float = 5.0,
-             subscribe_port: int | None = None) -> dict[str, Any]:
+def run_live(
+    host: str,
+    port: int,
+    *,
+    thread_id: str,
+    cookie: tuple[str, str],
+    subscribers: int,
+    replies: int,
+    interval: float = 0.5,
+    settle: float = 2.0,
+    drain: float = 5.0,
+    subscribe_port: int | None = None,
+) -> dict[str, Any]:
     """Replies go to the forum on `port`; subscribers to `subscribe_port` (default the same:
     another port is another process, which hears of the replies through Redis)."""
     origin = f"http://{host}:{port}"
@@ -139,9 +174,15 @@ def run_live(host: str, port: int, *, thread_id: str, cookie: tuple[str, str],
     parent, child = multiprocessing.get_context("spawn").Pipe()
     proc = multiprocessing.get_context("spawn").Process(
         target=_subscriber_process,
-        args=(f"ws://{host}:{ws_port}/graphql", f"http://{host}:{ws_port}", thread_id,
-              subscribers, child),
-        daemon=True)
+        args=(
+            f"ws://{host}:{ws_port}/graphql",
+            f"http://{host}:{ws_port}",
+            thread_id,
+            subscribers,
+            child,
+        ),
+        daemon=True,
+    )
     proc.start()
     started = time.monotonic()
     try:

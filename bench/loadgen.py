@@ -91,8 +91,10 @@ class Result:
 
 # --- a minimal HTTP/1.1 keep-alive client ---------------------------------------
 
-def http_request(host: str, port: int, path: str, body: bytes,
-                 headers: dict[str, str] | None = None) -> bytes:
+
+def http_request(
+    host: str, port: int, path: str, body: bytes, headers: dict[str, str] | None = None
+) -> bytes:
     """The bytes of one POST request."""
     lines = [
         f"POST {path} HTTP/1.1",
@@ -148,9 +150,16 @@ RequestFactory = Callable[[int, int], bytes]  # (sequence number, connection num
 ResponseHook = Callable[[int, int, bytes], None]  # (sequence number, status, body)
 
 
-async def closed_loop(host: str, port: int, make_request: RequestFactory, *, connections: int,
-                      duration: float, on_response: ResponseHook | None = None,
-                      request_timeout: float = 30.0) -> Result:
+async def closed_loop(
+    host: str,
+    port: int,
+    make_request: RequestFactory,
+    *,
+    connections: int,
+    duration: float,
+    on_response: ResponseHook | None = None,
+    request_timeout: float = 30.0,
+) -> Result:
     result = Result(mode="closed", duration_s=duration)
     seq = 0
     deadline = 0.0
@@ -189,10 +198,18 @@ async def closed_loop(host: str, port: int, make_request: RequestFactory, *, con
     return result
 
 
-async def open_loop(host: str, port: int, make_request: RequestFactory, *, rate: float,
-                    duration: float, on_response: ResponseHook | None = None,
-                    request_timeout: float = 30.0, max_in_flight: int | None = None,
-                    drain: float = 10.0) -> Result:
+async def open_loop(
+    host: str,
+    port: int,
+    make_request: RequestFactory,
+    *,
+    rate: float,
+    duration: float,
+    on_response: ResponseHook | None = None,
+    request_timeout: float = 30.0,
+    max_in_flight: int | None = None,
+    drain: float = 10.0,
+) -> Result:
     """Send `rate` requests per second for `duration` seconds, whatever the answers do.
 
     When `max_in_flight` requests (default: two seconds' worth) are already waiting,
@@ -212,8 +229,7 @@ async def open_loop(host: str, port: int, make_request: RequestFactory, *, rate:
     def take_idle() -> Connection | None:
         while idle:
             conn, last_used = idle.pop()
-            if time.perf_counter() - last_used < IDLE_REUSE_SECONDS and \
-                    not conn.reader.at_eof():
+            if time.perf_counter() - last_used < IDLE_REUSE_SECONDS and not conn.reader.at_eof():
                 return conn
             conn.close()
         return None
@@ -230,8 +246,9 @@ async def open_loop(host: str, port: int, make_request: RequestFactory, *, rate:
                 if conn is None:
                     opened += 1
                     conn = await Connection.open(host, port)
-                status, body = await asyncio.wait_for(conn.send(make_request(n, 0)),
-                                                      request_timeout)
+                status, body = await asyncio.wait_for(
+                    conn.send(make_request(n, 0)), request_timeout
+                )
             except (TimeoutError, OSError, asyncio.IncompleteReadError) as exc:
                 result.requests += 1
                 result.errors += 1
@@ -346,8 +363,15 @@ def have_wrk() -> bool:
     return shutil.which("wrk") is not None and os.environ.get("MOIN_BENCH_NO_WRK") != "1"
 
 
-def wrk_closed_loop(url: str, body: bytes, *, connections: int, duration: float,
-                    headers: dict[str, str] | None = None, threads: int = 1) -> Result:
+def wrk_closed_loop(
+    url: str,
+    body: bytes,
+    *,
+    connections: int,
+    duration: float,
+    headers: dict[str, str] | None = None,
+    threads: int = 1,
+) -> Result:
     if b"]==]" in body:
         raise ValueError("the body must not contain the Lua long-bracket terminator")
     extra = "\n".join(f'wrk.headers["{k}"] = "{v}"' for k, v in (headers or {}).items())
@@ -357,16 +381,31 @@ def wrk_closed_loop(url: str, body: bytes, *, connections: int, duration: float,
         path = f.name
     try:
         proc = subprocess.run(
-            ["wrk", "-t", str(threads), "-c", str(connections), "-d", f"{max(1, round(duration))}s",
-             "--timeout", "30s", "-s", path, url],
-            capture_output=True, text=True, timeout=duration + 60, check=False,
+            [
+                "wrk",
+                "-t",
+                str(threads),
+                "-c",
+                str(connections),
+                "-d",
+                f"{max(1, round(duration))}s",
+                "--timeout",
+                "30s",
+                "-s",
+                path,
+                url,
+            ],
+            capture_output=True,
+            text=True,
+            timeout=duration + 60,
+            check=False,
         )
     finally:
         os.unlink(path)
     line = next((ln for ln in proc.stdout.splitlines() if ln.startswith("WRKJSON ")), None)
     if line is None:
         raise RuntimeError(f"wrk failed: {proc.stdout}\n{proc.stderr}")
-    data = json.loads(line[len("WRKJSON "):])
+    data = json.loads(line[len("WRKJSON ") :])
     sample = next((ln[10:] for ln in proc.stdout.splitlines() if ln.startswith("WRKSAMPLE ")), "")
     transport = data["connect"] + data["read"] + data["write"] + data["timeout"]
     result = Result(
@@ -377,7 +416,8 @@ def wrk_closed_loop(url: str, body: bytes, *, connections: int, duration: float,
         errors=data["gql_errors"] + transport,
         generator="wrk",
         percentiles_ms={
-            "p50": data["p50_us"] / 1000, "p95": data["p95_us"] / 1000,
+            "p50": data["p50_us"] / 1000,
+            "p95": data["p95_us"] / 1000,
             "p99": data["p99_us"] / 1000,
         },
     )

@@ -40,9 +40,21 @@ class Profiler:
         executable = str(_venv_py_spy()) if _venv_py_spy().exists() else "py-spy"
         self.out = out
         self.proc = subprocess.Popen(
-            [executable, "record", "-p", str(pid), "-r", str(rate), "-f", "raw", "-o", str(out),
-             "--nonblocking"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            [
+                executable,
+                "record",
+                "-p",
+                str(pid),
+                "-r",
+                str(rate),
+                "-f",
+                "raw",
+                "-o",
+                str(out),
+                "--nonblocking",
+            ],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
 
     def stop(self) -> dict[str, Any]:
@@ -88,7 +100,8 @@ def summarise(path: Path, top: int = 12) -> dict[str, Any]:
         "samples": total,
         "self_by_package_pct": {k: round(100 * v / total, 1) for k, v in packages.most_common(top)},
         "forum_functions_inclusive_pct": {
-            k: round(100 * v / total, 1) for k, v in own.most_common(top)
+            k: round(100 * v / total, 1)
+            for k, v in own.most_common(top)
             if not k.startswith(("main (", "serve ("))
         },
         "stacks": str(path),

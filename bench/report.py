@@ -17,10 +17,17 @@ SCENARIO_TITLES = {
 }
 
 
-def _target(name: str, description: str, value: Any, limit: Any, met: bool | None,
-            unit: str = "") -> dict[str, Any]:
-    return {"target": name, "description": description, "value": value, "limit": limit,
-            "unit": unit, "met": met}
+def _target(
+    name: str, description: str, value: Any, limit: Any, met: bool | None, unit: str = ""
+) -> dict[str, Any]:
+    return {
+        "target": name,
+        "description": description,
+        "value": value,
+        "limit": limit,
+        "unit": unit,
+        "met": met,
+    }
 
 
 def evaluate_targets(results: dict[str, Any]) -> list[dict[str, Any]]:
@@ -37,17 +44,46 @@ def evaluate_targets(results: dict[str, Any]) -> list[dict[str, Any]]:
 
     for name in ("S1", "S4"):
         ratio = ratios.get(name)
-        out.append(_target(f"{name} throughput", f"{name} throughput at least 60% of the "
-                           "baseline's", ratio, 0.6, None if ratio is None else ratio >= 0.6,
-                           "x baseline"))
-        out.append(_target(f"{name} p99", f"{name} p99 latency under 100 ms at {rate}",
-                           get(name, "p99_ms"), 100, below(get(name, "p99_ms"), 100), "ms"))
-    out.append(_target("S2 p99", f"S2 p99 latency under 100 ms at {rate}",
-                       get("S2", "p99_ms"), 100, below(get("S2", "p99_ms"), 100), "ms"))
+        out.append(
+            _target(
+                f"{name} throughput",
+                f"{name} throughput at least 60% of the baseline's",
+                ratio,
+                0.6,
+                None if ratio is None else ratio >= 0.6,
+                "x baseline",
+            )
+        )
+        out.append(
+            _target(
+                f"{name} p99",
+                f"{name} p99 latency under 100 ms at {rate}",
+                get(name, "p99_ms"),
+                100,
+                below(get(name, "p99_ms"), 100),
+                "ms",
+            )
+        )
+    out.append(
+        _target(
+            "S2 p99",
+            f"S2 p99 latency under 100 ms at {rate}",
+            get("S2", "p99_ms"),
+            100,
+            below(get("S2", "p99_ms"), 100),
+            "ms",
+        )
+    )
     s1, s3 = get("S1", "p50_ms"), get("S3", "p50_ms")
     ratio = None if not s1 or s3 is None else round(s3 / s1, 3)
-    s3_target = _target("S3 p50", f"S3 p50 within 1.3x of S1's p50 at {rate}", ratio, 1.3,
-                        None if ratio is None else ratio <= 1.3, "x S1 p50")
+    s3_target = _target(
+        "S3 p50",
+        f"S3 p50 within 1.3x of S1's p50 at {rate}",
+        ratio,
+        1.3,
+        None if ratio is None else ratio <= 1.3,
+        "x S1 p50",
+    )
     light1 = (s.get("S1", {}).get("light_load") or {}).get("p50_ms")
     light3 = (s.get("S3", {}).get("light_load") or {}).get("p50_ms")
     if light1 and light3 is not None:
@@ -55,41 +91,99 @@ def evaluate_targets(results: dict[str, Any]) -> list[dict[str, Any]]:
         # it is what the deep page itself costs.
         s3_target["value_at_light_load"] = round(light3 / light1, 3)
     out.append(s3_target)
-    out.append(_target("S5 p95", f"S5 p95 latency under 150 ms at {rate}",
-                       get("S5", "p95_ms"), 150, below(get("S5", "p95_ms"), 150), "ms"))
+    out.append(
+        _target(
+            "S5 p95",
+            f"S5 p95 latency under 150 ms at {rate}",
+            get("S5", "p95_ms"),
+            150,
+            below(get("S5", "p95_ms"), 150),
+            "ms",
+        )
+    )
     s6 = s.get("S6", {})
     verify = s6.get("verification", {})
     clean = None
     if s6:
-        clean = (s6.get("response_errors") == 0 and verify.get("lost") == 0
-                 and verify.get("duplicated") == 0 and verify.get("counters_consistent") is True)
-    out.append(_target("S6 integrity", "S6: no failed replies (beyond load shed at the fixed "
-                       "rate), none lost or duplicated, counters consistent",
-                       {"errors": s6.get("response_errors"), "lost": verify.get("lost"),
-                        "duplicated": verify.get("duplicated"),
-                        "counters_consistent": verify.get("counters_consistent")},
-                       0, clean))
-    out.append(_target("S6 p99", f"S6 p99 latency under 150 ms at {rate}",
-                       get("S6", "p99_ms"), 150, below(get("S6", "p99_ms"), 150), "ms"))
+        clean = (
+            s6.get("response_errors") == 0
+            and verify.get("lost") == 0
+            and verify.get("duplicated") == 0
+            and verify.get("counters_consistent") is True
+        )
+    out.append(
+        _target(
+            "S6 integrity",
+            "S6: no failed replies (beyond load shed at the fixed "
+            "rate), none lost or duplicated, counters consistent",
+            {
+                "errors": s6.get("response_errors"),
+                "lost": verify.get("lost"),
+                "duplicated": verify.get("duplicated"),
+                "counters_consistent": verify.get("counters_consistent"),
+            },
+            0,
+            clean,
+        )
+    )
+    out.append(
+        _target(
+            "S6 p99",
+            f"S6 p99 latency under 150 ms at {rate}",
+            get("S6", "p99_ms"),
+            150,
+            below(get("S6", "p99_ms"), 150),
+            "ms",
+        )
+    )
     s7 = s.get("S7", {})
     p99 = s7.get("delivery_p99_ms")
-    out.append(_target("S7 delivery p99", "S7: p99 from reply response to delivery under "
-                       "500 ms, every subscriber served", p99, 500,
-                       None if p99 is None else (p99 < 500 and s7.get("errors") == 0), "ms"))
+    out.append(
+        _target(
+            "S7 delivery p99",
+            "S7: p99 from reply response to delivery under 500 ms, every subscriber served",
+            p99,
+            500,
+            None if p99 is None else (p99 < 500 and s7.get("errors") == 0),
+            "ms",
+        )
+    )
     sql = results.get("sql", {})
     flat = sql.get("independent_of_page_size")
-    out.append(_target("SQL per operation", "SQL statements per operation do not grow with "
-                       "the page size", sql.get("by_page_size"), "equal", flat))
+    out.append(
+        _target(
+            "SQL per operation",
+            "SQL statements per operation do not grow with the page size",
+            sql.get("by_page_size"),
+            "equal",
+            flat,
+        )
+    )
     rss = results.get("server_rss_mb")
-    out.append(_target("server RSS", "forum server RSS under 300 MB after the run", rss, 300,
-                       below(rss, 300), "MB"))
+    out.append(
+        _target(
+            "server RSS",
+            "forum server RSS under 300 MB after the run",
+            rss,
+            300,
+            below(rss, 300),
+            "MB",
+        )
+    )
     return out
 
 
 # --- charts -----------------------------------------------------------------------
 
-def _latency_chart(plt: Any, scenarios: dict[str, Any], baseline: dict[str, Any],
-                   names: list[str], title: str, path: Path) -> str:
+
+def _latency_chart(
+    plt: Any,
+    scenarios: dict[str, Any],
+    baseline: dict[str, Any],
+    names: list[str],
+    title: str,
+    path: Path,
+) -> str:
     """p50 / p95 / p99 per scenario on a log scale, the targets, light-load and baseline p99."""
     fig, ax = plt.subplots(figsize=(9.5, 4.4))
     x = list(range(len(names)))
@@ -97,31 +191,56 @@ def _latency_chart(plt: Any, scenarios: dict[str, Any], baseline: dict[str, Any]
     colors = {"p50_ms": "#9cc3e6", "p95_ms": "#4a90d9", "p99_ms": "#1b4f8a"}
     for k, key in enumerate(("p50_ms", "p95_ms", "p99_ms")):
         values = [scenarios[n].get(key) or 0 for n in names]
-        ax.bar([i + (k - 1) * width for i in x], values, width, label=key[:-3],
-               color=colors[key])
-    limits = {"S1": ("p99", 100), "S2": ("p99", 100), "S4": ("p99", 100), "S5": ("p95", 150),
-              "S6": ("p99", 150)}
+        ax.bar([i + (k - 1) * width for i in x], values, width, label=key[:-3], color=colors[key])
+    limits = {
+        "S1": ("p99", 100),
+        "S2": ("p99", 100),
+        "S4": ("p99", 100),
+        "S5": ("p95", 150),
+        "S6": ("p99", 150),
+    }
     for i, n in enumerate(names):
         if n in limits:
             which, limit = limits[n]
             offset = width if which == "p99" else 0
-            ax.plot([i + offset - width / 2, i + offset + width / 2], [limit, limit],
-                    color="#d62728", linewidth=2)
+            ax.plot(
+                [i + offset - width / 2, i + offset + width / 2],
+                [limit, limit],
+                color="#d62728",
+                linewidth=2,
+            )
     ax.plot([], [], color="#d62728", linewidth=2, label="target")
     light: list[tuple[int, float]] = [
-        (i, float(v)) for i, n in enumerate(names)
-        if (v := (scenarios[n].get("light_load") or {}).get("p99_ms"))]
+        (i, float(v))
+        for i, n in enumerate(names)
+        if (v := (scenarios[n].get("light_load") or {}).get("p99_ms"))
+    ]
     if light:
-        rate = next(scenarios[n]["light_load"]["rate"] for n in names
-                    if scenarios[n].get("light_load"))
-        ax.scatter([i + width for i, _ in light], [v for _, v in light], marker="D", s=28,
-                   color="black", zorder=3, label=f"p99 at {rate:g}/s (light load)")
+        rate = next(
+            scenarios[n]["light_load"]["rate"] for n in names if scenarios[n].get("light_load")
+        )
+        ax.scatter(
+            [i + width for i, _ in light],
+            [v for _, v in light],
+            marker="D",
+            s=28,
+            color="black",
+            zorder=3,
+            label=f"p99 at {rate:g}/s (light load)",
+        )
     base_p99: list[tuple[int, float]] = [
-        (i, float(v)) for i, n in enumerate(names)
-        if (v := baseline.get(n, {}).get("p99_ms"))]
+        (i, float(v)) for i, n in enumerate(names) if (v := baseline.get(n, {}).get("p99_ms"))
+    ]
     if base_p99:
-        ax.scatter([i + width for i, _ in base_p99], [v for _, v in base_p99], marker="v", s=36,
-                   color="#888888", zorder=3, label="baseline p99")
+        ax.scatter(
+            [i + width for i, _ in base_p99],
+            [v for _, v in base_p99],
+            marker="v",
+            s=36,
+            color="#888888",
+            zorder=3,
+            label="baseline p99",
+        )
     ax.set_yscale("log")
     ax.set_xticks(x, [f"{n}\n{SCENARIO_TITLES[n].split(' (')[0]}" for n in names], fontsize=8)
     ax.set_ylabel("latency, ms (log scale)")
@@ -147,18 +266,26 @@ def draw_charts(results: dict[str, Any], out_dir: Path, stem: str) -> list[str]:
     # Throughput: the forum as served, the forum with its response cache off, the baseline.
     fig, ax = plt.subplots(figsize=(9.5, 4.4))
     x = list(range(len(names)))
-    series = [("MOIN Forum, as served", "#2f6db3",
-               [scenarios[n].get("rps") for n in names])]
+    series = [("MOIN Forum, as served", "#2f6db3", [scenarios[n].get("rps") for n in names])]
     if uncached:
-        series.append(("MOIN Forum, response cache off", "#8fb3e0",
-                       [uncached["scenarios"].get(n, {}).get("rps") for n in names]))
-    series.append(("baseline (Starlette + asyncpg)", "#b0b0b0",
-                   [results.get("baseline", {}).get(n, {}).get("rps") for n in names]))
+        series.append(
+            (
+                "MOIN Forum, response cache off",
+                "#8fb3e0",
+                [uncached["scenarios"].get(n, {}).get("rps") for n in names],
+            )
+        )
+    series.append(
+        (
+            "baseline (Starlette + asyncpg)",
+            "#b0b0b0",
+            [results.get("baseline", {}).get(n, {}).get("rps") for n in names],
+        )
+    )
     width = 0.8 / len(series)
     for k, (label, color, values) in enumerate(series):
         offset = (k - (len(series) - 1) / 2) * width
-        ax.bar([i + offset for i in x], [v or 0 for v in values], width, label=label,
-               color=color)
+        ax.bar([i + offset for i in x], [v or 0 for v in values], width, label=label, color=color)
         for i, v in enumerate(values):
             if v:
                 ax.text(i + offset, v, f"{v:.0f}", ha="center", va="bottom", fontsize=7)
@@ -169,10 +296,14 @@ def draw_charts(results: dict[str, Any], out_dir: Path, stem: str) -> list[str]:
     ratio_text = ", ".join(f"{k} {v:.0%}" for k, v in ratios.items() if v is not None)
     if uncached:
         ratio_text += " as served; cache off: " + ", ".join(
-            f"{k} {v:.0%}" for k, v in uncached.get("ratios", {}).items() if v is not None)
-    ax.set_title(f"Throughput, {results['load']['connections']} connections "
-                 f"(S6: {results['load']['s6_members']} members), one worker\n"
-                 f"share of the baseline: {ratio_text}", fontsize=10)
+            f"{k} {v:.0%}" for k, v in uncached.get("ratios", {}).items() if v is not None
+        )
+    ax.set_title(
+        f"Throughput, {results['load']['connections']} connections "
+        f"(S6: {results['load']['s6_members']} members), one worker\n"
+        f"share of the baseline: {ratio_text}",
+        fontsize=10,
+    )
     ax.legend(fontsize=8)
     ax.margins(y=0.2)
     fig.tight_layout()
@@ -182,16 +313,28 @@ def draw_charts(results: dict[str, Any], out_dir: Path, stem: str) -> list[str]:
     files.append(path.name)
 
     rate = results["load"]["rate"]
-    files.append(_latency_chart(
-        plt, scenarios, results.get("baseline", {}), names,
-        f"Latency, open loop at {rate:g} requests per second, as served",
-        out_dir / f"{stem}-latency.png"))
+    files.append(
+        _latency_chart(
+            plt,
+            scenarios,
+            results.get("baseline", {}),
+            names,
+            f"Latency, open loop at {rate:g} requests per second, as served",
+            out_dir / f"{stem}-latency.png",
+        )
+    )
     if uncached:
         cold = [n for n in names if n in uncached.get("scenarios", {})]
-        files.append(_latency_chart(
-            plt, uncached["scenarios"], uncached.get("baseline", {}), cold,
-            f"Latency, open loop at {rate:g} requests per second, response cache off",
-            out_dir / f"{stem}-latency-uncached.png"))
+        files.append(
+            _latency_chart(
+                plt,
+                uncached["scenarios"],
+                uncached.get("baseline", {}),
+                cold,
+                f"Latency, open loop at {rate:g} requests per second, response cache off",
+                out_dir / f"{stem}-latency-uncached.png",
+            )
+        )
 
     # S7: the spread of delivery times, with the baseline's S1/S4 latencies for scale.
     s7 = scenarios.get("S7")
@@ -204,8 +347,10 @@ def draw_charts(results: dict[str, Any], out_dir: Path, stem: str) -> list[str]:
         for i, v in enumerate(values):
             ax.text(v, i, f" {v:.0f} ms", va="center", fontsize=8)
         ax.set_xlabel("ms from the reply's response to delivery")
-        ax.set_title(f"S7: one reply delivered to {s7.get('subscribed')} subscribers "
-                     f"({s7.get('replies')} replies)")
+        ax.set_title(
+            f"S7: one reply delivered to {s7.get('subscribed')} subscribers "
+            f"({s7.get('replies')} replies)"
+        )
         ax.legend(fontsize=8, loc="lower right")
         ax.margins(x=0.2)
         fig.tight_layout()
@@ -217,6 +362,7 @@ def draw_charts(results: dict[str, Any], out_dir: Path, stem: str) -> list[str]:
 
 
 # --- Markdown ---------------------------------------------------------------------
+
 
 def _fmt(value: Any, digits: int = 1) -> str:
     if value is None:
@@ -259,43 +405,77 @@ def write_markdown(results: dict[str, Any], path: Path, charts: list[str]) -> No
         "",
     ]
     lines += _target_rows(results["targets"])
-    light_rate = next((s["light_load"]["rate"] for s in results["scenarios"].values()
-                       if s.get("light_load")), None)
-    lines += ["", "## Scenarios", "",
-              f"Latency columns: open loop at {load['rate']:g} requests per second (the targets' "
-              "rate); where that is beyond the server's capacity, requests queue (or are shed "
-              "past two seconds in flight, as errors) and the figures measure the queue. "
-              + (f"The last column is p50 / p99 at a light {light_rate:g} requests per second, "
-                 "what one request costs without queueing. " if light_rate else "")
-              + "CPU: the server process's CPU time per request in the throughput run.", "",
-              "| scenario | req/s | p50 ms | p95 ms | p99 ms | errors | SQL statements "
-              "| CPU ms/req | light load p50 / p99 ms |",
-              "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+    light_rate = next(
+        (s["light_load"]["rate"] for s in results["scenarios"].values() if s.get("light_load")),
+        None,
+    )
+    lines += [
+        "",
+        "## Scenarios",
+        "",
+        f"Latency columns: open loop at {load['rate']:g} requests per second (the targets' "
+        "rate); where that is beyond the server's capacity, requests queue (or are shed "
+        "past two seconds in flight, as errors) and the figures measure the queue. "
+        + (
+            f"The last column is p50 / p99 at a light {light_rate:g} requests per second, "
+            "what one request costs without queueing. "
+            if light_rate
+            else ""
+        )
+        + "CPU: the server process's CPU time per request in the throughput run.",
+        "",
+        "| scenario | req/s | p50 ms | p95 ms | p99 ms | errors | SQL statements "
+        "| CPU ms/req | light load p50 / p99 ms |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    ]
     lines += _scenario_rows(results["scenarios"], results.get("baseline", {}))
-    lines += ["", "Ratios of the forum's throughput to the baseline's: " + ", ".join(
-        f"{k} {v:.0%}" for k, v in results.get("ratios", {}).items() if v is not None) + ".", ""]
+    lines += [
+        "",
+        "Ratios of the forum's throughput to the baseline's: "
+        + ", ".join(f"{k} {v:.0%}" for k, v in results.get("ratios", {}).items() if v is not None)
+        + ".",
+        "",
+    ]
     s6 = results["scenarios"].get("S6", {}).get("verification")
     if s6:
-        lines += ["S6 check after the writes: " + ", ".join(f"{k} {v}" for k, v in s6.items()
-                                                           if not isinstance(v, list)) + ".", ""]
-    lines += [f"Forum server memory after the run: {_fmt(results.get('server_rss_mb'))} MB RSS "
-              f"(peak {_fmt(results.get('server_peak_rss_mb'))} MB).", ""]
+        lines += [
+            "S6 check after the writes: "
+            + ", ".join(f"{k} {v}" for k, v in s6.items() if not isinstance(v, list))
+            + ".",
+            "",
+        ]
+    lines += [
+        f"Forum server memory after the run: {_fmt(results.get('server_rss_mb'))} MB RSS "
+        f"(peak {_fmt(results.get('server_peak_rss_mb'))} MB).",
+        "",
+    ]
     uncached = results.get("uncached")
     if uncached:
-        lines += ["## With the response cache off", "",
-                  "The forum shares an anonymous answer for "
-                  f"{results['environment'].get('forum_response_cache_seconds')} s by default, "
-                  "so the reads above are mostly served from its cache. The same reads again, "
-                  "against a forum started with `MOIN_RESPONSE_CACHE_SECONDS=0`: what a request "
-                  "costs when it misses (signed-in members, partner keys, right after a write).",
-                  "",
-                  "| scenario | req/s | p50 ms | p95 ms | p99 ms | errors | SQL statements "
-                  "| CPU ms/req | light load p50 / p99 ms |",
-                  "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+        lines += [
+            "## With the response cache off",
+            "",
+            "The forum shares an anonymous answer for "
+            f"{results['environment'].get('forum_response_cache_seconds')} s by default, "
+            "so the reads above are mostly served from its cache. The same reads again, "
+            "against a forum started with `MOIN_RESPONSE_CACHE_SECONDS=0`: what a request "
+            "costs when it misses (signed-in members, partner keys, right after a write).",
+            "",
+            "| scenario | req/s | p50 ms | p95 ms | p99 ms | errors | SQL statements "
+            "| CPU ms/req | light load p50 / p99 ms |",
+            "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+        ]
         lines += _scenario_rows(uncached["scenarios"], uncached.get("baseline", {}))
-        lines += ["", "Ratios to the baseline, cache off: " + ", ".join(
-            f"{k} {v:.0%}" for k, v in uncached.get("ratios", {}).items() if v is not None)
-            + ".", "", "The read targets, cache off:", ""]
+        lines += [
+            "",
+            "Ratios to the baseline, cache off: "
+            + ", ".join(
+                f"{k} {v:.0%}" for k, v in uncached.get("ratios", {}).items() if v is not None
+            )
+            + ".",
+            "",
+            "The read targets, cache off:",
+            "",
+        ]
         lines += _target_rows(results.get("targets_uncached", []))
         lines += [""]
     for chart in charts:
@@ -309,9 +489,13 @@ def evaluate_uncached_targets(results: dict[str, Any]) -> list[dict[str, Any]]:
     uncached = results.get("uncached")
     if not uncached:
         return []
-    targets = evaluate_targets({"scenarios": uncached["scenarios"],
-                                "ratios": uncached.get("ratios", {}),
-                                "load": results.get("load", {})})
+    targets = evaluate_targets(
+        {
+            "scenarios": uncached["scenarios"],
+            "ratios": uncached.get("ratios", {}),
+            "load": results.get("load", {}),
+        }
+    )
     return [t for t in targets if t["target"].split()[0] in ("S1", "S2", "S3", "S4", "S5")]
 
 
@@ -320,29 +504,37 @@ def _scenario_rows(scenarios: dict[str, Any], baseline: dict[str, Any]) -> list[
     for name, s in scenarios.items():
         title = SCENARIO_TITLES.get(name, name)
         if name == "S7":
-            rows.append(f"| {name} {title} | - | {_fmt(s.get('delivery_p50_ms'))} | "
-                        f"{_fmt(s.get('delivery_p95_ms'))} | {_fmt(s.get('delivery_p99_ms'))} | "
-                        f"{_fmt(s.get('errors'))} | {_fmt(s.get('sql_statements'))} per "
-                        "subscriber per event | - | from the reply's request: "
-                        f"{_fmt(s.get('delivery_from_send_p50_ms'))} / "
-                        f"{_fmt(s.get('delivery_from_send_p99_ms'))} |")
+            rows.append(
+                f"| {name} {title} | - | {_fmt(s.get('delivery_p50_ms'))} | "
+                f"{_fmt(s.get('delivery_p95_ms'))} | {_fmt(s.get('delivery_p99_ms'))} | "
+                f"{_fmt(s.get('errors'))} | {_fmt(s.get('sql_statements'))} per "
+                "subscriber per event | - | from the reply's request: "
+                f"{_fmt(s.get('delivery_from_send_p50_ms'))} / "
+                f"{_fmt(s.get('delivery_from_send_p99_ms'))} |"
+            )
             across = s.get("across_processes")
             if across:
-                rows.append(f"| {name} across two processes (Redis) | - | "
-                            f"{_fmt(across.get('delivery_p50_ms'))} | "
-                            f"{_fmt(across.get('delivery_p95_ms'))} | "
-                            f"{_fmt(across.get('delivery_p99_ms'))} | "
-                            f"{_fmt(across.get('errors'))} | - | - | - |")
+                rows.append(
+                    f"| {name} across two processes (Redis) | - | "
+                    f"{_fmt(across.get('delivery_p50_ms'))} | "
+                    f"{_fmt(across.get('delivery_p95_ms'))} | "
+                    f"{_fmt(across.get('delivery_p99_ms'))} | "
+                    f"{_fmt(across.get('errors'))} | - | - | - |"
+                )
             continue
-        rows.append(f"| {name} {title} | {_fmt(s.get('rps'))} | {_fmt(s.get('p50_ms'))} | "
-                    f"{_fmt(s.get('p95_ms'))} | {_fmt(s.get('p99_ms'))} | "
-                    f"{_fmt(s.get('errors'))} | "
-                    f"{_fmt(s.get('sql_statements'))} | {_cpu(s)} | {_light(s)} |")
+        rows.append(
+            f"| {name} {title} | {_fmt(s.get('rps'))} | {_fmt(s.get('p50_ms'))} | "
+            f"{_fmt(s.get('p95_ms'))} | {_fmt(s.get('p99_ms'))} | "
+            f"{_fmt(s.get('errors'))} | "
+            f"{_fmt(s.get('sql_statements'))} | {_cpu(s)} | {_light(s)} |"
+        )
     for name, b in baseline.items():
-        rows.append(f"| {name} baseline | {_fmt(b.get('rps'))} | {_fmt(b.get('p50_ms'))} | "
-                    f"{_fmt(b.get('p95_ms'))} | {_fmt(b.get('p99_ms'))} | "
-                    f"{_fmt(b.get('errors'))} | "
-                    f"{_fmt(b.get('sql_statements'))} | {_cpu(b)} | {_light(b)} |")
+        rows.append(
+            f"| {name} baseline | {_fmt(b.get('rps'))} | {_fmt(b.get('p50_ms'))} | "
+            f"{_fmt(b.get('p95_ms'))} | {_fmt(b.get('p99_ms'))} | "
+            f"{_fmt(b.get('errors'))} | "
+            f"{_fmt(b.get('sql_statements'))} | {_cpu(b)} | {_light(b)} |"
+        )
     return rows
 
 
@@ -356,8 +548,9 @@ def _target_rows(targets: list[dict[str, Any]]) -> list[str]:
         unit = "" if isinstance(t["value"], dict) else t["unit"]
         light = t.get("value_at_light_load")
         extra = f" (at light load: {_fmt(light, 2)})" if light is not None else ""
-        rows.append(f"| {t['description']} | {_fmt(value, 2)} {unit}{extra} | {t['limit']} "
-                    f"| {met} |")
+        rows.append(
+            f"| {t['description']} | {_fmt(value, 2)} {unit}{extra} | {t['limit']} | {met} |"
+        )
     return rows
 
 

@@ -40,8 +40,10 @@ from bench.servers import (
 
 HOST = "127.0.0.1"
 RESULTS_DIR = Path(__file__).resolve().parent / "results"
-S2_FILTER = {"pillars": ["RISKS_AND_REWARDS", "ASSESSMENT"],
-             "organisationTypes": ["PUBLIC_BANK", "SPACE_AGENCY"]}
+S2_FILTER = {
+    "pillars": ["RISKS_AND_REWARDS", "ASSESSMENT"],
+    "organisationTypes": ["PUBLIC_BANK", "SPACE_AGENCY"],
+}
 S5_SEARCH = "climate finance"
 ALL_SCENARIOS = ("S1", "S2", "S3", "S4", "S5", "S6", "S7")
 
@@ -103,41 +105,67 @@ class ProfileWindow:
 
 # --- the database's facts -------------------------------------------------------------
 
+
 async def read_facts(dsn: str, members: int) -> dict[str, Any]:
     conn = await asyncpg.connect(dsn)
     try:
-        counts = {t: await conn.fetchval(f"SELECT count(*) FROM {t}")
-                  for t in ("organisations", "members", "threads", "posts")}
+        counts = {
+            t: await conn.fetchval(f"SELECT count(*) FROM {t}")
+            for t in ("organisations", "members", "threads", "posts")
+        }
         counts["public_threads"] = await conn.fetchval(
-            "SELECT count(*) FROM threads WHERE visibility = 'PUBLIC'")
+            "SELECT count(*) FROM threads WHERE visibility = 'PUBLIC'"
+        )
         busiest = await conn.fetchrow(
             "SELECT id, title, reply_count FROM threads WHERE visibility = 'PUBLIC' "
-            "ORDER BY reply_count DESC, id DESC LIMIT 1")
-        writer_ids = [r["id"] for r in await conn.fetch(
-            "SELECT id FROM members WHERE role = 'MEMBER' AND organisation_id IS NOT NULL "
-            "ORDER BY id LIMIT $1", members)]
+            "ORDER BY reply_count DESC, id DESC LIMIT 1"
+        )
+        writer_ids = [
+            r["id"]
+            for r in await conn.fetch(
+                "SELECT id FROM members WHERE role = 'MEMBER' AND organisation_id IS NOT NULL "
+                "ORDER BY id LIMIT $1",
+                members,
+            )
+        ]
         # Replies go where the activity is: the top of the public feed.
-        s6_threads = [r["id"] for r in await conn.fetch(
-            "SELECT id FROM threads WHERE visibility = 'PUBLIC' AND status <> 'CLOSED' "
-            "ORDER BY last_activity_at DESC, id DESC LIMIT 16")]
+        s6_threads = [
+            r["id"]
+            for r in await conn.fetch(
+                "SELECT id FROM threads WHERE visibility = 'PUBLIC' AND status <> 'CLOSED' "
+                "ORDER BY last_activity_at DESC, id DESC LIMIT 16"
+            )
+        ]
         s7_thread = await conn.fetchval(
             "SELECT id FROM threads WHERE visibility = 'PUBLIC' AND status = 'OPEN' "
             "AND NOT (id = ANY($1::int[])) ORDER BY reply_count, created_at DESC LIMIT 1",
-            s6_threads)
+            s6_threads,
+        )
         version = await conn.fetchval("SHOW server_version")
-        settings = {r["name"]: r["setting"] + (r["unit"] or "") for r in await conn.fetch(
-            "SELECT name, setting, unit FROM pg_settings WHERE name IN "
-            "('shared_buffers', 'work_mem', 'effective_cache_size', 'max_connections', "
-            "'synchronous_commit')")}
+        settings = {
+            r["name"]: r["setting"] + (r["unit"] or "")
+            for r in await conn.fetch(
+                "SELECT name, setting, unit FROM pg_settings WHERE name IN "
+                "('shared_buffers', 'work_mem', 'effective_cache_size', 'max_connections', "
+                "'synchronous_commit')"
+            )
+        }
     finally:
         await conn.close()
-    return {"counts": counts, "busiest": dict(busiest), "writers": writer_ids,
-            "s6_threads": s6_threads, "s7_thread": s7_thread, "postgres": version,
-            "postgres_settings": settings}
+    return {
+        "counts": counts,
+        "busiest": dict(busiest),
+        "writers": writer_ids,
+        "s6_threads": s6_threads,
+        "s7_thread": s7_thread,
+        "postgres": version,
+        "postgres_settings": settings,
+    }
 
 
-async def issue_cookies(database_url: str, secret: str,
-                        member_ids: list[int]) -> list[tuple[str, str]]:
+async def issue_cookies(
+    database_url: str, secret: str, member_ids: list[int]
+) -> list[tuple[str, str]]:
     from server.auth.sessions import issue_session_cookie
     from server.config import load_settings
     from server.db import Database
@@ -152,17 +180,21 @@ async def issue_cookies(database_url: str, secret: str,
 
 # --- requests -------------------------------------------------------------------------
 
+
 def gql_body(query: str, operation: str, variables: dict[str, Any]) -> bytes:
-    return json.dumps({"query": query, "operationName": operation, "variables": variables},
-                      separators=(",", ":")).encode()
+    return json.dumps(
+        {"query": query, "operationName": operation, "variables": variables}, separators=(",", ":")
+    ).encode()
 
 
 def post_json(server: ServerProcess, body: bytes, headers: dict[str, str] | None = None) -> Any:
     import urllib.request
 
     request = urllib.request.Request(
-        f"{server.base_url}/graphql", data=body,
-        headers={"Content-Type": "application/json", **(headers or {})})
+        f"{server.base_url}/graphql",
+        data=body,
+        headers={"Content-Type": "application/json", **(headers or {})},
+    )
     with urllib.request.urlopen(request, timeout=60) as response:
         return json.loads(response.read())
 
@@ -173,8 +205,9 @@ def deep_cursor(server: ServerProcess, depth: int) -> tuple[str | None, int]:
     seen = 0
     while seen < depth:
         first = min(100, depth - seen)
-        data = post_json(server, gql_body(queries.FEED_CURSOR, "FeedCursor",
-                                          {"first": first, "after": after}))
+        data = post_json(
+            server, gql_body(queries.FEED_CURSOR, "FeedCursor", {"first": first, "after": after})
+        )
         info = data["data"]["threads"]["pageInfo"]
         after = info["endCursor"]
         seen += first
@@ -208,12 +241,17 @@ def settle(server: ServerProcess, timeout: float | None = None) -> None:
 
 # --- measurements ---------------------------------------------------------------------
 
+
 async def _backend_cpu(dsn: str) -> dict[int, float]:
     conn = await asyncpg.connect(dsn)
     try:
-        pids = [r["pid"] for r in await conn.fetch(
-            "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
-            "AND pid <> pg_backend_pid()")]
+        pids = [
+            r["pid"]
+            for r in await conn.fetch(
+                "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+                "AND pid <> pg_backend_pid()"
+            )
+        ]
     finally:
         await conn.close()
     return {pid: process_cpu_seconds(pid) for pid in pids}
@@ -245,38 +283,57 @@ class CpuMeter:
     def apply(self, result: loadgen.Result) -> loadgen.Result:
         n = max(1, result.requests)
         pg = sum(cpu - self.pg0.get(pid, 0.0) for pid, cpu in self.pg1.items())
-        result.extra.update({
-            "server_cpu_ms_per_request": round((self.cpu1 - self.cpu0) * 1000 / n, 3),
-            "server_cpu_utilisation": round(
-                (self.cpu1 - self.cpu0) / max(result.duration_s, 1e-9), 3),
-            "postgres_cpu_ms_per_request": round(pg * 1000 / n, 3),
-            "loadavg_before": self.load,
-        })
+        result.extra.update(
+            {
+                "server_cpu_ms_per_request": round((self.cpu1 - self.cpu0) * 1000 / n, 3),
+                "server_cpu_utilisation": round(
+                    (self.cpu1 - self.cpu0) / max(result.duration_s, 1e-9), 3
+                ),
+                "postgres_cpu_ms_per_request": round(pg * 1000 / n, 3),
+                "loadavg_before": self.load,
+            }
+        )
         return result
 
 
-def throughput(server: ServerProcess, body: bytes, opts: Options,
-               duration: float | None = None) -> loadgen.Result:
+def throughput(
+    server: ServerProcess, body: bytes, opts: Options, duration: float | None = None
+) -> loadgen.Result:
     duration = opts.duration if duration is None else duration
     with CpuMeter(server) as meter:
         if loadgen.have_wrk():
-            result = loadgen.wrk_closed_loop(f"{server.base_url}/graphql", body,
-                                             connections=opts.connections, duration=duration)
+            result = loadgen.wrk_closed_loop(
+                f"{server.base_url}/graphql", body, connections=opts.connections, duration=duration
+            )
         else:
             request = loadgen.http_request(HOST, server.port, "/graphql", body)
-            result = asyncio.run(loadgen.closed_loop(
-                HOST, server.port, lambda _n, _c: request, connections=opts.connections,
-                duration=duration))
+            result = asyncio.run(
+                loadgen.closed_loop(
+                    HOST,
+                    server.port,
+                    lambda _n, _c: request,
+                    connections=opts.connections,
+                    duration=duration,
+                )
+            )
     return meter.apply(result)
 
 
-def latency(server: ServerProcess, body: bytes, opts: Options,
-            rate: float | None = None) -> loadgen.Result:
+def latency(
+    server: ServerProcess, body: bytes, opts: Options, rate: float | None = None
+) -> loadgen.Result:
     request = loadgen.http_request(HOST, server.port, "/graphql", body)
     with CpuMeter(server) as meter:
-        result = asyncio.run(loadgen.open_loop(HOST, server.port, lambda _n, _c: request,
-                                               rate=rate or opts.rate, duration=opts.duration,
-                                               drain=opts.drain))
+        result = asyncio.run(
+            loadgen.open_loop(
+                HOST,
+                server.port,
+                lambda _n, _c: request,
+                rate=rate or opts.rate,
+                duration=opts.duration,
+                drain=opts.drain,
+            )
+        )
     return meter.apply(result)
 
 
@@ -291,8 +348,11 @@ def light_latency(server: ServerProcess, body: bytes, opts: Options) -> dict[str
 
 
 def merge(results: list[loadgen.Result]) -> loadgen.Result:
-    merged = loadgen.Result(mode=results[0].mode, duration_s=sum(r.duration_s for r in results),
-                            generator=results[0].generator)
+    merged = loadgen.Result(
+        mode=results[0].mode,
+        duration_s=sum(r.duration_s for r in results),
+        generator=results[0].generator,
+    )
     for r in results:
         merged.requests += r.requests
         merged.errors += r.errors
@@ -310,8 +370,12 @@ def merge(results: list[loadgen.Result]) -> loadgen.Result:
     return merged
 
 
-def scenario_entry(tp: loadgen.Result, lat: loadgen.Result, sql: int | float | None,
-                   extra: dict[str, Any] | None = None) -> dict[str, Any]:
+def scenario_entry(
+    tp: loadgen.Result,
+    lat: loadgen.Result,
+    sql: int | float | None,
+    extra: dict[str, Any] | None = None,
+) -> dict[str, Any]:
     lat_summary = lat.summary()
     overload = int(lat.extra.get("shed", 0) + lat.extra.get("unanswered", 0))
     entry = {
@@ -332,9 +396,14 @@ def scenario_entry(tp: loadgen.Result, lat: loadgen.Result, sql: int | float | N
     return entry
 
 
-def measure_read(name: str, server: ServerProcess, body: bytes, opts: Options,
-                 sql: int | None, baseline: tuple[ServerProcess, bytes] | None = None
-                 ) -> tuple[dict[str, Any], dict[str, Any] | None]:
+def measure_read(
+    name: str,
+    server: ServerProcess,
+    body: bytes,
+    opts: Options,
+    sql: int | None,
+    baseline: tuple[ServerProcess, bytes] | None = None,
+) -> tuple[dict[str, Any], dict[str, Any] | None]:
     if opts.warmup > 0:
         log(f"{name}: warm-up")
         throughput(server, body, opts, duration=opts.warmup)
@@ -345,8 +414,9 @@ def measure_read(name: str, server: ServerProcess, body: bytes, opts: Options,
         settle(server)
         with ProfileWindow(opts, server, name):
             ours_tp.append(throughput(server, body, opts))
-        log(f"{name}: ours {ours_tp[-1].rps:.0f} req/s, errors {ours_tp[-1].errors}"
-            f" (round {r + 1})")
+        log(
+            f"{name}: ours {ours_tp[-1].rps:.0f} req/s, errors {ours_tp[-1].errors} (round {r + 1})"
+        )
         if baseline:
             settle(baseline[0])
             base_tp.append(throughput(baseline[0], baseline[1], opts))
@@ -355,30 +425,52 @@ def measure_read(name: str, server: ServerProcess, body: bytes, opts: Options,
         settle(server)
         ours_lat.append(latency(server, body, opts))
         s = ours_lat[-1].summary()
-        log(f"{name}: ours at {opts.rate:g}/s p50 {s['p50_ms']} p99 {s['p99_ms']} ms"
-            f" (round {r + 1})")
+        log(
+            f"{name}: ours at {opts.rate:g}/s p50 {s['p50_ms']} p99 {s['p99_ms']} ms"
+            f" (round {r + 1})"
+        )
         if baseline:
             settle(baseline[0])
             base_lat.append(latency(baseline[0], baseline[1], opts))
             s = base_lat[-1].summary()
             log(f"{name}: baseline at {opts.rate:g}/s p50 {s['p50_ms']} p99 {s['p99_ms']} ms")
-    ours = scenario_entry(merge(ours_tp), merge(ours_lat), sql, {
-        "rounds_rps": [round(r.rps, 1) for r in ours_tp],
-        "light_load": light_latency(server, body, opts)})
+    ours = scenario_entry(
+        merge(ours_tp),
+        merge(ours_lat),
+        sql,
+        {
+            "rounds_rps": [round(r.rps, 1) for r in ours_tp],
+            "light_load": light_latency(server, body, opts),
+        },
+    )
     base = None
     if baseline:
-        base = scenario_entry(merge(base_tp), merge(base_lat), 2 if name == "S4" else 1, {
-            "rounds_rps": [round(r.rps, 1) for r in base_tp],
-            "light_load": light_latency(baseline[0], baseline[1], opts)})
+        base = scenario_entry(
+            merge(base_tp),
+            merge(base_lat),
+            2 if name == "S4" else 1,
+            {
+                "rounds_rps": [round(r.rps, 1) for r in base_tp],
+                "light_load": light_latency(baseline[0], baseline[1], opts),
+            },
+        )
     if ours["light_load"]:
-        log(f"{name}: ours at {opts.light_rate:g}/s p50 {ours['light_load']['p50_ms']} "
-            f"p99 {ours['light_load']['p99_ms']} ms")
+        log(
+            f"{name}: ours at {opts.light_rate:g}/s p50 {ours['light_load']['p50_ms']} "
+            f"p99 {ours['light_load']['p99_ms']} ms"
+        )
     return ours, base
 
 
-def read_scenarios(forum: ServerProcess, base: ServerProcess, requests: dict[str, bytes],
-                   baseline_requests: dict[str, bytes], sql_of: dict[str, Any], opts: Options,
-                   extras: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+def read_scenarios(
+    forum: ServerProcess,
+    base: ServerProcess,
+    requests: dict[str, bytes],
+    baseline_requests: dict[str, bytes],
+    sql_of: dict[str, Any],
+    opts: Options,
+    extras: dict[str, dict[str, Any]],
+) -> dict[str, dict[str, Any]]:
     """S1-S5 against one forum server (S1 and S4 alternating with the baseline)."""
     out: dict[str, dict[str, Any]] = {"scenarios": {}, "baseline": {}, "ratios": {}}
     for name in ("S1", "S2", "S3", "S4", "S5"):
@@ -386,8 +478,9 @@ def read_scenarios(forum: ServerProcess, base: ServerProcess, requests: dict[str
             continue
         baseline = (base, baseline_requests[name]) if name in baseline_requests else None
         try:
-            ours, theirs = measure_read(name, forum, requests[name], opts, sql_of.get(name),
-                                        baseline)
+            ours, theirs = measure_read(
+                name, forum, requests[name], opts, sql_of.get(name), baseline
+            )
         except Exception as exc:  # one failed scenario must not lose the others
             log(f"{name} failed: {exc!r}")
             out["scenarios"][name] = {"failed": repr(exc), "errors": None}
@@ -403,9 +496,15 @@ def read_scenarios(forum: ServerProcess, base: ServerProcess, requests: dict[str
     return out
 
 
-def measure_writes(server: ServerProcess, facts: dict[str, Any], cookies: list[tuple[str, str]],
-                   thread_gids: list[str], opts: Options, dsn: str, sql: int | None
-                   ) -> dict[str, Any]:
+def measure_writes(
+    server: ServerProcess,
+    facts: dict[str, Any],
+    cookies: list[tuple[str, str]],
+    thread_gids: list[str],
+    opts: Options,
+    dsn: str,
+    sql: int | None,
+) -> dict[str, Any]:
     run_tag = secrets.token_hex(4)
     rng = random.Random(7)
     targets = [rng.randrange(len(thread_gids)) for _ in range(200_000)]
@@ -414,15 +513,26 @@ def measure_writes(server: ServerProcess, facts: dict[str, Any], cookies: list[t
 
     def make(n: int, member: int) -> bytes:
         token = f"s6-{run_tag}-{n}"
-        body = gql_body(queries.REPLY, "Reply", {"input": {
-            "threadId": thread_gids[targets[n % len(targets)]],
-            "body": f"Benchmark reply {token}. We tried a **mission-oriented** procurement "
+        body = gql_body(
+            queries.REPLY,
+            "Reply",
+            {
+                "input": {
+                    "threadId": thread_gids[targets[n % len(targets)]],
+                    "body": f"Benchmark reply {token}. We tried a **mission-oriented** procurement "
                     "route for this and the public investment bank shared the risk; "
                     "the evaluation framework is attached to our report.",
-        }})
+                }
+            },
+        )
         cookie = cookies[member % len(cookies)]
-        return loadgen.http_request(HOST, server.port, "/graphql", body, {
-            "Origin": origin, "Cookie": f"{cookie[0]}={cookie[1]}"})
+        return loadgen.http_request(
+            HOST,
+            server.port,
+            "/graphql",
+            body,
+            {"Origin": origin, "Cookie": f"{cookie[0]}={cookie[1]}"},
+        )
 
     offset = 0
 
@@ -442,9 +552,16 @@ def measure_writes(server: ServerProcess, facts: dict[str, Any], cookies: list[t
     before = asyncio.run(snapshot())
     if opts.warmup > 0:
         log("S6: warm-up")
-        asyncio.run(loadgen.closed_loop(HOST, server.port, lambda n, c: make(n, c),
-                                        connections=len(cookies), duration=opts.warmup,
-                                        on_response=on_response))
+        asyncio.run(
+            loadgen.closed_loop(
+                HOST,
+                server.port,
+                lambda n, c: make(n, c),
+                connections=len(cookies),
+                duration=opts.warmup,
+                on_response=on_response,
+            )
+        )
     offset = 1_000_000
 
     def make_tp(n: int, c: int) -> bytes:
@@ -455,9 +572,16 @@ def measure_writes(server: ServerProcess, facts: dict[str, Any], cookies: list[t
 
     settle(server)
     with ProfileWindow(opts, server, "S6"), CpuMeter(server) as meter:
-        tp = asyncio.run(loadgen.closed_loop(HOST, server.port, make_tp,
-                                             connections=len(cookies), duration=opts.duration,
-                                             on_response=on_tp))
+        tp = asyncio.run(
+            loadgen.closed_loop(
+                HOST,
+                server.port,
+                make_tp,
+                connections=len(cookies),
+                duration=opts.duration,
+                on_response=on_tp,
+            )
+        )
     meter.apply(tp)
     log(f"S6: {tp.rps:.0f} replies/s with {len(cookies)} members, errors {tp.errors}")
     settle(server)
@@ -469,9 +593,17 @@ def measure_writes(server: ServerProcess, facts: dict[str, Any], cookies: list[t
         on_response(n + 2 * offset, status, body)
 
     with CpuMeter(server) as meter:
-        lat = asyncio.run(loadgen.open_loop(HOST, server.port, make_lat, rate=opts.rate,
-                                            duration=opts.duration, on_response=on_lat,
-                                            drain=opts.drain))
+        lat = asyncio.run(
+            loadgen.open_loop(
+                HOST,
+                server.port,
+                make_lat,
+                rate=opts.rate,
+                duration=opts.duration,
+                on_response=on_lat,
+                drain=opts.drain,
+            )
+        )
     meter.apply(lat)
     s = lat.summary()
     log(f"S6: at {opts.rate:g}/s p50 {s['p50_ms']} p99 {s['p99_ms']} ms, errors {lat.errors}")
@@ -486,28 +618,48 @@ def measure_writes(server: ServerProcess, facts: dict[str, Any], cookies: list[t
             on_response(n + 3 * offset, status, body)
 
         with CpuMeter(server) as meter:
-            light_result = asyncio.run(loadgen.open_loop(
-                HOST, server.port, make_light, rate=opts.light_rate, duration=opts.duration,
-                on_response=on_light, drain=opts.drain))
+            light_result = asyncio.run(
+                loadgen.open_loop(
+                    HOST,
+                    server.port,
+                    make_light,
+                    rate=opts.light_rate,
+                    duration=opts.duration,
+                    on_response=on_light,
+                    drain=opts.drain,
+                )
+            )
         light = meter.apply(light_result).summary()
         light["rate"] = opts.light_rate
         log(f"S6: at {opts.light_rate:g}/s p50 {light['p50_ms']} p99 {light['p99_ms']} ms")
         settle(server)
-    verification = asyncio.run(verify_writes(dsn, before, run_tag, acked,
-                                             facts["s6_threads"]))
+    verification = asyncio.run(verify_writes(dsn, before, run_tag, acked, facts["s6_threads"]))
     log(f"S6: verification {verification}")
-    return scenario_entry(tp, lat, sql, {"members": len(cookies), "threads": len(thread_gids),
-                                         "verification": verification, "light_load": light})
+    return scenario_entry(
+        tp,
+        lat,
+        sql,
+        {
+            "members": len(cookies),
+            "threads": len(thread_gids),
+            "verification": verification,
+            "light_load": light,
+        },
+    )
 
 
-async def verify_writes(dsn: str, before: int, run_tag: str, acked: dict[str, str],
-                        thread_ids: list[int]) -> dict[str, Any]:
+async def verify_writes(
+    dsn: str, before: int, run_tag: str, acked: dict[str, str], thread_ids: list[int]
+) -> dict[str, Any]:
     conn = await asyncpg.connect(dsn)
     try:
         rows = await conn.fetch(
             "SELECT substring(body FROM $1) AS token, count(*) AS n FROM posts "
             "WHERE id > $2 AND body LIKE $3 GROUP BY 1",
-            f"s6-{run_tag}-[0-9]+", before, f"Benchmark reply s6-{run_tag}-%")
+            f"s6-{run_tag}-[0-9]+",
+            before,
+            f"Benchmark reply s6-{run_tag}-%",
+        )
         stored = {r["token"]: r["n"] for r in rows}
         bad_counters = await conn.fetch(
             """
@@ -521,7 +673,8 @@ async def verify_writes(dsn: str, before: int, run_tag: str, acked: dict[str, st
               AND (t.reply_count <> a.replies OR t.expert_reply_count <> a.expert
                    OR t.reply_count <> a.last_position OR t.last_activity_at <> a.last_at)
             """,
-            thread_ids)
+            thread_ids,
+        )
         # Replies of those threads posted during the run whose created_at is earlier than
         # the reply before them: position order and time order disagree.
         out_of_order = await conn.fetchval(
@@ -532,7 +685,9 @@ async def verify_writes(dsn: str, before: int, run_tag: str, acked: dict[str, st
               FROM posts p WHERE p.thread_id = ANY($1::int[])) s
             WHERE s.id > $2 AND s.created_at < s.prev
             """,
-            thread_ids, before)
+            thread_ids,
+            before,
+        )
     finally:
         await conn.close()
     lost = [t for t in acked if t not in stored]
@@ -554,26 +709,48 @@ async def verify_writes(dsn: str, before: int, run_tag: str, acked: dict[str, st
 
 # --- the run --------------------------------------------------------------------------
 
+
 def environment(facts: dict[str, Any]) -> dict[str, Any]:
     from importlib.metadata import PackageNotFoundError, version
 
     packages: dict[str, str | None] = {}
-    for name in ("strawberry-graphql", "graphql-core", "starlette", "uvicorn", "sqlalchemy",
-                 "asyncpg", "websockets"):
+    for name in (
+        "strawberry-graphql",
+        "graphql-core",
+        "starlette",
+        "uvicorn",
+        "sqlalchemy",
+        "asyncpg",
+        "websockets",
+    ):
         try:
             packages[name] = version(name)
         except PackageNotFoundError:
             packages[name] = None
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True,
-                            text=True, cwd=Path(__file__).parent, check=False).stdout.strip()
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"],
+        capture_output=True,
+        text=True,
+        cwd=Path(__file__).parent,
+        check=False,
+    ).stdout.strip()
     wrk = None
     if loadgen.have_wrk():
-        wrk = subprocess.run(["wrk", "-v"], capture_output=True, text=True,
-                             check=False).stdout.splitlines()[0].split(" [")[0]
-    return {"cpus": os.cpu_count(), "python": platform.python_version(),
-            "machine": platform.machine(), "postgres": facts["postgres"],
-            "postgres_settings": facts["postgres_settings"], "packages": packages,
-            "commit": commit, "wrk": wrk}
+        wrk = (
+            subprocess.run(["wrk", "-v"], capture_output=True, text=True, check=False)
+            .stdout.splitlines()[0]
+            .split(" [")[0]
+        )
+    return {
+        "cpus": os.cpu_count(),
+        "python": platform.python_version(),
+        "machine": platform.machine(),
+        "postgres": facts["postgres"],
+        "postgres_settings": facts["postgres_settings"],
+        "packages": packages,
+        "commit": commit,
+        "wrk": wrk,
+    }
 
 
 def forum_cache_seconds(url: str, secret: str) -> float | None:
@@ -586,8 +763,9 @@ def forum_cache_seconds(url: str, secret: str) -> float | None:
 
 
 def sql_operations(bodies: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
-    return {name: {"body": body, "signed_in": name.startswith("S6")}
-            for name, body in bodies.items()}
+    return {
+        name: {"body": body, "signed_in": name.startswith("S6")} for name, body in bodies.items()
+    }
 
 
 def run(opts: Options) -> dict[str, Any]:
@@ -615,14 +793,24 @@ def run(opts: Options) -> dict[str, Any]:
     results: dict[str, Any] = {
         "date": datetime.now(UTC).strftime("%Y-%m-%d"),
         "started_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "scale": {"scale": opts.scale if opts.generate else _scale_of(facts["counts"]),
-                  **facts["counts"], "busiest_thread_replies": facts["busiest"]["reply_count"]},
-        "load": {"connections": opts.connections, "rate": opts.rate,
-                 "duration_s": opts.duration, "warmup_s": opts.warmup, "rounds": opts.rounds,
-                 "s6_members": len(cookies), "subscribers": opts.subscribers,
-                 "throughput_generator": "wrk (closed loop, 1 thread)" if loadgen.have_wrk()
-                 else "python asyncio (closed loop)",
-                 "latency_generator": "python asyncio (open loop, scheduled)"},
+        "scale": {
+            "scale": opts.scale if opts.generate else _scale_of(facts["counts"]),
+            **facts["counts"],
+            "busiest_thread_replies": facts["busiest"]["reply_count"],
+        },
+        "load": {
+            "connections": opts.connections,
+            "rate": opts.rate,
+            "duration_s": opts.duration,
+            "warmup_s": opts.warmup,
+            "rounds": opts.rounds,
+            "s6_members": len(cookies),
+            "subscribers": opts.subscribers,
+            "throughput_generator": "wrk (closed loop, 1 thread)"
+            if loadgen.have_wrk()
+            else "python asyncio (closed loop)",
+            "latency_generator": "python asyncio (open loop, scheduled)",
+        },
         "scenarios": {},
         "baseline": {},
         "ratios": {},
@@ -640,16 +828,17 @@ def run(opts: Options) -> dict[str, Any]:
         busiest_node = busiest["data"]["threads"]["nodes"][0]
         busiest_id = row_id(busiest_node["id"], "Thread")
         if busiest_id != facts["busiest"]["id"]:
-            log(f"note: the forum's busiest thread is {busiest_id}, the database says "
-                f"{facts['busiest']['id']}; using the forum's")
+            log(
+                f"note: the forum's busiest thread is {busiest_id}, the database says "
+                f"{facts['busiest']['id']}; using the forum's"
+            )
         depth = max(100, round(facts["counts"]["public_threads"] * 0.5 / 100) * 100)
         depth = min(depth, 50_000)
         cursor, reached = None, 0
         if "S3" in opts.scenarios:
             started = time.perf_counter()
             cursor, reached = deep_cursor(forum, depth)
-            log(f"S3 cursor {reached} threads deep, found in "
-                f"{time.perf_counter() - started:.1f}s")
+            log(f"S3 cursor {reached} threads deep, found in {time.perf_counter() - started:.1f}s")
         s6_gids = [to_global_id("Thread", t) for t in facts["s6_threads"]]
         s7_gid = to_global_id("Thread", facts["s7_thread"])
 
@@ -660,12 +849,16 @@ def run(opts: Options) -> dict[str, Any]:
             "S5": {"first": 20, "filter": {"search": S5_SEARCH}},
         }
         requests = {name: gql_body(queries.FEED, "Feed", v) for name, v in bodies.items()}
-        requests["S4"] = gql_body(queries.THREAD_PAGE, "ThreadPage",
-                                  {"id": busiest_node["id"], "first": 50})
+        requests["S4"] = gql_body(
+            queries.THREAD_PAGE, "ThreadPage", {"id": busiest_node["id"], "first": 50}
+        )
         baseline_requests = {
             "S1": requests["S1"],
-            "S4": gql_body(queries.THREAD_PAGE, "ThreadPage",
-                           {"id": busiest_node["id"], "first": 50, "dbId": busiest_id}),
+            "S4": gql_body(
+                queries.THREAD_PAGE,
+                "ThreadPage",
+                {"id": busiest_node["id"], "first": 50, "dbId": busiest_id},
+            ),
         }
 
         # SQL statements per operation, in-process, at two page sizes.
@@ -673,19 +866,42 @@ def run(opts: Options) -> dict[str, Any]:
         ops: dict[str, dict[str, Any]] = {}
         for name, variables in bodies.items():
             for first in (5, 50):
-                ops[f"{name}/{first}"] = {"query": queries.FEED, "operationName": "Feed",
-                                          "variables": {**variables, "first": first}}
+                ops[f"{name}/{first}"] = {
+                    "query": queries.FEED,
+                    "operationName": "Feed",
+                    "variables": {**variables, "first": first},
+                }
         for first in (5, 50):
-            ops[f"S4/{first}"] = {"query": queries.THREAD_PAGE, "operationName": "ThreadPage",
-                                  "variables": {"id": busiest_node["id"], "first": first}}
-        ops["S6"] = {"query": queries.REPLY, "operationName": "Reply", "variables": {"input": {
-            "threadId": s6_gids[0], "body": "Counting statements: one reply."}}}
+            ops[f"S4/{first}"] = {
+                "query": queries.THREAD_PAGE,
+                "operationName": "ThreadPage",
+                "variables": {"id": busiest_node["id"], "first": first},
+            }
+        ops["S6"] = {
+            "query": queries.REPLY,
+            "operationName": "Reply",
+            "variables": {
+                "input": {"threadId": s6_gids[0], "body": "Counting statements: one reply."}
+            },
+        }
         from bench.sqlcount import count_statements
 
-        counted = count_statements(url, secret, sql_operations(ops), cookie=cookies[0], live={
-            "thread_id": s7_gid,
-            "reply_body": {"query": queries.REPLY, "operationName": "Reply", "variables": {
-                "input": {"threadId": s7_gid, "body": "Counting statements: live."}}}})
+        counted = count_statements(
+            url,
+            secret,
+            sql_operations(ops),
+            cookie=cookies[0],
+            live={
+                "thread_id": s7_gid,
+                "reply_body": {
+                    "query": queries.REPLY,
+                    "operationName": "Reply",
+                    "variables": {
+                        "input": {"threadId": s7_gid, "body": "Counting statements: live."}
+                    },
+                },
+            },
+        )
         by_page: dict[str, dict[str, int]] = {}
         for key, value in counted.items():
             if "/" in key:
@@ -701,19 +917,29 @@ def run(opts: Options) -> dict[str, Any]:
             "errors": {k: v.get("errors") for k, v in counted.items() if v.get("errors")},
             "S7": {k: v for k, v in counted["S7"].items() if k != "sql"},
         }
-        log(f"SQL statements: {by_page}, S6 {sql_of['S6']}, S7 {counted['S7']['statements']}"
-            " per subscriber per event")
+        log(
+            f"SQL statements: {by_page}, S6 {sql_of['S6']}, S7 {counted['S7']['statements']}"
+            " per subscriber per event"
+        )
 
-        reads = read_scenarios(forum, base, requests, baseline_requests, sql_of, opts, {
-            "S2": {"filter": S2_FILTER}, "S3": {"depth": reached}, "S5": {"search": S5_SEARCH}})
+        reads = read_scenarios(
+            forum,
+            base,
+            requests,
+            baseline_requests,
+            sql_of,
+            opts,
+            {"S2": {"filter": S2_FILTER}, "S3": {"depth": reached}, "S5": {"search": S5_SEARCH}},
+        )
         results["scenarios"].update(reads["scenarios"])
         results["baseline"].update(reads["baseline"])
         results["ratios"].update(reads["ratios"])
 
         if "S6" in opts.scenarios:
             try:
-                results["scenarios"]["S6"] = measure_writes(forum, facts, cookies, s6_gids,
-                                                            opts, dsn, sql_of["S6"])
+                results["scenarios"]["S6"] = measure_writes(
+                    forum, facts, cookies, s6_gids, opts, dsn, sql_of["S6"]
+                )
                 results["scenarios"]["S6"]["server_rss_after_mb"] = forum.memory_mb()["rss_mb"]
             except Exception as exc:  # one failed scenario must not lose the others
                 log(f"S6 failed: {exc!r}")
@@ -726,25 +952,34 @@ def run(opts: Options) -> dict[str, Any]:
             log(f"S7: {opts.subscribers} subscribers on one thread")
             try:
                 with ProfileWindow(opts, forum, "S7"):
-                    live = run_live(HOST, forum.port, thread_id=s7_gid, cookie=cookies[0],
-                                    subscribers=opts.subscribers, replies=opts.s7_replies,
-                                    settle=1.0 if opts.subscribers < 100 else 2.0,
-                                    drain=3.0 if opts.subscribers < 100 else 5.0)
+                    live = run_live(
+                        HOST,
+                        forum.port,
+                        thread_id=s7_gid,
+                        cookie=cookies[0],
+                        subscribers=opts.subscribers,
+                        replies=opts.s7_replies,
+                        settle=1.0 if opts.subscribers < 100 else 2.0,
+                        drain=3.0 if opts.subscribers < 100 else 5.0,
+                    )
                 live["sql_statements"] = counted["S7"]["statements"]
-                live["sql_statements_per_event_all_subscribers"] = \
-                    counted["S7"]["statements_reply_and_1_subscriber"] + \
-                    counted["S7"]["statements"] * (opts.subscribers - 1)
+                live["sql_statements_per_event_all_subscribers"] = counted["S7"][
+                    "statements_reply_and_1_subscriber"
+                ] + counted["S7"]["statements"] * (opts.subscribers - 1)
                 live["server_rss_after_mb"] = forum.memory_mb()["rss_mb"]
                 results["scenarios"]["S7"] = live
-                log(f"S7: delivery p50 {live['delivery_p50_ms']} p99 "
+                log(
+                    f"S7: delivery p50 {live['delivery_p50_ms']} p99 "
                     f"{live['delivery_p99_ms']} ms, delivered {live['delivered']}/"
-                    f"{live['expected_deliveries']}, errors {live['errors']}")
+                    f"{live['expected_deliveries']}, errors {live['errors']}"
+                )
             except Exception as exc:  # one failed scenario must not lose the others
                 log(f"S7 failed: {exc!r}")
                 results["scenarios"]["S7"] = {"failed": repr(exc), "errors": None}
             if opts.s7_across:
                 results["scenarios"]["S7"]["across_processes"] = live_across(
-                    forum, url, secret, log_dir, s7_gid, cookies[0], opts)
+                    forum, url, secret, log_dir, s7_gid, cookies[0], opts
+                )
 
         time.sleep(1)
         memory = forum.memory_mb()
@@ -756,13 +991,26 @@ def run(opts: Options) -> dict[str, Any]:
             # The same reads with the anonymous response cache off: what a request costs
             # when it misses (signed-in members, partners with keys, right after a write).
             forum.stop()
-            uncached = forum_server(url, secret, free_port(), log_dir, name="forum-uncached",
-                                    extra_env={"MOIN_RESPONSE_CACHE_SECONDS": "0"})
+            uncached = forum_server(
+                url,
+                secret,
+                free_port(),
+                log_dir,
+                name="forum-uncached",
+                extra_env={"MOIN_RESPONSE_CACHE_SECONDS": "0"},
+            )
             uncached.start()
             log(f"uncached pass: forum with MOIN_RESPONSE_CACHE_SECONDS=0 on {uncached.base_url}")
             try:
-                reads = read_scenarios(uncached, base, requests, baseline_requests, sql_of, opts,
-                                       {"S3": {"depth": reached}})
+                reads = read_scenarios(
+                    uncached,
+                    base,
+                    requests,
+                    baseline_requests,
+                    sql_of,
+                    opts,
+                    {"S3": {"depth": reached}},
+                )
             finally:
                 uncached.stop()
             results["uncached"] = {"response_cache_seconds": 0, **reads}
@@ -775,7 +1023,8 @@ def run(opts: Options) -> dict[str, Any]:
     results["environment"]["loadavg_at_end"] = load_average()
     configured = (opts.forum_env or {}).get("MOIN_RESPONSE_CACHE_SECONDS")
     results["environment"]["forum_response_cache_seconds"] = (
-        float(configured) if configured is not None else forum_cache_seconds(url, secret))
+        float(configured) if configured is not None else forum_cache_seconds(url, secret)
+    )
     results["environment"]["forum_env"] = opts.forum_env or {}
     results["finished_at"] = datetime.now(UTC).isoformat(timespec="seconds")
     results["targets"] = report.evaluate_targets(results)
@@ -812,51 +1061,103 @@ async def drop_database(dsn: str) -> None:
 
 def parse(argv: list[str] | None = None) -> Options:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--database-url", default=os.environ.get("MOIN_BENCH_DATABASE_URL",
-                                                                 DEFAULT_DATABASE_URL))
-    parser.add_argument("--generate", action="store_true",
-                        help="(re)create the database and generate the network first")
-    parser.add_argument("--scale", type=float, default=None,
-                        help="with --generate: fraction of the default size (default 1.0)")
-    parser.add_argument("--duration", type=float, default=None,
-                        help="seconds per measurement (default 15)")
+    parser.add_argument(
+        "--database-url", default=os.environ.get("MOIN_BENCH_DATABASE_URL", DEFAULT_DATABASE_URL)
+    )
+    parser.add_argument(
+        "--generate",
+        action="store_true",
+        help="(re)create the database and generate the network first",
+    )
+    parser.add_argument(
+        "--scale",
+        type=float,
+        default=None,
+        help="with --generate: fraction of the default size (default 1.0)",
+    )
+    parser.add_argument(
+        "--duration", type=float, default=None, help="seconds per measurement (default 15)"
+    )
     parser.add_argument("--warmup", type=float, default=None, help="seconds of warm-up (default 3)")
-    parser.add_argument("--rate", type=float, default=None,
-                        help="open-loop request rate for latency (default 100/s; smoke 10/s)")
-    parser.add_argument("--light-rate", type=float, default=None,
-                        help="also measure latency at this low rate, far below capacity "
-                        "(default 5/s; 0 turns it off; off in smoke mode)")
-    parser.add_argument("--connections", type=int, default=32,
-                        help="closed-loop connections for throughput (default 32)")
-    parser.add_argument("--rounds", type=int, default=None,
-                        help="alternating rounds of S1/S4 against the baseline (default 2)")
-    parser.add_argument("--subscribers", type=int, default=None,
-                        help="S7 subscribers (default 1000)")
+    parser.add_argument(
+        "--rate",
+        type=float,
+        default=None,
+        help="open-loop request rate for latency (default 100/s; smoke 10/s)",
+    )
+    parser.add_argument(
+        "--light-rate",
+        type=float,
+        default=None,
+        help="also measure latency at this low rate, far below capacity "
+        "(default 5/s; 0 turns it off; off in smoke mode)",
+    )
+    parser.add_argument(
+        "--connections",
+        type=int,
+        default=32,
+        help="closed-loop connections for throughput (default 32)",
+    )
+    parser.add_argument(
+        "--rounds",
+        type=int,
+        default=None,
+        help="alternating rounds of S1/S4 against the baseline (default 2)",
+    )
+    parser.add_argument(
+        "--subscribers", type=int, default=None, help="S7 subscribers (default 1000)"
+    )
     parser.add_argument("--s7-replies", type=int, default=None, help="S7 replies (default 20)")
-    parser.add_argument("--scenarios", default=",".join(ALL_SCENARIOS),
-                        help="comma-separated subset, e.g. S1,S4")
+    parser.add_argument(
+        "--scenarios", default=",".join(ALL_SCENARIOS), help="comma-separated subset, e.g. S1,S4"
+    )
     parser.add_argument("--out", type=Path, default=RESULTS_DIR)
     parser.add_argument("--seed", type=int, default=20261101)
-    parser.add_argument("--drop-after", action="store_true",
-                        help="drop the database at the end (with --generate, for throwaway runs)")
-    parser.add_argument("--wait-quiet", type=float, default=0.0, metavar="SECONDS",
-                        help="first wait up to SECONDS for the 1-minute load average to fall "
-                        "below 1.0 (the machine is shared)")
-    parser.add_argument("--profile", action="store_true",
-                        help="attach py-spy to the forum during each scenario's throughput "
-                        "measurement and summarise where the time goes (skews the figures)")
-    parser.add_argument("--uncached-pass", action=argparse.BooleanOptionalAction, default=None,
-                        help="after S1-S7, run S1-S5 again against a forum with its response "
-                        "cache off (default on; off in smoke mode)")
-    parser.add_argument("--forum-env", action="append", default=[], metavar="MOIN_X=VALUE",
-                        help="a setting for the forum under test (repeatable), e.g. "
-                        "MOIN_RESPONSE_CACHE_SECONDS=0; recorded in the results")
-    parser.add_argument("--s7-across", action="store_true",
-                        help="S7 once more with the subscribers on a second forum process "
-                        "(needs --forum-env MOIN_REDIS_URL=redis://...)")
-    parser.add_argument("--smoke", action="store_true",
-                        help="a tiny, quick run for CI: scale 0.002, 2 s measurements, 1 round, "
-                        "50 subscribers")
+    parser.add_argument(
+        "--drop-after",
+        action="store_true",
+        help="drop the database at the end (with --generate, for throwaway runs)",
+    )
+    parser.add_argument(
+        "--wait-quiet",
+        type=float,
+        default=0.0,
+        metavar="SECONDS",
+        help="first wait up to SECONDS for the 1-minute load average to fall "
+        "below 1.0 (the machine is shared)",
+    )
+    parser.add_argument(
+        "--profile",
+        action="store_true",
+        help="attach py-spy to the forum during each scenario's throughput "
+        "measurement and summarise where the time goes (skews the figures)",
+    )
+    parser.add_argument(
+        "--uncached-pass",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="after S1-S7, run S1-S5 again against a forum with its response "
+        "cache off (default on; off in smoke mode)",
+    )
+    parser.add_argument(
+        "--forum-env",
+        action="append",
+        default=[],
+        metavar="MOIN_X=VALUE",
+        help="a setting for the forum under test (repeatable), e.g. "
+        "MOIN_RESPONSE_CACHE_SECONDS=0; recorded in the results",
+    )
+    parser.add_argument(
+        "--s7-across",
+        action="store_true",
+        help="S7 once more with the subscribers on a second forum process "
+        "(needs --forum-env MOIN_REDIS_URL=redis://...)",
+    )
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="a tiny, quick run for CI: scale 0.002, 2 s measurements, 1 round, 50 subscribers",
+    )
     args = parser.parse_args(argv)
     if args.s7_across and not any(e.startswith("MOIN_REDIS_URL=") for e in args.forum_env):
         parser.error("--s7-across needs --forum-env MOIN_REDIS_URL=redis://...")
@@ -892,25 +1193,41 @@ def parse(argv: list[str] | None = None) -> Options:
     )
 
 
-def live_across(forum: Any, url: str, secret: str, log_dir: Path, thread_id: str,
-                cookie: tuple[str, str], opts: Options) -> dict[str, Any]:
+def live_across(
+    forum: Any,
+    url: str,
+    secret: str,
+    log_dir: Path,
+    thread_id: str,
+    cookie: tuple[str, str],
+    opts: Options,
+) -> dict[str, Any]:
     """S7 with the subscribers on a second forum process: replies reach them through Redis."""
     from bench.live import run_live
 
-    second = forum_server(url, secret, free_port(), log_dir, name="forum-2",
-                          extra_env=opts.forum_env)
+    second = forum_server(
+        url, secret, free_port(), log_dir, name="forum-2", extra_env=opts.forum_env
+    )
     second.start()
     log(f"S7 across processes: {opts.subscribers} subscribers on a second forum process")
     try:
-        live = run_live(HOST, forum.port, thread_id=thread_id, cookie=cookie,
-                        subscribers=opts.subscribers, replies=opts.s7_replies,
-                        settle=1.0 if opts.subscribers < 100 else 2.0,
-                        drain=3.0 if opts.subscribers < 100 else 5.0,
-                        subscribe_port=second.port)
+        live = run_live(
+            HOST,
+            forum.port,
+            thread_id=thread_id,
+            cookie=cookie,
+            subscribers=opts.subscribers,
+            replies=opts.s7_replies,
+            settle=1.0 if opts.subscribers < 100 else 2.0,
+            drain=3.0 if opts.subscribers < 100 else 5.0,
+            subscribe_port=second.port,
+        )
         live["second_server_rss_after_mb"] = second.memory_mb()["rss_mb"]
-        log(f"S7 across processes: delivery p50 {live['delivery_p50_ms']} p99 "
+        log(
+            f"S7 across processes: delivery p50 {live['delivery_p50_ms']} p99 "
             f"{live['delivery_p99_ms']} ms, delivered {live['delivered']}/"
-            f"{live['expected_deliveries']}, errors {live['errors']}")
+            f"{live['expected_deliveries']}, errors {live['errors']}"
+        )
         return live
     except Exception as exc:  # one failed scenario must not lose the others
         log(f"S7 across processes failed: {exc!r}")

@@ -51,8 +51,9 @@ def load_average() -> float:
 class ServerProcess:
     """A server started in its own process group, with its output in a log file."""
 
-    def __init__(self, name: str, argv: list[str], port: int, env: dict[str, str],
-                 log_dir: Path) -> None:
+    def __init__(
+        self, name: str, argv: list[str], port: int, env: dict[str, str], log_dir: Path
+    ) -> None:
         self.name = name
         self.argv = argv
         self.port = port
@@ -73,19 +74,26 @@ class ServerProcess:
     def start(self, timeout: float = 60.0) -> None:
         log = self.log_path.open("wb")
         self.proc = subprocess.Popen(
-            self.argv, env=self.env, stdout=log, stderr=subprocess.STDOUT,
+            self.argv,
+            env=self.env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
             start_new_session=True,
         )
         deadline = time.monotonic() + timeout
         body = json.dumps({"query": "{ __typename }"}).encode()
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
-                raise RuntimeError(f"{self.name} exited with {self.proc.returncode}: "
-                                   f"{self.log_path.read_text()[-2000:]}")
+                raise RuntimeError(
+                    f"{self.name} exited with {self.proc.returncode}: "
+                    f"{self.log_path.read_text()[-2000:]}"
+                )
             try:
                 request = urllib.request.Request(
-                    f"{self.base_url}/graphql", data=body,
-                    headers={"Content-Type": "application/json"})
+                    f"{self.base_url}/graphql",
+                    data=body,
+                    headers={"Content-Type": "application/json"},
+                )
                 with urllib.request.urlopen(request, timeout=2) as response:
                     response.read()
                 return
@@ -93,8 +101,9 @@ class ServerProcess:
                 return  # it answers: the baseline refuses unknown operations with 400
             except OSError:
                 time.sleep(0.2)
-        raise RuntimeError(f"{self.name} did not answer within {timeout}s: "
-                           f"{self.log_path.read_text()[-2000:]}")
+        raise RuntimeError(
+            f"{self.name} did not answer within {timeout}s: {self.log_path.read_text()[-2000:]}"
+        )
 
     def pids(self) -> list[int]:
         """The server's process and its descendants."""
@@ -142,8 +151,15 @@ class ServerProcess:
             self.proc.wait(timeout=5)
 
 
-def forum_server(database_url: str, secret: str, port: int, log_dir: Path, *,
-                 name: str = "forum", extra_env: dict[str, str] | None = None) -> ServerProcess:
+def forum_server(
+    database_url: str,
+    secret: str,
+    port: int,
+    log_dir: Path,
+    *,
+    name: str = "forum",
+    extra_env: dict[str, str] | None = None,
+) -> ServerProcess:
     """`moin-forum serve` with production settings: only the database and the secret are set."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("MOIN_")}
     env.update(MOIN_DATABASE_URL=database_url, MOIN_SECRET_KEY=secret, **(extra_env or {}))

@@ -85,6 +85,7 @@ def count_statements(
     app = create_app(settings)
     results: dict[str, Any] = {}
     with listening() as counter, TestClient(app, base_url=origin) as client:
+
         def post(body: dict[str, Any], signed_in: bool) -> dict[str, Any]:
             headers = {"Origin": origin}
             cookies = {cookie[0]: cookie[1]} if (signed_in and cookie) else None
@@ -111,8 +112,13 @@ def count_statements(
     return results
 
 
-def _count_live(client: Any, counter: StatementCounter, origin: str,
-                cookie: tuple[str, str] | None, live: dict[str, Any]) -> dict[str, Any]:
+def _count_live(
+    client: Any,
+    counter: StatementCounter,
+    origin: str,
+    cookie: tuple[str, str] | None,
+    live: dict[str, Any],
+) -> dict[str, Any]:
     from contextlib import ExitStack
 
     from bench.queries import REPLY_ADDED
@@ -123,15 +129,27 @@ def _count_live(client: Any, counter: StatementCounter, origin: str,
         with ExitStack() as stack:
             sockets = []
             for i in range(size):
-                ws = stack.enter_context(client.websocket_connect(
-                    "/graphql", subprotocols=["graphql-transport-ws"], headers={"Origin": origin}))
+                ws = stack.enter_context(
+                    client.websocket_connect(
+                        "/graphql",
+                        subprotocols=["graphql-transport-ws"],
+                        headers={"Origin": origin},
+                    )
+                )
                 ws.send_text(json.dumps({"type": "connection_init", "payload": {}}))
                 assert json.loads(ws.receive_text())["type"] == "connection_ack"
-                ws.send_text(json.dumps({
-                    "id": str(i), "type": "subscribe",
-                    "payload": {"query": REPLY_ADDED,
-                                "variables": {"threadId": live["thread_id"]}},
-                }))
+                ws.send_text(
+                    json.dumps(
+                        {
+                            "id": str(i),
+                            "type": "subscribe",
+                            "payload": {
+                                "query": REPLY_ADDED,
+                                "variables": {"threadId": live["thread_id"]},
+                            },
+                        }
+                    )
+                )
                 sockets.append(ws)
             if cookie:
                 client.cookies.update({cookie[0]: cookie[1]})

@@ -82,16 +82,16 @@ def _inline(text: str) -> str:
     while i < len(text):
         if text.startswith("**", i):
             j = text.index("**", i + 2)
-            result.append(f"<strong>{html.escape(text[i + 2:j])}</strong>")
+            result.append(f"<strong>{html.escape(text[i + 2 : j])}</strong>")
             i = j + 2
         elif text.startswith("_", i) and (i == 0 or text[i - 1] == " "):
             j = text.index("_", i + 1)
-            result.append(f"<em>{html.escape(text[i + 1:j])}</em>")
+            result.append(f"<em>{html.escape(text[i + 1 : j])}</em>")
             i = j + 1
         elif text.startswith("[", i):
             j = text.index("](", i)
             k = text.index(")", j)
-            label, href = text[i + 1:j], text[j + 2:k]
+            label, href = text[i + 1 : j], text[j + 2 : k]
             result.append(
                 f'<a href="{html.escape(href)}" rel="nofollow noopener noreferrer ugc">'
                 f"{html.escape(label)}</a>"

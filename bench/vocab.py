@@ -126,13 +126,19 @@ ORG_NAME_PATTERNS = {
     "PUBLIC_BANK": ["{p} Development Bank", "{p} Investment Bank", "{p} Green Investment Fund"],
     "INTERNATIONAL_AGENCY": ["{p} Cooperation Agency", "International {a} Organisation of {p}"],
     "STRATEGIC_DESIGN_AGENCY": ["{p} Policy Lab", "{p} Design Agency", "{p} Mission Studio"],
-    "RESEARCH_INNOVATION_AGENCY": ["{p} Innovation Agency", "{p} Research Council",
-                                   "{p} Agency for {a} Innovation"],
+    "RESEARCH_INNOVATION_AGENCY": [
+        "{p} Innovation Agency",
+        "{p} Research Council",
+        "{p} Agency for {a} Innovation",
+    ],
     "DIGITAL_AGENCY": ["{p} Digital Service", "{p} Agency for Digital Government"],
     "LOCAL_REGIONAL_GOVERNMENT": ["City of {p}", "{p} Regional Government", "{p} County Council"],
     "SPACE_AGENCY": ["{p} Space Agency", "{p} Space Office"],
-    "RESEARCH_INSTITUTE": ["Institute for Innovation and Public Purpose of {p}",
-                           "{p} School of Public Policy", "{p} Centre for Mission Research"],
+    "RESEARCH_INSTITUTE": [
+        "Institute for Innovation and Public Purpose of {p}",
+        "{p} School of Public Policy",
+        "{p} Centre for Mission Research",
+    ],
 }
 
 TITLE_PATTERNS = [

@@ -48,8 +48,10 @@ def upgrade() -> None:
         sa.Column("created_at", UTCDateTime(), nullable=False),
         sa.PrimaryKeyConstraint("id", name="pk_members"),
         sa.ForeignKeyConstraint(
-            ["organisation_id"], ["organisations.id"],
-            name="fk_members_organisation_id_organisations", ondelete="SET NULL",
+            ["organisation_id"],
+            ["organisations.id"],
+            name="fk_members_organisation_id_organisations",
+            ondelete="SET NULL",
         ),
         sa.UniqueConstraint("email", name="uq_members_email"),
         sa.UniqueConstraint("oidc_provider", "oidc_subject", name="uq_members_oidc_provider"),
@@ -66,8 +68,10 @@ def upgrade() -> None:
         sa.Column("expires_at", UTCDateTime(), nullable=False),
         sa.PrimaryKeyConstraint("token_hash", name="pk_auth_sessions"),
         sa.ForeignKeyConstraint(
-            ["member_id"], ["members.id"],
-            name="fk_auth_sessions_member_id_members", ondelete="CASCADE",
+            ["member_id"],
+            ["members.id"],
+            name="fk_auth_sessions_member_id_members",
+            ondelete="CASCADE",
         ),
     )
     op.create_index("ix_auth_sessions_member_id", "auth_sessions", ["member_id"])
@@ -90,12 +94,12 @@ def upgrade() -> None:
         sa.Column("created_at", UTCDateTime(), nullable=False),
         sa.Column("last_activity_at", UTCDateTime(), nullable=False),
         sa.PrimaryKeyConstraint("id", name="pk_threads"),
+        sa.ForeignKeyConstraint(["author_id"], ["members.id"], name="fk_threads_author_id_members"),
         sa.ForeignKeyConstraint(
-            ["author_id"], ["members.id"], name="fk_threads_author_id_members"
-        ),
-        sa.ForeignKeyConstraint(
-            ["organisation_id"], ["organisations.id"],
-            name="fk_threads_organisation_id_organisations", ondelete="SET NULL",
+            ["organisation_id"],
+            ["organisations.id"],
+            name="fk_threads_organisation_id_organisations",
+            ondelete="SET NULL",
         ),
     )
     op.create_index("ix_threads_last_activity", "threads", ["last_activity_at", "id"])
@@ -103,7 +107,8 @@ def upgrade() -> None:
     op.create_index("ix_threads_reply_count", "threads", ["reply_count", "id"])
     op.create_index(
         "ix_threads_organisation_activity",
-        "threads", ["organisation_id", "last_activity_at", "id"],
+        "threads",
+        ["organisation_id", "last_activity_at", "id"],
     )
     op.create_index("ix_threads_author_id", "threads", ["author_id"])
 
@@ -113,8 +118,10 @@ def upgrade() -> None:
         sa.Column("topic", sa.String(40), nullable=False),
         sa.PrimaryKeyConstraint("thread_id", "topic", name="pk_thread_topics"),
         sa.ForeignKeyConstraint(
-            ["thread_id"], ["threads.id"],
-            name="fk_thread_topics_thread_id_threads", ondelete="CASCADE",
+            ["thread_id"],
+            ["threads.id"],
+            name="fk_thread_topics_thread_id_threads",
+            ondelete="CASCADE",
         ),
     )
     op.create_index("ix_thread_topics_topic", "thread_topics", ["topic", "thread_id"])
@@ -141,8 +148,11 @@ def upgrade() -> None:
     # The accepted reply points back at posts, so its key comes once both tables exist.
     with op.batch_alter_table("threads") as batch:
         batch.create_foreign_key(
-            "fk_threads_accepted_post_id_posts", "posts",
-            ["accepted_post_id"], ["id"], ondelete="SET NULL",
+            "fk_threads_accepted_post_id_posts",
+            "posts",
+            ["accepted_post_id"],
+            ["id"],
+            ondelete="SET NULL",
         )
 
     op.create_table(
@@ -156,8 +166,10 @@ def upgrade() -> None:
         sa.Column("created_at", UTCDateTime(), nullable=False),
         sa.PrimaryKeyConstraint("id", name="pk_idempotency_keys"),
         sa.ForeignKeyConstraint(
-            ["member_id"], ["members.id"],
-            name="fk_idempotency_keys_member_id_members", ondelete="CASCADE",
+            ["member_id"],
+            ["members.id"],
+            name="fk_idempotency_keys_member_id_members",
+            ondelete="CASCADE",
         ),
         sa.UniqueConstraint("member_id", "key", name="uq_idempotency_keys_member_id"),
     )

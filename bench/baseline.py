@@ -31,18 +31,12 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-PILLARS = ["ROUTES_AND_DIRECTIONS", "ORGANISATIONAL_CAPACITY", "ASSESSMENT", "RISKS_AND_REWARDS"]
-ORG_TYPES = [
-    "GOVERNMENT_DEPARTMENT",
-    "PUBLIC_BANK",
-    "INTERNATIONAL_AGENCY",
-    "STRATEGIC_DESIGN_AGENCY",
-    "RESEARCH_INNOVATION_AGENCY",
-    "DIGITAL_AGENCY",
-    "LOCAL_REGIONAL_GOVERNMENT",
-    "SPACE_AGENCY",
-    "RESEARCH_INSTITUTE",
-]
+from server.domain import OrganisationType, RoarPillar
+
+# Bit i of a mask is the i-th member of the forum's enum (server/domain.py): read the
+# order from there so the baseline cannot drift from what the forum stores.
+PILLARS = [pillar.value for pillar in RoarPillar]
+ORG_TYPES = [org_type.value for org_type in OrganisationType]
 
 FEED_SQL = """
 SELECT t.id, t.title, t.kind, t.pillars_mask, t.organisation_types_mask, t.topics::text AS topics,

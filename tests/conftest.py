@@ -141,8 +141,27 @@ async def live_server(app) -> AsyncIterator[str]:  # type: ignore[no-untyped-def
         yield address
 
 
+# How pytest-xdist may hand out tests (pyproject.toml sets loadgroup): in collection order, so
+# that browser tests also come last in every worker. loadscope/loadfile sort their units by size
+# and worksteal moves tests between workers, which would put other tests after them.
+SAFE_DISTRIBUTIONS = ("no", "load", "loadgroup")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    dist = getattr(config.option, "dist", "no")
+    if dist not in SAFE_DISTRIBUTIONS:
+        raise pytest.UsageError(
+            f"--dist {dist}: the browser tests must run last in each worker, which only "
+            f"{', '.join(SAFE_DISTRIBUTIONS)} keep (see tests/conftest.py)"
+        )
+
+
+@pytest.hookimpl(trylast=True)  # after pytest has grouped the tests by their fixtures
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Run browser tests last: Playwright's sync API keeps an event loop running in the
-    main thread while its browser is open, and code that calls asyncio.run() (Alembic's
-    environment, for one) cannot run beside it."""
+    main thread while its browser is open, and nothing else that runs an event loop in
+    that thread (pytest-asyncio's tests, asyncio.run() in Alembic's environment) can run
+    beside it. Under pytest-xdist the same holds in each worker: tests are handed out in
+    this order (SAFE_DISTRIBUTIONS), so a worker that has started browser tests is given
+    no other kind."""
     items.sort(key=lambda item: item.get_closest_marker("browser") is not None)

@@ -1,12 +1,23 @@
-"""Helpers shared by the test folders: service checks, GraphQL calls, sign-in."""
+"""Helpers shared by the test folders: service checks, npm packages, servers, GraphQL calls."""
 
 from __future__ import annotations
 
 import asyncio
+import fcntl
+import hashlib
+import json
 import os
+import shutil
 import socket
-from collections.abc import AsyncIterator, Iterator
+import subprocess
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from collections.abc import AsyncIterator, Iterator, Mapping, Sequence
 from contextlib import asynccontextmanager, contextmanager
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Literal, NoReturn
 
 import httpx
@@ -41,6 +52,63 @@ async def require_redis(url: str = REDIS_URL) -> None:
         await client.aclose()
 
 
+def _locked_version(lockfile: Path, package: str) -> str | None:
+    try:
+        data = json.loads(lockfile.read_text())
+        return str(data["packages"][f"node_modules/{package}"]["version"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _npm_install_is_current(folder: Path, package: str) -> bool:
+    wanted = _locked_version(folder / "package-lock.json", package)
+    # npm keeps a copy of what it installed in node_modules/.package-lock.json.
+    have = _locked_version(folder / "node_modules" / ".package-lock.json", package)
+    return (
+        wanted is not None
+        and wanted == have
+        and (folder / "node_modules" / package / "package.json").is_file()
+    )
+
+
+def ensure_npm_packages(folder: Path, package: str, *, timeout: float = 600) -> str | None:
+    """Install `folder`'s locked npm packages on first use: None when `package` is there at
+    its locked version, else why it cannot be (to pass to require_or_skip).
+
+    Runs `npm ci` when node_modules is absent or stale. A file lock keeps test processes
+    (pytest-xdist's workers, several checkouts) from installing into one folder at once.
+    """
+    if _npm_install_is_current(folder, package):
+        return None
+    npm = shutil.which("npm")
+    if npm is None:
+        return f"npm is not on PATH: cannot install {folder / 'node_modules'}"
+    lock_name = "moin-npm-install-" + hashlib.sha256(str(folder).encode()).hexdigest()[:16]
+    with open(Path(tempfile.gettempdir()) / f"{lock_name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if _npm_install_is_current(folder, package):  # another process installed it meanwhile
+            return None
+        try:
+            result = subprocess.run(
+                [npm, "ci", "--no-audit", "--no-fund"],
+                cwd=folder,
+                capture_output=True,
+                text=True,
+                timeout=timeout,
+                check=False,
+            )
+        except subprocess.TimeoutExpired:
+            return f"`npm ci` in {folder} took longer than {timeout:.0f} s"
+        except OSError as exc:
+            return f"`npm ci` in {folder} could not run: {exc}"
+        if result.returncode != 0:
+            tail = (result.stderr or result.stdout).strip()[-2000:]
+            return f"`npm ci` in {folder} failed (exit {result.returncode}): {tail}"
+        if not _npm_install_is_current(folder, package):
+            return f"`npm ci` in {folder} succeeded but {package} is not installed"
+    return None
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -69,6 +137,53 @@ async def serve(app: Any, *, lifespan: Literal["on", "off"] = "off") -> AsyncIte
         server.should_exit = True
         await task
         sock.close()
+
+
+@dataclass
+class ForumProcess:
+    """A `moin-forum serve` running in a process of its own."""
+
+    url: str
+    log: Path
+    process: subprocess.Popen[bytes]
+
+
+@contextmanager
+def forum_process(
+    command: Sequence[str], *, env: Mapping[str, str], cwd: Path, start_timeout: float = 60
+) -> Iterator[ForumProcess]:
+    """Run `command` (a `moin-forum serve` without --port) on a free loopback port until
+    /healthz answers; stop it afterwards. Its output goes to a log file in `cwd`."""
+    port = free_port()
+    log = cwd / f"server-{port}.log"
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            [*command, "--port", str(port)], env=dict(env), cwd=cwd, stdout=out, stderr=out
+        )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + start_timeout
+        while True:
+            if process.poll() is not None:
+                pytest.fail(f"the forum exited with {process.returncode}:\n{log.read_text()}")
+            if time.monotonic() > deadline:
+                pytest.fail(
+                    f"the forum did not start within {start_timeout:.0f} s:\n{log.read_text()}"
+                )
+            try:
+                with urllib.request.urlopen(f"{url}/healthz", timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except (urllib.error.URLError, ConnectionError, TimeoutError):
+                time.sleep(0.2)
+        yield ForumProcess(url=url, log=log, process=process)
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=5)
 
 
 class GraphQLErrors(AssertionError):

@@ -8,10 +8,8 @@ import contextlib
 import json
 import os
 import secrets
-import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -20,6 +18,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+from tests.support import ensure_npm_packages, forum_process
 
 HERE = Path(__file__).resolve().parent
 
@@ -69,12 +69,6 @@ def unavailable(reason: str) -> None:
     pytest.skip(reason)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 def _cli(*args: str) -> list[str]:
     """The `moin-forum` command of the running interpreter's environment."""
     return [sys.executable, "-c", "from server.cli import main; main()", *args]
@@ -116,42 +110,6 @@ class Forum:
         return body["data"]
 
 
-def _start_server(env: dict[str, str], cwd: Path, database: str) -> Forum:
-    port = _free_port()
-    log = cwd / f"server-{port}.log"
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            _cli("serve", "--demo", "--port", str(port)),
-            env=env,
-            cwd=cwd,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"the forum server exited with {process.returncode}:\n{log.read_text()}")
-        try:
-            with urllib.request.urlopen(f"{url}/healthz", timeout=2) as response:
-                if response.status == 200:
-                    return Forum(url=url, database=database, log=log, process=process)
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            time.sleep(0.2)
-    process.terminate()
-    pytest.fail(f"the forum server did not start within 60 s:\n{log.read_text()}")
-    raise AssertionError("unreachable")
-
-
-def _stop_server(forum: Forum) -> None:
-    forum.process.terminate()
-    try:
-        forum.process.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        forum.process.kill()
-        forum.process.wait(timeout=5)
-
-
 def _base_env() -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("MOIN_")}
     env["MOIN_LOG_LEVEL"] = "warning"
@@ -189,11 +147,8 @@ def sqlite_forum(workdir: Path) -> Iterator[Forum]:
     env = _base_env()
     database = f"sqlite+aiosqlite:///{workdir / 'browser.db'}"
     env["MOIN_DATABASE_URL"] = database
-    forum = _start_server(env, workdir, database)
-    try:
-        yield forum
-    finally:
-        _stop_server(forum)
+    with forum_process(_cli("serve", "--demo"), env=env, cwd=workdir) as served:
+        yield Forum(url=served.url, database=database, log=served.log, process=served.process)
 
 
 @contextlib.contextmanager
@@ -208,15 +163,12 @@ def postgres_forum(workdir: Path) -> Iterator[Forum]:
     database = make_url(POSTGRES_ADMIN_URL).set(database=name).render_as_string(hide_password=False)
     env = _base_env()
     env["MOIN_DATABASE_URL"] = database
-    forum = None
     try:
         _run_cli(env, workdir, "migrate")
         _run_cli(env, workdir, "demo")
-        forum = _start_server(env, workdir, database)
-        yield forum
+        with forum_process(_cli("serve", "--demo"), env=env, cwd=workdir) as served:
+            yield Forum(url=served.url, database=database, log=served.log, process=served.process)
     finally:
-        if forum is not None:
-            _stop_server(forum)
         _postgres_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
@@ -299,8 +251,9 @@ def screenshot(page: Any, name: str) -> None:
 
 def axe_violations(page: Any) -> list[dict[str, Any]]:
     """Run axe-core in the page (its context must bypass the CSP); serious and critical only."""
-    if not AXE_JS.exists():
-        unavailable(f"axe-core is not installed at {AXE_JS} (npm ci in tests/browser)")
+    reason = ensure_npm_packages(HERE, "axe-core")  # `npm ci` here on first use
+    if reason:
+        unavailable(reason)
     page.evaluate(AXE_JS.read_text())
     result = page.evaluate(
         """async () => {

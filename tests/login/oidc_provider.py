@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import base64
 import contextlib
-import fcntl
 import hashlib
 import json
 import os
@@ -42,6 +41,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 from urllib.parse import parse_qs, urljoin, urlsplit
+
+from tests.support import ensure_npm_packages
 
 if TYPE_CHECKING:
     import httpx
@@ -163,31 +164,12 @@ def _node_major(node: str) -> int | None:
         return None
 
 
-def _locked_version(lockfile: Path) -> str | None:
-    try:
-        data = json.loads(lockfile.read_text())
-        return data["packages"]["node_modules/oidc-provider"]["version"]
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
-
-
-def _install_is_current() -> bool:
-    wanted = _locked_version(PROVIDER_DIR / "package-lock.json")
-    # npm keeps a copy of what it installed in node_modules/.package-lock.json.
-    have = _locked_version(PROVIDER_DIR / "node_modules" / ".package-lock.json")
-    return (
-        wanted is not None
-        and wanted == have
-        and (PROVIDER_DIR / "node_modules" / "oidc-provider" / "package.json").is_file()
-    )
-
-
 def ensure_provider_installed(*, timeout: float = 600) -> str | None:
     """Make ``provider/node_modules`` ready; None when ready, else the reason.
 
-    Runs ``npm ci --no-audit --no-fund`` when node_modules is absent or does
-    not hold the locked oidc-provider version. A file lock keeps parallel
-    test processes from installing at once.
+    Checks Node.js, then runs ``npm ci --no-audit --no-fund`` when node_modules is absent
+    or does not hold the locked oidc-provider version (tests.support.ensure_npm_packages,
+    which keeps parallel test processes from installing at once).
     """
     node = find_node()
     if node is None:
@@ -197,35 +179,7 @@ def ensure_provider_installed(*, timeout: float = 600) -> str | None:
         return f"`{node} --version` failed: cannot run Node.js"
     if major < MIN_NODE_MAJOR:
         return f"Node.js {major} found, oidc-provider 9 needs Node.js >= {MIN_NODE_MAJOR}"
-    if _install_is_current():
-        return None
-    npm = shutil.which("npm")
-    if npm is None:
-        return f"npm is not on PATH: cannot install {PROVIDER_DIR / 'node_modules'}"
-    lock_name = "moin-oidc-install-" + hashlib.sha256(str(PROVIDER_DIR).encode()).hexdigest()[:16]
-    with open(Path(tempfile.gettempdir()) / f"{lock_name}.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        if _install_is_current():  # another process installed it meanwhile
-            return None
-        try:
-            result = subprocess.run(
-                [npm, "ci", "--no-audit", "--no-fund"],
-                cwd=PROVIDER_DIR,
-                capture_output=True,
-                text=True,
-                timeout=timeout,
-                check=False,
-            )
-        except subprocess.TimeoutExpired:
-            return f"`npm ci` in {PROVIDER_DIR} took longer than {timeout:.0f} s"
-        except OSError as exc:
-            return f"`npm ci` in {PROVIDER_DIR} could not run: {exc}"
-        if result.returncode != 0:
-            tail = (result.stderr or result.stdout).strip()[-2000:]
-            return f"`npm ci` in {PROVIDER_DIR} failed (exit {result.returncode}): {tail}"
-        if not _install_is_current():
-            return f"`npm ci` in {PROVIDER_DIR} succeeded but oidc-provider is not installed"
-    return None
+    return ensure_npm_packages(PROVIDER_DIR, "oidc-provider", timeout=timeout)
 
 
 # ---------------------------------------------------------------- running

@@ -36,10 +36,16 @@ TABLES = [
 ]
 
 
+def _admin() -> Database:
+    # No statement timeout: creating or dropping a database waits on a server that every test
+    # process on the machine shares, and took over 5 s under load.
+    return Database.from_url(POSTGRES_ADMIN_URL, statement_timeout_ms=0)
+
+
 async def _postgres_database() -> str:
     """Create a fresh database for this test session; returns its URL."""
     name = f"moin_test_{secrets.token_hex(4)}"
-    admin = Database.from_url(POSTGRES_ADMIN_URL)
+    admin = _admin()
     try:
         async with admin.engine.connect() as conn:
             conn = await conn.execution_options(isolation_level="AUTOCOMMIT")
@@ -52,7 +58,7 @@ async def _postgres_database() -> str:
 
 
 async def _drop_postgres_database(url: str) -> None:
-    admin = Database.from_url(POSTGRES_ADMIN_URL)
+    admin = _admin()
     try:
         async with admin.engine.connect() as conn:
             conn = await conn.execution_options(isolation_level="AUTOCOMMIT")
@@ -141,10 +147,10 @@ async def live_server(app) -> AsyncIterator[str]:  # type: ignore[no-untyped-def
         yield address
 
 
-# How pytest-xdist may hand out tests (pyproject.toml sets loadgroup): in collection order, so
-# that browser tests also come last in every worker. loadscope/loadfile sort their units by size
-# and worksteal moves tests between workers, which would put other tests after them.
-SAFE_DISTRIBUTIONS = ("no", "load", "loadgroup")
+# How pytest-xdist may hand out tests: `load` (what -n uses) sends them in collection order, so
+# browser tests come last in every worker too. loadscope, loadfile and loadgroup sort their units
+# by size and worksteal moves tests between workers: others could come after browser tests.
+SAFE_DISTRIBUTIONS = ("no", "load")
 
 
 def pytest_configure(config: pytest.Config) -> None:

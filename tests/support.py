@@ -14,7 +14,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
-from collections.abc import AsyncIterator, Iterator, Mapping, Sequence
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping, Sequence
 from contextlib import asynccontextmanager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,6 +52,34 @@ async def require_redis(url: str = REDIS_URL) -> None:
         await client.aclose()
 
 
+@contextmanager
+def exclusive(lock_file: Path) -> Iterator[None]:
+    """Hold an exclusive lock on `lock_file` (made if missing) for the block: one process at a
+    time, whether pytest-xdist's workers or test runs of several checkouts."""
+    with lock_file.open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
+def once_per_run(
+    tmp_path_factory: pytest.TempPathFactory, name: str, make: Callable[[Path], None]
+) -> Path:
+    """The folder `name`, filled by `make(folder)` once for the whole test run: pytest-xdist's
+    workers share it; the first to need it makes it while the others wait for it."""
+    base = tmp_path_factory.getbasetemp()
+    # Each xdist worker has a base folder of its own inside the run's.
+    run = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+    folder = run / name
+    made = run / f"{name}.made"
+    with exclusive(run / f"{name}.lock"):
+        if not made.exists():
+            shutil.rmtree(folder, ignore_errors=True)  # what a failed attempt left
+            folder.mkdir()
+            make(folder)
+            made.touch()
+    return folder
+
+
 def _locked_version(lockfile: Path, package: str) -> str | None:
     try:
         data = json.loads(lockfile.read_text())
@@ -84,8 +112,7 @@ def ensure_npm_packages(folder: Path, package: str, *, timeout: float = 600) -> 
     if npm is None:
         return f"npm is not on PATH: cannot install {folder / 'node_modules'}"
     lock_name = "moin-npm-install-" + hashlib.sha256(str(folder).encode()).hexdigest()[:16]
-    with open(Path(tempfile.gettempdir()) / f"{lock_name}.lock", "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
+    with exclusive(Path(tempfile.gettempdir()) / f"{lock_name}.lock"):
         if _npm_install_is_current(folder, package):  # another process installed it meanwhile
             return None
         try:

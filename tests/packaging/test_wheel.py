@@ -24,11 +24,7 @@ import pytest
 
 from tests.conftest import TEST_SECRET
 from tests.packaging.dockerfile import ROOT, replay_build_context, stages
-from tests.support import forum_process
-
-# Both databases use one wheel and one installation: they are built by whichever xdist
-# worker runs this group.
-pytestmark = pytest.mark.xdist_group("wheel")
+from tests.support import forum_process, once_per_run
 
 SHIPPED = {"server": "server", "migrations": "server/migrations", "web": "server/web"}
 
@@ -74,24 +70,30 @@ def _outside_env(**moin: str) -> dict[str, str]:
 
 @pytest.fixture(scope="session")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The forum's wheel, built from what the Dockerfile's build stage copies."""
-    sources = replay_build_context(stages()[0], tmp_path_factory.mktemp("wheel-sources"))
-    out = tmp_path_factory.mktemp("wheel")
-    _run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--wheel-dir", out, sources], cwd=out)
-    [built] = out.glob("moin_forum-*.whl")
+    """The forum's wheel, built once per test run from what the Dockerfile's build stage copies."""
+
+    def build(out: Path) -> None:
+        sources = replay_build_context(stages()[0], tmp_path_factory.mktemp("wheel-sources"))
+        _run(
+            [sys.executable, "-m", "pip", "wheel", "--no-deps", "--wheel-dir", out, sources],
+            cwd=out,
+        )
+
+    [built] = once_per_run(tmp_path_factory, "wheel", build).glob("moin_forum-*.whl")
     return built
 
 
 @pytest.fixture(scope="session")
 def installed(tmp_path_factory: pytest.TempPathFactory, wheel: Path) -> Path:
-    """The bin/ folder of a new virtual environment with the wheel (and its dependencies)."""
-    home = tmp_path_factory.mktemp("installed")
-    _run([sys.executable, "-m", "venv", home / "venv"], cwd=home, env=_outside_env())
-    bin_dir = home / "venv" / "bin"
-    _run(
-        [bin_dir / "python", "-m", "pip", "install", "--quiet", wheel], cwd=home, env=_outside_env()
-    )
-    return bin_dir
+    """The bin/ folder of a new virtual environment with the wheel (and its dependencies),
+    made once per test run."""
+
+    def install(home: Path) -> None:
+        _run([sys.executable, "-m", "venv", home / "venv"], cwd=home, env=_outside_env())
+        pip = [home / "venv" / "bin" / "python", "-m", "pip", "install", "--quiet", wheel]
+        _run(pip, cwd=home, env=_outside_env())
+
+    return once_per_run(tmp_path_factory, "installed", install) / "venv" / "bin"
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])

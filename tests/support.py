@@ -167,7 +167,7 @@ async def serve(app: Any, *, lifespan: Literal["on", "off"] = "off") -> AsyncIte
 
 
 @dataclass
-class ForumProcess:
+class ServedForum:
     """A `moin-forum serve` running in a process of its own."""
 
     url: str
@@ -177,10 +177,17 @@ class ForumProcess:
 
 @contextmanager
 def forum_process(
-    command: Sequence[str], *, env: Mapping[str, str], cwd: Path, start_timeout: float = 60
-) -> Iterator[ForumProcess]:
+    command: Sequence[str | os.PathLike[str]],
+    *,
+    env: Mapping[str, str],
+    cwd: Path,
+    start_timeout: float = 120,
+) -> Iterator[ServedForum]:
     """Run `command` (a `moin-forum serve` without --port) on a free loopback port until
-    /healthz answers; stop it afterwards. Its output goes to a log file in `cwd`."""
+    /healthz answers; stop it afterwards. Its output goes to a log file in `cwd`.
+
+    A start takes seconds, but up to a minute was seen on a machine whose two cores many
+    test runs shared: the deadline only bounds how long a broken start takes to report."""
     port = free_port()
     log = cwd / f"server-{port}.log"
     with log.open("wb") as out:
@@ -203,7 +210,7 @@ def forum_process(
                         break
             except (urllib.error.URLError, ConnectionError, TimeoutError):
                 time.sleep(0.2)
-        yield ForumProcess(url=url, log=log, process=process)
+        yield ServedForum(url=url, log=log, process=process)
     finally:
         process.terminate()
         try:

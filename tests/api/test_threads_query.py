@@ -367,8 +367,10 @@ async def test_a_search_past_the_statement_timeout_is_a_timeout_error_and_frees_
     settings = load_settings(
         database_url=database_url, secret_key=TEST_SECRET, response_cache_seconds=0
     )
-    # One pooled connection (and one overflow), and a timeout of 100 ms.
-    quick = Database.from_url(database_url, pool_size=1, statement_timeout_ms=100)
+    # One pooled connection (and one overflow), and a timeout of a second: far above what the
+    # search takes, even on a machine whose two cores many test runs share (it took over
+    # 100 ms there), and short enough for the four stopped searches below.
+    quick = Database.from_url(database_url, pool_size=1, statement_timeout_ms=1000)
     app = create_app(settings, quick)
     search = {"filter": {"search": "mission budgets"}}
     try:

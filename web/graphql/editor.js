@@ -1,0 +1,8 @@
+// @ts-check
+// Generated from editor.graphql by `.venv/bin/python -m tests.web.documents`.
+// Do not edit: edit the .graphql file and run that command.
+
+/** @type {import('./types').Document<import('./types').PreviewData, import('./types').PreviewVariables>} */
+export const PREVIEW_QUERY = /** @type {any} */ (`query Preview($markdown: String!) {
+  renderMarkdown(markdown: $markdown)
+}`);

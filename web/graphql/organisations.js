@@ -1,0 +1,34 @@
+// @ts-check
+// Generated from organisations.graphql by `.venv/bin/python -m tests.web.documents`.
+// Do not edit: edit the .graphql file and run that command.
+
+/** @type {import('./types').Document<import('./types').DirectoryData, import('./types').DirectoryVariables>} */
+export const DIRECTORY_QUERY = /** @type {any} */ (`query Directory($filter: OrganisationFilter, $first: Int, $after: String) {
+  organisations(filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      id
+      slug
+      name
+      type
+      country
+      description
+      members(first: 1) {
+        totalCount
+      }
+    }
+  }
+}`);
+
+/** @type {import('./types').Document<import('./types').DirectoryCountriesData, import('./types').DirectoryCountriesVariables>} */
+export const DIRECTORY_COUNTRIES_QUERY = /** @type {any} */ (`query DirectoryCountries {
+  organisations(first: 100) {
+    nodes {
+      country
+    }
+  }
+}`);

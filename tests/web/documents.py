@@ -39,17 +39,17 @@ from graphql import (
     GraphQLEnumType,
     GraphQLError,
     GraphQLInputObjectType,
-    GraphQLInputType,
     GraphQLInterfaceType,
     GraphQLList,
     GraphQLNamedType,
     GraphQLNonNull,
     GraphQLObjectType,
-    GraphQLOutputType,
     GraphQLScalarType,
     GraphQLSchema,
+    GraphQLType,
     GraphQLUnionType,
     InlineFragmentNode,
+    Node,
     OperationDefinitionNode,
     SchemaMetaFieldDef,
     SelectionSetNode,
@@ -101,6 +101,12 @@ def _where(error: GraphQLError) -> str:
     return f"web/graphql/{source}:{line}"
 
 
+def _where_node(node: Node) -> str:
+    if node.loc is None:
+        return "web/graphql"
+    return f"web/graphql/{node.loc.source.name}:{node.loc.source.get_location(node.loc.start).line}"
+
+
 def upper_snake(name: str) -> str:
     return re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", name).upper()
 
@@ -147,8 +153,7 @@ def read_sources(
         except GraphQLError as exc:
             raise DocumentError(f"{_where(exc)}: {exc.message}") from exc
         for definition in document.definitions:
-            line = definition.loc.source.get_location(definition.loc.start).line  # type: ignore[union-attr]
-            where = f"web/graphql/{path.name}:{line}"
+            where = _where_node(definition)
             if isinstance(definition, FragmentDefinitionNode):
                 name = definition.name.value
                 if name in fragments:
@@ -175,7 +180,9 @@ def build_operations(schema: GraphQLSchema, directory: Path = SOURCES) -> list[O
             assert node.name is not None
             name = node.name.value
             if name in seen:
-                problems.append(f"web/graphql/{stem}.graphql: operation {name} is also in {seen[name]}")
+                problems.append(
+                    f"web/graphql/{stem}.graphql: operation {name} is also in {seen[name]}"
+                )
                 continue
             seen[name] = f"{stem}.graphql"
             used = _used_fragments(node.selection_set, fragments)
@@ -185,7 +192,9 @@ def build_operations(schema: GraphQLSchema, directory: Path = SOURCES) -> list[O
             problems.extend(f"{_where(e)}: {e.message}" for e in errors)
             text = print_ast(document)
             if "`" in text or "\\" in text or "${" in text:
-                problems.append(f"web/graphql/{stem}.graphql: {name} cannot be a JS template literal")
+                problems.append(
+                    f"web/graphql/{stem}.graphql: {name} cannot be a JS template literal"
+                )
             result.append(
                 Operation(
                     name=name,
@@ -197,9 +206,7 @@ def build_operations(schema: GraphQLSchema, directory: Path = SOURCES) -> list[O
             )
     for name, fragment in fragments.items():
         if name not in used_anywhere:
-            line = fragment.loc.source.get_location(fragment.loc.start).line  # type: ignore[union-attr]
-            source = fragment.loc.source.name  # type: ignore[union-attr]
-            problems.append(f"web/graphql/{source}:{line}: fragment {name} is used by no operation")
+            problems.append(f"{_where_node(fragment)}: fragment {name} is used by no operation")
     if problems:
         raise DocumentError("\n".join(problems))
     return result
@@ -223,20 +230,22 @@ class TypeWriter:
             return SCALARS.get(named.name, "unknown")
         raise TypeError(named)
 
-    def output(self, type_: GraphQLOutputType, selection_set: SelectionSetNode | None, depth: int) -> str:
+    def output(self, type_: GraphQLType, selection_set: SelectionSetNode | None, depth: int) -> str:
+        """The TypeScript type of a field's value: `| null` unless the schema says non-null."""
         if isinstance(type_, GraphQLNonNull):
-            return self._non_null(type_.of_type, selection_set, depth)  # type: ignore[arg-type]
+            return self._non_null(type_.of_type, selection_set, depth)
         return f"{self._non_null(type_, selection_set, depth)} | null"
 
-    def _non_null(self, type_: GraphQLOutputType, selection_set: SelectionSetNode | None, depth: int) -> str:
-        if isinstance(type_, GraphQLNonNull):
-            return self._non_null(type_.of_type, selection_set, depth)  # type: ignore[arg-type]
+    def _non_null(
+        self, type_: GraphQLType, selection_set: SelectionSetNode | None, depth: int
+    ) -> str:
         if isinstance(type_, GraphQLList):
             return f"Array<{self.output(type_.of_type, selection_set, depth)}>"
-        if isinstance(type_, GraphQLEnumType | GraphQLScalarType):
-            return self.leaf(type_)
-        assert selection_set is not None, type_
-        return self.selection(type_, selection_set, depth)  # type: ignore[arg-type]
+        if isinstance(type_, GraphQLObjectType | GraphQLInterfaceType | GraphQLUnionType):
+            assert selection_set is not None, type_
+            return self.selection(type_, selection_set, depth)
+        assert isinstance(type_, GraphQLNamedType), type_
+        return self.leaf(type_)
 
     def selection(
         self,
@@ -294,17 +303,23 @@ class TypeWriter:
         for node in selection_set.selections:
             if isinstance(node, FieldNode):
                 key = node.alias.value if node.alias else node.name.value
-                optional = "?" if any(d.name.value in ("include", "skip") for d in node.directives or ()) else ""
+                optional = (
+                    "?"
+                    if any(d.name.value in ("include", "skip") for d in node.directives or ())
+                    else ""
+                )
                 if node.name.value == "__typename":
                     fields.append(f"{key}{optional}: {typename or repr(object_type.name)}")
                     continue
                 if node.name.value == "__type":
-                    field_type: GraphQLOutputType = TypeMetaFieldDef.type
+                    field_type: GraphQLType = TypeMetaFieldDef.type
                 elif node.name.value == "__schema":
                     field_type = SchemaMetaFieldDef.type
                 else:
                     field_type = object_type.fields[node.name.value].type
-                fields.append(f"{key}{optional}: {self.output(field_type, node.selection_set, depth + 1)}")
+                fields.append(
+                    f"{key}{optional}: {self.output(field_type, node.selection_set, depth + 1)}"
+                )
             elif isinstance(node, InlineFragmentNode):
                 condition = node.type_condition.name.value if node.type_condition else None
                 if self._applies(condition, object_type):
@@ -314,18 +329,20 @@ class TypeWriter:
                 if self._applies(fragment.type_condition.name.value, object_type):
                     parts.append(node.name.value)
 
-    def input(self, type_: GraphQLInputType) -> str:
+    def input(self, type_: GraphQLType) -> str:
+        """The TypeScript type of a variable or input field: `| null` unless non-null."""
         if isinstance(type_, GraphQLNonNull):
-            return self._input_non_null(type_.of_type)  # type: ignore[arg-type]
+            return self._input_non_null(type_.of_type)
         return f"{self._input_non_null(type_)} | null"
 
-    def _input_non_null(self, type_: GraphQLInputType) -> str:
+    def _input_non_null(self, type_: GraphQLType) -> str:
         if isinstance(type_, GraphQLList):
             return f"Array<{self.input(type_.of_type)}>"
         if isinstance(type_, GraphQLInputObjectType):
             self._note_input(type_)
             return type_.name
-        return self.leaf(type_)  # type: ignore[arg-type]
+        assert isinstance(type_, GraphQLNamedType), type_
+        return self.leaf(type_)
 
     def _note_input(self, type_: GraphQLInputObjectType) -> None:
         if type_.name in self.inputs:
@@ -342,13 +359,16 @@ class TypeWriter:
             type_ = type_from_ast(self.schema, definition.type)
             assert type_ is not None
             optional = not isinstance(type_, GraphQLNonNull) or definition.default_value is not None
-            lines.append(f"  {definition.variable.name.value}{'?' if optional else ''}: {self.input(type_)};\n")  # type: ignore[arg-type]
+            name = definition.variable.name.value
+            lines.append(f"  {name}{'?' if optional else ''}: {self.input(type_)};\n")
         return "{\n" + "".join(lines) + "}" if lines else "Record<string, never>"
 
     def input_object(self, type_: GraphQLInputObjectType) -> str:
         lines = []
         for name, field in type_.fields.items():
-            optional = not isinstance(field.type, GraphQLNonNull) or field.default_value is not Undefined
+            optional = (
+                not isinstance(field.type, GraphQLNonNull) or field.default_value is not Undefined
+            )
             if field.description:
                 lines.append(f"  /** {field.description} */\n")
             lines.append(f"  {name}{'?' if optional else ''}: {self.input(field.type)};\n")
@@ -361,7 +381,9 @@ def _doc_comment(text: str | None, indent: str = "") -> str:
     return f"{indent}/** {' '.join(text.split())} */\n"
 
 
-def render_types(schema: GraphQLSchema, operations: list[Operation], fragments: dict[str, FragmentDefinitionNode]) -> str:
+def render_types(
+    schema: GraphQLSchema, operations: list[Operation], fragments: dict[str, FragmentDefinitionNode]
+) -> str:
     writer = TypeWriter(schema, fragments)
     out = [
         f"// Generated from schema.graphql and web/graphql/*.graphql by `{COMMAND}`.\n"
@@ -369,14 +391,13 @@ def render_types(schema: GraphQLSchema, operations: list[Operation], fragments: 
         "/** A document of the web client whose answer is TData, asked with TVariables. */\n"
         "export type Document<TData, TVariables> = string & {\n"
         "  readonly __document: [TData, TVariables];\n"
-        "};\n\n"
-        "/** The `errors` of a payload: what the user can fix. */\n"
-        "export type UserErrors = UserErrorFields[];\n"
+        "};\n"
     ]
     for name, fragment in fragments.items():
         condition = schema.get_type(fragment.type_condition.name.value)
-        shape = writer.selection(condition, fragment.selection_set, 0)  # type: ignore[arg-type]
-        out.append(f"\n/** fragment {name} on {condition.name} */\nexport type {name} = {shape};\n")  # type: ignore[union-attr]
+        assert isinstance(condition, GraphQLObjectType | GraphQLInterfaceType | GraphQLUnionType)
+        shape = writer.selection(condition, fragment.selection_set, 0)
+        out.append(f"\n/** fragment {name} on {condition.name} */\nexport type {name} = {shape};\n")
     for op in operations:
         root = schema.get_root_type(op.node.operation)
         assert root is not None
@@ -385,17 +406,23 @@ def render_types(schema: GraphQLSchema, operations: list[Operation], fragments: 
         out.append(f"export type {op.name}Data = {data};\n")
         out.append(f"export type {op.name}Variables = {writer.variables(op.node)};\n")
     for name in sorted(writer.inputs):
-        type_ = writer.inputs[name]
-        out.append(f"\n{_doc_comment(type_.description)}export interface {name} {writer.input_object(type_)}\n")
-    for type_ in sorted(_enums(schema), key=lambda t: t.name):
-        values = " | ".join(f"'{v}'" for v in type_.values)
-        out.append(f"\n{_doc_comment(type_.description)}export type {type_.name} = {values};\n")
+        input_type = writer.inputs[name]
+        out.append(
+            f"\n{_doc_comment(input_type.description)}"
+            f"export interface {name} {writer.input_object(input_type)}\n"
+        )
+    for enum_type in sorted(_enums(schema), key=lambda t: t.name):
+        values = " | ".join(f"'{v}'" for v in enum_type.values)
+        out.append(
+            f"\n{_doc_comment(enum_type.description)}export type {enum_type.name} = {values};\n"
+        )
     return "".join(out)
 
 
 def _enums(schema: GraphQLSchema) -> Iterable[GraphQLEnumType]:
     return [
-        t for name, t in schema.type_map.items()
+        t
+        for name, t in schema.type_map.items()
         if isinstance(t, GraphQLEnumType) and not name.startswith("__")
     ]
 
@@ -415,15 +442,19 @@ def render_enums(schema: GraphQLSchema) -> str:
 
 
 def render_module(stem: str, operations: list[Operation]) -> str:
+    names = [
+        "Document",
+        *(f"{op.name}{part}" for op in operations for part in ("Data", "Variables")),
+    ]
     out = [
         "// @ts-check\n"
         f"// Generated from {stem}.graphql by `{COMMAND}`.\n"
-        "// Do not edit: edit the .graphql file and run that command.\n"
+        "// Do not edit: edit the .graphql file and run that command.\n\n"
+        f"/** @import {{ {', '.join(names)} }} from './types' */\n"
     ]
     for op in operations:
-        types = f"import('./types').Document<import('./types').{op.name}Data, import('./types').{op.name}Variables>"
         out.append(
-            f"\n/** @type {{{types}}} */\n"
+            f"\n/** @type {{Document<{op.name}Data, {op.name}Variables>}} */\n"
             f"export const {op.constant} = /** @type {{any}} */ (`{op.text}`);\n"
         )
     return "".join(out)

@@ -2,7 +2,9 @@
 // Generated from home.graphql by `.venv/bin/python -m tests.web.documents`.
 // Do not edit: edit the .graphql file and run that command.
 
-/** @type {import('./types').Document<import('./types').FeedData, import('./types').FeedVariables>} */
+/** @import { Document, FeedData, FeedVariables, ThreadCountsData, ThreadCountsVariables, ThreadStartedData, ThreadStartedVariables } from './types' */
+
+/** @type {Document<FeedData, FeedVariables>} */
 export const FEED_QUERY = /** @type {any} */ (`query Feed($filter: ThreadFilter, $orderBy: ThreadOrder, $first: Int, $after: String, $org: ID!, $withOrg: Boolean!) {
   threads(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
     totalCount
@@ -49,7 +51,7 @@ fragment ThreadCardFields on Thread {
   lastActivityAt
 }`);
 
-/** @type {import('./types').Document<import('./types').ThreadCountsData, import('./types').ThreadCountsVariables>} */
+/** @type {Document<ThreadCountsData, ThreadCountsVariables>} */
 export const THREAD_COUNTS_QUERY = /** @type {any} */ (`query ThreadCounts {
   threadCounts {
     pillar
@@ -58,7 +60,7 @@ export const THREAD_COUNTS_QUERY = /** @type {any} */ (`query ThreadCounts {
   }
 }`);
 
-/** @type {import('./types').Document<import('./types').ThreadStartedData, import('./types').ThreadStartedVariables>} */
+/** @type {Document<ThreadStartedData, ThreadStartedVariables>} */
 export const THREAD_STARTED_SUBSCRIPTION = /** @type {any} */ (`subscription ThreadStarted($filter: ThreadFilter) {
   threadStarted(filter: $filter) {
     id

@@ -2,7 +2,9 @@
 // Generated from organisation.graphql by `.venv/bin/python -m tests.web.documents`.
 // Do not edit: edit the .graphql file and run that command.
 
-/** @type {import('./types').Document<import('./types').OrganisationData, import('./types').OrganisationVariables>} */
+/** @import { Document, OrganisationData, OrganisationVariables, OrganisationMembersData, OrganisationMembersVariables, OrganisationThreadsData, OrganisationThreadsVariables } from './types' */
+
+/** @type {Document<OrganisationData, OrganisationVariables>} */
 export const ORGANISATION_QUERY = /** @type {any} */ (`query Organisation($slug: String!, $members: Int!, $threads: Int!) {
   organisation(slug: $slug) {
     id
@@ -67,7 +69,7 @@ fragment ThreadCardFields on Thread {
   lastActivityAt
 }`);
 
-/** @type {import('./types').Document<import('./types').OrganisationMembersData, import('./types').OrganisationMembersVariables>} */
+/** @type {Document<OrganisationMembersData, OrganisationMembersVariables>} */
 export const ORGANISATION_MEMBERS_QUERY = /** @type {any} */ (`query OrganisationMembers($slug: String!, $first: Int!, $after: String) {
   organisation(slug: $slug) {
     id
@@ -90,7 +92,7 @@ fragment MemberItemFields on Member {
   isExpert
 }`);
 
-/** @type {import('./types').Document<import('./types').OrganisationThreadsData, import('./types').OrganisationThreadsVariables>} */
+/** @type {Document<OrganisationThreadsData, OrganisationThreadsVariables>} */
 export const ORGANISATION_THREADS_QUERY = /** @type {any} */ (`query OrganisationThreads($slug: String!, $first: Int!, $after: String) {
   organisation(slug: $slug) {
     id

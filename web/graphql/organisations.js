@@ -2,7 +2,9 @@
 // Generated from organisations.graphql by `.venv/bin/python -m tests.web.documents`.
 // Do not edit: edit the .graphql file and run that command.
 
-/** @type {import('./types').Document<import('./types').DirectoryData, import('./types').DirectoryVariables>} */
+/** @import { Document, DirectoryData, DirectoryVariables, DirectoryCountriesData, DirectoryCountriesVariables } from './types' */
+
+/** @type {Document<DirectoryData, DirectoryVariables>} */
 export const DIRECTORY_QUERY = /** @type {any} */ (`query Directory($filter: OrganisationFilter, $first: Int, $after: String) {
   organisations(filter: $filter, first: $first, after: $after) {
     totalCount
@@ -24,7 +26,7 @@ export const DIRECTORY_QUERY = /** @type {any} */ (`query Directory($filter: Org
   }
 }`);
 
-/** @type {import('./types').Document<import('./types').DirectoryCountriesData, import('./types').DirectoryCountriesVariables>} */
+/** @type {Document<DirectoryCountriesData, DirectoryCountriesVariables>} */
 export const DIRECTORY_COUNTRIES_QUERY = /** @type {any} */ (`query DirectoryCountries {
   organisations(first: 100) {
     nodes {

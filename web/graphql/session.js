@@ -2,7 +2,9 @@
 // Generated from session.graphql by `.venv/bin/python -m tests.web.documents`.
 // Do not edit: edit the .graphql file and run that command.
 
-/** @type {import('./types').Document<import('./types').SessionData, import('./types').SessionVariables>} */
+/** @import { Document, SessionData, SessionVariables } from './types' */
+
+/** @type {Document<SessionData, SessionVariables>} */
 export const SESSION_QUERY = /** @type {any} */ (`query Session {
   viewer {
     id

@@ -2,7 +2,9 @@
 // Generated from signin.graphql by `.venv/bin/python -m tests.web.documents`.
 // Do not edit: edit the .graphql file and run that command.
 
-/** @type {import('./types').Document<import('./types').SignInOptionsData, import('./types').SignInOptionsVariables>} */
+/** @import { Document, SignInOptionsData, SignInOptionsVariables } from './types' */
+
+/** @type {Document<SignInOptionsData, SignInOptionsVariables>} */
 export const SIGN_IN_OPTIONS_QUERY = /** @type {any} */ (`query SignInOptions {
   signInOptions {
     name

@@ -2,7 +2,9 @@
 // Generated from thread.graphql by `.venv/bin/python -m tests.web.documents`.
 // Do not edit: edit the .graphql file and run that command.
 
-/** @type {import('./types').Document<import('./types').ThreadData, import('./types').ThreadVariables>} */
+/** @import { Document, ThreadData, ThreadVariables, MoreRepliesData, MoreRepliesVariables, ReplyAddedData, ReplyAddedVariables, ReplyData, ReplyVariables, EditPostData, EditPostVariables, AcceptReplyData, AcceptReplyVariables, CloseThreadData, CloseThreadVariables, ReopenThreadData, ReopenThreadVariables, HidePostData, HidePostVariables, UnhidePostData, UnhidePostVariables } from './types' */
+
+/** @type {Document<ThreadData, ThreadVariables>} */
 export const THREAD_QUERY = /** @type {any} */ (`query Thread($id: ID!, $first: Int!) {
   node(id: $id) {
     __typename
@@ -81,7 +83,7 @@ fragment PostFields on Post {
   }
 }`);
 
-/** @type {import('./types').Document<import('./types').MoreRepliesData, import('./types').MoreRepliesVariables>} */
+/** @type {Document<MoreRepliesData, MoreRepliesVariables>} */
 export const MORE_REPLIES_QUERY = /** @type {any} */ (`query MoreReplies($id: ID!, $first: Int!, $after: String) {
   node(id: $id) {
     __typename
@@ -126,7 +128,7 @@ fragment PostFields on Post {
   }
 }`);
 
-/** @type {import('./types').Document<import('./types').ReplyAddedData, import('./types').ReplyAddedVariables>} */
+/** @type {Document<ReplyAddedData, ReplyAddedVariables>} */
 export const REPLY_ADDED_SUBSCRIPTION = /** @type {any} */ (`subscription ReplyAdded($threadId: ID!) {
   replyAdded(threadId: $threadId) {
     ...PostFields
@@ -156,7 +158,7 @@ fragment PostFields on Post {
   }
 }`);
 
-/** @type {import('./types').Document<import('./types').ReplyData, import('./types').ReplyVariables>} */
+/** @type {Document<ReplyData, ReplyVariables>} */
 export const REPLY_MUTATION = /** @type {any} */ (`mutation Reply($input: ReplyInput!) {
   reply(input: $input) {
     post {
@@ -197,7 +199,7 @@ fragment UserErrorFields on UserError {
   code
 }`);
 
-/** @type {import('./types').Document<import('./types').EditPostData, import('./types').EditPostVariables>} */
+/** @type {Document<EditPostData, EditPostVariables>} */
 export const EDIT_POST_MUTATION = /** @type {any} */ (`mutation EditPost($input: EditPostInput!) {
   editPost(input: $input) {
     post {
@@ -238,7 +240,7 @@ fragment UserErrorFields on UserError {
   code
 }`);
 
-/** @type {import('./types').Document<import('./types').AcceptReplyData, import('./types').AcceptReplyVariables>} */
+/** @type {Document<AcceptReplyData, AcceptReplyVariables>} */
 export const ACCEPT_REPLY_MUTATION = /** @type {any} */ (`mutation AcceptReply($input: AcceptReplyInput!) {
   acceptReply(input: $input) {
     thread {
@@ -264,7 +266,7 @@ fragment UserErrorFields on UserError {
   code
 }`);
 
-/** @type {import('./types').Document<import('./types').CloseThreadData, import('./types').CloseThreadVariables>} */
+/** @type {Document<CloseThreadData, CloseThreadVariables>} */
 export const CLOSE_THREAD_MUTATION = /** @type {any} */ (`mutation CloseThread($input: CloseThreadInput!) {
   closeThread(input: $input) {
     thread {
@@ -283,7 +285,7 @@ fragment UserErrorFields on UserError {
   code
 }`);
 
-/** @type {import('./types').Document<import('./types').ReopenThreadData, import('./types').ReopenThreadVariables>} */
+/** @type {Document<ReopenThreadData, ReopenThreadVariables>} */
 export const REOPEN_THREAD_MUTATION = /** @type {any} */ (`mutation ReopenThread($input: CloseThreadInput!) {
   reopenThread(input: $input) {
     thread {
@@ -302,7 +304,7 @@ fragment UserErrorFields on UserError {
   code
 }`);
 
-/** @type {import('./types').Document<import('./types').HidePostData, import('./types').HidePostVariables>} */
+/** @type {Document<HidePostData, HidePostVariables>} */
 export const HIDE_POST_MUTATION = /** @type {any} */ (`mutation HidePost($input: HidePostInput!) {
   hidePost(input: $input) {
     post {
@@ -343,7 +345,7 @@ fragment UserErrorFields on UserError {
   code
 }`);
 
-/** @type {import('./types').Document<import('./types').UnhidePostData, import('./types').UnhidePostVariables>} */
+/** @type {Document<UnhidePostData, UnhidePostVariables>} */
 export const UNHIDE_POST_MUTATION = /** @type {any} */ (`mutation UnhidePost($input: UnhidePostInput!) {
   unhidePost(input: $input) {
     post {

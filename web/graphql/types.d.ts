@@ -6,9 +6,6 @@ export type Document<TData, TVariables> = string & {
   readonly __document: [TData, TVariables];
 };
 
-/** The `errors` of a payload: what the user can fix. */
-export type UserErrors = UserErrorFields[];
-
 /** fragment ThreadCardFields on Thread */
 export type ThreadCardFields = {
   id: string;

@@ -16,6 +16,7 @@ const PROTOCOL = 'graphql-transport-ws';
 const ACK_TIMEOUT_MS = 10_000;
 // Close codes after which trying again cannot help.
 const FATAL_CLOSE_CODES = new Set([4400, 4403, 4406, 4409]);
+const OPEN = 1; // WebSocket.OPEN, without needing the WebSocket global
 
 /** @typedef {'connecting' | 'live' | 'reconnecting' | 'offline' | 'idle'} LiveState */
 
@@ -223,7 +224,7 @@ export class SubscriptionClient {
 
   /** @param {Message} message */
   send(message) {
-    if (this.socket && this.socket.readyState === WebSocket.OPEN) {
+    if (this.socket && this.socket.readyState === OPEN) {
       this.socket.send(JSON.stringify(message));
     }
   }

@@ -3,7 +3,7 @@
 // query string, see lib/feed.js), new threads offered live, and the network at
 // a glance.
 
-import { isAbort, gql } from '../lib/api.js';
+import { gql, isAbort } from '../lib/api.js';
 import { errorBox, feedHref, loading, threadCard } from '../lib/components.js';
 import { announce, h, replaceChildren, srOnly } from '../lib/dom.js';
 import {

@@ -118,7 +118,8 @@ class Worker:
     async def _cycle(self) -> int:
         try:
             await self.schedule_periodic()
-            await self._prune_now_and_then()
+            if self._pruned_at is None or self.clock() - self._pruned_at >= PRUNE_EVERY:
+                await self.prune()
             ran = await self.run_once()
         except Exception as exc:
             if not is_unavailable(exc):
@@ -149,15 +150,15 @@ class Worker:
                 )
             self._scheduled[schedule.kind] = start
 
-    async def _prune_now_and_then(self) -> None:
+    async def prune(self) -> int:
+        """Delete rows that finished longer ago than the retention (their dedupe keys too)."""
         now = self.clock()
-        if self._pruned_at is not None and now - self._pruned_at < PRUNE_EVERY:
-            return
         async with self.db.write() as session:
             pruned = await outbox.prune(session, finished_before=now - self.retention)
         self._pruned_at = now
         if pruned:
             log.info("pruned %d finished outbox rows", pruned)
+        return pruned
 
     async def run_once(self) -> int:
         """Claim one batch of due jobs and run it to the end; returns how many were claimed."""

@@ -208,7 +208,9 @@ class Worker:
                 await self._finish(lambda s: outbox.release(s, [job], now=self.clock()))
                 return
             outcome = await self._execute(kind, job)
-        await self._record(kind, job, outcome)
+            # Recorded before the slot is free: with a concurrency of 1, a job is never
+            # started while the one before it is done but not yet known to be.
+            await self._record(kind, job, outcome)
 
     async def _execute(self, kind: JobKind, job: Job) -> _Outcome:
         try:

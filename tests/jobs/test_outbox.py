@@ -240,6 +240,29 @@ async def test_a_job_held_by_a_worker_that_died_is_taken_again_after_its_lease(d
         assert not await outbox.mark_done(session, lost)
 
 
+async def test_a_batch_running_longer_than_its_lease_is_not_taken_by_another_worker(db):
+    started, finish = asyncio.Event(), asyncio.Event()
+
+    async def slow(_job: Job) -> None:
+        started.set()
+        await finish.wait()
+
+    registry = Registry()
+    registry.register("test.slow", slow)
+    await enqueue_one(db, "test.slow")
+    lease = timedelta(seconds=0.6)  # renewed every 0.2 s while the batch runs
+    busy = Worker(db, registry, lease=lease)
+    other = Worker(db, registry, lease=lease)
+
+    batch = asyncio.create_task(busy.run_once())
+    await asyncio.wait_for(started.wait(), 5)
+    await asyncio.sleep(1.5)
+    assert await other.run_once() == 0
+    finish.set()
+    assert await batch == 1
+    assert [(r.state, r.attempts) for r in await rows(db)] == [("done", 1)]
+
+
 async def test_a_stopping_worker_finishes_the_job_it_runs_and_releases_the_others(db):
     started, finish = asyncio.Event(), asyncio.Event()
 

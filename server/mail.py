@@ -157,7 +157,13 @@ class Mail:
 
 
 async def queue(session: AsyncSession, mail: Mail, *, dedupe_key: str | None = None) -> bool:
-    """Send `mail` once `session`'s transaction commits (see `jobs.enqueue`)."""
+    """Send `mail` once `session`'s transaction commits (see `jobs.enqueue`).
+
+    A message that could never be sent (no address, a header on two lines) is refused
+    here, in the write, rather than failing later in the worker.
+    """
+    if any(char in mail.to + mail.subject for char in "\r\n"):
+        raise ValueError("the recipient and the subject must each be one line")
     if "@" not in parseaddr(mail.to)[1]:
         raise ValueError("the recipient is not an e-mail address")
     return await enqueue(session, MAIL_SEND, mail.payload(), dedupe_key=dedupe_key)

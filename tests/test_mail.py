@@ -95,6 +95,18 @@ async def test_a_queued_message_arrives_multipart_with_its_headers_and_message_i
     assert [(r.state, r.attempts) for r in await outbox_rows(db)] == [("done", 1)]
 
 
+async def test_a_message_that_could_never_be_sent_is_refused_in_the_write(db):
+    for bad in (
+        Mail(to="no address", subject="Hi", text="", html=""),
+        Mail(to="ana@bank.example", subject="Hi\r\nBcc: all@bank.example", text="", html=""),
+    ):
+        with pytest.raises(ValueError):
+            async with db.write() as session:
+                await mail.queue(session, bad)
+
+    assert await outbox_rows(db) == []
+
+
 def test_post_html_in_an_e_mail_is_sanitised_again():
     cleaned = post_html(
         '<p onclick="x()">Hi<script>alert(1)</script><a href="javascript:x">y</a>', FORUM

@@ -10,7 +10,7 @@
     .venv/bin/python -m bench.outbox \
         --database-url postgresql+asyncpg://postgres@127.0.0.1:5432/moin_bench_outbox
 
-The database is made afresh (SQLite: the file is replaced; PostgreSQL: created and dropped).
+The database is made afresh and dropped at the end (SQLite: the file is removed).
 """
 
 from __future__ import annotations
@@ -52,18 +52,39 @@ def _mail(n: int) -> Mail:
     )
 
 
+async def _postgres_admin(url: str, *statements: str) -> None:
+    # DROP DATABASE waits for a checkpoint, which takes seconds on a busy machine.
+    admin = Database.from_url(
+        make_url(url).set(database="postgres").render_as_string(False),
+        statement_timeout_ms=120_000,
+    )
+    try:
+        async with admin.engine.connect() as conn:
+            conn = await conn.execution_options(isolation_level="AUTOCOMMIT")
+            for statement in statements:
+                await conn.exec_driver_sql(statement)
+    finally:
+        await admin.dispose()
+
+
 async def _fresh_database(url: str) -> None:
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
         await asyncio.to_thread(Path(parsed.database or "").unlink, missing_ok=True)
     else:
-        admin = Database.from_url(parsed.set(database="postgres").render_as_string(False))
-        async with admin.engine.connect() as conn:
-            conn = await conn.execution_options(isolation_level="AUTOCOMMIT")
-            await conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{parsed.database}" WITH (FORCE)')
-            await conn.exec_driver_sql(f'CREATE DATABASE "{parsed.database}"')
-        await admin.dispose()
+        name = parsed.database
+        await _postgres_admin(
+            url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)', f'CREATE DATABASE "{name}"'
+        )
     await asyncio.to_thread(migrate.upgrade, url)
+
+
+async def _drop_database(url: str) -> None:
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        await asyncio.to_thread(Path(parsed.database or "").unlink, missing_ok=True)
+    else:
+        await _postgres_admin(url, f'DROP DATABASE IF EXISTS "{parsed.database}" WITH (FORCE)')
 
 
 async def _author_and_thread(db: Database) -> tuple[Viewer, int]:
@@ -193,10 +214,13 @@ async def main() -> None:
     parser.add_argument("--messages", type=int, default=500)
     args = parser.parse_args()
     await _fresh_database(args.database_url)
-    results = {
-        "enqueue": await measure_enqueue(args.database_url, args.writes, args.rounds),
-        "delivery": await measure_delivery(args.database_url, args.messages),
-    }
+    try:
+        results = {
+            "enqueue": await measure_enqueue(args.database_url, args.writes, args.rounds),
+            "delivery": await measure_delivery(args.database_url, args.messages),
+        }
+    finally:
+        await _drop_database(args.database_url)
     for part, figures in results.items():
         print(part + ": " + ", ".join(f"{k} {v:.2f}" for k, v in figures.items()))
 

@@ -23,6 +23,9 @@ from server.db import Database
 from tests.smtp import SmtpSink
 from tests.support import POSTGRES_ADMIN_URL, require_or_skip, serve
 
+# CREATE and DROP DATABASE wait for a checkpoint: seconds on a busy machine, past the
+# forum's 5 s statement timeout (the session's teardown failed on it at a load of 16).
+ADMIN_TIMEOUT_MS = 120_000
 TEST_SECRET = "test-secret-key-that-is-long-enough-0123456789"
 BASE_URL = "http://127.0.0.1:8000"
 TABLES = [
@@ -42,7 +45,7 @@ TABLES = [
 async def _postgres_database() -> str:
     """Create a fresh database for this test session; returns its URL."""
     name = f"moin_test_{secrets.token_hex(4)}"
-    admin = Database.from_url(POSTGRES_ADMIN_URL)
+    admin = Database.from_url(POSTGRES_ADMIN_URL, statement_timeout_ms=ADMIN_TIMEOUT_MS)
     try:
         async with admin.engine.connect() as conn:
             conn = await conn.execution_options(isolation_level="AUTOCOMMIT")
@@ -55,7 +58,7 @@ async def _postgres_database() -> str:
 
 
 async def _drop_postgres_database(url: str) -> None:
-    admin = Database.from_url(POSTGRES_ADMIN_URL)
+    admin = Database.from_url(POSTGRES_ADMIN_URL, statement_timeout_ms=ADMIN_TIMEOUT_MS)
     try:
         async with admin.engine.connect() as conn:
             conn = await conn.execution_options(isolation_level="AUTOCOMMIT")

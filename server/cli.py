@@ -1,4 +1,4 @@
-"""The `moin-forum` command: serve, migrate, demo, schema, organisations, members, partners."""
+"""The `moin-forum` command: serve, worker, migrate, demo, schema, and the operator's commands."""
 
 from __future__ import annotations
 
@@ -87,6 +87,14 @@ def serve(args: argparse.Namespace) -> None:
     )
 
 
+def worker_command(_args: argparse.Namespace) -> None:
+    from server.background import run_worker
+
+    settings = load_settings()
+    asyncio.run(_check_current(settings))
+    asyncio.run(run_worker(settings))
+
+
 def migrate_command(_args: argparse.Namespace) -> None:
     settings = Settings()
     migrate.upgrade(settings.database_url)
@@ -131,6 +139,9 @@ def parser() -> argparse.ArgumentParser:
         help="load demo content into an empty database and offer the demo sign-in (loopback only)",
     )
     serve_parser.set_defaults(run=serve)
+    commands.add_parser(
+        "worker", help="run background work (e-mail, digests) until SIGTERM; see MOIN_WORKER"
+    ).set_defaults(run=worker_command)
     commands.add_parser(
         "migrate", help="bring MOIN_DATABASE_URL to the latest schema"
     ).set_defaults(run=migrate_command)

@@ -1,0 +1,218 @@
+"""Reading the demo data files: YAML values that remember their line, Markdown posts with fields.
+
+Everything here is about text and lines; what the values mean is `server.demo.records`' business.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from importlib.resources.abc import Traversable
+from typing import Any
+
+import yaml
+
+# A path to a value inside one file: mapping keys and list indexes, e.g. (3, "pillars", 1).
+Path = tuple[str | int, ...]
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong in the demo data, where an editor can find it."""
+
+    file: str
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return (
+            f"{where}: {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+        )
+
+
+class DemoDataError(Exception):
+    """The demo data has problems; nothing was loaded. `problems` lists them all."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(set(problems))
+        count = len(self.problems)
+        heading = f"the demo data has {count} problem{'s' if count != 1 else ''}"
+        super().__init__("\n".join([heading + ":", *(f"  {p}" for p in self.problems)]))
+
+
+@dataclass
+class Located:
+    """A value read from a file, with the line of each value inside it (1-based)."""
+
+    value: Any
+    lines: dict[Path, int] = field(default_factory=dict)
+
+    def line_of(self, path: Path) -> int:
+        """The line of the deepest value on `path` in the file (a missing field: its parent's)."""
+        for end in range(len(path), -1, -1):
+            if path[:end] in self.lines:
+                return self.lines[path[:end]]
+        return 0
+
+
+class _TextLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """YAML that reads every plain value as text (and an empty one as nothing).
+
+    YAML 1.1 would read the country code `NO` as false, `on` as true and `1.10` as a
+    number; the field's type decides instead (see `server.demo.records`).
+    """
+
+
+_TextLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag == "tag:yaml.org,2002:null"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_NULL = "tag:yaml.org,2002:null"
+
+# What a YAML error usually means to someone who edits these files, by PyYAML's wording.
+_HINTS = {
+    "mapping values are not allowed here": (
+        "a value with ': ' in it needs double quotes around it, e.g. "
+        'title: "Green steel: targets or lead markets?"'
+    ),
+    "found character '\\t' that cannot start any token": "indent with spaces, not tabs",
+    "expected <block end>, but found": "the lines of one entry must start in the same column",
+}
+
+
+def read_yaml(text: str, file: str, problems: list[Problem], *, first_line: int = 1) -> Located:
+    """Parse YAML text; a syntax error becomes a problem (and the value None).
+
+    `first_line` is the line of the file on which `text` starts (front matter starts on 2).
+    """
+    loader = _TextLoader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = first_line + mark.line if mark else first_line
+        message = " ".join(filter(None, [exc.context, exc.problem]))
+        hint = next((h for key, h in _HINTS.items() if key in message), None)
+        problems.append(
+            Problem(file, line, "", f"not valid YAML: {message}" + (f" ({hint})" if hint else ""))
+        )
+        return Located(None)
+    finally:
+        loader.dispose()
+    located = Located(None)
+    if node is not None:
+        located.value = _value(node, (), located.lines, first_line, file, problems)
+    return located
+
+
+def _value(
+    node: yaml.Node, path: Path, lines: dict[Path, int], first: int, file: str, out: list[Problem]
+) -> Any:
+    lines.setdefault(path, first + node.start_mark.line)
+    if isinstance(node, yaml.MappingNode):
+        mapping: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = str(key_node.value) if isinstance(key_node, yaml.ScalarNode) else "?"
+            line = first + key_node.start_mark.line
+            if key in mapping:
+                first_at = lines[(*path, key)]
+                out.append(Problem(file, line, key, f"given twice (first on line {first_at})"))
+                continue
+            lines[(*path, key)] = line
+            # The key's line is where an editor looks for the field (its value may follow).
+            mapping[key] = _value(value_node, (*path, key), lines, first, file, out)
+        return mapping
+    if isinstance(node, yaml.SequenceNode):
+        return [
+            _value(item, (*path, index), lines, first, file, out)
+            for index, item in enumerate(node.value)
+        ]
+    if node.tag == _NULL:
+        return None
+    return str(node.value)
+
+
+# A line of exactly three dashes opens and closes a post's fields (front matter).
+_FENCE = re.compile(r"---[ \t]*")
+
+
+@dataclass
+class Section:
+    """One post of a Markdown file: its fields (YAML between `---` lines) and its body."""
+
+    fields: Located
+    fields_line: int  # the line of the opening `---`
+    body: str
+    body_line: int  # the first line after the closing `---`
+
+
+def read_posts(text: str, file: str, problems: list[Problem]) -> list[Section]:
+    """Split a Markdown file into posts, each `---`, fields, `---`, then its Markdown body."""
+    lines = text.split("\n")
+    fences = [n for n, line in enumerate(lines) if _FENCE.fullmatch(line)]
+    first_text = next((n for n, line in enumerate(lines) if line.strip()), None)
+    if first_text is None or first_text not in fences:
+        problems.append(
+            Problem(
+                file,
+                (first_text or 0) + 1,
+                "",
+                "a thread file starts with a line '---', then the thread's fields, then '---'",
+            )
+        )
+        return []
+    fences = [n for n in fences if n >= first_text]
+    sections: list[Section] = []
+    for opening, closing in _pairs(fences):
+        if closing is None:
+            problems.append(
+                Problem(
+                    file,
+                    opening + 1,
+                    "",
+                    "the fields that start here are not closed by a line '---' (a line of "
+                    "three dashes starts a post's fields: write *** for a horizontal rule)",
+                )
+            )
+            break
+        next_opening = next((n for n in fences if n > closing), len(lines))
+        fields_text = "\n".join(lines[opening + 1 : closing])
+        located = read_yaml(fields_text, file, problems, first_line=opening + 2)
+        if located.value is not None and not isinstance(located.value, dict):
+            problems.append(
+                Problem(
+                    file,
+                    opening + 2,
+                    "",
+                    "between two '---' lines come fields, one 'name: value' a line (a line "
+                    "of three dashes starts a post's fields: write *** for a horizontal rule)",
+                )
+            )
+        elif located.value is None:
+            located.value = {}
+            located.lines[()] = opening + 1
+        body = "\n".join(lines[closing + 1 : next_opening]).strip()
+        sections.append(Section(located, opening + 1, body, closing + 2))
+    return sections
+
+
+def _pairs(fences: list[int]) -> Iterator[tuple[int, int | None]]:
+    """Opening and closing fences: every other `---` after a body opens the next post."""
+    index = 0
+    while index < len(fences):
+        yield fences[index], fences[index + 1] if index + 1 < len(fences) else None
+        index += 2
+
+
+def read_text(resource: Traversable, file: str, problems: list[Problem]) -> str | None:
+    """A data file's text (UTF-8, any line endings), or None with a problem."""
+    try:
+        return resource.read_bytes().decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
+    except UnicodeDecodeError as exc:
+        problems.append(Problem(file, 0, "", f"not UTF-8 text ({exc.reason} at byte {exc.start})"))
+    except OSError as exc:
+        problems.append(Problem(file, 0, "", f"cannot be read: {exc.strerror or exc}"))
+    return None

@@ -105,9 +105,4 @@ async def load_demo(
                 await threads.set_closed(session, moderator, thread_id=thread.id, closed=True)
         # Demo loading is not a live event: nobody is subscribed yet.
         session.info.clear()
-    return {
-        "organisations": len(network.organisations),
-        "members": len(network.members),
-        "threads": len(network.threads),
-        "replies": network.reply_count,
-    }
+    return network.counts()

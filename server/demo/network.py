@@ -7,6 +7,7 @@ raises `DemoDataError` listing every problem with its file and line.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib.resources import files
 from importlib.resources.abc import Traversable
@@ -38,6 +39,13 @@ MEMBERS_FILE = "members.yaml"
 THREADS_FOLDER = "threads"
 
 R = TypeVar("R", bound=Record)
+# Stands for every name of a file that could not be read: no reference to it is reported.
+ANY = "*"
+
+
+def excused(name: str, invalid: set[str]) -> bool:
+    """Whether a name that was not found belongs to an entry already reported as invalid."""
+    return name in invalid or ANY in invalid
 
 
 @dataclass(frozen=True)
@@ -79,9 +87,14 @@ class DemoNetwork:
     members: list[Entry[MemberRecord]]
     threads: list[DemoThread]
 
-    @property
-    def reply_count(self) -> int:
-        return sum(len(thread.replies) for thread in self.threads)
+    def counts(self) -> dict[str, int]:
+        """How many of each kind of content there is, as the CLI reports it."""
+        return {
+            "organisations": len(self.organisations),
+            "members": len(self.members),
+            "threads": len(self.threads),
+            "replies": sum(len(thread.replies) for thread in self.threads),
+        }
 
 
 def default_folder() -> Traversable:
@@ -93,41 +106,68 @@ def read_network(folder: Traversable | None = None) -> DemoNetwork:
     """Read and check the demo data; raises DemoDataError naming every problem found."""
     folder = folder if folder is not None else default_folder()
     problems: list[Problem] = []
-    network = DemoNetwork(
-        organisations=read_list(folder, ORGANISATIONS_FILE, OrganisationRecord, problems),
-        members=read_list(folder, MEMBERS_FILE, MemberRecord, problems),
-        threads=_read_threads(folder, problems),
-    )
-    _check_references(network, problems)
+    # Slugs and keys of entries with problems of their own: naming them elsewhere is not
+    # another problem.
+    bad_slugs: set[str] = set()
+    bad_keys: set[str] = set()
+    organisations = read_list(folder, ORGANISATIONS_FILE, OrganisationRecord, problems, bad_slugs)
+    members = read_list(folder, MEMBERS_FILE, MemberRecord, problems, bad_keys)
+    slugs = _unique(organisations, "slug", lambda r: r.slug, problems)
+    keys = _unique(members, "key", lambda r: r.key, problems)
+    _unique(members, "email", lambda r: r.email.lower(), problems)
+    for member in members:
+        organisation = member.record.organisation
+        if (
+            organisation is not None
+            and organisation not in slugs
+            and not excused(organisation, bad_slugs)
+        ):
+            message = f"{organisation!r} is not in {ORGANISATIONS_FILE}"
+            problems.append(member.problem("organisation", message))
+    moderators = any(m.record.role in {MemberRole.MODERATOR, MemberRole.ADMIN} for m in members)
+    threads = _read_threads(folder, _Authors(keys, bad_keys, moderators), problems)
     if problems:
         raise DemoDataError(problems)
-    return network
+    return DemoNetwork(organisations, members, threads)
 
 
 def read_list(
-    folder: Traversable, name: str, model: type[R], problems: list[Problem]
+    folder: Traversable,
+    name: str,
+    model: type[R],
+    problems: list[Problem],
+    invalid: set[str] | None = None,
 ) -> list[Entry[R]]:
-    """A YAML file holding a list of entries of one kind; the valid ones are returned."""
+    """A YAML file holding a list of entries of one kind; the valid ones are returned.
+
+    The first field of an invalid entry (its slug or key) goes into `invalid`; `ANY` when
+    the file could not be read at all.
+    """
+    invalid = invalid if invalid is not None else set()
     resource = folder / name
     if not resource.is_file():
         problems.append(Problem(name, 0, "", "is missing"))
+        invalid.add(ANY)
         return []
     text = read_text(resource, name, problems)
-    located = read_yaml(text, name, problems) if text is not None else Located(None)
+    located = read_yaml(text, name, problems) if text is not None else Located(None, ok=False)
+    if not located.ok:
+        invalid.add(ANY)
+        return []
     if located.value is None:
         return []
     if not isinstance(located.value, list):
-        problems.append(
-            Problem(
-                name, located.line_of(()), "", "should be a list of entries, each starting '- '"
-            )
-        )
+        message = "should be a list of entries, each starting '- '"
+        problems.append(Problem(name, located.line_of(()), "", message))
+        invalid.add(ANY)
         return []
     entries = []
     for index, item in enumerate(located.value):
         entry = _entry(model, item, name, located, (index,), problems)
         if entry is not None:
             entries.append(entry)
+        elif isinstance(item, dict):
+            invalid.add(str(item.get(next(iter(model.model_fields)))))
     return entries
 
 
@@ -141,7 +181,42 @@ def _entry(
     return Entry(record, file, located, path) if record is not None else None
 
 
-def _read_threads(folder: Traversable, problems: list[Problem]) -> list[DemoThread]:
+def _unique(
+    entries: list[Entry[R]], field: str, value: Callable[[R], str], problems: list[Problem]
+) -> dict[str, Entry[R]]:
+    """Entries by a field that must be unique; a second use is a problem."""
+    seen: dict[str, Entry[R]] = {}
+    for entry in entries:
+        key = value(entry.record)
+        if key in seen:
+            first = seen[key].located.line_of((*seen[key].path, field))
+            problems.append(entry.problem(field, f"{key!r} is used twice (first on line {first})"))
+        else:
+            seen[key] = entry
+    return seen
+
+
+@dataclass(frozen=True)
+class _Authors:
+    """Who may write in the demo threads, as members.yaml says."""
+
+    members: dict[str, Entry[MemberRecord]]
+    invalid: set[str]  # keys of members with problems of their own
+    has_moderator: bool
+
+    def check(self, entry: Entry[Any], problems: list[Problem]) -> None:
+        key = entry.record.author
+        author = self.members.get(key)
+        if author is None and not excused(key, self.invalid):
+            problems.append(entry.problem("author", f"{key!r} is not in {MEMBERS_FILE}"))
+        elif author is not None and author.record.organisation is None:
+            message = f"{key!r} has no organisation in {MEMBERS_FILE}, so cannot write"
+            problems.append(entry.problem("author", message))
+
+
+def _read_threads(
+    folder: Traversable, authors: _Authors, problems: list[Problem]
+) -> list[DemoThread]:
     threads_folder = folder / THREADS_FOLDER
     if not threads_folder.is_dir():
         problems.append(Problem(THREADS_FOLDER, 0, "", "the folder of thread files is missing"))
@@ -156,133 +231,89 @@ def _read_threads(folder: Traversable, problems: list[Problem]) -> list[DemoThre
             continue
         slug = resource.name.removesuffix(".md")
         if not KEY_PATTERN.fullmatch(slug):
-            problems.append(
-                Problem(file, 0, "", "a thread file's name is lower-case letters, digits and '-'")
-            )
+            message = "a thread file's name is lower-case letters, digits and '-', then .md"
+            problems.append(Problem(file, 0, "", message))
         text = read_text(resource, file, problems)
-        thread = _thread(slug, file, text, problems) if text is not None else None
+        thread = _thread(slug, file, text, authors, problems) if text is not None else None
         if thread is not None:
             threads.append(thread)
     return threads
 
 
-def _thread(slug: str, file: str, text: str, problems: list[Problem]) -> DemoThread | None:
+def _thread(
+    slug: str, file: str, text: str, authors: _Authors, problems: list[Problem]
+) -> DemoThread | None:
+    """A thread file's posts; None when any is invalid (every problem is reported)."""
     sections = read_posts(text, file, problems)
-    posts: list[Post[Any]] = []
+    opening: Post[ThreadRecord] | None = None
+    replies: list[Post[ReplyRecord]] = []
     for number, section in enumerate(sections):
-        model: type[Record] = ThreadRecord if number == 0 else ReplyRecord
-        entry = _entry(model, section.fields.value, file, section.fields, (), problems)
-        if entry is not None:
-            posts.append(Post(entry, section.body, section.body_line))
-    if len(posts) < len(sections) or not posts:
-        return None  # the problems are reported; the rest of the file is still checked
-    return DemoThread(slug, posts[0], posts[1:])
-
-
-def _check_references(network: DemoNetwork, problems: list[Problem]) -> None:
-    """What entries say about each other: slugs and keys used once, authors who can write."""
-    slugs = _unique(network.organisations, "slug", lambda r: r.slug, problems)
-    members = _unique(network.members, "key", lambda r: r.key, problems)
-    _unique(network.members, "email", lambda r: r.email.lower(), problems)
-    for member in network.members:
-        organisation = member.record.organisation
-        if organisation is not None and organisation not in slugs:
-            problems.append(
-                member.problem("organisation", f"{organisation!r} is not in {ORGANISATIONS_FILE}")
+        if not section.fields.ok:
+            continue
+        if number == 0:
+            thread_entry = _entry(
+                ThreadRecord, section.fields.value, file, section.fields, (), problems
             )
-    moderators = [m for m in network.members if m.record.role in _MODERATORS]
-    for thread in network.threads:
-        _check_thread(thread, members, bool(moderators), problems)
+            if thread_entry is not None:
+                opening = Post(thread_entry, section.body, section.body_line)
+                _check_opening(opening, authors, problems)
+        else:
+            reply_entry = _entry(
+                ReplyRecord, section.fields.value, file, section.fields, (), problems
+            )
+            if reply_entry is not None:
+                replies.append(Post(reply_entry, section.body, section.body_line))
+                _check_post(replies[-1], authors, problems)
+    _check_replies(opening, replies, problems)
+    if opening is None or len(replies) != len(sections) - 1:
+        return None
+    return DemoThread(slug, opening, replies)
 
 
-_MODERATORS = {MemberRole.MODERATOR, MemberRole.ADMIN}
-
-
-def _check_thread(
-    thread: DemoThread,
-    members: dict[str, Entry[MemberRecord]],
-    has_moderator: bool,
-    problems: list[Problem],
-) -> None:
-    opening = thread.opening.entry
-    record = opening.record
+def _check_opening(opening: Post[ThreadRecord], authors: _Authors, problems: list[Problem]) -> None:
+    entry = opening.entry
     check = Collector()
-    check.text("title", record.title, label="Title", max_length=TITLE_MAX)
-    check.topics("topics", record.topics)
+    check.text("title", entry.record.title, label="Title", max_length=TITLE_MAX)
+    check.topics("topics", entry.record.topics)
     for error in check.errors:
-        problems.append(opening.problem(error.field[-1], error.message))
-    _check_post(thread.opening, members, problems)
-    if record.closed and not has_moderator:
-        problems.append(
-            opening.problem(
-                "closed", f"closing a thread needs a MODERATOR or ADMIN in {MEMBERS_FILE}"
-            )
-        )
-    previous = 0
-    accepted: Entry[ReplyRecord] | None = None
-    for reply in thread.replies:
-        entry = reply.entry
-        _check_post(reply, members, problems)
-        hours = entry.record.hours_after
-        if hours < previous:
-            problems.append(
-                entry.problem(
-                    "hours_after",
-                    f"{hours} is earlier than the reply above ({previous}): replies are "
-                    "written in the order they were posted",
-                )
-            )
-        if hours > record.days_ago * 24:
-            problems.append(
-                entry.problem(
-                    "hours_after",
-                    f"{hours} hours after a start {record.days_ago} days ago is in the future",
-                )
-            )
-        previous = max(previous, hours)
-        if entry.record.accepted:
-            if accepted is not None:
-                first = accepted.located.line_of(("accepted",))
-                problems.append(
-                    entry.problem(
-                        "accepted", f"only one reply is accepted (the one on line {first} is)"
-                    )
-                )
-            accepted = accepted or entry
+        problems.append(entry.problem(error.field[-1], error.message))
+    _check_post(opening, authors, problems)
+    if entry.record.closed and not authors.has_moderator:
+        message = f"closing a thread needs a MODERATOR or ADMIN in {MEMBERS_FILE}"
+        problems.append(entry.problem("closed", message))
 
 
-def _check_post(
-    post: Post[Any], members: dict[str, Entry[MemberRecord]], problems: list[Problem]
-) -> None:
-    entry = post.entry
+def _check_post(post: Post[Any], authors: _Authors, problems: list[Problem]) -> None:
     check = Collector()
     check.text("body", post.body, label="Body", max_length=BODY_MAX)
     for error in check.errors:
-        problems.append(Problem(entry.file, post.body_line, "body", error.message))
-    author = members.get(entry.record.author)
-    if author is None:
-        problems.append(
-            entry.problem("author", f"{entry.record.author!r} is not in {MEMBERS_FILE}")
-        )
-    elif author.record.organisation is None:
-        problems.append(
-            entry.problem(
-                "author",
-                f"{entry.record.author!r} has no organisation in {MEMBERS_FILE}, so cannot write",
+        problems.append(Problem(post.entry.file, post.body_line, "body", error.message))
+    authors.check(post.entry, problems)
+
+
+def _check_replies(
+    opening: Post[ThreadRecord] | None, replies: list[Post[ReplyRecord]], problems: list[Problem]
+) -> None:
+    """Replies in the order they were posted, none in the future, at most one accepted."""
+    previous = 0
+    accepted: Entry[ReplyRecord] | None = None
+    for reply in replies:
+        entry = reply.entry
+        hours = entry.record.hours_after
+        if hours < previous:
+            message = (
+                f"{hours} is earlier than the reply above ({previous}): replies are written "
+                "in the order they were posted"
             )
-        )
-
-
-def _unique(
-    entries: list[Entry[R]], field: str, value: Any, problems: list[Problem]
-) -> dict[str, Entry[R]]:
-    """Entries by a field that must be unique; a second use is a problem."""
-    seen: dict[str, Entry[R]] = {}
-    for entry in entries:
-        key = value(entry.record)
-        if key in seen:
-            first = seen[key].located.line_of((*seen[key].path, field))
-            problems.append(entry.problem(field, f"{key!r} is used twice (first on line {first})"))
-        else:
-            seen[key] = entry
-    return seen
+            problems.append(entry.problem("hours_after", message))
+        previous = max(previous, hours)
+        if opening is not None and hours > opening.entry.record.days_ago * 24:
+            days = opening.entry.record.days_ago
+            message = f"{hours} hours after a start {days} days ago is in the future"
+            problems.append(entry.problem("hours_after", message))
+        if entry.record.accepted and accepted is not None:
+            first = accepted.located.line_of(("accepted",))
+            message = f"only one reply is accepted (the one on line {first} is)"
+            problems.append(entry.problem("accepted", message))
+        elif entry.record.accepted:
+            accepted = entry

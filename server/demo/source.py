@@ -6,7 +6,6 @@ Everything here is about text and lines; what the values mean is `server.demo.re
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from importlib.resources.abc import Traversable
 from typing import Any
@@ -49,6 +48,7 @@ class Located:
 
     value: Any
     lines: dict[Path, int] = field(default_factory=dict)
+    ok: bool = True  # false: the text could not be read as a value (the problem is reported)
 
     def line_of(self, path: Path) -> int:
         """The line of the deepest value on `path` in the file (a missing field: its parent's)."""
@@ -74,9 +74,9 @@ _NULL = "tag:yaml.org,2002:null"
 
 # What a YAML error usually means to someone who edits these files, by PyYAML's wording.
 _HINTS = {
-    "mapping values are not allowed here": (
-        "a value with ': ' in it needs double quotes around it, e.g. "
-        'title: "Green steel: targets or lead markets?"'
+    "mapping values are not allowed": (
+        "the fields of one entry start in the same column, and a value with ': ' in it needs "
+        'double quotes around it, e.g. title: "Green steel: targets or lead markets?"'
     ),
     "found character '\\t' that cannot start any token": "indent with spaces, not tabs",
     "expected <block end>, but found": "the lines of one entry must start in the same column",
@@ -99,7 +99,7 @@ def read_yaml(text: str, file: str, problems: list[Problem], *, first_line: int 
         problems.append(
             Problem(file, line, "", f"not valid YAML: {message}" + (f" ({hint})" if hint else ""))
         )
-        return Located(None)
+        return Located(None, ok=False)
     finally:
         loader.dispose()
     located = Located(None)
@@ -135,8 +135,11 @@ def _value(
     return str(node.value)
 
 
-# A line of exactly three dashes opens and closes a post's fields (front matter).
+# A line of exactly three dashes closes a post's fields, and opens the next post's when the
+# line after it is a field ("author: ..."): elsewhere in a body it is Markdown's own rule.
 _FENCE = re.compile(r"---[ \t]*")
+_FIELD = re.compile(r"[A-Za-z_][\w-]*[ \t]*:")
+_STRAY_FENCE = "a line of three dashes followed by a field starts a reply's fields"
 
 
 @dataclass
@@ -144,67 +147,52 @@ class Section:
     """One post of a Markdown file: its fields (YAML between `---` lines) and its body."""
 
     fields: Located
-    fields_line: int  # the line of the opening `---`
     body: str
     body_line: int  # the first line after the closing `---`
 
 
 def read_posts(text: str, file: str, problems: list[Problem]) -> list[Section]:
-    """Split a Markdown file into posts, each `---`, fields, `---`, then its Markdown body."""
+    """Split a Markdown file into posts, each `---`, fields, `---`, then its Markdown body.
+
+    Sections whose fields could not be read are returned with `fields.ok` false (the
+    problem is reported), so that the posts after them are still checked.
+    """
     lines = text.split("\n")
     fences = [n for n, line in enumerate(lines) if _FENCE.fullmatch(line)]
-    first_text = next((n for n, line in enumerate(lines) if line.strip()), None)
-    if first_text is None or first_text not in fences:
-        problems.append(
-            Problem(
-                file,
-                (first_text or 0) + 1,
-                "",
-                "a thread file starts with a line '---', then the thread's fields, then '---'",
-            )
-        )
+    opening = next((n for n, line in enumerate(lines) if line.strip()), None)
+    if opening is None or opening not in fences:
+        line = (opening or 0) + 1
+        message = "a thread file starts with a line '---', then the thread's fields, then '---'"
+        problems.append(Problem(file, line, "", message))
         return []
-    fences = [n for n in fences if n >= first_text]
     sections: list[Section] = []
-    for opening, closing in _pairs(fences):
+    while opening is not None:
+        closing = next((n for n in fences if n > opening), None)
         if closing is None:
-            problems.append(
-                Problem(
-                    file,
-                    opening + 1,
-                    "",
-                    "the fields that start here are not closed by a line '---' (a line of "
-                    "three dashes starts a post's fields: write *** for a horizontal rule)",
-                )
-            )
+            message = "the fields that start here are not closed by a line '---'"
+            problems.append(Problem(file, opening + 1, "", message))
             break
-        next_opening = next((n for n in fences if n > closing), len(lines))
-        fields_text = "\n".join(lines[opening + 1 : closing])
-        located = read_yaml(fields_text, file, problems, first_line=opening + 2)
-        if located.value is not None and not isinstance(located.value, dict):
-            problems.append(
-                Problem(
-                    file,
-                    opening + 2,
-                    "",
-                    "between two '---' lines come fields, one 'name: value' a line (a line "
-                    "of three dashes starts a post's fields: write *** for a horizontal rule)",
-                )
+        located = read_yaml(
+            "\n".join(lines[opening + 1 : closing]), file, problems, first_line=opening + 2
+        )
+        if located.ok and located.value is None:
+            located.value, located.lines[()] = {}, opening + 1
+        elif located.ok and not isinstance(located.value, dict):
+            located.ok = False
+            message = (
+                f"between two '---' lines come fields, one 'name: value' a line ({_STRAY_FENCE})"
             )
-        elif located.value is None:
-            located.value = {}
-            located.lines[()] = opening + 1
+            problems.append(Problem(file, opening + 2, "", message))
+        following = (n for n in fences if n > closing and _FIELD.match(_line(lines, n + 1)))
+        next_opening = next(following, None)
         body = "\n".join(lines[closing + 1 : next_opening]).strip()
-        sections.append(Section(located, opening + 1, body, closing + 2))
+        sections.append(Section(located, body, closing + 2))
+        opening = next_opening
     return sections
 
 
-def _pairs(fences: list[int]) -> Iterator[tuple[int, int | None]]:
-    """Opening and closing fences: every other `---` after a body opens the next post."""
-    index = 0
-    while index < len(fences):
-        yield fences[index], fences[index + 1] if index + 1 < len(fences) else None
-        index += 2
+def _line(lines: list[str], index: int) -> str:
+    return lines[index] if index < len(lines) else ""
 
 
 def read_text(resource: Traversable, file: str, problems: list[Problem]) -> str | None:

@@ -56,8 +56,8 @@ async def load_demo(
             organisations[org.slug] = row
         await session.flush()
         viewers: dict[str, Viewer] = {}
-        for entry in network.members:
-            person = entry.record
+        for member_entry in network.members:
+            person = member_entry.record
             organisation_id = organisations[person.organisation].id if person.organisation else None
             member = Member(
                 display_name=person.name,

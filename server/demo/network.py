@@ -25,8 +25,8 @@ from server.demo.records import (
 from server.demo.source import (
     DemoDataError,
     Located,
-    Path,
     Problem,
+    ValuePath,
     read_posts,
     read_text,
     read_yaml,
@@ -55,7 +55,7 @@ class Entry(Generic[R]):
     record: R
     file: str
     located: Located
-    path: Path = ()  # where the entry sits in its file: (index,) in a list file
+    path: ValuePath = ()  # where the entry sits in its file: (index,) in a list file
 
     def problem(self, field: str, message: str) -> Problem:
         return Problem(self.file, self.located.line_of((*self.path, field)), field, message)
@@ -172,7 +172,12 @@ def read_list(
 
 
 def _entry(
-    model: type[R], value: Any, file: str, located: Located, path: Path, problems: list[Problem]
+    model: type[R],
+    value: Any,
+    file: str,
+    located: Located,
+    path: ValuePath,
+    problems: list[Problem],
 ) -> Entry[R] | None:
     record, errors = validate(model, value)
     for loc, message in errors:

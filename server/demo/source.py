@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 
 # A path to a value inside one file: mapping keys and list indexes, e.g. (3, "pillars", 1).
-Path = tuple[str | int, ...]
+ValuePath = tuple[str | int, ...]
 
 
 @dataclass(frozen=True, order=True)
@@ -47,10 +47,10 @@ class Located:
     """A value read from a file, with the line of each value inside it (1-based)."""
 
     value: Any
-    lines: dict[Path, int] = field(default_factory=dict)
+    lines: dict[ValuePath, int] = field(default_factory=dict)
     ok: bool = True  # false: the text could not be read as a value (the problem is reported)
 
-    def line_of(self, path: Path) -> int:
+    def line_of(self, path: ValuePath) -> int:
         """The line of the deepest value on `path` in the file (a missing field: its parent's)."""
         for end in range(len(path), -1, -1):
             if path[:end] in self.lines:
@@ -109,7 +109,12 @@ def read_yaml(text: str, file: str, problems: list[Problem], *, first_line: int 
 
 
 def _value(
-    node: yaml.Node, path: Path, lines: dict[Path, int], first: int, file: str, out: list[Problem]
+    node: yaml.Node,
+    path: ValuePath,
+    lines: dict[ValuePath, int],
+    first: int,
+    file: str,
+    out: list[Problem],
 ) -> Any:
     lines.setdefault(path, first + node.start_mark.line)
     if isinstance(node, yaml.MappingNode):
@@ -198,9 +203,22 @@ def _line(lines: list[str], index: int) -> str:
 def read_text(resource: Traversable, file: str, problems: list[Problem]) -> str | None:
     """A data file's text (UTF-8, any line endings), or None with a problem."""
     try:
-        return resource.read_bytes().decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
+        raw = resource.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         problems.append(Problem(file, 0, "", f"not UTF-8 text ({exc.reason} at byte {exc.start})"))
+        return None
     except OSError as exc:
         problems.append(Problem(file, 0, "", f"cannot be read: {exc.strerror or exc}"))
-    return None
+        return None
+    text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    # The forum stores no control characters (PostgreSQL refuses NUL): say where one hides.
+    control = _CONTROL.search(text)
+    if control is not None:
+        line = text.count("\n", 0, control.start()) + 1
+        code = f"U+{ord(control.group()):04X}"
+        problems.append(Problem(file, line, "", f"has an invisible control character ({code})"))
+        return None
+    return text
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")

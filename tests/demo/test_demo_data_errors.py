@@ -274,6 +274,14 @@ def test_a_thread_file_without_fields_and_unclosed_fields_are_explained(tmp_path
     ]
 
 
+def test_a_control_character_is_found_by_its_line(tmp_path):
+    thread = THREAD.replace("What we did.", "What we\x00 did.")
+
+    assert problems(write_network(tmp_path, {"threads/green-guarantees.md": thread})) == [
+        "threads/green-guarantees.md:23: has an invisible control character (U+0000)"
+    ]
+
+
 def test_the_shipped_demo_data_is_inside_the_package_and_valid():
     folder = default_folder()
 

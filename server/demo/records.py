@@ -46,9 +46,12 @@ def _choice(kind: type[E], what: str) -> Callable[[Any], E]:
 
 
 def _ctx(value: Any, what: str, names: str) -> dict[str, str]:
-    shown = (
-        repr(value) if isinstance(value, str) else "a list" if isinstance(value, list) else "empty"
-    )
+    if isinstance(value, str):
+        shown = repr(value)
+    else:
+        shown = {list: "a list", dict: "a set of fields", type(None): "nothing"}.get(
+            type(value), repr(value)
+        )
     return {"value": shown, "what": what, "names": names}
 
 

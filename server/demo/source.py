@@ -100,12 +100,19 @@ def read_yaml(text: str, file: str, problems: list[Problem], *, first_line: int 
             Problem(file, line, "", f"not valid YAML: {message}" + (f" ({hint})" if hint else ""))
         )
         return Located(None, ok=False)
+    except yaml.YAMLError as exc:  # the reader's errors carry no mark
+        problems.append(Problem(file, first_line, "", f"not valid YAML: {exc}"))
+        return Located(None, ok=False)
     finally:
         loader.dispose()
     located = Located(None)
     if node is not None:
         located.value = _value(node, (), located.lines, first_line, file, problems)
     return located
+
+
+# The data nests three levels at most; YAML aliases could make a value contain itself.
+_DEPTH_MAX = 20
 
 
 def _value(
@@ -117,6 +124,9 @@ def _value(
     out: list[Problem],
 ) -> Any:
     lines.setdefault(path, first + node.start_mark.line)
+    if len(path) > _DEPTH_MAX:
+        out.append(Problem(file, lines[path], "", "is nested too deeply (an alias to itself?)"))
+        return None
     if isinstance(node, yaml.MappingNode):
         mapping: dict[str, Any] = {}
         for key_node, value_node in node.value:

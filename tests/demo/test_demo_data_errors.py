@@ -282,6 +282,15 @@ def test_a_control_character_is_found_by_its_line(tmp_path):
     ]
 
 
+def test_a_yaml_alias_that_contains_itself_is_a_problem_not_a_crash(tmp_path):
+    members = MEMBERS.replace("  organisation: green-bank\n", "  organisation: &loop [*loop]\n")
+
+    assert problems(write_network(tmp_path, {"members.yaml": members})) == [
+        "members.yaml:4: is nested too deeply (an alias to itself?)",
+        "members.yaml:4: organisation: should be a text",
+    ]
+
+
 def test_the_shipped_demo_data_is_inside_the_package_and_valid():
     folder = default_folder()
 

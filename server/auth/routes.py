@@ -27,8 +27,8 @@ from server.auth.providers import sign_in_options
 from server.config import Settings
 from server.db import Database
 from server.http import origin_of
+from server.ids import row_id, to_global_id
 from server.models import Member, Organisation
-from server.schema.ids import row_id, to_global_id
 from server.services import members
 from server.services.viewer import banned_message
 

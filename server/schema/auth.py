@@ -8,10 +8,10 @@ import strawberry
 
 from server import domain, models
 from server.auth.providers import sign_in_options
+from server.ids import row_id
 from server.schema.context import Context
 from server.schema.enums import MemberRole
 from server.schema.errors import UserError, user_errors
-from server.schema.ids import row_id
 from server.schema.members import Member
 from server.services import members
 from server.services.errors import InvalidInput

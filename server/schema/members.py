@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 
 from server import domain, models
+from server.ids import to_global_id
 from server.schema.context import Context
 from server.schema.enums import MemberRole
-from server.schema.ids import to_global_id
 from server.schema.node import Node
 
 if TYPE_CHECKING:

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import strawberry
 
+from server.ids import row_id
 from server.schema.auth import MemberAdminPayload, _change
 from server.schema.context import Context
 from server.schema.errors import UserError
-from server.schema.ids import row_id
 from server.schema.threads import Post, _write
 from server.services import moderation
 

@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING, Annotated
 import strawberry
 
 from server import domain, models
+from server.ids import to_global_id
 from server.schema.context import Context
 from server.schema.enums import OrganisationType
-from server.schema.ids import to_global_id
 from server.schema.members import Member
 from server.schema.node import Node
 from server.schema.pagination import Connection, connection

@@ -5,9 +5,9 @@ from __future__ import annotations
 import strawberry
 from strawberry.tools import merge_types
 
+from server.ids import from_global_id
 from server.schema.auth import AuthMutations, AuthQueries
 from server.schema.context import Context
-from server.schema.ids import from_global_id
 from server.schema.members import Member, MemberQueries
 from server.schema.moderation import HideAndBanMutations
 from server.schema.node import Node

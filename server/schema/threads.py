@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 import strawberry
 
 from server import domain, models
+from server.ids import row_id, to_global_id
 from server.markdown import render_markdown
 from server.schema import live
 from server.schema.context import Context
@@ -21,7 +22,6 @@ from server.schema.enums import (
     Visibility,
 )
 from server.schema.errors import UserError, user_errors
-from server.schema.ids import row_id, to_global_id
 from server.schema.members import Member
 from server.schema.node import Node
 from server.schema.pagination import Connection, connection

@@ -15,11 +15,11 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from server import search
-from server.auth.sessions import end_sessions_of
 from server.domain import MemberRole
 from server.models import Member, Post, Thread
 from server.models.base import utcnow
 from server.services.errors import FieldError, Forbidden, InvalidInput, UserErrorCode
+from server.services.sessions import end_sessions_of
 from server.services.threads import get_post
 from server.services.validation import REASON_MAX, Collector
 from server.services.viewer import Viewer, require_moderator

@@ -25,7 +25,7 @@ from server.auth import sessions
 from server.auth.apikeys import PartnerCORS, PartnerDirectory, PartnerKeys
 from server.auth.oidc import OpenIDSignIn
 from server.auth.ratelimit import InProcessRateLimiter, RateLimiter, RedisRateLimiter
-from server.config import ConfigError, Settings
+from server.config import Settings
 from server.db import Database
 from server.http import CancelOnDisconnect, Failures, GraphQLGuard, SecurityHeaders, origin_of
 from server.pubsub import Broadcaster, RedisBroadcaster
@@ -100,17 +100,6 @@ class ForumGraphQL(GraphQL):
         )
 
 
-async def check_schema_current(db: Database) -> None:
-    """Refuse to serve a database that is behind the migrations."""
-    current = await migrate.current_revision(db.engine)
-    head = migrate.head_revision()
-    if current != head:
-        raise ConfigError(
-            f"The database at MOIN_DATABASE_URL is at migration {current or 'none'}, the code "
-            f"needs {head}. Run `moin-forum migrate` first."
-        )
-
-
 def create_app(
     settings: Settings, db: Database | None = None, *, sign_in: OpenIDSignIn | None = None
 ) -> Starlette:
@@ -136,7 +125,7 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
-        await check_schema_current(db)
+        await migrate.check_schema_current(db)
         if link is not None:
             await link.start()
         if settings.demo_sign_in_enabled:

@@ -16,6 +16,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from server import migrate
 from server.auth import apikeys
 from server.auth.providers import SLUG_PATTERN
 from server.config import Settings
@@ -118,11 +119,9 @@ def _run(
         settings = Settings()
 
         async def go() -> str:
-            from server.app import check_schema_current
-
             db = Database.from_url(settings.database_url)
             try:
-                await check_schema_current(db)
+                await migrate.check_schema_current(db)
                 async with db.write() as session:
                     return await work(session, args, settings)
             finally:

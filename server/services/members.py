@@ -16,30 +16,18 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from server.domain import MemberRole
 from server.models import Member, Organisation
+from server.services import organisations
 from server.services.errors import (
     FieldError,
-    Forbidden,
     InvalidInput,
-    Unauthenticated,
     UserErrorCode,
 )
-from server.services.viewer import Viewer
+from server.services.viewer import Viewer, require_admin
 
 log = logging.getLogger(__name__)
 
-# The operator at the command line: the one actor beside admins who manages members.
-OPERATOR = Viewer(role=MemberRole.ADMIN)
 DISPLAY_NAME_MAX = 120
 EMAIL_MAX = 320
-
-
-def require_admin(viewer: Viewer) -> None:
-    """Only admins (and the operator at the command line) manage members."""
-    if viewer.is_admin:
-        return
-    if viewer.member_id is None:
-        raise Unauthenticated("Sign in as an admin to manage members.")
-    raise Forbidden("Only admins can change members' roles and organisations.")
 
 
 async def get_by_email(session: AsyncSession, email: str) -> Member | None:
@@ -111,12 +99,6 @@ async def set_organisation(
     return member
 
 
-async def organisation_by_slug(session: AsyncSession, slug: str) -> Organisation | None:
-    return (
-        await session.execute(sa.select(Organisation).where(Organisation.slug == slug))
-    ).scalar_one_or_none()
-
-
 def clean_display_name(value: str | None) -> str | None:
     """A name as text: no control characters, single spaces, at most 120 characters."""
     if not value:
@@ -174,7 +156,7 @@ async def record_sign_in(
                 taken.id,
             )
     if organisation_slug is not None:
-        organisation = await organisation_by_slug(session, organisation_slug)
+        organisation = await organisations.get_by_slug(session, organisation_slug)
         if organisation is None:
             log.warning(
                 "provider %s maps member %s to organisation %r, which does not exist; "

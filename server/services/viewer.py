@@ -37,6 +37,8 @@ class Viewer:
 
 
 VISITOR = Viewer()
+# The operator at the command line: the one actor beside admins who manages members.
+OPERATOR = Viewer(role=MemberRole.ADMIN)
 
 
 def readable_visibilities(viewer: Viewer) -> tuple[str, ...]:
@@ -85,6 +87,15 @@ def require_moderator(viewer: Viewer, action: str = "close or reopen threads") -
     if viewer.member_id is None:
         raise Unauthenticated("Sign in to moderate.")
     raise Forbidden(f"Only moderators and admins can {action}.")
+
+
+def require_admin(viewer: Viewer, action: str = "change members' roles and organisations") -> None:
+    """Only admins (and the operator at the command line) manage members and organisations."""
+    if viewer.is_admin:
+        return
+    if viewer.member_id is None:
+        raise Unauthenticated("Sign in as an admin to manage members.")
+    raise Forbidden(f"Only admins can {action}.")
 
 
 def can_see_hidden(viewer: Viewer, author_id: int | None = None) -> bool:

@@ -23,8 +23,8 @@ from starlette.routing import Route
 
 from server.auth import sessions
 from server.auth.oidc import FLOW_COOKIE, FLOW_MAX_AGE_SECONDS, OpenIDSignIn, SignInError
-from server.auth.providers import sign_in_options
 from server.config import Settings
+from server.config.providers import sign_in_options
 from server.db import Database
 from server.http import origin_of
 from server.ids import row_id, to_global_id

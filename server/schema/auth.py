@@ -7,7 +7,7 @@ from collections.abc import Awaitable, Callable
 import strawberry
 
 from server import domain, models
-from server.auth.providers import sign_in_options
+from server.config.providers import sign_in_options
 from server.ids import row_id
 from server.schema.context import Context
 from server.schema.enums import MemberRole

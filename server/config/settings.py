@@ -10,7 +10,7 @@ from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_core import PydanticCustomError
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-from server.auth.providers import OIDCProvider, ProviderConfigError, parse_providers
+from server.config.providers import OIDCProvider, ProviderConfigError, parse_providers
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./moin-forum.db"
 MIN_SECRET_LENGTH = 32
@@ -51,8 +51,8 @@ class Settings(BaseSettings):
     # How long a request waits for a free connection before it is answered UNAVAILABLE.
     db_pool_timeout_seconds: float = Field(default=5.0, gt=0, le=60)
     session_max_age_days: int = Field(default=30, ge=1)
-    web_dir: Path = Path(__file__).resolve().parent.parent / "web"
-    # Sign-in: a JSON list of OpenID providers (see server/auth/providers.py, README "Sign-in").
+    web_dir: Path = Path(__file__).resolve().parent.parent.parent / "web"
+    # Sign-in: a JSON list of OpenID providers (see server/config/providers.py, README "Sign-in").
     oidc_providers: Annotated[tuple[OIDCProvider, ...], NoDecode] = ()
     # Requests per minute of a partner API key that has no limit of its own.
     partner_rate_limit_per_minute: int = Field(default=300, ge=1)

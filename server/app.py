@@ -27,7 +27,7 @@ from server.auth.oidc import OpenIDSignIn
 from server.auth.ratelimit import InProcessRateLimiter, RateLimiter, RedisRateLimiter
 from server.config import Settings
 from server.db import Database
-from server.http import CancelOnDisconnect, Failures, GraphQLGuard, SecurityHeaders, origin_of
+from server.http import CancelOnDisconnect, Failures, GraphQLGuard, SecurityHeaders
 from server.pubsub import Broadcaster, RedisBroadcaster
 from server.redis_link import RedisLink
 from server.response_cache import AnonymousResponseCache, ResponseCache
@@ -54,7 +54,7 @@ class ForumGraphQL(GraphQL):
             subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,),
             connection_init_wait_timeout=timedelta(seconds=10),
             max_subscriptions_per_connection=20,
-            allowed_origins=[origin_of(settings.public_url)],
+            allowed_origins=[settings.public_origin],
         )
         self.db = db
         self.settings = settings
@@ -176,7 +176,7 @@ def create_app(
     app.add_middleware(
         GraphQLGuard,
         max_body_bytes=settings.max_body_bytes,
-        site_origin=origin_of(settings.public_url),
+        site_origin=settings.public_origin,
     )
     partners = PartnerDirectory(db, default_per_minute=settings.partner_rate_limit_per_minute)
     app.state.partners = partners
@@ -184,9 +184,9 @@ def create_app(
         PartnerKeys,
         directory=partners,
         limiter=limiter,
-        site_origin=origin_of(settings.public_url),
+        site_origin=settings.public_origin,
     )
-    app.add_middleware(PartnerCORS, directory=partners, site_origin=origin_of(settings.public_url))
+    app.add_middleware(PartnerCORS, directory=partners, site_origin=settings.public_origin)
     # Around everything that may touch the database: a failure is answered, not a bare 500.
     app.add_middleware(Failures)
     app.add_middleware(CancelOnDisconnect)

@@ -19,7 +19,7 @@ from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 
-from server import migrate
+from server import events, migrate
 from server.auth import routes as auth_routes
 from server.auth import sessions
 from server.auth.apikeys import PartnerCORS, PartnerDirectory, PartnerKeys
@@ -35,7 +35,7 @@ from server.schema import build_schema
 from server.schema.context import Context
 from server.schema.loaders import Loaders
 from server.schema.sockets import SocketLookups
-from server.services import events, threads
+from server.services import threads
 from server.services.viewer import VISITOR, Viewer
 
 log = logging.getLogger(__name__)

@@ -13,13 +13,13 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.websockets import WebSocket
 
+from server import events
 from server.auth import sessions
 from server.config import Settings
 from server.db import Database
 from server.pubsub import Broadcaster
 from server.schema.loaders import Loaders
 from server.schema.sockets import SocketLookups
-from server.services import events
 from server.services.viewer import Viewer
 
 VIEWER_RECHECK_SECONDS = 5.0

@@ -29,10 +29,10 @@ from typing import Any, Generic, TypeVar, cast
 
 from server import models
 from server.db import Database
+from server.events import Event
 from server.schema.context import Context
 from server.schema.execution import PlainFieldExecutionContext
 from server.schema.loaders import Loaders
-from server.services.events import Event
 from server.services.viewer import Viewer
 
 T = TypeVar("T")

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 
 import strawberry
 
-from server import domain, models
+from server import domain, events, models
 from server.ids import row_id, to_global_id
 from server.markdown import render_markdown
 from server.schema import live
@@ -25,7 +25,7 @@ from server.schema.errors import UserError, user_errors
 from server.schema.members import Member
 from server.schema.node import Node
 from server.schema.pagination import Connection, connection
-from server.services import events, threads
+from server.services import threads
 from server.services.errors import BadInput, InvalidInput, NotFound
 from server.services.validation import BODY_MAX
 from server.services.viewer import Viewer, can_read, can_see_hidden

@@ -14,7 +14,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import Bundle
 
-from server import search
+from server import events, search
 from server.db import is_statement_timeout
 from server.domain import (
     OrganisationType,
@@ -31,7 +31,7 @@ from server.domain import (
 from server.markdown import render_markdown
 from server.models import Member, Organisation, Post, Thread, ThreadTopic, record_columns
 from server.models.base import UTCDateTime, utcnow
-from server.services import events, idempotency
+from server.services import idempotency
 from server.services.errors import (
     BadInput,
     FieldError,

@@ -19,7 +19,7 @@ from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 
-from server import events, migrate
+from server import migrate
 from server.auth import routes as auth_routes
 from server.auth import sessions
 from server.auth.apikeys import PartnerCORS, PartnerDirectory, PartnerKeys
@@ -31,11 +31,10 @@ from server.http import CancelOnDisconnect, Failures, GraphQLGuard, SecurityHead
 from server.pubsub import Broadcaster, RedisBroadcaster
 from server.redis_link import RedisLink
 from server.response_cache import AnonymousResponseCache, ResponseCache
-from server.schema import build_schema
+from server.schema import build_schema, live
 from server.schema.context import Context
 from server.schema.loaders import Loaders
 from server.schema.sockets import SocketLookups
-from server.services import threads
 from server.services.viewer import VISITOR, Viewer
 
 log = logging.getLogger(__name__)
@@ -203,10 +202,6 @@ def _share_through_redis(
 ) -> tuple[Broadcaster, RateLimiter]:
     """Join this process to the others: live updates, rate limits, cache invalidation."""
 
-    async def load_rows(event: events.Event) -> events.Event:
-        async with db.read() as session:
-            return await threads.load_event_rows(session, event)
-
     async def clear_cache(_body: dict[str, Any]) -> None:
         response_cache.clear()
 
@@ -214,7 +209,7 @@ def _share_through_redis(
     link.on(WRITE, clear_cache)
     # After an outage, writes of other processes may have gone unannounced.
     link.on_connected(response_cache.clear)
-    return RedisBroadcaster(link, load_rows=load_rows), RedisRateLimiter(link)
+    return RedisBroadcaster(link, load_rows=live.rows_loader(db)), RedisRateLimiter(link)
 
 
 def _web_shell(index: Path) -> Any:

@@ -5,16 +5,17 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 
 import strawberry
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from server import domain, models
 from server.config.providers import sign_in_options
 from server.ids import row_id
 from server.schema.context import Context
 from server.schema.enums import MemberRole
-from server.schema.errors import UserError, user_errors
+from server.schema.errors import UserError
 from server.schema.members import Member
+from server.schema.mutation import mutate
 from server.services import members
-from server.services.errors import InvalidInput
 
 Info = strawberry.Info[Context, None]
 
@@ -67,15 +68,10 @@ class MemberAdminPayload:
 
 
 async def _change(
-    context: Context, work: Callable[..., Awaitable[models.Member]]
+    context: Context, input: object, work: Callable[[AsyncSession], Awaitable[models.Member]]
 ) -> MemberAdminPayload:
-    """One change in one transaction; fixable problems come back in `errors`."""
-    try:
-        async with context.write() as session:
-            row = await work(session)
-    except InvalidInput as error:
-        return MemberAdminPayload(member=None, errors=user_errors(error))
-    return MemberAdminPayload(member=Member.from_row(row), errors=[])
+    member, errors = await mutate(context, input, work, Member.from_row)
+    return MemberAdminPayload(member=member, errors=errors)
 
 
 @strawberry.type
@@ -88,6 +84,7 @@ class AuthMutations:
         ctx = info.context
         return await _change(
             ctx,
+            input,
             lambda session: members.set_role(
                 session,
                 ctx.viewer,
@@ -101,6 +98,7 @@ class AuthMutations:
         ctx = info.context
         return await _change(
             ctx,
+            input,
             lambda session: members.set_role(
                 session,
                 ctx.viewer,
@@ -123,6 +121,7 @@ class AuthMutations:
             organisation_id = row_id(input.organisation_id, "Organisation") or 0
         return await _change(
             ctx,
+            input,
             lambda session: members.set_organisation(
                 session,
                 ctx.viewer,

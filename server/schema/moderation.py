@@ -11,7 +11,8 @@ from server.ids import row_id
 from server.schema.auth import MemberAdminPayload, _change
 from server.schema.context import Context
 from server.schema.errors import UserError
-from server.schema.threads import Post, _write
+from server.schema.mutation import mutate
+from server.schema.threads import Post
 from server.services import moderation
 
 Info = strawberry.Info[Context, None]
@@ -58,11 +59,11 @@ class HideAndBanMutations:
         "the thread. Moderators and admins only."
     )
     async def hide_post(self, info: Info, input: HidePostInput) -> HidePostPayload:
-        return await _set_hidden(info.context, input.post_id, hidden=True, reason=input.reason)
+        return await _set_hidden(info.context, input, hidden=True, reason=input.reason)
 
     @strawberry.mutation(description="Show a hidden post again. Moderators and admins only.")
     async def unhide_post(self, info: Info, input: UnhidePostInput) -> HidePostPayload:
-        return await _set_hidden(info.context, input.post_id, hidden=False, reason=None)
+        return await _set_hidden(info.context, input, hidden=False, reason=None)
 
     @strawberry.mutation(
         description="Ban a member: their sessions end at once, they cannot sign in or write, "
@@ -73,6 +74,7 @@ class HideAndBanMutations:
         ctx = info.context
         return await _change(
             ctx,
+            input,
             lambda session: moderation.set_banned(
                 session,
                 ctx.viewer,
@@ -89,6 +91,7 @@ class HideAndBanMutations:
         ctx = info.context
         return await _change(
             ctx,
+            input,
             lambda session: moderation.set_banned(
                 session, ctx.viewer, member_id=row_id(input.member_id, "Member"), banned=False
             ),
@@ -96,12 +99,15 @@ class HideAndBanMutations:
 
 
 async def _set_hidden(
-    ctx: Context, post_id: strawberry.ID, *, hidden: bool, reason: str | None
+    ctx: Context, input: HidePostInput | UnhidePostInput, *, hidden: bool, reason: str | None
 ) -> HidePostPayload:
-    row, errors = await _write(
+    post_id = row_id(input.post_id, "Post")
+    post, errors = await mutate(
         ctx,
+        input,
         lambda session: moderation.set_hidden(
-            session, ctx.viewer, post_id=row_id(post_id, "Post"), hidden=hidden, reason=reason
+            session, ctx.viewer, post_id=post_id, hidden=hidden, reason=reason
         ),
+        Post.from_row,
     )
-    return HidePostPayload(post=Post.from_row(row) if row else None, errors=errors)
+    return HidePostPayload(post=post, errors=errors)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncGenerator, Awaitable, Callable
+from collections.abc import AsyncGenerator
 from datetime import datetime
 from typing import TYPE_CHECKING, Annotated, TypeVar
 
@@ -21,12 +21,13 @@ from server.schema.enums import (
     ThreadStatus,
     Visibility,
 )
-from server.schema.errors import UserError, user_errors
+from server.schema.errors import UserError
 from server.schema.members import Member
+from server.schema.mutation import mutate
 from server.schema.node import Node
 from server.schema.pagination import Connection, connection
 from server.services import threads
-from server.services.errors import BadInput, InvalidInput, NotFound
+from server.services.errors import BadInput, NotFound
 from server.services.validation import BODY_MAX
 from server.services.viewer import Viewer, can_read, can_see_hidden
 
@@ -392,25 +393,14 @@ class AcceptReplyPayload:
     errors: list[UserError] = strawberry.field(description="Problems with the input.")
 
 
-async def _write(
-    context: Context, work: Callable[..., Awaitable[T]]
-) -> tuple[T | None, list[UserError]]:
-    """Run one service call in its own transaction; fixable problems come back as errors."""
-    try:
-        async with context.write() as session:
-            result = await work(session)
-    except InvalidInput as error:
-        return None, user_errors(error)
-    return result, []
-
-
 @strawberry.type
 class ThreadMutations:
     @strawberry.mutation(description="Start a thread. Members of an organisation only.")
     async def start_thread(self, info: Info, input: StartThreadInput) -> StartThreadPayload:
         ctx = info.context
-        row, errors = await _write(
+        thread, errors = await mutate(
             ctx,
+            input,
             lambda session: threads.start_thread(
                 session,
                 ctx.viewer,
@@ -423,14 +413,16 @@ class ThreadMutations:
                 visibility=input.visibility or domain.Visibility.PUBLIC,
                 idempotency_key=input.idempotency_key,
             ),
+            Thread.from_row,
         )
-        return StartThreadPayload(thread=Thread.from_row(row) if row else None, errors=errors)
+        return StartThreadPayload(thread=thread, errors=errors)
 
     @strawberry.mutation(description="Reply to a thread that is not closed.")
     async def reply(self, info: Info, input: ReplyInput) -> ReplyPayload:
         ctx = info.context
-        row, errors = await _write(
+        post, errors = await mutate(
             ctx,
+            input,
             lambda session: threads.reply(
                 session,
                 ctx.viewer,
@@ -438,32 +430,37 @@ class ThreadMutations:
                 body=input.body,
                 idempotency_key=input.idempotency_key,
             ),
+            Post.from_row,
         )
-        return ReplyPayload(post=Post.from_row(row) if row else None, errors=errors)
+        return ReplyPayload(post=post, errors=errors)
 
     @strawberry.mutation(description="Change a post's body. Its author or a moderator may.")
     async def edit_post(self, info: Info, input: EditPostInput) -> EditPostPayload:
         ctx = info.context
-        row, errors = await _write(
+        post, errors = await mutate(
             ctx,
+            input,
             lambda session: threads.edit_post(
                 session, ctx.viewer, post_id=row_id(input.post_id, "Post"), body=input.body
             ),
+            Post.from_row,
         )
-        return EditPostPayload(post=Post.from_row(row) if row else None, errors=errors)
+        return EditPostPayload(post=post, errors=errors)
 
     @strawberry.mutation(
         description="Accept a reply as the thread's answer. The thread's author or a moderator may."
     )
     async def accept_reply(self, info: Info, input: AcceptReplyInput) -> AcceptReplyPayload:
         ctx = info.context
-        row, errors = await _write(
+        thread, errors = await mutate(
             ctx,
+            input,
             lambda session: threads.accept_reply(
                 session, ctx.viewer, post_id=row_id(input.post_id, "Post")
             ),
+            Thread.from_row,
         )
-        return AcceptReplyPayload(thread=Thread.from_row(row) if row else None, errors=errors)
+        return AcceptReplyPayload(thread=thread, errors=errors)
 
 
 @strawberry.input(description="The thread to close or reopen.")
@@ -492,13 +489,15 @@ class ModerationMutations:
 
 
 async def _set_closed(ctx: Context, input: CloseThreadInput, *, closed: bool) -> CloseThreadPayload:
-    row, errors = await _write(
+    thread, errors = await mutate(
         ctx,
+        input,
         lambda session: threads.set_closed(
             session, ctx.viewer, thread_id=row_id(input.thread_id, "Thread"), closed=closed
         ),
+        Thread.from_row,
     )
-    return CloseThreadPayload(thread=Thread.from_row(row) if row else None, errors=errors)
+    return CloseThreadPayload(thread=thread, errors=errors)
 
 
 # --- subscriptions --------------------------------------------------------------------

@@ -18,9 +18,7 @@ from server.domain import MemberRole
 from server.models import Member, Organisation
 from server.services import organisations
 from server.services.errors import (
-    FieldError,
     InvalidInput,
-    UserErrorCode,
 )
 from server.services.viewer import Viewer, require_admin
 
@@ -41,13 +39,7 @@ async def get_by_email(session: AsyncSession, email: str) -> Member | None:
 async def _member(session: AsyncSession, member_id: int | None) -> Member:
     member = await session.get(Member, member_id) if member_id is not None else None
     if member is None:
-        raise InvalidInput(
-            [
-                FieldError(
-                    ("input", "memberId"), "There is no member with this ID.", UserErrorCode.INVALID
-                )
-            ]
-        )
+        raise InvalidInput.of("member_id", "There is no member with this ID.")
     return member
 
 
@@ -58,14 +50,8 @@ async def set_role(
     require_admin(actor)
     member = await _member(session, member_id)
     if member.id == actor.member_id and role is not MemberRole.ADMIN:
-        raise InvalidInput(
-            [
-                FieldError(
-                    ("input", "memberId"),
-                    "Admins cannot take away their own admin role; ask another admin.",
-                    UserErrorCode.INVALID,
-                )
-            ]
+        raise InvalidInput.of(
+            "member_id", "Admins cannot take away their own admin role; ask another admin."
         )
     if member.role != role.value:
         log.info("member %s: role %s -> %s", member.id, member.role, role.value)
@@ -81,15 +67,7 @@ async def set_organisation(
     require_admin(actor)
     member = await _member(session, member_id)
     if organisation_id is not None and await session.get(Organisation, organisation_id) is None:
-        raise InvalidInput(
-            [
-                FieldError(
-                    ("input", "organisationId"),
-                    "There is no organisation with this ID.",
-                    UserErrorCode.INVALID,
-                )
-            ]
-        )
+        raise InvalidInput.of("organisation_id", "There is no organisation with this ID.")
     if member.organisation_id != organisation_id:
         log.info(
             "member %s: organisation %s -> %s", member.id, member.organisation_id, organisation_id

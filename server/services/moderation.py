@@ -18,17 +18,13 @@ from server import search
 from server.domain import MemberRole
 from server.models import Member, Post, Thread
 from server.models.base import utcnow
-from server.services.errors import FieldError, Forbidden, InvalidInput, UserErrorCode
+from server.services.errors import Forbidden, InvalidInput, UserErrorCode
 from server.services.sessions import end_sessions_of
 from server.services.threads import get_post
 from server.services.validation import REASON_MAX, Collector
 from server.services.viewer import Viewer, require_moderator
 
 log = logging.getLogger(__name__)
-
-
-def _invalid(field: str, message: str) -> InvalidInput:
-    return InvalidInput([FieldError(("input", field), message, UserErrorCode.INVALID)])
 
 
 async def set_hidden(
@@ -45,12 +41,12 @@ async def set_hidden(
     the whole thread. Hiding a hidden post only changes the reason.
     """
     require_moderator(viewer, "hide posts" if hidden else "show hidden posts")
-    check = Collector("input")
+    check = Collector()
     if hidden:
         reason = check.text("reason", reason or "", label="Reason", max_length=REASON_MAX)
     post = await get_post(session, viewer, post_id) if post_id is not None else None
     if post is None:
-        check.add("postId", "There is no post with this ID.", UserErrorCode.INVALID)
+        check.add("post_id", "There is no post with this ID.", UserErrorCode.INVALID)
     check.raise_if_any()
     assert post is not None
 
@@ -110,16 +106,16 @@ async def set_banned(
     the ban deletes those sessions, so the member signs in afresh.
     """
     require_moderator(viewer, "ban members" if banned else "lift bans")
-    check = Collector("input")
+    check = Collector()
     if banned:
         reason = check.text("reason", reason or "", label="Reason", max_length=REASON_MAX)
     member = await session.get(Member, member_id) if member_id is not None else None
     if member is None:
-        check.add("memberId", "There is no member with this ID.", UserErrorCode.INVALID)
+        check.add("member_id", "There is no member with this ID.", UserErrorCode.INVALID)
     check.raise_if_any()
     assert member is not None
     if member.id == viewer.member_id:
-        raise _invalid("memberId", "You cannot ban or unban yourself.")
+        raise InvalidInput.of("member_id", "You cannot ban or unban yourself.")
     staff = (MemberRole.MODERATOR.value, MemberRole.ADMIN.value)
     if member.role in staff and not viewer.is_admin:
         raise Forbidden("Only admins can ban or unban moderators and admins.")

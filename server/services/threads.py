@@ -34,7 +34,6 @@ from server.models.base import UTCDateTime, utcnow
 from server.services import idempotency
 from server.services.errors import (
     BadInput,
-    FieldError,
     InvalidInput,
     TimedOut,
     UserErrorCode,
@@ -391,13 +390,13 @@ async def start_thread(
 ) -> Thread:
     """Start a thread with its opening post."""
     author_id = require_writer(viewer)
-    check = Collector("input")
+    check = Collector()
     title = check.text("title", title, label="Title", max_length=TITLE_MAX)
     body = check.text("body", body, label="Body", max_length=BODY_MAX)
     if not pillars:
         check.add("pillars", "Choose at least one ROAR pillar.", UserErrorCode.REQUIRED)
     clean_topics = check.topics("topics", topics)
-    key = check.idempotency_key("idempotencyKey", idempotency_key)
+    key = check.idempotency_key("idempotency_key", idempotency_key)
     check.raise_if_any()
 
     if key is not None:
@@ -406,7 +405,7 @@ async def start_thread(
             "title": title,
             "body": body,
             "pillars": sorted(p.value for p in pillars),
-            "organisationTypes": sorted(t.value for t in organisation_types or ()),
+            "organisation_types": sorted(t.value for t in organisation_types or ()),
             "topics": clean_topics,
             "visibility": visibility.value,
         }
@@ -414,8 +413,8 @@ async def start_thread(
             session,
             author_id,
             key,
-            "startThread",
-            idempotency.fingerprint("startThread", request),
+            "start_thread",
+            idempotency.fingerprint("start_thread", request),
         )
         if first_id is not None:
             return await _thread(session, first_id)
@@ -479,13 +478,13 @@ async def reply(
     The returned post is not attached to the session: it is the row as inserted.
     """
     author_id = require_writer(viewer)
-    check = Collector("input")
+    check = Collector()
     body = check.text("body", body, label="Body", max_length=BODY_MAX)
-    key = check.idempotency_key("idempotencyKey", idempotency_key)
+    key = check.idempotency_key("idempotency_key", idempotency_key)
     if check.errors or thread_id is None:
         # Bad input changes nothing; every problem is named at once, the thread's too.
         if thread_id is None or await get_thread(session, viewer, thread_id) is None:
-            check.add("threadId", _NO_THREAD, UserErrorCode.INVALID)
+            check.add("thread_id", _NO_THREAD, UserErrorCode.INVALID)
         check.raise_if_any()
     assert thread_id is not None
 
@@ -495,12 +494,12 @@ async def reply(
             author_id,
             key,
             "reply",
-            idempotency.fingerprint("reply", {"threadId": thread_id, "body": body}),
+            idempotency.fingerprint("reply", {"thread_id": thread_id, "body": body}),
         )
         if first_id is not None:
             first = await get_post(session, viewer, first_id)
             if first is None:
-                raise InvalidInput([_field_error("threadId", _NO_THREAD)])
+                raise InvalidInput.of("thread_id", _NO_THREAD)
             return first
 
     # Rendered before the thread's row is locked: the lock is held as briefly as can be.
@@ -522,8 +521,8 @@ async def reply(
     row = (await session.execute(bump_and_add, params)).first()
     if row is None:
         if await get_thread(session, viewer, thread_id) is None:
-            raise InvalidInput([_field_error("threadId", _NO_THREAD)])
-        raise _closed("threadId")
+            raise InvalidInput.of("thread_id", _NO_THREAD)
+        raise _closed("thread_id")
     if add is None:
         post_id, position, created_at, *facts = row
     else:
@@ -533,7 +532,7 @@ async def reply(
     thread = _ThreadFacts(*facts)
     if not thread_shown_to(viewer, thread):
         # What was written is rolled back with the transaction.
-        raise InvalidInput([_field_error("threadId", _NO_THREAD)])
+        raise InvalidInput.of("thread_id", _NO_THREAD)
     if key is not None:
         await idempotency.record(session, author_id, key, post_id)
     post = Post(
@@ -682,17 +681,17 @@ async def edit_post(
 ) -> Post:
     """Change a post's body; the author or a moderator may. Keeps when it was edited."""
     require_writer(viewer)
-    check = Collector("input")
+    check = Collector()
     body = check.text("body", body, label="Body", max_length=BODY_MAX)
     post = await get_post(session, viewer, post_id) if post_id is not None else None
     if post is None:
-        check.add("postId", "There is no post with this ID.", UserErrorCode.INVALID)
+        check.add("post_id", "There is no post with this ID.", UserErrorCode.INVALID)
     check.raise_if_any()
     assert post is not None
     require_can_edit(viewer, post.author_id)
     thread = await _thread(session, post.thread_id)
     if thread.status == ThreadStatus.CLOSED.value and not viewer.is_moderator:
-        raise _closed("postId")
+        raise _closed("post_id")
     post.body = body
     post.body_html = render_markdown(body)
     post.edited_at = now or utcnow()
@@ -706,19 +705,17 @@ async def accept_reply(session: AsyncSession, viewer: Viewer, *, post_id: int | 
     require_writer(viewer)
     post = await get_post(session, viewer, post_id) if post_id is not None else None
     if post is None:
-        raise InvalidInput([_field_error("postId", "There is no post with this ID.")])
+        raise InvalidInput.of("post_id", "There is no post with this ID.")
     thread = await _thread(session, post.thread_id)
     require_can_accept(viewer, thread.author_id)
     if post.position == 0:
-        raise InvalidInput(
-            [_field_error("postId", "The opening post cannot be accepted: choose a reply.")]
-        )
+        raise InvalidInput.of("post_id", "The opening post cannot be accepted: choose a reply.")
     if post.hidden_at is not None:
-        raise InvalidInput(
-            [_field_error("postId", "This reply is hidden by a moderator: it cannot be accepted.")]
+        raise InvalidInput.of(
+            "post_id", "This reply is hidden by a moderator: it cannot be accepted."
         )
     if thread.status == ThreadStatus.CLOSED.value:
-        raise _closed("postId")
+        raise _closed("post_id")
     thread.accepted_post_id = post.id
     thread.status = ThreadStatus.ANSWERED.value
     await session.flush()
@@ -735,7 +732,7 @@ async def set_closed(
     require_moderator(viewer)
     thread = await get_thread(session, viewer, thread_id) if thread_id is not None else None
     if thread is None:
-        raise InvalidInput([_field_error("threadId", _NO_THREAD)])
+        raise InvalidInput.of("thread_id", _NO_THREAD)
     if closed:
         thread.status = ThreadStatus.CLOSED.value
     elif thread.status == ThreadStatus.CLOSED.value:
@@ -748,19 +745,9 @@ async def set_closed(
 _NO_THREAD = "There is no thread with this ID."
 
 
-def _field_error(field: str, message: str) -> FieldError:
-    return FieldError(("input", field), message, UserErrorCode.INVALID)
-
-
 def _closed(field: str) -> InvalidInput:
-    return InvalidInput(
-        [
-            FieldError(
-                ("input", field),
-                "This thread is closed: it takes no new replies or changes.",
-                UserErrorCode.CLOSED,
-            )
-        ]
+    return InvalidInput.of(
+        field, "This thread is closed: it takes no new replies or changes.", UserErrorCode.CLOSED
     )
 
 

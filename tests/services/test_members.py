@@ -117,8 +117,8 @@ async def test_roles_and_organisations_of_nobody_are_input_errors(db):
         with pytest.raises(InvalidInput) as no_organisation:
             await members.set_organisation(session, admin, member_id=member.id, organisation_id=0)
 
-    assert no_member.value.errors[0].field == ("input", "memberId")
-    assert no_organisation.value.errors[0].field == ("input", "organisationId")
+    assert no_member.value.errors[0].field == ("member_id",)
+    assert no_organisation.value.errors[0].field == ("organisation_id",)
 
 
 async def test_members_are_found_by_email_whatever_its_case(db):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
@@ -11,6 +12,7 @@ from server.ids import to_global_id
 from server.schema.context import Context
 from server.schema.enums import MemberRole
 from server.schema.node import Node
+from server.services.viewer import ban_shown_to
 
 if TYPE_CHECKING:
     from server.schema.organisations import Organisation
@@ -24,14 +26,14 @@ class Member(Node):
         description="True for researchers: what they write is marked as expert replies."
     )
     organisation_id: strawberry.Private[int | None]
-    banned_at: strawberry.Private[object | None] = None
+    banned_at: strawberry.Private[datetime | None] = None
 
     @strawberry.field(
         description="True when a moderator has banned them (they cannot sign in or write); "
         "null unless you are a moderator."
     )
     def banned(self, info: strawberry.Info[Context, None]) -> bool | None:
-        return self.banned_at is not None if info.context.viewer.is_moderator else None
+        return ban_shown_to(info.context.viewer, self.banned_at)
 
     @strawberry.field(description="The member organisation they belong to, if any.")
     async def organisation(

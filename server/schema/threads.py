@@ -29,7 +29,13 @@ from server.schema.pagination import Connection, connection
 from server.services import threads
 from server.services.errors import BadInput, NotFound
 from server.services.validation import BODY_MAX
-from server.services.viewer import Viewer, can_read, can_see_hidden
+from server.services.viewer import (
+    Viewer,
+    can_read,
+    hidden_reason_shown_to,
+    post_shown_to,
+    thread_shown_to,
+)
 
 if TYPE_CHECKING:
     from server.schema.organisations import Organisation
@@ -110,7 +116,7 @@ class Thread(Node):
         if self.row.accepted_post_id is None:
             return None
         row = await info.context.loaders.post_by_id.load(self.row.accepted_post_id)
-        if row is None or not Post.shown_to(info.context.viewer, row):
+        if row is None or not post_shown_to(info.context.viewer, row):
             return None
         return Post.from_row(row)
 
@@ -183,12 +189,7 @@ class Post(Node):
 
     @strawberry.field(description="Why a moderator hid it; null unless you are a moderator.")
     def hidden_reason(self, info: Info) -> str | None:
-        return self.row.hidden_reason if info.context.viewer.is_moderator else None
-
-    @staticmethod
-    def shown_to(viewer: Viewer, row: models.Post) -> bool:
-        """Whether a post row loaded without the visibility rule may be shown to `viewer`."""
-        return row.hidden_at is None or can_see_hidden(viewer, row.author_id)
+        return hidden_reason_shown_to(info.context.viewer, self.row.hidden_reason)
 
     @classmethod
     def from_row(cls, row: models.Post) -> Post:
@@ -513,12 +514,12 @@ async def _reply_to_deliver(ctx: Context, viewer: Viewer, event: events.Event) -
     if event.data.get("thread_hidden"):
         # Shown to moderators and the thread's author only, which takes the thread's row.
         thread = await share.loaders.thread_by_id.load(event.data["thread_id"])
-        if thread is None or not threads.thread_shown_to(viewer, thread):
+        if thread is None or not thread_shown_to(viewer, thread):
             return None
     elif not can_read(viewer, event.data["visibility"]):
         return None
     row = await share.loaders.post_by_id.load(event.data["post_id"])
-    if row is None or not Post.shown_to(viewer, row):
+    if row is None or not post_shown_to(viewer, row):
         return None
     return share.delivery(ctx, viewer, lambda: Post.from_row(row))
 
@@ -529,7 +530,7 @@ async def _thread_to_deliver(
     """The event's new thread if `viewer` may read it and it matches the filter."""
     share = live.share_of(event, ctx.db)
     row = await share.loaders.thread_by_id.load(event.data["thread_id"])
-    if row is None or not threads.thread_shown_to(viewer, row) or not threads.matches(row, flt):
+    if row is None or not thread_shown_to(viewer, row) or not threads.matches(row, flt):
         return None
     return share.delivery(ctx, viewer, lambda: Thread.from_row(row))
 
@@ -545,7 +546,7 @@ class ThreadSubscriptions:
             if thread_row_id is not None
             else None
         )
-        if thread is None or not threads.thread_shown_to(ctx.viewer, thread):
+        if thread is None or not thread_shown_to(ctx.viewer, thread):
             raise NotFound("There is no thread with this ID.")
         async with ctx.broadcaster.subscribe(events.replies_channel(thread.id)) as queue:
             while True:

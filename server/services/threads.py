@@ -48,13 +48,13 @@ from server.services.validation import (
 )
 from server.services.viewer import (
     Viewer,
-    can_read,
     can_see_hidden,
     readable_visibilities,
     require_can_accept,
     require_can_edit,
     require_moderator,
     require_writer,
+    thread_shown_to,
 )
 
 # Search results come in two groups: threads whose title or opening post match (the
@@ -93,13 +93,6 @@ def _visible(viewer: Viewer) -> sa.ColumnElement[bool]:
     if can_see_hidden(viewer):
         return readable
     return sa.and_(readable, _not_hidden(Thread.hidden_at, Thread.author_id, viewer))
-
-
-def thread_shown_to(viewer: Viewer, thread: Any) -> bool:
-    """`_visible` for a thread (a row) already loaded: whether `viewer` may see it."""
-    return can_read(viewer, thread.visibility) and (
-        thread.hidden_at is None or can_see_hidden(viewer, thread.author_id)
-    )
 
 
 def post_visible(viewer: Viewer) -> sa.ColumnElement[bool]:

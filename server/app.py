@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -58,7 +59,9 @@ class ForumGraphQL(GraphQL):
         self.db = db
         self.settings = settings
         self.broadcaster = broadcaster
-        self.sockets = SocketLookups(db, settings)
+        self.sockets = SocketLookups(
+            db, functools.partial(sessions.viewers_for_cookies, db, settings)
+        )
 
     async def execute_single(self, *args: Any, **kwargs: Any) -> Any:
         try:
@@ -96,6 +99,7 @@ class ForumGraphQL(GraphQL):
             loaders=Loaders(self.db),
             request_id=request.scope.get("state", {}).get("request_id", "ws"),
             sockets=self.sockets,
+            session_cookie=cookie,
         )
 
 

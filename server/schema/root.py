@@ -33,16 +33,15 @@ class NodeQueries:
             return None
         type_name, row_id = decoded
         ctx = info.context
-        async with ctx.db.read() as session:
-            if type_name == "Thread":
-                thread = await threads.get_thread(session, ctx.viewer, row_id)
-                return Thread.from_row(thread) if thread else None
-            if type_name == "Post":
-                post = await threads.get_post(session, ctx.viewer, row_id)
-                return Post.from_row(post) if post else None
-            if type_name == "Organisation":
-                organisation = await organisations.get_by_id(session, row_id)
-                return Organisation.from_row(organisation) if organisation else None
+        if type_name == "Thread":
+            thread = await ctx.read(threads.get_thread, ctx.viewer, row_id)
+            return Thread.from_row(thread) if thread else None
+        if type_name == "Post":
+            post = await ctx.read(threads.get_post, ctx.viewer, row_id)
+            return Post.from_row(post) if post else None
+        if type_name == "Organisation":
+            organisation = await ctx.read(organisations.get_by_id, row_id)
+            return Organisation.from_row(organisation) if organisation else None
         if type_name == "Member":
             member = await ctx.loaders.member_by_id.load(row_id)
             return Member.from_row(member) if member else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import AsyncGenerator
 from datetime import datetime
 from typing import TYPE_CHECKING, Annotated, TypeVar
@@ -10,7 +11,6 @@ import strawberry
 
 from server import domain, events, models
 from server.ids import row_id, to_global_id
-from server.markdown import render_markdown
 from server.schema import live
 from server.schema.context import Context
 from server.schema.enums import (
@@ -28,7 +28,6 @@ from server.schema.node import Node
 from server.schema.pagination import Connection, connection
 from server.services import threads
 from server.services.errors import BadInput, NotFound
-from server.services.validation import BODY_MAX
 from server.services.viewer import (
     Viewer,
     can_read,
@@ -93,22 +92,15 @@ class Thread(Node):
     async def replies(
         self, info: Info, first: int | None = 50, after: str | None = None
     ) -> Connection[Post]:
-        async with info.context.db.read() as session:
-            page = await threads.list_replies(
-                session,
-                self.row.id,
-                viewer=info.context.viewer,
-                first=50 if first is None else first,
-                after=after,
-            )
-        row, viewer, db = self.row, info.context.viewer, info.context.db
-
-        async def count() -> int:
-            if row.hidden_reply_count == 0:
-                return row.reply_count
-            async with db.read() as session:
-                return await threads.count_replies(session, viewer, row)
-
+        viewer = info.context.viewer
+        page = await info.context.read(
+            threads.list_replies,
+            self.row.id,
+            viewer=viewer,
+            first=50 if first is None else first,
+            after=after,
+        )
+        count = functools.partial(threads.count_replies, viewer=viewer, thread=self.row)
         return connection(page, Post.from_row, count)
 
     @strawberry.field(description="The reply accepted as the answer, if any.")
@@ -263,14 +255,9 @@ async def thread_connection(
     first: int,
     after: str | None,
 ) -> Connection[Thread]:
-    viewer, db = context.viewer, context.db
-    async with db.read() as session:
-        page = await threads.list_threads(session, viewer, flt, order, first=first, after=after)
-
-    async def count() -> int:
-        async with db.read() as session:
-            return await threads.count_threads(session, viewer, flt)
-
+    viewer = context.viewer
+    page = await context.read(threads.list_threads, viewer, flt, order, first=first, after=after)
+    count = functools.partial(threads.count_threads, viewer=viewer, flt=flt)
     return connection(page, Thread.from_row, count)
 
 
@@ -306,8 +293,7 @@ class ThreadQueries:
         "glance. Pairs with no thread are left out."
     )
     async def thread_counts(self, info: Info) -> list[ThreadCountCell]:
-        async with info.context.db.read() as session:
-            counts = await threads.thread_counts(session, info.context.viewer)
+        counts = await info.context.read(threads.thread_counts, info.context.viewer)
         return [
             ThreadCountCell(pillar=pillar, organisation_type=org_type, count=count)
             for (pillar, org_type), count in sorted(
@@ -320,9 +306,7 @@ class ThreadQueries:
         "Up to 50,000 characters."
     )
     def render_markdown(self, markdown: str) -> str:
-        if len(markdown) > BODY_MAX:
-            raise BadInput(f"`markdown` takes at most {BODY_MAX} characters.")
-        return render_markdown(markdown)
+        return threads.render_preview(markdown)
 
 
 # --- mutations ------------------------------------------------------------------------

@@ -348,6 +348,13 @@ async def list_replies(
 # --- writes ---------------------------------------------------------------------------
 
 
+def render_preview(markdown: str) -> str:
+    """Markdown rendered exactly as a post's body would be, for previews; as long as a body."""
+    if len(markdown) > BODY_MAX:
+        raise BadInput(f"`markdown` takes at most {BODY_MAX} characters.")
+    return render_markdown(markdown)
+
+
 async def count_replies(session: AsyncSession, viewer: Viewer, thread: Any) -> int:
     """How many replies of `thread` (a row) the viewer is shown in its `replies`."""
     if thread.hidden_reply_count == 0:

@@ -36,10 +36,19 @@ TABLES = [
 ]
 
 
+# CREATE and DROP DATABASE take seconds when the machine is busy: the forum's own
+# statement timeout (5 s) would fail a test session's set-up or tear-down.
+ADMIN_STATEMENT_TIMEOUT_MS = 120_000
+
+
+def _admin() -> Database:
+    return Database.from_url(POSTGRES_ADMIN_URL, statement_timeout_ms=ADMIN_STATEMENT_TIMEOUT_MS)
+
+
 async def _postgres_database() -> str:
     """Create a fresh database for this test session; returns its URL."""
     name = f"moin_test_{secrets.token_hex(4)}"
-    admin = Database.from_url(POSTGRES_ADMIN_URL)
+    admin = _admin()
     try:
         async with admin.engine.connect() as conn:
             conn = await conn.execution_options(isolation_level="AUTOCOMMIT")
@@ -52,7 +61,7 @@ async def _postgres_database() -> str:
 
 
 async def _drop_postgres_database(url: str) -> None:
-    admin = Database.from_url(POSTGRES_ADMIN_URL)
+    admin = _admin()
     try:
         async with admin.engine.connect() as conn:
             conn = await conn.execution_options(isolation_level="AUTOCOMMIT")

@@ -11,7 +11,7 @@ from server.db import Database
 from server.domain import MemberRole, OrganisationType, RoarPillar, ThreadKind, Visibility
 from server.models import Member, Organisation
 from server.models.base import utcnow
-from server.services import threads
+from server.services import moderation, threads
 from server.services.viewer import Viewer
 
 
@@ -97,7 +97,7 @@ async def load_demo(db: Database, content: Any = None) -> dict[str, int]:
                 if reply_spec.get("accepted"):
                     await threads.accept_reply(session, viewers[spec["author"]], post_id=post.id)
             if spec.get("closed"):
-                await threads.set_closed(session, moderator, thread_id=thread.id, closed=True)
+                await moderation.set_closed(session, moderator, thread_id=thread.id, closed=True)
         # Demo loading is not a live event: nobody is subscribed yet.
         session.info.clear()
     return {

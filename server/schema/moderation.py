@@ -1,21 +1,29 @@
-"""Moderators' mutations on posts and members: hide and show posts, ban and unban members.
-
-Closing and reopening threads lives beside the threads (`server.schema.threads`).
-"""
+"""Moderators' mutations: close and reopen threads, hide and show posts, ban and unban members."""
 
 from __future__ import annotations
 
 import strawberry
 
 from server.ids import row_id
-from server.schema.auth import MemberAdminPayload, _change
 from server.schema.context import Context
 from server.schema.errors import UserError
+from server.schema.members import Member, MemberAdminPayload
 from server.schema.mutation import mutate
-from server.schema.threads import Post
+from server.schema.threads import Post, Thread
 from server.services import moderation
 
 Info = strawberry.Info[Context, None]
+
+
+@strawberry.input(description="The thread to close or reopen.")
+class CloseThreadInput:
+    thread_id: strawberry.ID = strawberry.field(description="The thread's global ID.")
+
+
+@strawberry.type(description="The thread with its new status, or what to fix.")
+class CloseThreadPayload:
+    thread: Thread | None = strawberry.field(description="The thread.")
+    errors: list[UserError] = strawberry.field(description="Problems with the input.")
 
 
 @strawberry.input(description="The post to hide, and why.")
@@ -52,7 +60,18 @@ class UnbanMemberInput:
 
 
 @strawberry.type
-class HideAndBanMutations:
+class ModerationMutations:
+    @strawberry.mutation(description="Close a thread: no new replies or edits. Moderators only.")
+    async def close_thread(self, info: Info, input: CloseThreadInput) -> CloseThreadPayload:
+        return await _set_closed(info.context, input, closed=True)
+
+    @strawberry.mutation(
+        description="Reopen a closed thread (ANSWERED again if it has an accepted reply). "
+        "Moderators only."
+    )
+    async def reopen_thread(self, info: Info, input: CloseThreadInput) -> CloseThreadPayload:
+        return await _set_closed(info.context, input, closed=False)
+
     @strawberry.mutation(
         description="Hide a post. A hidden reply disappears for everyone but moderators and "
         "its author, and leaves the counts and search; hiding a thread's opening post hides "
@@ -72,7 +91,7 @@ class HideAndBanMutations:
     )
     async def ban_member(self, info: Info, input: BanMemberInput) -> MemberAdminPayload:
         ctx = info.context
-        return await _change(
+        member, errors = await mutate(
             ctx,
             input,
             lambda session: moderation.set_banned(
@@ -82,20 +101,24 @@ class HideAndBanMutations:
                 banned=True,
                 reason=input.reason,
             ),
+            Member.from_row,
         )
+        return MemberAdminPayload(member=member, errors=errors)
 
     @strawberry.mutation(
         description="Lift a member's ban; they sign in again. Moderators and admins only."
     )
     async def unban_member(self, info: Info, input: UnbanMemberInput) -> MemberAdminPayload:
         ctx = info.context
-        return await _change(
+        member, errors = await mutate(
             ctx,
             input,
             lambda session: moderation.set_banned(
                 session, ctx.viewer, member_id=row_id(input.member_id, "Member"), banned=False
             ),
+            Member.from_row,
         )
+        return MemberAdminPayload(member=member, errors=errors)
 
 
 async def _set_hidden(
@@ -111,3 +134,15 @@ async def _set_hidden(
         Post.from_row,
     )
     return HidePostPayload(post=post, errors=errors)
+
+
+async def _set_closed(ctx: Context, input: CloseThreadInput, *, closed: bool) -> CloseThreadPayload:
+    thread, errors = await mutate(
+        ctx,
+        input,
+        lambda session: moderation.set_closed(
+            session, ctx.viewer, thread_id=row_id(input.thread_id, "Thread"), closed=closed
+        ),
+        Thread.from_row,
+    )
+    return CloseThreadPayload(thread=thread, errors=errors)

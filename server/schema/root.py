@@ -6,15 +6,14 @@ import strawberry
 from strawberry.tools import merge_types
 
 from server.ids import from_global_id
-from server.schema.auth import AuthMutations, AuthQueries
+from server.schema.auth import AuthQueries
 from server.schema.context import Context
-from server.schema.members import Member, MemberQueries
-from server.schema.moderation import HideAndBanMutations
+from server.schema.members import Member, MemberMutations, MemberQueries
+from server.schema.moderation import ModerationMutations
 from server.schema.node import Node
 from server.schema.organisations import Organisation, OrganisationQueries
 from server.schema.pillars import PillarQueries
 from server.schema.threads import (
-    ModerationMutations,
     Post,
     Thread,
     ThreadMutations,
@@ -52,9 +51,7 @@ Query = merge_types(
     "Query",
     (NodeQueries, MemberQueries, ThreadQueries, OrganisationQueries, PillarQueries, AuthQueries),
 )
-Mutation = merge_types(
-    "Mutation", (ThreadMutations, ModerationMutations, HideAndBanMutations, AuthMutations)
-)
+Mutation = merge_types("Mutation", (ThreadMutations, ModerationMutations, MemberMutations))
 Subscription = merge_types("Subscription", (ThreadSubscriptions,))
 
 for _root, _description in (

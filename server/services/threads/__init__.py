@@ -22,7 +22,6 @@ from server.services.threads.writing import (
     load_event_rows,
     render_preview,
     reply,
-    set_closed,
     start_thread,
 )
 
@@ -44,7 +43,6 @@ __all__ = [
     "post_visible",
     "render_preview",
     "reply",
-    "set_closed",
     "start_thread",
     "thread_counts",
 ]

@@ -286,6 +286,10 @@ def matches(thread: Thread, flt: ThreadFilter) -> bool:
     return flt.has_expert_reply is None or (thread.expert_reply_count > 0) == flt.has_expert_reply
 
 
+NO_THREAD = "There is no thread with this ID."
+NO_POST = "There is no post with this ID."
+
+
 async def get_thread(session: AsyncSession, viewer: Viewer, thread_id: int) -> Thread | None:
     """The thread, or None when it does not exist or the viewer may not see it."""
     return await session.scalar(sa.select(Thread).where(Thread.id == thread_id, _visible(viewer)))

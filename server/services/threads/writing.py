@@ -29,7 +29,7 @@ from server.services.errors import (
     InvalidInput,
     UserErrorCode,
 )
-from server.services.threads.reading import get_post, get_thread
+from server.services.threads.reading import NO_POST, NO_THREAD, get_post, get_thread
 from server.services.validation import (
     BODY_MAX,
     TITLE_MAX,
@@ -39,7 +39,6 @@ from server.services.viewer import (
     Viewer,
     require_can_accept,
     require_can_edit,
-    require_moderator,
     require_writer,
     thread_shown_to,
 )
@@ -162,7 +161,7 @@ async def reply(
     if check.errors or thread_id is None:
         # Bad input changes nothing; every problem is named at once, the thread's too.
         if thread_id is None or await get_thread(session, viewer, thread_id) is None:
-            check.add("thread_id", _NO_THREAD, UserErrorCode.INVALID)
+            check.add("thread_id", NO_THREAD, UserErrorCode.INVALID)
         check.raise_if_any()
     assert thread_id is not None
 
@@ -177,7 +176,7 @@ async def reply(
         if first_id is not None:
             first = await get_post(session, viewer, first_id)
             if first is None:
-                raise InvalidInput.of("thread_id", _NO_THREAD)
+                raise InvalidInput.of("thread_id", NO_THREAD)
             return first
 
     # Rendered before the thread's row is locked: the lock is held as briefly as can be.
@@ -199,7 +198,7 @@ async def reply(
     row = (await session.execute(bump_and_add, params)).first()
     if row is None:
         if await get_thread(session, viewer, thread_id) is None:
-            raise InvalidInput.of("thread_id", _NO_THREAD)
+            raise InvalidInput.of("thread_id", NO_THREAD)
         raise _closed("thread_id")
     if add is None:
         post_id, position, created_at, *facts = row
@@ -210,7 +209,7 @@ async def reply(
     thread = _ThreadFacts(*facts)
     if not thread_shown_to(viewer, thread):
         # What was written is rolled back with the transaction.
-        raise InvalidInput.of("thread_id", _NO_THREAD)
+        raise InvalidInput.of("thread_id", NO_THREAD)
     if key is not None:
         await idempotency.record(session, author_id, key, post_id)
     post = Post(
@@ -363,7 +362,7 @@ async def edit_post(
     body = check.text("body", body, label="Body", max_length=BODY_MAX)
     post = await get_post(session, viewer, post_id) if post_id is not None else None
     if post is None:
-        check.add("post_id", "There is no post with this ID.", UserErrorCode.INVALID)
+        check.add("post_id", NO_POST, UserErrorCode.INVALID)
     check.raise_if_any()
     assert post is not None
     require_can_edit(viewer, post.author_id)
@@ -383,7 +382,7 @@ async def accept_reply(session: AsyncSession, viewer: Viewer, *, post_id: int | 
     require_writer(viewer)
     post = await get_post(session, viewer, post_id) if post_id is not None else None
     if post is None:
-        raise InvalidInput.of("post_id", "There is no post with this ID.")
+        raise InvalidInput.of("post_id", NO_POST)
     thread = await _thread(session, post.thread_id)
     require_can_accept(viewer, thread.author_id)
     if post.position == 0:
@@ -398,29 +397,6 @@ async def accept_reply(session: AsyncSession, viewer: Viewer, *, post_id: int | 
     thread.status = ThreadStatus.ANSWERED.value
     await session.flush()
     return thread
-
-
-async def set_closed(
-    session: AsyncSession, viewer: Viewer, *, thread_id: int | None, closed: bool
-) -> Thread:
-    """Close a thread (no more replies or edits) or reopen it; moderators only.
-
-    Reopening restores ANSWERED when the thread has an accepted reply, OPEN otherwise.
-    """
-    require_moderator(viewer)
-    thread = await get_thread(session, viewer, thread_id) if thread_id is not None else None
-    if thread is None:
-        raise InvalidInput.of("thread_id", _NO_THREAD)
-    if closed:
-        thread.status = ThreadStatus.CLOSED.value
-    elif thread.status == ThreadStatus.CLOSED.value:
-        answered = thread.accepted_post_id is not None
-        thread.status = (ThreadStatus.ANSWERED if answered else ThreadStatus.OPEN).value
-    await session.flush()
-    return thread
-
-
-_NO_THREAD = "There is no thread with this ID."
 
 
 def _closed(field: str) -> InvalidInput:

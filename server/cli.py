@@ -33,11 +33,9 @@ async def _prepare_demo(settings: Settings) -> None:
 
 
 async def _check_current(settings: Settings) -> None:
-    from server.app import check_schema_current
-
     db = _database(settings)
     try:
-        await check_schema_current(db)
+        await migrate.check_schema_current(db)
     finally:
         await db.dispose()
 

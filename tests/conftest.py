@@ -23,9 +23,6 @@ from server.db import Database
 from tests.smtp import SmtpSink
 from tests.support import POSTGRES_ADMIN_URL, require_or_skip, serve
 
-# CREATE and DROP DATABASE wait for a checkpoint: seconds on a busy machine, past the
-# forum's 5 s statement timeout (the session's teardown failed on it at a load of 16).
-ADMIN_TIMEOUT_MS = 120_000
 TEST_SECRET = "test-secret-key-that-is-long-enough-0123456789"
 BASE_URL = "http://127.0.0.1:8000"
 TABLES = [
@@ -42,10 +39,19 @@ TABLES = [
 ]
 
 
+# CREATE and DROP DATABASE take seconds when the machine is busy: the forum's own
+# statement timeout (5 s) would fail a test session's set-up or tear-down.
+ADMIN_STATEMENT_TIMEOUT_MS = 120_000
+
+
+def _admin() -> Database:
+    return Database.from_url(POSTGRES_ADMIN_URL, statement_timeout_ms=ADMIN_STATEMENT_TIMEOUT_MS)
+
+
 async def _postgres_database() -> str:
     """Create a fresh database for this test session; returns its URL."""
     name = f"moin_test_{secrets.token_hex(4)}"
-    admin = Database.from_url(POSTGRES_ADMIN_URL, statement_timeout_ms=ADMIN_TIMEOUT_MS)
+    admin = _admin()
     try:
         async with admin.engine.connect() as conn:
             conn = await conn.execution_options(isolation_level="AUTOCOMMIT")
@@ -58,7 +64,7 @@ async def _postgres_database() -> str:
 
 
 async def _drop_postgres_database(url: str) -> None:
-    admin = Database.from_url(POSTGRES_ADMIN_URL, statement_timeout_ms=ADMIN_TIMEOUT_MS)
+    admin = _admin()
     try:
         async with admin.engine.connect() as conn:
             conn = await conn.execution_options(isolation_level="AUTOCOMMIT")

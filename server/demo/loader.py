@@ -10,7 +10,7 @@ from server.db import Database
 from server.demo.network import DemoNetwork, read_network
 from server.models import Member, Organisation
 from server.models.base import utcnow
-from server.services import threads
+from server.services import moderation, threads
 from server.services.viewer import Viewer
 
 
@@ -102,7 +102,7 @@ async def load_demo(
                     await threads.accept_reply(session, viewers[spec.author], post_id=post.id)
             if spec.closed:
                 assert moderator is not None  # read_network makes sure of one
-                await threads.set_closed(session, moderator, thread_id=thread.id, closed=True)
+                await moderation.set_closed(session, moderator, thread_id=thread.id, closed=True)
         # Demo loading is not a live event: nobody is subscribed yet.
         session.info.clear()
     return network.counts()

@@ -1,4 +1,4 @@
-"""Events a write announces once its transaction has committed."""
+"""Events a write announces once its transaction has committed (to live subscribers)."""
 
 from __future__ import annotations
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 import secrets
 from pathlib import Path
 from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_core import PydanticCustomError
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-from server.auth.providers import OIDCProvider, ProviderConfigError, parse_providers
+from server.config.providers import OIDCProvider, ProviderConfigError, parse_providers
 from server.mail import SmtpServer, check_sender
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./moin-forum.db"
@@ -52,8 +53,8 @@ class Settings(BaseSettings):
     # How long a request waits for a free connection before it is answered UNAVAILABLE.
     db_pool_timeout_seconds: float = Field(default=5.0, gt=0, le=60)
     session_max_age_days: int = Field(default=30, ge=1)
-    web_dir: Path = Path(__file__).resolve().parent.parent / "web"
-    # Sign-in: a JSON list of OpenID providers (see server/auth/providers.py, README "Sign-in").
+    web_dir: Path = Path(__file__).resolve().parent.parent.parent / "web"
+    # Sign-in: a JSON list of OpenID providers (see server/config/providers.py, README "Sign-in").
     oidc_providers: Annotated[tuple[OIDCProvider, ...], NoDecode] = ()
     # Requests per minute of a partner API key that has no limit of its own.
     partner_rate_limit_per_minute: int = Field(default=300, ge=1)
@@ -126,6 +127,12 @@ class Settings(BaseSettings):
             return self.base_url
         host = f"[{self.host}]" if ":" in self.host else self.host
         return f"http://{host}:{self.port}"
+
+    @property
+    def public_origin(self) -> str:
+        """The origin (scheme://host[:port], lower-case) of `public_url`: what browsers send."""
+        parts = urlsplit(self.public_url)
+        return f"{parts.scheme}://{parts.netloc}".lower()
 
     @property
     def is_sqlite(self) -> bool:

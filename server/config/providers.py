@@ -25,9 +25,10 @@ from urllib.parse import urlsplit
 
 from pydantic import SecretStr
 
+from server.domain import ORGANISATION_SLUG
+
 DEFAULT_SCOPES = "openid email profile"
 NAME_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,39}$")
-SLUG_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 DOMAIN_PATTERN = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
 LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1"}
 AUTH_METHODS = ("client_secret_basic", "client_secret_post")
@@ -154,7 +155,7 @@ def _parse_entry(n: int, entry: Any) -> OIDCProvider:
     client_secret = text("client_secret", max_length=2000)
     scopes = _scopes(entry.get("scopes", DEFAULT_SCOPES), fail)
     organisation = text("organisation", required=False, max_length=80)
-    if organisation is not None and not SLUG_PATTERN.match(organisation):
+    if organisation is not None and not ORGANISATION_SLUG.match(organisation):
         raise fail("organisation", "must be an organisation slug (lower-case letters, digits, '-')")
     email_domains = _email_domains(entry.get("email_domains"), fail)
     if organisation is not None and email_domains:
@@ -213,7 +214,7 @@ def _email_domains(value: Any, fail: Any) -> dict[str, str]:
         key = str(domain).strip().lower()
         if not DOMAIN_PATTERN.match(key):
             raise fail("email_domains", f'"{domain}" is not an e-mail domain')
-        if not isinstance(slug, str) or not SLUG_PATTERN.match(slug):
+        if not isinstance(slug, str) or not ORGANISATION_SLUG.match(slug):
             raise fail("email_domains", f'"{domain}" must map to an organisation slug')
         domains[key] = slug
     return domains

@@ -15,8 +15,14 @@ from typing import Annotated, Any, TypeVar
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 from pydantic_core import PydanticCustomError
 
-from server.auth.providers import SLUG_PATTERN
-from server.domain import MemberRole, OrganisationType, RoarPillar, ThreadKind, Visibility
+from server.domain import (
+    ORGANISATION_SLUG,
+    MemberRole,
+    OrganisationType,
+    RoarPillar,
+    ThreadKind,
+    Visibility,
+)
 from server.services.members import DISPLAY_NAME_MAX, EMAIL_MAX
 
 # Member keys and thread file names: what an editor types to refer to them.
@@ -128,7 +134,7 @@ Key = Annotated[
 Slug = Annotated[
     str,
     AfterValidator(
-        _matching(SLUG_PATTERN, "use lower-case letters, digits and '-', e.g. acme-agency")
+        _matching(ORGANISATION_SLUG, "use lower-case letters, digits and '-', e.g. acme-agency")
     ),
 ]
 Pillar = Annotated[RoarPillar, BeforeValidator(_choice(RoarPillar, "a ROAR pillar"))]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -19,23 +20,22 @@ from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 
-from server import migrate
+from server import background, migrate
 from server.auth import routes as auth_routes
 from server.auth import sessions
 from server.auth.apikeys import PartnerCORS, PartnerDirectory, PartnerKeys
 from server.auth.oidc import OpenIDSignIn
 from server.auth.ratelimit import InProcessRateLimiter, RateLimiter, RedisRateLimiter
-from server.config import ConfigError, Settings
+from server.config import Settings
 from server.db import Database
-from server.http import CancelOnDisconnect, Failures, GraphQLGuard, SecurityHeaders, origin_of
+from server.http import CancelOnDisconnect, Failures, GraphQLGuard, SecurityHeaders
 from server.pubsub import Broadcaster, RedisBroadcaster
 from server.redis_link import RedisLink
 from server.response_cache import AnonymousResponseCache, ResponseCache
-from server.schema import build_schema
+from server.schema import build_schema, live
 from server.schema.context import Context
 from server.schema.loaders import Loaders
 from server.schema.sockets import SocketLookups
-from server.services import events, threads
 from server.services.viewer import VISITOR, Viewer
 
 log = logging.getLogger(__name__)
@@ -54,12 +54,14 @@ class ForumGraphQL(GraphQL):
             subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,),
             connection_init_wait_timeout=timedelta(seconds=10),
             max_subscriptions_per_connection=20,
-            allowed_origins=[origin_of(settings.public_url)],
+            allowed_origins=[settings.public_origin],
         )
         self.db = db
         self.settings = settings
         self.broadcaster = broadcaster
-        self.sockets = SocketLookups(db, settings)
+        self.sockets = SocketLookups(
+            db, functools.partial(sessions.viewers_for_cookies, db, settings)
+        )
 
     async def execute_single(self, *args: Any, **kwargs: Any) -> Any:
         try:
@@ -97,17 +99,7 @@ class ForumGraphQL(GraphQL):
             loaders=Loaders(self.db),
             request_id=request.scope.get("state", {}).get("request_id", "ws"),
             sockets=self.sockets,
-        )
-
-
-async def check_schema_current(db: Database) -> None:
-    """Refuse to serve a database that is behind the migrations."""
-    current = await migrate.current_revision(db.engine)
-    head = migrate.head_revision()
-    if current != head:
-        raise ConfigError(
-            f"The database at MOIN_DATABASE_URL is at migration {current or 'none'}, the code "
-            f"needs {head}. Run `moin-forum migrate` first."
+            session_cookie=cookie,
         )
 
 
@@ -122,7 +114,7 @@ def create_app(
         statement_timeout_ms=settings.statement_timeout_ms,
     )
     response_cache = ResponseCache(settings.response_cache_seconds)
-    db.after_commit.append(response_cache.clear)
+    db.after_commit.append(lambda _session: response_cache.clear())
     link: RedisLink | None = None
     broadcaster: Broadcaster
     limiter: RateLimiter
@@ -136,7 +128,7 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
-        await check_schema_current(db)
+        await migrate.check_schema_current(db)
         if link is not None:
             await link.start()
         if settings.demo_sign_in_enabled:
@@ -146,7 +138,8 @@ def create_app(
                 settings.public_url,
             )
         try:
-            yield
+            async with background.embedded_worker(settings, db):
+                yield
         finally:
             await broadcaster.close()
             if link is not None:
@@ -187,7 +180,7 @@ def create_app(
     app.add_middleware(
         GraphQLGuard,
         max_body_bytes=settings.max_body_bytes,
-        site_origin=origin_of(settings.public_url),
+        site_origin=settings.public_origin,
     )
     partners = PartnerDirectory(db, default_per_minute=settings.partner_rate_limit_per_minute)
     app.state.partners = partners
@@ -195,9 +188,9 @@ def create_app(
         PartnerKeys,
         directory=partners,
         limiter=limiter,
-        site_origin=origin_of(settings.public_url),
+        site_origin=settings.public_origin,
     )
-    app.add_middleware(PartnerCORS, directory=partners, site_origin=origin_of(settings.public_url))
+    app.add_middleware(PartnerCORS, directory=partners, site_origin=settings.public_origin)
     # Around everything that may touch the database: a failure is answered, not a bare 500.
     app.add_middleware(Failures)
     app.add_middleware(CancelOnDisconnect)
@@ -214,18 +207,14 @@ def _share_through_redis(
 ) -> tuple[Broadcaster, RateLimiter]:
     """Join this process to the others: live updates, rate limits, cache invalidation."""
 
-    async def load_rows(event: events.Event) -> events.Event:
-        async with db.read() as session:
-            return await threads.load_event_rows(session, event)
-
     async def clear_cache(_body: dict[str, Any]) -> None:
         response_cache.clear()
 
-    db.after_commit.append(lambda: link.publish(WRITE))
+    db.after_commit.append(lambda _session: link.publish(WRITE))
     link.on(WRITE, clear_cache)
     # After an outage, writes of other processes may have gone unannounced.
     link.on_connected(response_cache.clear)
-    return RedisBroadcaster(link, load_rows=load_rows), RedisRateLimiter(link)
+    return RedisBroadcaster(link, load_rows=live.rows_loader(db)), RedisRateLimiter(link)
 
 
 def _web_shell(index: Path) -> Any:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import uuid
-from urllib.parse import urlsplit
 
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.responses import JSONResponse, PlainTextResponse, Response
@@ -36,11 +35,6 @@ GRAPHIQL_CSP = (
     "style-src 'self' 'unsafe-inline' https://unpkg.com; img-src 'self' data: https:; "
     "connect-src 'self'; frame-ancestors 'self'"
 )
-
-
-def origin_of(url: str) -> str:
-    parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}".lower()
 
 
 class SecurityHeaders:

@@ -1,16 +1,13 @@
-"""Helpers shared by the test folders: service checks, npm packages, servers, GraphQL calls."""
+"""Helpers shared by the test folders: service checks, servers, run-wide folders, GraphQL calls."""
 
 from __future__ import annotations
 
 import asyncio
 import fcntl
-import hashlib
-import json
 import os
 import shutil
 import socket
 import subprocess
-import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -78,62 +75,6 @@ def once_per_run(
             make(folder)
             made.touch()
     return folder
-
-
-def _locked_version(lockfile: Path, package: str) -> str | None:
-    try:
-        data = json.loads(lockfile.read_text())
-        return str(data["packages"][f"node_modules/{package}"]["version"])
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
-
-
-def _npm_install_is_current(folder: Path, package: str) -> bool:
-    wanted = _locked_version(folder / "package-lock.json", package)
-    # npm keeps a copy of what it installed in node_modules/.package-lock.json.
-    have = _locked_version(folder / "node_modules" / ".package-lock.json", package)
-    return (
-        wanted is not None
-        and wanted == have
-        and (folder / "node_modules" / package / "package.json").is_file()
-    )
-
-
-def ensure_npm_packages(folder: Path, package: str, *, timeout: float = 600) -> str | None:
-    """Install `folder`'s locked npm packages on first use: None when `package` is there at
-    its locked version, else why it cannot be (to pass to require_or_skip).
-
-    Runs `npm ci` when node_modules is absent or stale. A file lock keeps test processes
-    (pytest-xdist's workers, several checkouts) from installing into one folder at once.
-    """
-    if _npm_install_is_current(folder, package):
-        return None
-    npm = shutil.which("npm")
-    if npm is None:
-        return f"npm is not on PATH: cannot install {folder / 'node_modules'}"
-    lock_name = "moin-npm-install-" + hashlib.sha256(str(folder).encode()).hexdigest()[:16]
-    with exclusive(Path(tempfile.gettempdir()) / f"{lock_name}.lock"):
-        if _npm_install_is_current(folder, package):  # another process installed it meanwhile
-            return None
-        try:
-            result = subprocess.run(
-                [npm, "ci", "--no-audit", "--no-fund"],
-                cwd=folder,
-                capture_output=True,
-                text=True,
-                timeout=timeout,
-                check=False,
-            )
-        except subprocess.TimeoutExpired:
-            return f"`npm ci` in {folder} took longer than {timeout:.0f} s"
-        except OSError as exc:
-            return f"`npm ci` in {folder} could not run: {exc}"
-        if result.returncode != 0:
-            tail = (result.stderr or result.stdout).strip()[-2000:]
-            return f"`npm ci` in {folder} failed (exit {result.returncode}): {tail}"
-        if not _npm_install_is_current(folder, package):
-            return f"`npm ci` in {folder} succeeded but {package} is not installed"
-    return None
 
 
 def free_port() -> int:

@@ -17,15 +17,17 @@ REASON_MAX = 500  # a moderator's reason for hiding a post or banning a member
 
 
 class Collector:
-    """Gathers every field error of one input, then raises them together."""
+    """Gathers every field error of one input, then raises them together.
 
-    def __init__(self, *prefix: str) -> None:
-        self.prefix = prefix
+    Fields are named as the service's arguments are (`title`, `idempotency_key`).
+    """
+
+    def __init__(self) -> None:
         self.errors: list[FieldError] = []
 
     def add(self, field: str | Sequence[str], message: str, code: UserErrorCode) -> None:
         path = (field,) if isinstance(field, str) else tuple(field)
-        self.errors.append(FieldError((*self.prefix, *path), message, code))
+        self.errors.append(FieldError(path, message, code))
 
     def text(self, field: str, value: str, *, label: str, max_length: int) -> str:
         """Strip a required text and check its length; returns the stripped text."""

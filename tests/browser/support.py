@@ -19,7 +19,8 @@ from typing import Any
 
 import pytest
 
-from tests.support import ensure_npm_packages, forum_process
+from tests.npm import ensure_npm_packages
+from tests.support import forum_process
 
 HERE = Path(__file__).resolve().parent
 
@@ -251,7 +252,7 @@ def screenshot(page: Any, name: str) -> None:
 
 def axe_violations(page: Any) -> list[dict[str, Any]]:
     """Run axe-core in the page (its context must bypass the CSP); serious and critical only."""
-    reason = ensure_npm_packages(HERE, "axe-core")  # `npm ci` here on first use
+    reason = ensure_npm_packages(HERE)  # `npm ci` here on first use
     if reason:
         unavailable(reason)
     page.evaluate(AXE_JS.read_text())

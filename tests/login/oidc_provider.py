@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 from urllib.parse import parse_qs, urljoin, urlsplit
 
-from tests.support import ensure_npm_packages
+from tests.npm import ensure_npm_packages
 
 if TYPE_CHECKING:
     import httpx
@@ -167,9 +167,9 @@ def _node_major(node: str) -> int | None:
 def ensure_provider_installed(*, timeout: float = 600) -> str | None:
     """Make ``provider/node_modules`` ready; None when ready, else the reason.
 
-    Checks Node.js, then runs ``npm ci --no-audit --no-fund`` when node_modules is absent
-    or does not hold the locked oidc-provider version (tests.support.ensure_npm_packages,
-    which keeps parallel test processes from installing at once).
+    Checks Node.js, then runs ``npm ci`` when node_modules does not hold what the lock
+    file pins (tests.npm.ensure_npm_packages, which keeps parallel test processes from
+    installing at once).
     """
     node = find_node()
     if node is None:
@@ -179,7 +179,7 @@ def ensure_provider_installed(*, timeout: float = 600) -> str | None:
         return f"`{node} --version` failed: cannot run Node.js"
     if major < MIN_NODE_MAJOR:
         return f"Node.js {major} found, oidc-provider 9 needs Node.js >= {MIN_NODE_MAJOR}"
-    return ensure_npm_packages(PROVIDER_DIR, "oidc-provider", timeout=timeout)
+    return ensure_npm_packages(PROVIDER_DIR, timeout=timeout)
 
 
 # ---------------------------------------------------------------- running

@@ -4,18 +4,34 @@ from server.models.base import Base
 from server.models.member import AuthSession, Member
 from server.models.organisation import Organisation
 from server.models.partner import Partner
-from server.models.records import record_columns
+from server.models.records import (
+    MEMBER_BUNDLE,
+    ORGANISATION_BUNDLE,
+    THREAD_BUNDLE,
+    MemberRecord,
+    OrganisationRecord,
+    PostRecord,
+    ThreadRecord,
+    record_columns,
+)
 from server.models.thread import IdempotencyKey, Post, Thread, ThreadTopic
 
 __all__ = [
+    "MEMBER_BUNDLE",
+    "ORGANISATION_BUNDLE",
+    "THREAD_BUNDLE",
     "AuthSession",
     "Base",
     "IdempotencyKey",
     "Member",
+    "MemberRecord",
     "Organisation",
+    "OrganisationRecord",
     "Partner",
     "Post",
+    "PostRecord",
     "Thread",
+    "ThreadRecord",
     "ThreadTopic",
     "record_columns",
 ]

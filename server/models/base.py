@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import enum
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import DateTime, MetaData
+from sqlalchemy import DateTime, Enum, MetaData
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase
 from sqlalchemy.types import TypeDecorator
@@ -48,6 +49,23 @@ class UTCDateTime(TypeDecorator[datetime]):
         if value.tzinfo is None:
             return value.replace(tzinfo=UTC)
         return value.astimezone(UTC)
+
+
+def domain_enum(enum_class: type[enum.Enum], length: int) -> Enum:
+    """A column of one of `server.domain`'s enumerations, read back as its members.
+
+    Stored as the member's value in a VARCHAR(`length`), as the migrations made these
+    columns: no database enum type and no CHECK constraint, so no data or schema
+    migration. Values outside the enumeration are refused on the way in.
+    """
+    return Enum(
+        enum_class,
+        native_enum=False,
+        create_constraint=False,
+        length=length,
+        validate_strings=True,
+        values_callable=lambda members: [member.value for member in members],
+    )
 
 
 def utcnow() -> datetime:

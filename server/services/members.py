@@ -53,9 +53,9 @@ async def set_role(
         raise InvalidInput.of(
             "member_id", "Admins cannot take away their own admin role; ask another admin."
         )
-    if member.role != role.value:
-        log.info("member %s: role %s -> %s", member.id, member.role, role.value)
-        member.role = role.value
+    if member.role != role:
+        log.info("member %s: role %s -> %s", member.id, member.role, role)
+        member.role = role
         await session.flush()
     return member
 
@@ -113,7 +113,7 @@ async def record_sign_in(
     if member is None:
         member = Member(
             display_name=display_name,
-            role=MemberRole.MEMBER.value,
+            role=MemberRole.MEMBER,
             oidc_provider=provider,
             oidc_subject=subject,
         )

@@ -31,7 +31,7 @@ class OrganisationFilter:
 def _filtered(flt: OrganisationFilter) -> sa.Select[Any]:
     stmt = sa.select(Organisation)
     if flt.types:
-        stmt = stmt.where(Organisation.type.in_({t.value for t in flt.types}))
+        stmt = stmt.where(Organisation.type.in_(set(flt.types)))
     if flt.country is not None:
         if len(flt.country) != 2:
             raise BadInput("`filter.country` is an ISO 3166-1 alpha-2 code of two letters.")
@@ -171,7 +171,7 @@ async def create_organisation(
     organisation = Organisation(
         slug=slug,
         name=name,
-        type=type.value,
+        type=type,
         country=country,
         website=website,
         description=description,

@@ -17,7 +17,6 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from server.domain import MemberRole
 from server.models import AuthSession, Member
 from server.models.base import utcnow
 from server.services.viewer import VISITOR, Viewer
@@ -92,4 +91,4 @@ def _viewer_of(row: Any) -> Viewer:
     if row.banned_reason is not None:
         # The session no longer signs anyone in; it only lets writes say why they fail.
         return Viewer(banned_reason=row.banned_reason)
-    return Viewer(member_id=row.id, role=MemberRole(row.role), organisation_id=row.organisation_id)
+    return Viewer(member_id=row.id, role=row.role, organisation_id=row.organisation_id)

@@ -43,14 +43,15 @@ VISITOR = Viewer()
 OPERATOR = Viewer(role=MemberRole.ADMIN)
 
 
-def readable_visibilities(viewer: Viewer) -> tuple[str, ...]:
+def readable_visibilities(viewer: Viewer) -> tuple[Visibility, ...]:
     """Signed-in members read everything; visitors and partner keys read PUBLIC only."""
     if viewer.is_member:
-        return (Visibility.PUBLIC.value, Visibility.MEMBERS.value)
-    return (Visibility.PUBLIC.value,)
+        return (Visibility.PUBLIC, Visibility.MEMBERS)
+    return (Visibility.PUBLIC,)
 
 
-def can_read(viewer: Viewer, visibility: str) -> bool:
+def can_read(viewer: Viewer, visibility: Visibility | str) -> bool:
+    """Whether `viewer` may read what has `visibility` (an event's carries it as text)."""
     return visibility in readable_visibilities(viewer)
 
 
@@ -119,7 +120,7 @@ class Readable(Hideable, Protocol):
     """A thread: hideable, and readable by who its visibility says."""
 
     @property
-    def visibility(self) -> str: ...
+    def visibility(self) -> Visibility: ...
 
 
 def post_shown_to(viewer: Viewer, post: Hideable) -> bool:

@@ -102,13 +102,14 @@ async def start_thread(
         own_type = await session.scalar(
             sa.select(Organisation.type).where(Organisation.id == viewer.organisation_id)
         )
-        types_mask = types_to_mask({OrganisationType(own_type)})
+        assert own_type is not None, "a writer's organisation exists (a foreign key)"
+        types_mask = types_to_mask({own_type})
     now = now or utcnow()
     thread = Thread(
-        kind=kind.value,
+        kind=kind,
         title=title,
-        status=ThreadStatus.OPEN.value,
-        visibility=visibility.value,
+        status=ThreadStatus.OPEN,
+        visibility=visibility,
         pillars_mask=pillars_to_mask(set(pillars)),
         organisation_types_mask=types_mask,
         topics=clean_topics,
@@ -239,7 +240,7 @@ async def reply(
 class _ThreadFacts(NamedTuple):
     """What a reply's statement returns of its thread: enough for `thread_shown_to`."""
 
-    visibility: str
+    visibility: Visibility
     hidden_at: datetime | None
     author_id: int
 
@@ -263,7 +264,7 @@ def _reply_statements(postgres: bool, *, clock: bool) -> tuple[sa.Executable, sa
         sa.update(threads_)
         .where(
             threads_.c.id == sa.bindparam("thread"),
-            threads_.c.status != ThreadStatus.CLOSED.value,
+            threads_.c.status != ThreadStatus.CLOSED,
         )
         .values(
             reply_count=threads_.c.reply_count + 1,
@@ -307,7 +308,7 @@ def _reply_statements(postgres: bool, *, clock: bool) -> tuple[sa.Executable, sa
 
 
 def _reply_event(
-    post: Post, author: Member | None, *, visibility: str, thread_hidden: bool
+    post: Post, author: Member | None, *, visibility: Visibility, thread_hidden: bool
 ) -> events.Event:
     """A new reply's event: ids and what subscribers check, with the rows they render."""
     return events.Event(
@@ -367,7 +368,7 @@ async def edit_post(
     assert post is not None
     require_can_edit(viewer, post.author_id)
     thread = await _thread(session, post.thread_id)
-    if thread.status == ThreadStatus.CLOSED.value and not viewer.is_moderator:
+    if thread.status == ThreadStatus.CLOSED and not viewer.is_moderator:
         raise _closed("post_id")
     post.body = body
     post.body_html = render_markdown(body)
@@ -391,10 +392,10 @@ async def accept_reply(session: AsyncSession, viewer: Viewer, *, post_id: int | 
         raise InvalidInput.of(
             "post_id", "This reply is hidden by a moderator: it cannot be accepted."
         )
-    if thread.status == ThreadStatus.CLOSED.value:
+    if thread.status == ThreadStatus.CLOSED:
         raise _closed("post_id")
     thread.accepted_post_id = post.id
-    thread.status = ThreadStatus.ANSWERED.value
+    thread.status = ThreadStatus.ANSWERED
     await session.flush()
     return thread
 

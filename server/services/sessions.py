@@ -66,7 +66,7 @@ async def viewers_for_tokens(session: AsyncSession, tokens: Sequence[str]) -> di
     return {by_hash[row.token_hash]: _viewer_of(row) for row in rows}
 
 
-def _unexpired_sessions(which: sa.ColumnElement[bool]) -> sa.Select[Any]:
+def _unexpired_sessions(which: sa.ColumnElement[bool]) -> sa.Select[*tuple[Any, ...]]:
     return (
         sa.select(
             AuthSession.token_hash,

@@ -11,6 +11,7 @@ from typing import Any, cast
 import sqlalchemy as sa
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import InstrumentedAttribute
 
 from server import search
 from server.db import is_statement_timeout
@@ -94,7 +95,11 @@ def post_visible(viewer: Viewer) -> sa.ColumnElement[bool]:
     return _not_hidden(Post.hidden_at, Post.author_id, viewer)
 
 
-def _not_hidden(hidden_at: Any, author_id: Any, viewer: Viewer) -> sa.ColumnElement[bool]:
+def _not_hidden(
+    hidden_at: InstrumentedAttribute[datetime | None],
+    author_id: InstrumentedAttribute[int],
+    viewer: Viewer,
+) -> sa.ColumnElement[bool]:
     if viewer.member_id is None:
         return hidden_at.is_(None)
     return sa.or_(hidden_at.is_(None), author_id == viewer.member_id)

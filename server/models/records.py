@@ -6,7 +6,7 @@ identity map, no state), and nothing read for display is written back. The Proto
 below say what such a row holds: the model's columns, by the same names and types (enum
 columns as the domain's enums). Code that reads a row is type-checked against them, at
 no cost per row, and the ORM instances that writes return hold the same attributes, so
-they satisfy them too. `tests/test_records.py` checks each Protocol against its model.
+they satisfy them too. `tests/models/test_records.py` checks each Protocol against its model.
 
 Records are read, never written: their attributes are declared plainly only because
 an ORM instance (whose attributes are settable) must satisfy them.

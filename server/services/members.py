@@ -29,6 +29,7 @@ EMAIL_MAX = 320
 
 
 async def get_by_email(session: AsyncSession, email: str) -> Member | None:
+    """The member with this e-mail address (compared case-insensitively), if any."""
     return (
         await session.execute(
             sa.select(Member).where(sa.func.lower(Member.email) == email.strip().lower())

@@ -33,6 +33,8 @@ DESCRIPTION_MAX = 2000
 
 @dataclass(frozen=True)
 class OrganisationFilter:
+    """Which organisations to list; `types` means "any of these"."""
+
     types: Sequence[OrganisationType] | None = None
     country: str | None = None
     search: str | None = None
@@ -103,15 +105,18 @@ async def list_organisations(
 
 
 async def count_organisations(session: AsyncSession, flt: OrganisationFilter) -> int:
+    """How many organisations `list_organisations` would list, over all its pages."""
     stmt = _filtered(flt)
     return int(await session.scalar(sa.select(sa.func.count()).select_from(stmt.subquery())) or 0)
 
 
 async def get_by_slug(session: AsyncSession, slug: str) -> Organisation | None:
+    """The organisation with this slug, if any."""
     return await session.scalar(sa.select(Organisation).where(Organisation.slug == slug[:80]))
 
 
 async def get_by_id(session: AsyncSession, organisation_id: int) -> Organisation | None:
+    """The organisation with this id, if any."""
     return await session.get(Organisation, organisation_id)
 
 
@@ -131,6 +136,7 @@ async def list_members(
 
 
 async def count_members(session: AsyncSession, organisation_id: int) -> int:
+    """How many members an organisation has."""
     return int(
         await session.scalar(
             sa.select(sa.func.count()).where(Member.organisation_id == organisation_id)

@@ -23,18 +23,22 @@ class Viewer:
 
     @property
     def is_member(self) -> bool:
+        """Signed in as a member (not a visitor or a partner's key)."""
         return self.member_id is not None
 
     @property
     def is_moderator(self) -> bool:
+        """A moderator or an admin."""
         return self.role in (MemberRole.MODERATOR, MemberRole.ADMIN)
 
     @property
     def is_admin(self) -> bool:
+        """An admin (or the operator at the command line)."""
         return self.role is MemberRole.ADMIN
 
     @property
     def is_expert(self) -> bool:
+        """A researcher: what they write is marked as expert."""
         return self.role is MemberRole.RESEARCHER
 
 

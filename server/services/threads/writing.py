@@ -21,7 +21,7 @@ from server.domain import (
     types_to_mask,
 )
 from server.markdown import render_markdown
-from server.models import Member, Organisation, Post, Thread, ThreadTopic
+from server.models import Organisation, Post, Thread, ThreadTopic
 from server.models.base import UTCDateTime, utcnow
 from server.services import idempotency
 from server.services.errors import (
@@ -29,6 +29,7 @@ from server.services.errors import (
     InvalidInput,
     UserErrorCode,
 )
+from server.services.threads.live import reply_event
 from server.services.threads.reading import NO_POST, NO_THREAD, get_post, get_thread
 from server.services.validation import (
     BODY_MAX,
@@ -230,7 +231,7 @@ async def reply(
     # The author is loaded once for all the event's subscribers (see server.schema.live).
     events.record(
         session,
-        _reply_event(
+        reply_event(
             post, None, visibility=thread.visibility, thread_hidden=thread.hidden_at is not None
         ),
     )
@@ -305,48 +306,6 @@ def _reply_statements(postgres: bool, *, clock: bool) -> tuple[sa.Executable, sa
         .cte("inserted")
     )
     return sa.select(inserted.c.id, *bumped.c).join_from(inserted, bumped, sa.true()), None
-
-
-def _reply_event(
-    post: Post, author: Member | None, *, visibility: Visibility, thread_hidden: bool
-) -> events.Event:
-    """A new reply's event: ids and what subscribers check, with the rows they render."""
-    return events.Event(
-        events.replies_channel(post.thread_id),
-        {
-            "thread_id": post.thread_id,
-            "post_id": post.id,
-            "visibility": visibility,
-            "thread_hidden": thread_hidden,
-        },
-        rows={"post": post, "author": author},
-    )
-
-
-async def load_event_rows(session: AsyncSession, event: events.Event) -> events.Event:
-    """A reply's event received from another process, with the rows `reply` attaches.
-
-    Loaded once for all of this process's subscribers. The thread's visibility and hiding
-    are read now, so each subscriber's check is against what holds now. Other events, and
-    a post that is gone, come back as they were (subscribers then look up what they need).
-    """
-    post_id = event.data.get("post_id")
-    if not isinstance(post_id, int):
-        return event
-    row = (
-        await session.execute(
-            sa.select(Post, Member, Thread.visibility, Thread.hidden_at)
-            .join(Thread, Thread.id == Post.thread_id)
-            .join(Member, Member.id == Post.author_id)
-            .where(Post.id == post_id)
-        )
-    ).first()
-    if row is None:
-        return event
-    post, author, visibility, thread_hidden_at = row
-    return _reply_event(
-        post, author, visibility=visibility, thread_hidden=thread_hidden_at is not None
-    )
 
 
 async def edit_post(

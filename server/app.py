@@ -20,7 +20,7 @@ from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 
-from server import migrate
+from server import background, migrate
 from server.auth import routes as auth_routes
 from server.auth import sessions
 from server.auth.apikeys import PartnerCORS, PartnerDirectory, PartnerKeys
@@ -114,7 +114,7 @@ def create_app(
         statement_timeout_ms=settings.statement_timeout_ms,
     )
     response_cache = ResponseCache(settings.response_cache_seconds)
-    db.after_commit.append(response_cache.clear)
+    db.after_commit.append(lambda _session: response_cache.clear())
     link: RedisLink | None = None
     broadcaster: Broadcaster
     limiter: RateLimiter
@@ -138,7 +138,8 @@ def create_app(
                 settings.public_url,
             )
         try:
-            yield
+            async with background.embedded_worker(settings, db):
+                yield
         finally:
             await broadcaster.close()
             if link is not None:
@@ -209,7 +210,7 @@ def _share_through_redis(
     async def clear_cache(_body: dict[str, Any]) -> None:
         response_cache.clear()
 
-    db.after_commit.append(lambda: link.publish(WRITE))
+    db.after_commit.append(lambda _session: link.publish(WRITE))
     link.on(WRITE, clear_cache)
     # After an outage, writes of other processes may have gone unannounced.
     link.on_connected(response_cache.clear)

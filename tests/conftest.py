@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import secrets
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import httpx
@@ -20,11 +20,14 @@ from server import migrate
 from server.app import create_app
 from server.config import Settings, load_settings
 from server.db import Database
+from tests.smtp import SmtpSink
 from tests.support import POSTGRES_ADMIN_URL, require_or_skip, serve
 
 TEST_SECRET = "test-secret-key-that-is-long-enough-0123456789"
 BASE_URL = "http://127.0.0.1:8000"
 TABLES = [
+    "outbox",
+    "used_tokens",
     "partners",
     "idempotency_keys",
     "auth_sessions",
@@ -148,6 +151,13 @@ async def live_server(app) -> AsyncIterator[str]:  # type: ignore[no-untyped-def
     """The app served by uvicorn on a free loopback port, in this event loop: its base URL."""
     async with serve(app) as address:
         yield address
+
+
+@pytest.fixture
+def smtp_sink() -> Iterator[SmtpSink]:
+    """A real SMTP server (aiosmtpd) on a free loopback port that keeps what it accepts."""
+    with SmtpSink() as sink:
+        yield sink
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import secrets
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
 from pydantic import Field, SecretStr, ValidationError, field_validator
@@ -12,6 +12,7 @@ from pydantic_core import PydanticCustomError
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from server.config.providers import OIDCProvider, ProviderConfigError, parse_providers
+from server.mail import SmtpServer, check_sender
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./moin-forum.db"
 MIN_SECRET_LENGTH = 32
@@ -57,6 +58,19 @@ class Settings(BaseSettings):
     oidc_providers: Annotated[tuple[OIDCProvider, ...], NoDecode] = ()
     # Requests per minute of a partner API key that has no limit of its own.
     partner_rate_limit_per_minute: int = Field(default=300, ge=1)
+    # Background work (README "Background work"): `embedded` runs the worker inside `serve`;
+    # `off` leaves it to `moin-forum worker` processes.
+    worker: Literal["embedded", "off"] = "embedded"
+    worker_poll_seconds: float = Field(default=2.0, gt=0, le=60)
+    # How long a claimed job is held without news from its worker before others take it.
+    worker_lease_seconds: float = Field(default=60.0, ge=1, le=3600)
+    jobs_retry_seconds: float = Field(default=30.0, gt=0, le=3600)
+    jobs_max_age_hours: float = Field(default=24.0, gt=0, le=24 * 30)
+    jobs_retention_days: float = Field(default=7.0, gt=0, le=365)
+    # E-mail: unset, the forum sends none. May hold a password.
+    smtp_url: SecretStr | None = None
+    mail_from: str | None = None
+    smtp_timeout_seconds: float = Field(default=30.0, gt=0, le=300)
 
     @field_validator("oidc_providers", mode="before")
     @classmethod
@@ -84,6 +98,27 @@ class Settings(BaseSettings):
         if not str(text).startswith(("redis://", "rediss://", "unix://")):
             raise ValueError("must start with redis://, rediss:// or unix://")
         return value
+
+    @field_validator("smtp_url", mode="before")
+    @classmethod
+    def _check_smtp_url(cls, value: Any) -> Any:
+        text = value.get_secret_value() if isinstance(value, SecretStr) else value
+        if text is None or text == "":
+            return None
+        SmtpServer.parse(str(text))  # its errors never repeat the URL (it may hold a password)
+        return value
+
+    @field_validator("mail_from")
+    @classmethod
+    def _check_mail_from(cls, value: str | None) -> str | None:
+        return check_sender(value) if value else None
+
+    @property
+    def smtp_server(self) -> SmtpServer | None:
+        """The SMTP server e-mail goes through, or None when e-mail is off."""
+        if self.smtp_url is None:
+            return None
+        return SmtpServer.parse(self.smtp_url.get_secret_value())
 
     @property
     def public_url(self) -> str:
@@ -139,6 +174,11 @@ def load_settings(**overrides: object) -> Settings:
     elif len(settings.secret()) < MIN_SECRET_LENGTH:
         raise ConfigError(
             f"MOIN_SECRET_KEY is too short: it needs at least {MIN_SECRET_LENGTH} characters."
+        )
+    if settings.smtp_url is not None and settings.mail_from is None:
+        raise ConfigError(
+            "MOIN_MAIL_FROM is not set: with MOIN_SMTP_URL the forum needs the address its "
+            "e-mail comes from, e.g. 'MOIN Forum <forum@example.org>'."
         )
     if settings.oidc_providers and settings.base_url is None and not settings.is_loopback:
         raise ConfigError(

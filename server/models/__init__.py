@@ -3,6 +3,7 @@
 from server.models.base import Base
 from server.models.member import AuthSession, Member
 from server.models.organisation import Organisation
+from server.models.outbox import OutboxJob, UsedToken
 from server.models.partner import Partner
 from server.models.records import (
     MEMBER_BUNDLE,
@@ -27,11 +28,13 @@ __all__ = [
     "MemberRecord",
     "Organisation",
     "OrganisationRecord",
+    "OutboxJob",
     "Partner",
     "Post",
     "PostRecord",
     "Thread",
     "ThreadRecord",
     "ThreadTopic",
+    "UsedToken",
     "record_columns",
 ]

@@ -156,6 +156,7 @@ class Settings(BaseSettings):
 def load_settings(**overrides: object) -> Settings:
     """Read and check the settings; raise ConfigError naming the variable at fault."""
     try:
+        # Values of any type on purpose: pydantic checks them and says which is wrong.
         settings = Settings(**overrides)  # type: ignore[arg-type]
     except ValidationError as exc:
         problems = "; ".join(

@@ -27,6 +27,7 @@ async def thread_connection(
     first: int,
     after: str | None,
 ) -> Connection[Thread]:
+    """A page of the threads `context.viewer` may read (the feed, an organisation's list)."""
     viewer = context.viewer
     page = await context.read(threads.list_threads, viewer, flt, order, first=first, after=after)
     count = functools.partial(threads.count_threads, viewer=viewer, flt=flt)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -19,7 +20,7 @@ from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 
-from server import migrate
+from server import markdown, migrate
 from server.auth import routes as auth_routes
 from server.auth import sessions
 from server.auth.apikeys import PartnerCORS, PartnerDirectory, PartnerKeys
@@ -121,6 +122,9 @@ def create_app(
         pool_timeout=settings.db_pool_timeout_seconds,
         statement_timeout_ms=settings.statement_timeout_ms,
     )
+    renderer = markdown.configure(
+        workers=settings.markdown_workers, budget_seconds=settings.markdown_budget_ms / 1000
+    )
     response_cache = ResponseCache(settings.response_cache_seconds)
     db.after_commit.append(response_cache.clear)
     link: RedisLink | None = None
@@ -137,6 +141,7 @@ def create_app(
     @asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
         await check_schema_current(db)
+        renderer.start()  # the first post need not wait for the workers to start
         if link is not None:
             await link.start()
         if settings.demo_sign_in_enabled:
@@ -152,6 +157,7 @@ def create_app(
             if link is not None:
                 await link.close()
             await db.dispose()
+            await asyncio.to_thread(renderer.close)
 
     async def healthz(_request: Request) -> Response:
         return PlainTextResponse("ok")

@@ -47,6 +47,9 @@ class Settings(BaseSettings):
     # How long an anonymous GraphQL answer may be shared (0: never). See response_cache.
     response_cache_seconds: float = Field(default=1.0, ge=0, le=60)
     statement_timeout_ms: int = Field(default=5000, ge=100)
+    # Markdown is rendered in worker processes, each render within this budget.
+    markdown_workers: int = Field(default=2, ge=1, le=64)
+    markdown_budget_ms: int = Field(default=2000, ge=100, le=60_000)
     db_pool_size: int = Field(default=10, ge=1)
     # How long a request waits for a free connection before it is answered UNAVAILABLE.
     db_pool_timeout_seconds: float = Field(default=5.0, gt=0, le=60)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, TypeVar
 import strawberry
 
 from server import domain, models
-from server.markdown import render_markdown
+from server import markdown as _markdown
 from server.schema import live
 from server.schema.context import Context
 from server.schema.enums import (
@@ -315,12 +315,16 @@ class ThreadQueries:
 
     @strawberry.field(
         description="Render markdown exactly as a post's `bodyHtml` would be (for previews). "
-        "Up to 50,000 characters."
+        "Up to 50,000 characters. Markdown a post would refuse as TOO_COMPLEX fails with "
+        "BAD_USER_INPUT and a message naming the limit."
     )
-    def render_markdown(self, markdown: str) -> str:
+    async def render_markdown(self, markdown: str) -> str:
         if len(markdown) > BODY_MAX:
             raise BadInput(f"`markdown` takes at most {BODY_MAX} characters.")
-        return render_markdown(markdown)
+        try:
+            return await _markdown.render(markdown)
+        except _markdown.MarkdownTooComplex as exc:
+            raise BadInput(f"`markdown` {exc.problem}") from None
 
 
 # --- mutations ------------------------------------------------------------------------

@@ -28,7 +28,6 @@ from server.domain import (
     pillars_to_mask,
     types_to_mask,
 )
-from server.markdown import render_markdown
 from server.models import Member, Organisation, Post, Thread, ThreadTopic, record_columns
 from server.models.base import UTCDateTime, utcnow
 from server.services import events, idempotency
@@ -46,6 +45,7 @@ from server.services.validation import (
     TITLE_MAX,
     TOPICS_MAX,
     Collector,
+    rendered,
 )
 from server.services.viewer import (
     Viewer,
@@ -451,7 +451,7 @@ async def start_thread(
             position=0,
             author_id=author_id,
             body=body,
-            body_html=render_markdown(body),
+            body_html=await rendered("body", body),
             is_expert=False,
             created_at=now,
         )
@@ -504,7 +504,7 @@ async def reply(
             return first
 
     # Rendered before the thread's row is locked: the lock is held as briefly as can be.
-    body_html = render_markdown(body)
+    body_html = await rendered("body", body)
     postgres = session.get_bind().dialect.name == "postgresql"
     if now is None and not postgres:
         now = utcnow()  # SQLite writers hold the lock from BEGIN IMMEDIATE on
@@ -694,7 +694,7 @@ async def edit_post(
     if thread.status == ThreadStatus.CLOSED.value and not viewer.is_moderator:
         raise _closed("postId")
     post.body = body
-    post.body_html = render_markdown(body)
+    post.body_html = await rendered("body", body)
     post.edited_at = now or utcnow()
     await session.flush()
     await search.index_post(session, post)

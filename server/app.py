@@ -24,6 +24,7 @@ from server import markdown, migrate
 from server.auth import routes as auth_routes
 from server.auth import sessions
 from server.auth.apikeys import PartnerCORS, PartnerDirectory, PartnerKeys
+from server.auth.budgets import Expense, VisitorBudgets
 from server.auth.oidc import OpenIDSignIn
 from server.auth.ratelimit import InProcessRateLimiter, RateLimiter, RedisRateLimiter
 from server.config import ConfigError, Settings
@@ -48,7 +49,14 @@ API_PREFIXES = ("/graphql", "/auth/", "/web/", "/healthz", "/readyz")
 class ForumGraphQL(GraphQL):
     """Strawberry's ASGI app, with our context and WebSocket limits."""
 
-    def __init__(self, *, db: Database, settings: Settings, broadcaster: Broadcaster) -> None:
+    def __init__(
+        self,
+        *,
+        db: Database,
+        settings: Settings,
+        broadcaster: Broadcaster,
+        budgets: VisitorBudgets,
+    ) -> None:
         super().__init__(
             build_schema(settings),
             graphql_ide="graphiql",
@@ -60,6 +68,7 @@ class ForumGraphQL(GraphQL):
         self.db = db
         self.settings = settings
         self.broadcaster = broadcaster
+        self.budgets = budgets
         self.sockets = SocketLookups(db, settings)
 
     async def execute_single(self, *args: Any, **kwargs: Any) -> Any:
@@ -98,6 +107,7 @@ class ForumGraphQL(GraphQL):
             loaders=Loaders(self.db),
             request_id=request.scope.get("state", {}).get("request_id", "ws"),
             sockets=self.sockets,
+            budgets=self.budgets,
         )
 
 
@@ -136,7 +146,15 @@ def create_app(
     else:
         link = RedisLink(settings.redis_url.get_secret_value(), prefix=settings.redis_prefix)
         broadcaster, limiter = _share_through_redis(link, db, response_cache)
-    graphql = ForumGraphQL(db=db, settings=settings, broadcaster=broadcaster)
+    budgets = VisitorBudgets(
+        limiter,
+        {
+            Expense.PREVIEW: settings.visitor_previews_per_minute,
+            Expense.SEARCH: settings.visitor_searches_per_minute,
+            Expense.SEARCH_COUNT: settings.visitor_search_counts_per_minute,
+        },
+    )
+    graphql = ForumGraphQL(db=db, settings=settings, broadcaster=broadcaster, budgets=budgets)
 
     @asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:

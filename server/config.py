@@ -59,6 +59,13 @@ class Settings(BaseSettings):
     oidc_providers: Annotated[tuple[OIDCProvider, ...], NoDecode] = ()
     # Requests per minute of a partner API key that has no limit of its own.
     partner_rate_limit_per_minute: int = Field(default=300, ge=1)
+    # What one visitor's address may ask for a minute (server/auth/budgets.py).
+    visitor_previews_per_minute: int = Field(default=20, ge=1)
+    visitor_searches_per_minute: int = Field(default=60, ge=1)
+    visitor_search_counts_per_minute: int = Field(default=30, ge=1)
+    # The proxies whose X-Forwarded-For names the client (uvicorn's forwarded_allow_ips:
+    # addresses or networks, comma-separated, or *). Unset: the peer is the client.
+    forwarded_allow_ips: str | None = None
 
     @field_validator("oidc_providers", mode="before")
     @classmethod

@@ -14,6 +14,7 @@ from starlette.responses import Response
 from starlette.websockets import WebSocket
 
 from server.auth import sessions
+from server.auth.budgets import Expense, VisitorBudgets
 from server.config import Settings
 from server.db import Database
 from server.pubsub import Broadcaster
@@ -36,6 +37,7 @@ class Context:
     loaders: Loaders
     request_id: str
     sockets: SocketLookups
+    budgets: VisitorBudgets
     # When the viewer was last checked against the session store (sockets only).
     viewer_checked_at: float = field(default_factory=time.monotonic)
 
@@ -55,6 +57,13 @@ class Context:
             self.viewer = await self.sockets.viewer_by_cookie.load(cookie)
             self.viewer_checked_at = now
         return self.viewer
+
+    async def spend(self, expense: Expense) -> None:
+        """Count an expensive operation against a visitor's address (RateLimited when its
+        budget is spent); members and partner keys are not counted."""
+        if self.viewer.member_id is None and self.viewer.partner_id is None:
+            client = self.request.client
+            await self.budgets.spend(expense, client.host if client is not None else None)
 
     @asynccontextmanager
     async def write(self) -> AsyncIterator[AsyncSession]:

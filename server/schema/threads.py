@@ -10,6 +10,7 @@ import strawberry
 
 from server import domain, models
 from server import markdown as _markdown
+from server.auth.budgets import Expense
 from server.schema import live
 from server.schema.context import Context
 from server.schema.enums import (
@@ -233,7 +234,9 @@ class ThreadFilter:
         'phrases", -word to exclude, or). Results come by relevance: first the threads '
         "whose title or opening post match, then those that match in a reply only; each "
         "group in `orderBy` order (most recent activity first by default). A search that "
-        "runs past the server's time limit fails with the error code TIMEOUT: narrow it.",
+        "runs past the server's time limit fails with the error code TIMEOUT: narrow it. "
+        "Visitors' searches, and the totalCount of one, spend a budget of their address "
+        "(RATE_LIMITED, with retryAfter, when it is spent).",
     )
 
     def to_service(self) -> threads.ThreadFilter:
@@ -262,10 +265,15 @@ async def thread_connection(
     after: str | None,
 ) -> Connection[Thread]:
     viewer, db = context.viewer, context.db
+    searching = bool(flt.search and flt.search.strip())
+    if searching:
+        await context.spend(Expense.SEARCH)
     async with db.read() as session:
         page = await threads.list_threads(session, viewer, flt, order, first=first, after=after)
 
     async def count() -> int:
+        if searching:
+            await context.spend(Expense.SEARCH_COUNT)
         async with db.read() as session:
             return await threads.count_threads(session, viewer, flt)
 
@@ -316,11 +324,13 @@ class ThreadQueries:
     @strawberry.field(
         description="Render markdown exactly as a post's `bodyHtml` would be (for previews). "
         "Up to 50,000 characters. Markdown a post would refuse as TOO_COMPLEX fails with "
-        "BAD_USER_INPUT and a message naming the limit."
+        "BAD_USER_INPUT and a message naming the limit. Visitors spend a budget of their "
+        "address (RATE_LIMITED, with retryAfter, when it is spent)."
     )
-    async def render_markdown(self, markdown: str) -> str:
+    async def render_markdown(self, info: Info, markdown: str) -> str:
         if len(markdown) > BODY_MAX:
             raise BadInput(f"`markdown` takes at most {BODY_MAX} characters.")
+        await info.context.spend(Expense.PREVIEW)
         try:
             return await _markdown.render(markdown)
         except _markdown.MarkdownTooComplex as exc:

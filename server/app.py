@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -29,7 +30,14 @@ from server.auth.oidc import OpenIDSignIn
 from server.auth.ratelimit import InProcessRateLimiter, RateLimiter, RedisRateLimiter
 from server.config import ConfigError, Settings
 from server.db import Database
-from server.http import CancelOnDisconnect, Failures, GraphQLGuard, SecurityHeaders, origin_of
+from server.http import (
+    CancelOnDisconnect,
+    Failures,
+    GraphQLGuard,
+    SecurityHeaders,
+    origin_of,
+    parse_json,
+)
 from server.pubsub import Broadcaster, RedisBroadcaster
 from server.redis_link import RedisLink
 from server.response_cache import AnonymousResponseCache, ResponseCache
@@ -39,6 +47,7 @@ from server.schema.loaders import Loaders
 from server.schema.sockets import SocketLookups
 from server.services import events, threads
 from server.services.viewer import VISITOR, Viewer
+from server.websocket import ForumTransportWS
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +57,8 @@ API_PREFIXES = ("/graphql", "/auth/", "/web/", "/healthz", "/readyz")
 
 class ForumGraphQL(GraphQL):
     """Strawberry's ASGI app, with our context and WebSocket limits."""
+
+    graphql_transport_ws_handler_class = ForumTransportWS
 
     def __init__(
         self,
@@ -70,6 +81,14 @@ class ForumGraphQL(GraphQL):
         self.broadcaster = broadcaster
         self.budgets = budgets
         self.sockets = SocketLookups(db, settings)
+
+    def decode_json(self, data: str | bytes) -> object:
+        # Socket messages too: JSON nested deeper than the API needs is not a message.
+        text = data.decode("utf-8", "replace") if isinstance(data, bytes) else data
+        value, problem = parse_json(text, "The message")
+        if problem is not None:
+            raise json.JSONDecodeError(problem, text[:0], 0)
+        return value
 
     async def execute_single(self, *args: Any, **kwargs: Any) -> Any:
         try:

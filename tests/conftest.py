@@ -36,10 +36,15 @@ TABLES = [
 ]
 
 
+# CREATE and DROP DATABASE copy or remove a whole database: on a busy shared machine
+# they take longer than the forum's statement timeout.
+ADMIN_STATEMENT_TIMEOUT_MS = 120_000
+
+
 async def _postgres_database() -> str:
     """Create a fresh database for this test session; returns its URL."""
     name = f"moin_test_{secrets.token_hex(4)}"
-    admin = Database.from_url(POSTGRES_ADMIN_URL)
+    admin = Database.from_url(POSTGRES_ADMIN_URL, statement_timeout_ms=ADMIN_STATEMENT_TIMEOUT_MS)
     try:
         async with admin.engine.connect() as conn:
             conn = await conn.execution_options(isolation_level="AUTOCOMMIT")
@@ -52,7 +57,7 @@ async def _postgres_database() -> str:
 
 
 async def _drop_postgres_database(url: str) -> None:
-    admin = Database.from_url(POSTGRES_ADMIN_URL)
+    admin = Database.from_url(POSTGRES_ADMIN_URL, statement_timeout_ms=ADMIN_STATEMENT_TIMEOUT_MS)
     try:
         async with admin.engine.connect() as conn:
             conn = await conn.execution_options(isolation_level="AUTOCOMMIT")

@@ -769,7 +769,7 @@ def sql_operations(bodies: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any
 
 
 def run(opts: Options) -> dict[str, Any]:
-    from server.schema.ids import row_id, to_global_id
+    from server.ids import row_id, to_global_id
 
     url = sqlalchemy_url(opts.database_url)
     dsn = asyncpg_dsn(opts.database_url)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import json
 import logging
 from collections.abc import AsyncIterator
@@ -21,31 +22,23 @@ from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 
-from server import markdown, migrate
+from server import background, markdown, migrate
 from server.auth import routes as auth_routes
 from server.auth import sessions
 from server.auth.apikeys import PartnerCORS, PartnerDirectory, PartnerKeys
 from server.auth.budgets import Expense, VisitorBudgets
 from server.auth.oidc import OpenIDSignIn
 from server.auth.ratelimit import InProcessRateLimiter, RateLimiter, RedisRateLimiter
-from server.config import ConfigError, Settings
+from server.config import Settings
 from server.db import Database
-from server.http import (
-    CancelOnDisconnect,
-    Failures,
-    GraphQLGuard,
-    SecurityHeaders,
-    origin_of,
-    parse_json,
-)
+from server.http import CancelOnDisconnect, Failures, GraphQLGuard, SecurityHeaders, parse_json
 from server.pubsub import Broadcaster, RedisBroadcaster
 from server.redis_link import RedisLink
 from server.response_cache import AnonymousResponseCache, ResponseCache
-from server.schema import build_schema
+from server.schema import build_schema, live
 from server.schema.context import Context
 from server.schema.loaders import Loaders
 from server.schema.sockets import SocketLookups
-from server.services import events, threads
 from server.services.viewer import VISITOR, Viewer
 from server.websocket import ForumTransportWS
 
@@ -74,13 +67,15 @@ class ForumGraphQL(GraphQL):
             subscription_protocols=(GRAPHQL_TRANSPORT_WS_PROTOCOL,),
             connection_init_wait_timeout=timedelta(seconds=10),
             max_subscriptions_per_connection=20,
-            allowed_origins=[origin_of(settings.public_url)],
+            allowed_origins=[settings.public_origin],
         )
         self.db = db
         self.settings = settings
         self.broadcaster = broadcaster
         self.budgets = budgets
-        self.sockets = SocketLookups(db, settings)
+        self.sockets = SocketLookups(
+            db, functools.partial(sessions.viewers_for_cookies, db, settings)
+        )
 
     def decode_json(self, data: str | bytes) -> object:
         # Socket messages too: JSON nested deeper than the API needs is not a message.
@@ -126,18 +121,8 @@ class ForumGraphQL(GraphQL):
             loaders=Loaders(self.db),
             request_id=request.scope.get("state", {}).get("request_id", "ws"),
             sockets=self.sockets,
+            session_cookie=cookie,
             budgets=self.budgets,
-        )
-
-
-async def check_schema_current(db: Database) -> None:
-    """Refuse to serve a database that is behind the migrations."""
-    current = await migrate.current_revision(db.engine)
-    head = migrate.head_revision()
-    if current != head:
-        raise ConfigError(
-            f"The database at MOIN_DATABASE_URL is at migration {current or 'none'}, the code "
-            f"needs {head}. Run `moin-forum migrate` first."
         )
 
 
@@ -155,7 +140,7 @@ def create_app(
         workers=settings.markdown_workers, budget_seconds=settings.markdown_budget_ms / 1000
     )
     response_cache = ResponseCache(settings.response_cache_seconds)
-    db.after_commit.append(response_cache.clear)
+    db.after_commit.append(lambda _session: response_cache.clear())
     link: RedisLink | None = None
     broadcaster: Broadcaster
     limiter: RateLimiter
@@ -177,7 +162,7 @@ def create_app(
 
     @asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
-        await check_schema_current(db)
+        await migrate.check_schema_current(db)
         renderer.start()  # the first post need not wait for the workers to start
         if link is not None:
             await link.start()
@@ -188,7 +173,8 @@ def create_app(
                 settings.public_url,
             )
         try:
-            yield
+            async with background.embedded_worker(settings, db):
+                yield
         finally:
             await broadcaster.close()
             if link is not None:
@@ -230,7 +216,7 @@ def create_app(
     app.add_middleware(
         GraphQLGuard,
         max_body_bytes=settings.max_body_bytes,
-        site_origin=origin_of(settings.public_url),
+        site_origin=settings.public_origin,
     )
     partners = PartnerDirectory(db, default_per_minute=settings.partner_rate_limit_per_minute)
     app.state.partners = partners
@@ -238,9 +224,9 @@ def create_app(
         PartnerKeys,
         directory=partners,
         limiter=limiter,
-        site_origin=origin_of(settings.public_url),
+        site_origin=settings.public_origin,
     )
-    app.add_middleware(PartnerCORS, directory=partners, site_origin=origin_of(settings.public_url))
+    app.add_middleware(PartnerCORS, directory=partners, site_origin=settings.public_origin)
     # Around everything that may touch the database: a failure is answered, not a bare 500.
     app.add_middleware(Failures)
     app.add_middleware(CancelOnDisconnect)
@@ -257,18 +243,14 @@ def _share_through_redis(
 ) -> tuple[Broadcaster, RateLimiter]:
     """Join this process to the others: live updates, rate limits, cache invalidation."""
 
-    async def load_rows(event: events.Event) -> events.Event:
-        async with db.read() as session:
-            return await threads.load_event_rows(session, event)
-
     async def clear_cache(_body: dict[str, Any]) -> None:
         response_cache.clear()
 
-    db.after_commit.append(lambda: link.publish(WRITE))
+    db.after_commit.append(lambda _session: link.publish(WRITE))
     link.on(WRITE, clear_cache)
     # After an outage, writes of other processes may have gone unannounced.
     link.on_connected(response_cache.clear)
-    return RedisBroadcaster(link, load_rows=load_rows), RedisRateLimiter(link)
+    return RedisBroadcaster(link, load_rows=live.rows_loader(db)), RedisRateLimiter(link)
 
 
 def _web_shell(index: Path) -> Any:

@@ -1,4 +1,4 @@
-"""The `moin-forum` command: serve, migrate, demo, schema, organisations, members, partners."""
+"""The `moin-forum` command: serve, worker, migrate, demo, schema, and the operator's commands."""
 
 from __future__ import annotations
 
@@ -20,22 +20,23 @@ def _database(settings: Settings) -> Database:
 
 async def _prepare_demo(settings: Settings) -> None:
     from server.demo.loader import is_empty, load_demo
+    from server.demo.source import DemoDataError
 
     db = _database(settings)
     try:
         if await is_empty(db):
             counts = await load_demo(db)
             logging.getLogger("server.demo").info("demo content loaded: %s", counts)
+    except DemoDataError as exc:
+        raise ConfigError(str(exc)) from None
     finally:
         await db.dispose()
 
 
 async def _check_current(settings: Settings) -> None:
-    from server.app import check_schema_current
-
     db = _database(settings)
     try:
-        await check_schema_current(db)
+        await migrate.check_schema_current(db)
     finally:
         await db.dispose()
 
@@ -95,22 +96,44 @@ def uvicorn_options(settings: Settings) -> dict[str, Any]:
     }
 
 
+def worker_command(_args: argparse.Namespace) -> None:
+    from server.background import run_worker
+
+    settings = load_settings()
+    asyncio.run(_check_current(settings))
+    asyncio.run(run_worker(settings))
+
+
 def migrate_command(_args: argparse.Namespace) -> None:
     settings = Settings()
     migrate.upgrade(settings.database_url)
     print(f"Database is at migration {migrate.head_revision()}.")
 
 
-def demo_command(_args: argparse.Namespace) -> None:
-    from server.demo.loader import AlreadyLoaded, load_demo
+def demo_command(args: argparse.Namespace) -> None:
+    from pathlib import Path
 
+    from server.demo.loader import AlreadyLoaded, load_demo
+    from server.demo.network import read_network
+    from server.demo.source import DemoDataError
+
+    try:
+        # Read and checked before the database is touched: bad data writes nothing.
+        network = read_network(Path(args.data) if args.data else None)
+    except DemoDataError as exc:
+        print(f"moin-forum: {exc}", file=sys.stderr)
+        raise SystemExit(1) from None
+    if args.check:
+        counts = network.counts()
+        print("The demo data is valid: " + ", ".join(f"{v} {k}" for k, v in counts.items()))
+        return
     settings = Settings()
 
     async def run() -> dict[str, int]:
         await _check_current(settings)
         db = _database(settings)
         try:
-            return await load_demo(db)
+            return await load_demo(db, network)
         finally:
             await db.dispose()
 
@@ -140,11 +163,23 @@ def parser() -> argparse.ArgumentParser:
     )
     serve_parser.set_defaults(run=serve)
     commands.add_parser(
+        "worker", help="run background work (e-mail, digests) until SIGTERM; see MOIN_WORKER"
+    ).set_defaults(run=worker_command)
+    commands.add_parser(
         "migrate", help="bring MOIN_DATABASE_URL to the latest schema"
     ).set_defaults(run=migrate_command)
-    commands.add_parser("demo", help="load the demo content into an empty database").set_defaults(
-        run=demo_command
+    demo_parser = commands.add_parser("demo", help="load the demo content into an empty database")
+    demo_parser.add_argument(
+        "--check",
+        action="store_true",
+        help="only check the demo data files and list their problems (no database needed)",
     )
+    demo_parser.add_argument(
+        "--data",
+        metavar="FOLDER",
+        help="read the demo data from FOLDER instead of the one that ships with the forum",
+    )
+    demo_parser.set_defaults(run=demo_command)
     commands.add_parser("schema", help="print the served GraphQL schema (SDL)").set_defaults(
         run=schema_command
     )

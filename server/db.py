@@ -1,4 +1,4 @@
-"""One engine factory for both dialects, and the two kinds of unit of work.
+"""One engine factory for both dialects, the two kinds of unit of work, and the UTC timestamp type.
 
 Reads run in short sessions that never commit; every write runs in
 `Database.write()`, one transaction committed once at the end. On SQLite a write
@@ -12,11 +12,12 @@ import asyncio
 import logging
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
+from datetime import UTC, datetime
 from typing import Any
 
 import asyncpg
-from sqlalchemy import event
-from sqlalchemy.engine import make_url
+from sqlalchemy import DateTime, event
+from sqlalchemy.engine import Dialect, make_url
 from sqlalchemy.exc import DBAPIError, DisconnectionError, OperationalError
 from sqlalchemy.exc import TimeoutError as PoolTimeout
 from sqlalchemy.ext.asyncio import (
@@ -25,6 +26,7 @@ from sqlalchemy.ext.asyncio import (
     async_sessionmaker,
     create_async_engine,
 )
+from sqlalchemy.types import TypeDecorator
 
 log = logging.getLogger(__name__)
 
@@ -199,8 +201,9 @@ class Database:
     def __init__(self, engine: AsyncEngine) -> None:
         self.engine = engine
         self.dialect = engine.dialect.name
-        # Called after every committed write (the response cache clears itself here).
-        self.after_commit: list[Callable[[], None]] = []
+        # Called after every committed write with its session, whose `info` says what the
+        # write did (the response cache clears itself here; the worker wakes for new jobs).
+        self.after_commit: list[Callable[[AsyncSession], None]] = []
         self._sessions = async_sessionmaker(engine, expire_on_commit=False, autoflush=False)
         # Reads need no transaction: autocommit saves the BEGIN and ROLLBACK round trips.
         self._readers = async_sessionmaker(
@@ -233,7 +236,7 @@ class Database:
             # Leaving the block by an exception skips this: closing the session rolls back.
             await session.commit()
         for callback in self.after_commit:
-            callback()
+            callback(session)
 
     async def ping(self) -> None:
         async with self.engine.connect() as conn:
@@ -241,3 +244,33 @@ class Database:
 
     async def dispose(self) -> None:
         await self.engine.dispose()
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """A timestamp that is always timezone-aware UTC in Python, on both databases.
+
+    SQLite keeps no zone, so values are normalised to naive UTC on the way in and
+    given their zone back on the way out; the stored text then sorts by time.
+    """
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> Any:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to a UTC column")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=UTC)
+        return value.astimezone(UTC)
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)

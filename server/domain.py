@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass
+
+# An organisation's short name in URLs and in MOIN_OIDC_PROVIDERS, e.g. `acme-agency`.
+ORGANISATION_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 
 
 class RoarPillar(enum.Enum):

@@ -8,7 +8,6 @@ import json
 import logging
 import uuid
 from typing import Any
-from urllib.parse import urlsplit
 
 from starlette.datastructures import Headers, MutableHeaders, QueryParams
 from starlette.responses import JSONResponse, PlainTextResponse, Response
@@ -38,11 +37,6 @@ GRAPHIQL_CSP = (
     "style-src 'self' 'unsafe-inline' https://unpkg.com; img-src 'self' data: https:; "
     "connect-src 'self'; frame-ancestors 'self'"
 )
-
-
-def origin_of(url: str) -> str:
-    parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}".lower()
 
 
 class SecurityHeaders:

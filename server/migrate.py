@@ -11,6 +11,9 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from server.config import ConfigError
+from server.db import Database
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -41,3 +44,14 @@ async def current_revision(engine: AsyncEngine) -> str | None:
 
 async def upgrade_async(url: str) -> None:
     await asyncio.to_thread(upgrade, url)
+
+
+async def check_schema_current(db: Database) -> None:
+    """Refuse to serve a database that is behind the migrations."""
+    current = await current_revision(db.engine)
+    head = head_revision()
+    if current != head:
+        raise ConfigError(
+            f"The database at MOIN_DATABASE_URL is at migration {current or 'none'}, the code "
+            f"needs {head}. Run `moin-forum migrate` first."
+        )

@@ -13,8 +13,8 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from typing import Any
 
+from server.events import Event
 from server.redis_link import RedisLink
-from server.services.events import Event
 
 log = logging.getLogger(__name__)
 

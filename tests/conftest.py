@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import secrets
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 
 import httpx
@@ -20,11 +20,14 @@ from server import migrate
 from server.app import create_app
 from server.config import Settings, load_settings
 from server.db import Database
+from tests.smtp import SmtpSink
 from tests.support import POSTGRES_ADMIN_URL, require_or_skip, serve
 
 TEST_SECRET = "test-secret-key-that-is-long-enough-0123456789"
 BASE_URL = "http://127.0.0.1:8000"
 TABLES = [
+    "outbox",
+    "used_tokens",
     "partners",
     "idempotency_keys",
     "auth_sessions",
@@ -36,15 +39,19 @@ TABLES = [
 ]
 
 
-# CREATE and DROP DATABASE copy or remove a whole database: on a busy shared machine
-# they take longer than the forum's statement timeout.
+# CREATE and DROP DATABASE take seconds when the machine is busy: the forum's own
+# statement timeout (5 s) would fail a test session's set-up or tear-down.
 ADMIN_STATEMENT_TIMEOUT_MS = 120_000
+
+
+def _admin() -> Database:
+    return Database.from_url(POSTGRES_ADMIN_URL, statement_timeout_ms=ADMIN_STATEMENT_TIMEOUT_MS)
 
 
 async def _postgres_database() -> str:
     """Create a fresh database for this test session; returns its URL."""
     name = f"moin_test_{secrets.token_hex(4)}"
-    admin = Database.from_url(POSTGRES_ADMIN_URL, statement_timeout_ms=ADMIN_STATEMENT_TIMEOUT_MS)
+    admin = _admin()
     try:
         async with admin.engine.connect() as conn:
             conn = await conn.execution_options(isolation_level="AUTOCOMMIT")
@@ -57,7 +64,7 @@ async def _postgres_database() -> str:
 
 
 async def _drop_postgres_database(url: str) -> None:
-    admin = Database.from_url(POSTGRES_ADMIN_URL, statement_timeout_ms=ADMIN_STATEMENT_TIMEOUT_MS)
+    admin = _admin()
     try:
         async with admin.engine.connect() as conn:
             conn = await conn.execution_options(isolation_level="AUTOCOMMIT")
@@ -144,6 +151,13 @@ async def live_server(app) -> AsyncIterator[str]:  # type: ignore[no-untyped-def
     """The app served by uvicorn on a free loopback port, in this event loop: its base URL."""
     async with serve(app) as address:
         yield address
+
+
+@pytest.fixture
+def smtp_sink() -> Iterator[SmtpSink]:
+    """A real SMTP server (aiosmtpd) on a free loopback port that keeps what it accepts."""
+    with SmtpSink() as sink:
+        yield sink
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

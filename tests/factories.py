@@ -11,8 +11,8 @@ from server.auth import sessions
 from server.config import Settings
 from server.db import Database
 from server.domain import MemberRole, OrganisationType, RoarPillar, ThreadKind, Visibility
+from server.ids import to_global_id
 from server.models import Member, Organisation, Post, Thread
-from server.schema.ids import to_global_id
 from server.services import threads
 from server.services.viewer import Viewer
 

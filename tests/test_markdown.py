@@ -124,9 +124,11 @@ def test_nesting_deeper_than_markdown_it_renders_is_refused_not_cut():
 
 
 def _posts_of_the_demo_network() -> list[str]:
-    from server.demo.content import THREADS
+    from server.demo.network import read_network
 
-    return [body for t in THREADS for body in [t["body"], *(r["body"] for r in t["replies"])]]
+    return [
+        post.body for thread in read_network().threads for post in [thread.opening, *thread.replies]
+    ]
 
 
 def test_real_posts_pass_the_bounds_and_render_as_with_markdown_its_defaults():

@@ -1,12 +1,27 @@
-// The MOIN Forum web client: routing, the header, and the views.
+// @ts-check
+// The MOIN Forum web client: routing, the header, and the session. Each page
+// is a View (see the contract in lib/view.js); this module creates, updates and
+// destroys them as the address changes.
 
-import { gql } from './lib/api.js';
+import { isAbort } from './lib/api.js';
 import { errorBox, refreshTimes, signInLink } from './lib/components.js';
-import { h, replaceChildren } from './lib/dom.js';
-import { VIEWER_QUERY } from './lib/queries.js';
+import { byId, h, replaceChildren } from './lib/dom.js';
+import { loadSession } from './lib/session.js';
+import { documentTitle } from './lib/view.js';
+
+/** @import { Session, Viewer } from './lib/session.js' */
+/** @import { View, ViewClass, ViewContext } from './lib/view.js' */
+
+/**
+ * @typedef {object} Route
+ * @property {string} name marks the header's link with this `data-nav` as the current page
+ * @property {RegExp | null} pattern the path; its groups are the view's `params`
+ * @property {() => Promise<{ default: ViewClass }>} load
+ */
 
 // Each view is a module loaded when first needed, so the first page downloads
 // only what it shows.
+/** @type {Route[]} */
 const ROUTES = [
   { name: 'home', pattern: /^\/$/, load: () => import('./views/home.js') },
   { name: 'thread', pattern: /^\/t\/([^/]+)\/?$/, load: () => import('./views/thread.js') },
@@ -15,88 +30,92 @@ const ROUTES = [
   { name: 'organisation', pattern: /^\/o\/([^/]+)\/?$/, load: () => import('./views/organisation.js') },
   { name: 'signin', pattern: /^\/signin\/?$/, load: () => import('./views/signin.js') },
 ];
+/** @type {Route} */
 const NOT_FOUND = { name: 'not-found', pattern: null, load: () => import('./views/not-found.js') };
 const SERVER_PATHS = /^\/(?:auth|graphql|web|api|embed|static|health)(?:\/|$)/;
 
-let viewerPromise = null;
-/** The signed-in member, or null; asked once per page load. */
-export function viewer() {
-  viewerPromise ??= gql(VIEWER_QUERY).then((data) => data.viewer).catch(() => null);
-  return viewerPromise;
+/** @type {Promise<Session> | null} */
+let sessionPromise = null;
+/**
+ * The session of this page load: asked once, shared by every view. A failed
+ * request is not kept, so that "Try again" asks again.
+ * @returns {Promise<Session>}
+ */
+function session() {
+  sessionPromise ??= loadSession().then(
+    (loaded) => {
+      renderAccount(loaded.viewer);
+      return loaded;
+    },
+    (err) => {
+      sessionPromise = null;
+      renderAccount(null);
+      throw err;
+    },
+  );
+  return sessionPromise;
 }
 
-export function navigate(url, { replace = false } = {}) {
+/**
+ * Go to another page of the client.
+ * @param {string} url
+ * @param {{ replace?: boolean }} [options]
+ */
+function navigate(url, { replace = false } = {}) {
   if (replace) history.replaceState(null, '', url);
   else history.pushState(null, '', url);
   return route({ focus: true, scroll: !replace });
 }
 
-function setTitle(text) {
-  document.title = text ? `${text} — MOIN Forum` : 'MOIN Forum';
-}
-
+/** @type {{ key: string, view: View | null } | null} */
 let current = null;
 
+/** @param {string} pathname */
 function match(pathname) {
   for (const r of ROUTES) {
-    const m = pathname.match(r.pattern);
+    const m = r.pattern && pathname.match(r.pattern);
     if (m) {
-      let params;
       try {
-        params = m.slice(1).map(decodeURIComponent);
+        return { route: r, params: m.slice(1).map(decodeURIComponent) };
       } catch {
-        return { route: NOT_FOUND, params: [] };
+        break; // a malformed %-escape
       }
-      return { route: r, params };
     }
   }
   return { route: NOT_FOUND, params: [] };
 }
 
+/**
+ * Show the page of the current address: update the view in place when it can
+ * (same route, another query string), otherwise leave it and mount a new one.
+ * @param {{ focus?: boolean, scroll?: boolean }} [options]
+ */
 async function route({ focus = false, scroll = false } = {}) {
   const url = new URL(location.href);
   const { route: r, params } = match(url.pathname);
   const key = `${r.name}:${params.join('/')}`;
-  const main = document.getElementById('main');
+  const main = byId('main');
   markNav(r.name);
 
-  const ctx = {
-    main, params, query: url.searchParams, hash: url.hash, viewer, navigate, setTitle,
-  };
+  /** @type {ViewContext} */
+  const ctx = { main, params, query: url.searchParams, hash: url.hash, session, navigate };
+  if (current?.key === key && current.view?.reuse(ctx)) return;
 
-  // The same page with another query string: let the view update in place,
-  // so that focus stays where the user is (filters, search box).
-  if (current && current.key === key && current.instance?.update) {
-    ctx.signal = current.controller.signal;
-    current.instance.update(ctx);
-    return;
-  }
-
-  current?.controller.abort();
-  try {
-    current?.instance?.destroy?.();
-  } catch (err) {
-    console.error(err);
-  }
-  const controller = new AbortController();
-  ctx.signal = controller.signal;
-  const mine = { key, controller, instance: null };
+  current?.view?.destroy();
+  const mine = { key, view: /** @type {View | null} */ (null) };
   current = mine;
   replaceChildren(main);
   if (scroll && !url.hash) window.scrollTo(0, 0);
   try {
-    const view = await r.load();
+    const { default: ViewClass } = await r.load();
     if (current !== mine) return;
-    const instance = await view.render(ctx);
-    if (current !== mine) {
-      instance?.destroy?.();
-      return;
-    }
-    mine.instance = instance;
+    mine.view = new ViewClass(ctx);
+    await mine.view.mount();
   } catch (err) {
-    if (controller.signal.aborted || err.name === 'AbortError') return;
+    if (current !== mine || isAbort(err)) return;
     console.error(err);
-    setTitle('Error');
+    mine.view?.destroy();
+    document.title = documentTitle('Error');
     replaceChildren(main,
       h('h1', { tabindex: '-1' }, 'This page could not be loaded'),
       errorBox(err, () => route({ focus: true })));
@@ -121,18 +140,21 @@ async function route({ focus = false, scroll = false } = {}) {
   }
 }
 
+/** @param {string} name */
 function markNav(name) {
   for (const link of document.querySelectorAll('.site-nav a[data-nav]')) {
-    if (link.dataset.nav === name) link.setAttribute('aria-current', 'page');
+    if (/** @type {HTMLElement} */ (link).dataset.nav === name) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   }
 }
 
+/** Links to pages of the client are followed without reloading. @param {MouseEvent} event */
 function onClick(event) {
   if (event.defaultPrevented || event.button !== 0) return;
   if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
-  const link = event.target.closest('a[href]');
-  if (!link || link.target || link.hasAttribute('download') || 'external' in link.dataset) return;
+  const link = event.target instanceof Element ? event.target.closest('a[href]') : null;
+  if (!(link instanceof HTMLAnchorElement)) return;
+  if (link.target || link.hasAttribute('download') || 'external' in link.dataset) return;
   const url = new URL(link.href, location.href);
   if (url.origin !== location.origin || SERVER_PATHS.test(url.pathname)) return;
   if (url.pathname === location.pathname && url.search === location.search && url.hash) return;
@@ -140,15 +162,19 @@ function onClick(event) {
   navigate(url.pathname + url.search + url.hash);
 }
 
-async function renderAccount() {
-  const slot = document.getElementById('account');
-  const member = await viewer();
+/**
+ * The header's account slot: who is signed in, or a sign-in link.
+ * @param {Viewer | null} member
+ */
+function renderAccount(member) {
+  const slot = byId('account');
   if (!member) {
-    replaceChildren(slot, h('a', { class: 'button button-small', href: '/signin' }, 'Sign in'));
+    const link = h('a', { class: 'button button-small', href: '/signin' }, 'Sign in');
     // Keep the "next" of the sign-in link pointing at the page being read.
-    slot.querySelector('a').addEventListener('click', (event) => {
-      event.currentTarget.setAttribute('href', signInLink('', location.pathname + location.search).getAttribute('href'));
+    link.addEventListener('click', () => {
+      link.setAttribute('href', signInLink('', location.pathname + location.search).getAttribute('href') ?? '/signin');
     });
+    replaceChildren(slot, link);
     return;
   }
   const signOut = h('button', { type: 'button', class: 'button button-small button-secondary' }, 'Sign out');
@@ -180,7 +206,8 @@ function start() {
   document.addEventListener('click', onClick);
   window.addEventListener('popstate', () => route({ focus: true }));
   setInterval(() => refreshTimes(), 60_000);
-  renderAccount();
+  // Asked at once, beside the first view's own request; the header shows it when it comes.
+  session().catch(() => { /* the view shows the error, with "Try again" */ });
   route();
 }
 

@@ -24,8 +24,8 @@ from starlette.datastructures import Headers, MutableHeaders
 from starlette.responses import JSONResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from server.auth.providers import LOOPBACK_HOSTS
 from server.auth.ratelimit import RateLimiter
+from server.config.providers import LOOPBACK_HOSTS
 from server.db import Database
 from server.models import Partner
 from server.models.base import utcnow

@@ -16,14 +16,15 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from server import migrate
 from server.auth import apikeys
-from server.auth.providers import SLUG_PATTERN
 from server.config import Settings
 from server.db import Database
 from server.domain import MemberRole, OrganisationType
 from server.models import Member, Organisation
-from server.services import members, moderation
+from server.services import members, moderation, organisations
 from server.services.errors import DomainError
+from server.services.viewer import OPERATOR
 
 GRANTABLE = ("researcher", "moderator", "admin")
 
@@ -118,11 +119,9 @@ def _run(
         settings = Settings()
 
         async def go() -> str:
-            from server.app import check_schema_current
-
             db = Database.from_url(settings.database_url)
             try:
-                await check_schema_current(db)
+                await migrate.check_schema_current(db)
                 async with db.write() as session:
                     return await work(session, args, settings)
             finally:
@@ -139,32 +138,25 @@ def _run(
 
 
 async def _add_organisation(session: AsyncSession, args: argparse.Namespace, _s: Settings) -> str:
-    if not SLUG_PATTERN.match(args.slug):
-        raise CommandError("a slug is lower-case letters, digits and '-', e.g. acme-agency")
-    name = args.name.strip()
-    if not 1 <= len(name) <= 200:
-        raise CommandError("a name has 1 to 200 characters")
-    country = args.country.upper() if args.country else None
-    if country is not None and not (len(country) == 2 and country.isalpha()):
-        raise CommandError("--country is an ISO 3166-1 alpha-2 code such as DE")
-    if args.website and not args.website.startswith(("https://", "http://")):
-        raise CommandError("--website starts with https://")
-    if await members.organisation_by_slug(session, args.slug) is not None:
-        raise CommandError(f"there is already an organisation with the slug {args.slug!r}")
-    session.add(
-        Organisation(
-            slug=args.slug, name=name, type=args.kind, country=country, website=args.website
-        )
+    organisation = await organisations.create_organisation(
+        session,
+        OPERATOR,
+        slug=args.slug,
+        name=args.name,
+        type=OrganisationType(args.kind),
+        country=args.country,
+        website=args.website,
     )
-    await session.flush()
-    return f"Added {name} ({args.slug})."
+    return f"Added {organisation.name} ({organisation.slug})."
 
 
 async def _list_organisations(
     session: AsyncSession, _args: argparse.Namespace, _s: Settings
 ) -> str:
-    rows = (await session.execute(sa.select(Organisation).order_by(Organisation.slug))).scalars()
-    lines = [f"{o.slug}\t{o.name}\t{o.type}\t{o.country or '-'}" for o in rows]
+    lines = [
+        f"{o.slug}\t{o.name}\t{o.type}\t{o.country or '-'}"
+        for o in await organisations.all_organisations(session)
+    ]
     return "\n".join(lines) if lines else "No organisations."
 
 
@@ -180,46 +172,44 @@ async def _member(session: AsyncSession, email: str) -> Member:
 async def _grant(session: AsyncSession, args: argparse.Namespace, _settings: Settings) -> str:
     member = await _member(session, args.email)
     role = MemberRole(args.role.upper())
-    await members.set_role(session, members.OPERATOR, member_id=member.id, role=role)
+    await members.set_role(session, OPERATOR, member_id=member.id, role=role)
     return f"{member.email} is now {role.value.lower()} (from their next request)."
 
 
 async def _revoke(session: AsyncSession, args: argparse.Namespace, _settings: Settings) -> str:
     member = await _member(session, args.email)
-    await members.set_role(session, members.OPERATOR, member_id=member.id, role=MemberRole.MEMBER)
+    await members.set_role(session, OPERATOR, member_id=member.id, role=MemberRole.MEMBER)
     return f"{member.email} is now a member without extra rights."
 
 
 async def _attach(session: AsyncSession, args: argparse.Namespace, _settings: Settings) -> str:
     member = await _member(session, args.email)
-    organisation = await members.organisation_by_slug(session, args.organisation)
+    organisation = await organisations.get_by_slug(session, args.organisation)
     if organisation is None:
         raise CommandError(f"there is no organisation with the slug {args.organisation!r}")
     await members.set_organisation(
-        session, members.OPERATOR, member_id=member.id, organisation_id=organisation.id
+        session, OPERATOR, member_id=member.id, organisation_id=organisation.id
     )
     return f"{member.email} is now a member of {organisation.name}."
 
 
 async def _detach(session: AsyncSession, args: argparse.Namespace, _settings: Settings) -> str:
     member = await _member(session, args.email)
-    await members.set_organisation(
-        session, members.OPERATOR, member_id=member.id, organisation_id=None
-    )
+    await members.set_organisation(session, OPERATOR, member_id=member.id, organisation_id=None)
     return f"{member.email} is no longer attached to an organisation (they can read, not write)."
 
 
 async def _ban(session: AsyncSession, args: argparse.Namespace, _settings: Settings) -> str:
     member = await _member(session, args.email)
     await moderation.set_banned(
-        session, members.OPERATOR, member_id=member.id, banned=True, reason=args.reason
+        session, OPERATOR, member_id=member.id, banned=True, reason=args.reason
     )
     return f"{member.email} is banned: their sessions have ended and they cannot sign in."
 
 
 async def _unban(session: AsyncSession, args: argparse.Namespace, _settings: Settings) -> str:
     member = await _member(session, args.email)
-    await moderation.set_banned(session, members.OPERATOR, member_id=member.id, banned=False)
+    await moderation.set_banned(session, OPERATOR, member_id=member.id, banned=False)
     return f"{member.email} is no longer banned: they can sign in again."
 
 

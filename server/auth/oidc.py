@@ -24,8 +24,8 @@ import httpx
 from joserfc.errors import JoseError
 from starlette.requests import Request
 
-from server.auth.providers import OIDCProvider
 from server.config import Settings
+from server.config.providers import OIDCProvider
 from server.services.members import clean_display_name
 
 with warnings.catch_warnings():

@@ -23,12 +23,11 @@ from starlette.routing import Route
 
 from server.auth import sessions
 from server.auth.oidc import FLOW_COOKIE, FLOW_MAX_AGE_SECONDS, OpenIDSignIn, SignInError
-from server.auth.providers import sign_in_options
 from server.config import Settings
+from server.config.providers import sign_in_options
 from server.db import Database
-from server.http import origin_of
+from server.ids import row_id, to_global_id
 from server.models import Member, Organisation
-from server.schema.ids import row_id, to_global_id
 from server.services import members
 from server.services.viewer import banned_message
 
@@ -46,7 +45,7 @@ def safe_next(target: str | None) -> str:
 
 def _same_origin(request: Request, settings: Settings) -> bool:
     origin = request.headers.get("origin")
-    return origin is None or origin.lower() == origin_of(settings.public_url)
+    return origin is None or origin.lower() == settings.public_origin
 
 
 class RedactSignInCallbacks(logging.Filter):

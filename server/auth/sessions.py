@@ -1,28 +1,22 @@
-"""Server-side sessions behind a signed cookie.
+"""Sign-in sessions behind a signed cookie.
 
-The cookie carries a random token signed with MOIN_SECRET_KEY; the database keeps
-only the token's hash, so signing out (deleting the row) ends the session at once
-and a leaked database holds no usable session.
+The cookie carries the session's random token, signed with MOIN_SECRET_KEY; the
+sessions themselves (rows holding only the token's hash) are kept by
+`server.services.sessions`. This module is the HTTP side: cookies in and out.
 """
 
 from __future__ import annotations
 
-import hashlib
-import secrets
 from collections.abc import Sequence
 from datetime import timedelta
-from typing import Any
 
-import sqlalchemy as sa
 from itsdangerous import BadSignature, URLSafeSerializer
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.responses import Response
 
 from server.config import Settings
 from server.db import Database
-from server.domain import MemberRole
-from server.models import AuthSession, Member
-from server.models.base import utcnow
+from server.services import sessions as stored
 from server.services.viewer import VISITOR, Viewer
 
 COOKIE_NAME = "moin_session"
@@ -30,10 +24,6 @@ COOKIE_NAME = "moin_session"
 
 def _serializer(settings: Settings) -> URLSafeSerializer:
     return URLSafeSerializer(settings.secret(), salt="moin-session")
-
-
-def _hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def _token(settings: Settings, cookie: str | None) -> str | None:
@@ -48,29 +38,16 @@ def _token(settings: Settings, cookie: str | None) -> str | None:
 
 async def create_session(session: AsyncSession, member_id: int, settings: Settings) -> str:
     """Start a session for a member; returns the cookie value."""
-    token = secrets.token_urlsafe(32)
-    now = utcnow()
-    session.add(
-        AuthSession(
-            token_hash=_hash(token),
-            member_id=member_id,
-            created_at=now,
-            expires_at=now + timedelta(days=settings.session_max_age_days),
-        )
-    )
-    await session.flush()
+    lifetime = timedelta(days=settings.session_max_age_days)
+    token = await stored.start_session(session, member_id, lifetime=lifetime)
     return _serializer(settings).dumps(token)
 
 
-async def end_sessions_of(session: AsyncSession, member_id: int) -> None:
-    """End every session of a member (all their browsers), e.g. when they are unbanned."""
-    await session.execute(sa.delete(AuthSession).where(AuthSession.member_id == member_id))
-
-
 async def end_session(session: AsyncSession, settings: Settings, cookie: str | None) -> None:
+    """End the session a cookie carries, if it carries one."""
     token = _token(settings, cookie)
     if token is not None:
-        await session.execute(sa.delete(AuthSession).where(AuthSession.token_hash == _hash(token)))
+        await stored.end_session(session, token)
 
 
 async def viewer_for_cookie(db: Database, settings: Settings, cookie: str | None) -> Viewer:
@@ -78,55 +55,21 @@ async def viewer_for_cookie(db: Database, settings: Settings, cookie: str | None
     token = _token(settings, cookie)
     if token is None:
         return VISITOR
-    found = await _viewers(db, _SESSION, {"token_hash": _hash(token)})
-    return next(iter(found.values()), VISITOR)
+    async with db.read() as session:
+        return await stored.viewer_for_token(session, token)
 
 
 async def viewers_for_cookies(
     db: Database, settings: Settings, cookies: Sequence[str | None]
 ) -> list[Viewer]:
     """`viewer_for_cookie` of each cookie, in one query: open sockets recheck together."""
-    hashes = [None if (t := _token(settings, cookie)) is None else _hash(t) for cookie in cookies]
-    wanted = sorted({h for h in hashes if h is not None})
-    found = await _viewers(db, _SESSIONS, {"token_hashes": wanted}) if wanted else {}
-    return [VISITOR if h is None else found.get(h, VISITOR) for h in hashes]
-
-
-def _unexpired_sessions(which: sa.ColumnElement[bool]) -> sa.Select[*tuple[Any, ...]]:
-    return (
-        sa.select(
-            AuthSession.token_hash,
-            Member.id,
-            Member.role,
-            Member.organisation_id,
-            Member.banned_reason,
-        )
-        .join(AuthSession, AuthSession.member_id == Member.id)
-        .where(which, AuthSession.expires_at > sa.bindparam("now"))
-    )
-
-
-# Built once (every request with a cookie asks): only the bound values change.
-_SESSION = _unexpired_sessions(AuthSession.token_hash == sa.bindparam("token_hash"))
-_SESSIONS = _unexpired_sessions(
-    AuthSession.token_hash.in_(sa.bindparam("token_hashes", expanding=True))
-)
-
-
-async def _viewers(
-    db: Database, stmt: sa.Select[*tuple[Any, ...]], params: dict[str, Any]
-) -> dict[str, Viewer]:
-    """The viewers of the sessions `stmt` selects, by token hash."""
-    async with db.read() as session:
-        rows = await session.execute(stmt, {**params, "now": utcnow()})
-        return {row.token_hash: _viewer_of(row) for row in rows}
-
-
-def _viewer_of(row: Any) -> Viewer:
-    if row.banned_reason is not None:
-        # The session no longer signs anyone in; it only lets writes say why they fail.
-        return Viewer(banned_reason=row.banned_reason)
-    return Viewer(member_id=row.id, role=MemberRole(row.role), organisation_id=row.organisation_id)
+    tokens = [_token(settings, cookie) for cookie in cookies]
+    wanted = [token for token in tokens if token is not None]
+    found: dict[str, Viewer] = {}
+    if wanted:
+        async with db.read() as session:
+            found = await stored.viewers_for_tokens(session, wanted)
+    return [VISITOR if token is None else found.get(token, VISITOR) for token in tokens]
 
 
 def set_session_cookie(response: Response, settings: Settings, value: str) -> None:

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-from typing import Any
+from datetime import datetime, timedelta
 
 import sqlalchemy as sa
 
 from server.db import Database
-from server.domain import MemberRole, OrganisationType, RoarPillar, ThreadKind, Visibility
+from server.demo.network import DemoNetwork, read_network
 from server.models import Member, Organisation
 from server.models.base import utcnow
-from server.services import threads
+from server.services import moderation, threads
 from server.services.viewer import Viewer
 
 
@@ -24,85 +23,86 @@ async def is_empty(db: Database) -> bool:
         return await session.scalar(sa.select(sa.func.count()).select_from(Organisation)) == 0
 
 
-async def load_demo(db: Database, content: Any = None) -> dict[str, int]:
-    """Fill an empty forum with the demo network; returns what was created."""
-    if content is None:
-        from server.demo import content as default_content
+async def load_demo(
+    db: Database, network: DemoNetwork | None = None, *, now: datetime | None = None
+) -> dict[str, int]:
+    """Fill an empty forum with the demo network; returns what was created.
 
-        content = default_content
+    The data files are read and checked first (`DemoDataError` names every problem), so bad
+    data writes nothing; so does a database that has content (`AlreadyLoaded`). Dates in the
+    data count back from `now` (the time of loading), so the demo always looks recent.
+    """
+    if network is None:
+        network = read_network()
     if not await is_empty(db):
         raise AlreadyLoaded(
             "The database already has organisations: demo data is not loaded twice."
         )
-    now = utcnow()
+    now = now or utcnow()
     async with db.write() as session:
         organisations: dict[str, Organisation] = {}
-        for org in content.ORGANISATIONS:
+        for entry in network.organisations:
+            org = entry.record
             row = Organisation(
-                slug=org["slug"],
-                name=org["name"],
-                type=OrganisationType(org["type"]).value,
-                country=org.get("country"),
-                website=org.get("website"),
-                description=org.get("description"),
+                slug=org.slug,
+                name=org.name,
+                type=org.type.value,
+                country=org.country,
+                website=org.website,
+                description=org.description,
                 created_at=now - timedelta(days=400),
             )
             session.add(row)
-            organisations[org["slug"]] = row
+            organisations[org.slug] = row
         await session.flush()
         viewers: dict[str, Viewer] = {}
-        for person in content.MEMBERS:
-            org = organisations[person["organisation"]] if person.get("organisation") else None
+        for member_entry in network.members:
+            person = member_entry.record
+            organisation_id = organisations[person.organisation].id if person.organisation else None
             member = Member(
-                display_name=person["display_name"],
-                email=person.get("email"),
-                role=MemberRole(person["role"]).value,
-                organisation_id=org.id if org else None,
+                display_name=person.name,
+                email=person.email,
+                role=person.role.value,
+                organisation_id=organisation_id,
                 created_at=now - timedelta(days=300),
             )
             session.add(member)
             await session.flush()
-            viewers[person["key"]] = Viewer(
-                member_id=member.id,
-                role=MemberRole(person["role"]),
-                organisation_id=member.organisation_id,
+            viewers[person.key] = Viewer(
+                member_id=member.id, role=person.role, organisation_id=organisation_id
             )
-        reply_total = 0
-        moderator = next(v for v in viewers.values() if v.is_moderator)
-        for spec in content.THREADS:
-            started = now - timedelta(days=spec["days_ago"])
+        moderator = next((v for v in viewers.values() if v.is_moderator), None)
+        # Oldest first, as a forum fills: ids grow with the threads' dates.
+        for demo_thread in sorted(
+            network.threads, key=lambda t: (-t.opening.entry.record.days_ago, t.slug)
+        ):
+            spec = demo_thread.opening.entry.record
+            started = now - timedelta(days=spec.days_ago)
             thread = await threads.start_thread(
                 session,
-                viewers[spec["author"]],
-                kind=ThreadKind(spec["kind"]),
-                title=spec["title"],
-                body=spec["body"],
-                pillars=[RoarPillar(p) for p in spec["pillars"]],
-                organisation_types=[
-                    OrganisationType(t) for t in spec.get("organisation_types") or []
-                ],
-                topics=spec.get("topics") or [],
-                visibility=Visibility(spec.get("visibility", "PUBLIC")),
+                viewers[spec.author],
+                kind=spec.kind,
+                title=spec.title,
+                body=demo_thread.opening.body,
+                pillars=spec.pillars,
+                organisation_types=spec.organisation_types,
+                topics=spec.topics,
+                visibility=spec.visibility,
                 now=started,
             )
-            for reply_spec in spec.get("replies", []):
+            for reply in demo_thread.replies:
                 post = await threads.reply(
                     session,
-                    viewers[reply_spec["author"]],
+                    viewers[reply.entry.record.author],
                     thread_id=thread.id,
-                    body=reply_spec["body"],
-                    now=min(started + timedelta(hours=reply_spec["hours_after"]), now),
+                    body=reply.body,
+                    now=started + timedelta(hours=reply.entry.record.hours_after),
                 )
-                reply_total += 1
-                if reply_spec.get("accepted"):
-                    await threads.accept_reply(session, viewers[spec["author"]], post_id=post.id)
-            if spec.get("closed"):
-                await threads.set_closed(session, moderator, thread_id=thread.id, closed=True)
+                if reply.entry.record.accepted:
+                    await threads.accept_reply(session, viewers[spec.author], post_id=post.id)
+            if spec.closed:
+                assert moderator is not None  # read_network makes sure of one
+                await moderation.set_closed(session, moderator, thread_id=thread.id, closed=True)
         # Demo loading is not a live event: nobody is subscribed yet.
         session.info.clear()
-    return {
-        "organisations": len(content.ORGANISATIONS),
-        "members": len(content.MEMBERS),
-        "threads": len(content.THREADS),
-        "replies": reply_total,
-    }
+    return network.counts()

@@ -1,20 +1,11 @@
-"""Sign-in options for the sign-in page, and the admin's mutations on members."""
+"""Sign-in options for the sign-in page."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-
 import strawberry
 
-from server import domain, models
-from server.auth.providers import sign_in_options
+from server.config.providers import sign_in_options
 from server.schema.context import Context
-from server.schema.enums import MemberRole
-from server.schema.errors import UserError, user_errors
-from server.schema.ids import row_id
-from server.schema.members import Member
-from server.services import members
-from server.services.errors import InvalidInput
 
 Info = strawberry.Info[Context, None]
 
@@ -38,95 +29,3 @@ class AuthQueries:
             SignInOption(name=o.name, title=o.title, login_url=o.login_url)
             for o in sign_in_options(settings.oidc_providers, demo=settings.demo_sign_in_enabled)
         ]
-
-
-@strawberry.input(description="A member and the role to give them.")
-class GrantRoleInput:
-    member_id: strawberry.ID = strawberry.field(description="The member's global ID.")
-    role: MemberRole = strawberry.field(description="The new role; MEMBER takes extra rights away.")
-
-
-@strawberry.input(description="A member whose extra role ends: they become a MEMBER.")
-class RevokeRoleInput:
-    member_id: strawberry.ID = strawberry.field(description="The member's global ID.")
-
-
-@strawberry.input(description="A member and the organisation to attach them to.")
-class SetMemberOrganisationInput:
-    member_id: strawberry.ID = strawberry.field(description="The member's global ID.")
-    organisation_id: strawberry.ID | None = strawberry.field(
-        description="The organisation's global ID; null detaches the member (they can then "
-        "read but not write)."
-    )
-
-
-@strawberry.type(description="The member as changed, or what to fix.")
-class MemberAdminPayload:
-    member: Member | None = strawberry.field(description="The member, as changed.")
-    errors: list[UserError] = strawberry.field(description="Problems with the input.")
-
-
-async def _change(
-    context: Context, work: Callable[..., Awaitable[models.Member]]
-) -> MemberAdminPayload:
-    """One change in one transaction; fixable problems come back in `errors`."""
-    try:
-        async with context.write() as session:
-            row = await work(session)
-    except InvalidInput as error:
-        return MemberAdminPayload(member=None, errors=user_errors(error))
-    return MemberAdminPayload(member=Member.from_row(row), errors=[])
-
-
-@strawberry.type
-class AuthMutations:
-    @strawberry.mutation(
-        description="Give a member a role (RESEARCHER, MODERATOR, ADMIN, or MEMBER). Admins only; "
-        "it takes effect on the member's next request."
-    )
-    async def grant_role(self, info: Info, input: GrantRoleInput) -> MemberAdminPayload:
-        ctx = info.context
-        return await _change(
-            ctx,
-            lambda session: members.set_role(
-                session,
-                ctx.viewer,
-                member_id=row_id(input.member_id, "Member"),
-                role=domain.MemberRole(input.role.value),
-            ),
-        )
-
-    @strawberry.mutation(description="Make a member a plain MEMBER again. Admins only.")
-    async def revoke_role(self, info: Info, input: RevokeRoleInput) -> MemberAdminPayload:
-        ctx = info.context
-        return await _change(
-            ctx,
-            lambda session: members.set_role(
-                session,
-                ctx.viewer,
-                member_id=row_id(input.member_id, "Member"),
-                role=domain.MemberRole.MEMBER,
-            ),
-        )
-
-    @strawberry.mutation(
-        description="Attach a member to an organisation, so that they can write, or detach "
-        "them. Admins only."
-    )
-    async def set_member_organisation(
-        self, info: Info, input: SetMemberOrganisationInput
-    ) -> MemberAdminPayload:
-        ctx = info.context
-        organisation_id = None
-        if input.organisation_id is not None:
-            # An ID that is not an organisation's is one of no organisation (row ids are > 0).
-            organisation_id = row_id(input.organisation_id, "Organisation") or 0
-        return await _change(
-            ctx,
-            lambda session: members.set_organisation(
-                session,
-                ctx.viewer,
-                member_id=row_id(input.member_id, "Member"),
-                organisation_id=organisation_id,
-            ),
-        )

@@ -4,30 +4,35 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
+from typing import Concatenate, ParamSpec, TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.websockets import WebSocket
 
-from server.auth import sessions
+from server import events
 from server.auth.budgets import Expense, VisitorBudgets
 from server.config import Settings
 from server.db import Database
 from server.pubsub import Broadcaster
 from server.schema.loaders import Loaders
+from server.schema.reads import read
 from server.schema.sockets import SocketLookups
-from server.services import events
 from server.services.viewer import Viewer
 
 VIEWER_RECHECK_SECONDS = 5.0
+P = ParamSpec("P")
+T = TypeVar("T")
 
 
 @dataclass
 class Context:
+    """What a resolver may use: who asks, the loaders, and the one way to read or write."""
+
     request: Request | WebSocket
     response: Response | None
     db: Database
@@ -38,6 +43,8 @@ class Context:
     request_id: str
     sockets: SocketLookups
     budgets: VisitorBudgets
+    # The sign-in session's cookie, if any: a socket rechecks whom it signs in.
+    session_cookie: str | None = None
     # When the viewer was last checked against the session store (sockets only).
     viewer_checked_at: float = field(default_factory=time.monotonic)
 
@@ -53,8 +60,7 @@ class Context:
             self.viewer.member_id is not None
             and now - self.viewer_checked_at > VIEWER_RECHECK_SECONDS
         ):
-            cookie = self.request.cookies.get(sessions.COOKIE_NAME)
-            self.viewer = await self.sockets.viewer_by_cookie.load(cookie)
+            self.viewer = await self.sockets.viewer_by_cookie.load(self.session_cookie)
             self.viewer_checked_at = now
         return self.viewer
 
@@ -64,6 +70,16 @@ class Context:
         if self.viewer.member_id is None and self.viewer.partner_id is None:
             client = self.request.client
             await self.budgets.spend(expense, client.host if client is not None else None)
+
+    async def read(
+        self,
+        work: Callable[Concatenate[AsyncSession, P], Awaitable[T]],
+        /,
+        *args: P.args,
+        **kwargs: P.kwargs,
+    ) -> T:
+        """`work(session, *args, **kwargs)`: one service read (see `server.schema.reads`)."""
+        return await read(self.db, work, *args, **kwargs)
 
     @asynccontextmanager
     async def write(self) -> AsyncIterator[AsyncSession]:

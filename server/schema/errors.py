@@ -7,6 +7,7 @@ generic message with a request id; the detail goes to the log only.
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Iterator
 from typing import Any
@@ -14,6 +15,8 @@ from typing import Any
 import strawberry
 from graphql import GraphQLError
 from strawberry.extensions import SchemaExtension
+from strawberry.types.base import get_object_definition
+from strawberry.utils.str_converters import to_camel_case
 
 from server.db import is_unavailable
 from server.schema.enums import UserErrorCode
@@ -37,8 +40,34 @@ class UserError:
     code: UserErrorCode = strawberry.field(description="What kind of problem it is.")
 
 
-def user_errors(error: InvalidInput) -> list[UserError]:
-    return [UserError(field=list(e.field), message=e.message, code=e.code) for e in error.errors]
+# Every mutation takes its input as one argument of this name.
+INPUT_ARGUMENT = "input"
+
+
+def user_errors(error: InvalidInput, input: object) -> list[UserError]:
+    """A service's field errors as a mutation's `errors`, each named by its GraphQL path.
+
+    Services name a field as their argument, which is the input type's Python name for
+    it (`thread_id`); the path is the one the client sent (`["input", "threadId"]`).
+    """
+    names = _graphql_names(type(input))
+    return [
+        UserError(
+            field=[INPUT_ARGUMENT, *(names.get(name) or to_camel_case(name) for name in e.field)],
+            message=e.message,
+            code=e.code,
+        )
+        for e in error.errors
+    ]
+
+
+@functools.cache
+def _graphql_names(input_type: type) -> dict[str, str]:
+    """An input type's fields: Python name -> GraphQL name."""
+    definition = get_object_definition(input_type, strict=True)
+    return {
+        f.python_name: f.graphql_name or to_camel_case(f.python_name) for f in definition.fields
+    }
 
 
 class ErrorCodes(SchemaExtension):

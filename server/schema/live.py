@@ -24,15 +24,17 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import json
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any, Generic, TypeVar, cast
 
 from server import models
 from server.db import Database
+from server.events import Event
 from server.schema.context import Context
 from server.schema.execution import PlainFieldExecutionContext
 from server.schema.loaders import Loaders
-from server.services.events import Event
+from server.schema.reads import read
+from server.services import threads
 from server.services.viewer import Viewer
 
 T = TypeVar("T")
@@ -98,6 +100,17 @@ class EventShare:
             context = dataclasses.replace(ctx, viewer=viewer, loaders=self.loaders)
             found = self._deliveries[viewer] = Delivery(value(), context)
         return cast(T, found)
+
+
+def rows_loader(db: Database) -> Callable[[Event], Awaitable[Event]]:
+    """For a broadcaster that receives events from other processes: an event, with the
+    rows its receivers here render, loaded once for all of them (as a local event
+    carries the rows its write made)."""
+
+    async def load(event: Event) -> Event:
+        return await read(db, threads.load_event_rows, event)
+
+    return load
 
 
 def share_of(event: Event, db: Database) -> EventShare:

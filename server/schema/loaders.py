@@ -1,30 +1,28 @@
 """Per-request DataLoaders, one class of key each: a page never costs a query per row.
 
-Loaders read plain rows (SQLAlchemy `Row`s with the model's attribute names), not ORM
-instances: nothing they return is ever changed or flushed, and a row costs a fraction
-of an instance to build, which on a page of fifty replies and their authors shows.
+Each batch is one service read (`server.services.lookups`), run through the schema's
+one way to the database (`server.schema.reads`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-import sqlalchemy as sa
-from sqlalchemy.orm import Bundle
+from sqlalchemy.ext.asyncio import AsyncSession
 from strawberry.dataloader import DataLoader
 
 from server.db import Database
-from server.models import Member, Organisation, Post, Thread, record_columns
+from server.schema.reads import read
+from server.services import lookups
+
+Lookup = Callable[[AsyncSession, Sequence[int]], Awaitable[dict[int, Any]]]
 
 
-def _by_key(db: Database, model: Any, key_column: Any) -> DataLoader[int, Any]:
+def _by_key(db: Database, lookup: Lookup) -> DataLoader[int, Any]:
     async def load(keys: Sequence[int]) -> list[Any]:
-        stmt = sa.select(*record_columns(model)).where(key_column.in_(set(keys)))
-        async with db.read() as session:
-            rows = (await session.execute(stmt)).all()
-        found = {getattr(row, key_column.key): row for row in rows}
+        found = await read(db, lookup, keys)
         return [found.get(key) for key in keys]
 
     return DataLoader(load_fn=load)
@@ -46,34 +44,15 @@ class Loaders:
 
     def __post_init__(self) -> None:
         self.member_by_id = DataLoader(load_fn=self._members)
-        self.organisation_by_id = _by_key(self.db, Organisation, Organisation.id)
-        self.post_by_id = _by_key(self.db, Post, Post.id)
-        self.thread_by_id = _by_key(self.db, Thread, Thread.id)
-        self.opening_post_by_thread_id = DataLoader(load_fn=self._openings)
+        self.organisation_by_id = _by_key(self.db, lookups.organisations_by_id)
+        self.post_by_id = _by_key(self.db, lookups.posts_by_id)
+        self.thread_by_id = _by_key(self.db, lookups.threads_by_id)
+        self.opening_post_by_thread_id = _by_key(self.db, lookups.opening_posts)
 
     async def _members(self, member_ids: Sequence[int]) -> list[Any]:
-        # Authors are nearly always shown with their organisation: one statement for both.
-        member: Bundle[Any] = Bundle("member", *record_columns(Member))
-        organisation: Bundle[Any] = Bundle("organisation", *record_columns(Organisation))
-        stmt = (
-            sa.select(member, organisation)
-            .outerjoin(Organisation, Organisation.id == Member.organisation_id)
-            .where(Member.id.in_(set(member_ids)))
-        )
-        async with self.db.read() as session:
-            rows = (await session.execute(stmt)).all()
-        found = {}
-        for member_row, organisation_row in rows:
-            found[member_row.id] = member_row
-            if organisation_row.id is not None:
-                self.organisation_by_id.prime(organisation_row.id, organisation_row)
-        return [found.get(key) for key in member_ids]
-
-    async def _openings(self, thread_ids: Sequence[int]) -> list[Any]:
-        stmt = sa.select(*record_columns(Post)).where(
-            Post.thread_id.in_(set(thread_ids)), Post.position == 0
-        )
-        async with self.db.read() as session:
-            rows = (await session.execute(stmt)).all()
-        found = {row.thread_id: row for row in rows}
-        return [found.get(key) for key in thread_ids]
+        found = await read(self.db, lookups.members_by_id, member_ids)
+        for _member, organisation in found.values():
+            # The organisations came along: the organisation loader need not ask again.
+            if organisation is not None:
+                self.organisation_by_id.prime(organisation.id, organisation)
+        return [found[key][0] if key in found else None for key in member_ids]

@@ -1,19 +1,26 @@
-"""Members: who wrote what, and who is signed in."""
+"""Members: who wrote what, who is signed in, and the admins' changes of roles and organisations."""
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
 from server import domain, models
+from server.ids import row_id, to_global_id
 from server.schema.context import Context
 from server.schema.enums import MemberRole
-from server.schema.ids import to_global_id
+from server.schema.errors import UserError
+from server.schema.mutation import mutate
 from server.schema.node import Node
+from server.services import members
+from server.services.viewer import ban_shown_to
 
 if TYPE_CHECKING:
     from server.schema.organisations import Organisation
+
+Info = strawberry.Info[Context, None]
 
 
 @strawberry.type(description="A person in the network, as other members see them.")
@@ -24,14 +31,14 @@ class Member(Node):
         description="True for researchers: what they write is marked as expert replies."
     )
     organisation_id: strawberry.Private[int | None]
-    banned_at: strawberry.Private[object | None] = None
+    banned_at: strawberry.Private[datetime | None] = None
 
     @strawberry.field(
         description="True when a moderator has banned them (they cannot sign in or write); "
         "null unless you are a moderator."
     )
     def banned(self, info: strawberry.Info[Context, None]) -> bool | None:
-        return self.banned_at is not None if info.context.viewer.is_moderator else None
+        return ban_shown_to(info.context.viewer, self.banned_at)
 
     @strawberry.field(description="The member organisation they belong to, if any.")
     async def organisation(
@@ -65,3 +72,92 @@ class MemberQueries:
             return None
         row = await info.context.loaders.member_by_id.load(member_id)
         return Member.from_row(row) if row is not None else None
+
+
+@strawberry.input(description="A member and the role to give them.")
+class GrantRoleInput:
+    member_id: strawberry.ID = strawberry.field(description="The member's global ID.")
+    role: MemberRole = strawberry.field(description="The new role; MEMBER takes extra rights away.")
+
+
+@strawberry.input(description="A member whose extra role ends: they become a MEMBER.")
+class RevokeRoleInput:
+    member_id: strawberry.ID = strawberry.field(description="The member's global ID.")
+
+
+@strawberry.input(description="A member and the organisation to attach them to.")
+class SetMemberOrganisationInput:
+    member_id: strawberry.ID = strawberry.field(description="The member's global ID.")
+    organisation_id: strawberry.ID | None = strawberry.field(
+        description="The organisation's global ID; null detaches the member (they can then "
+        "read but not write)."
+    )
+
+
+@strawberry.type(description="The member as changed, or what to fix.")
+class MemberAdminPayload:
+    member: Member | None = strawberry.field(description="The member, as changed.")
+    errors: list[UserError] = strawberry.field(description="Problems with the input.")
+
+
+@strawberry.type
+class MemberMutations:
+    @strawberry.mutation(
+        description="Give a member a role (RESEARCHER, MODERATOR, ADMIN, or MEMBER). Admins only; "
+        "it takes effect on the member's next request."
+    )
+    async def grant_role(self, info: Info, input: GrantRoleInput) -> MemberAdminPayload:
+        ctx = info.context
+        member, errors = await mutate(
+            ctx,
+            input,
+            lambda session: members.set_role(
+                session,
+                ctx.viewer,
+                member_id=row_id(input.member_id, "Member"),
+                role=input.role,
+            ),
+            Member.from_row,
+        )
+        return MemberAdminPayload(member=member, errors=errors)
+
+    @strawberry.mutation(description="Make a member a plain MEMBER again. Admins only.")
+    async def revoke_role(self, info: Info, input: RevokeRoleInput) -> MemberAdminPayload:
+        ctx = info.context
+        member, errors = await mutate(
+            ctx,
+            input,
+            lambda session: members.set_role(
+                session,
+                ctx.viewer,
+                member_id=row_id(input.member_id, "Member"),
+                role=domain.MemberRole.MEMBER,
+            ),
+            Member.from_row,
+        )
+        return MemberAdminPayload(member=member, errors=errors)
+
+    @strawberry.mutation(
+        description="Attach a member to an organisation, so that they can write, or detach "
+        "them. Admins only."
+    )
+    async def set_member_organisation(
+        self, info: Info, input: SetMemberOrganisationInput
+    ) -> MemberAdminPayload:
+        ctx = info.context
+        organisation_id = None
+        if input.organisation_id is not None:
+            # An ID that is not an organisation's is one of no organisation (row ids are > 0).
+            organisation_id = row_id(input.organisation_id, "Organisation") or 0
+        member, errors = await mutate(
+            ctx,
+            input,
+            lambda session: members.set_organisation(
+                session,
+                ctx.viewer,
+                member_id=row_id(input.member_id, "Member"),
+                organisation_id=organisation_id,
+            ),
+            Member.from_row,
+        )
+        return MemberAdminPayload(member=member, errors=errors)

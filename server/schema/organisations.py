@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
 from server import domain, models
+from server.ids import to_global_id
 from server.schema.context import Context
 from server.schema.enums import OrganisationType
-from server.schema.ids import to_global_id
 from server.schema.members import Member
 from server.schema.node import Node
 from server.schema.pagination import Connection, connection
@@ -37,16 +38,13 @@ class Organisation(Node):
     async def members(
         self, info: strawberry.Info[Context, None], first: int | None = 20, after: str | None = None
     ) -> Connection[Member]:
-        db = info.context.db
-        async with db.read() as session:
-            page = await organisations.list_members(
-                session, self.row_id, first=20 if first is None else first, after=after
-            )
-
-        async def count() -> int:
-            async with db.read() as session:
-                return await organisations.count_members(session, self.row_id)
-
+        page = await info.context.read(
+            organisations.list_members,
+            self.row_id,
+            first=20 if first is None else first,
+            after=after,
+        )
+        count = functools.partial(organisations.count_members, organisation_id=self.row_id)
         return connection(page, Member.from_row, count)
 
     @strawberry.field(description="Threads started by its members, most recent activity first.")
@@ -106,22 +104,15 @@ class OrganisationQueries:
             if filter
             else organisations.OrganisationFilter()
         )
-        db = info.context.db
-        async with db.read() as session:
-            page = await organisations.list_organisations(
-                session, flt, first=50 if first is None else first, after=after
-            )
-
-        async def count() -> int:
-            async with db.read() as session:
-                return await organisations.count_organisations(session, flt)
-
+        page = await info.context.read(
+            organisations.list_organisations, flt, first=50 if first is None else first, after=after
+        )
+        count = functools.partial(organisations.count_organisations, flt=flt)
         return connection(page, Organisation.from_row, count)
 
     @strawberry.field(description="One organisation by its slug, or null.")
     async def organisation(
         self, info: strawberry.Info[Context, None], slug: str
     ) -> Organisation | None:
-        async with info.context.db.read() as session:
-            row = await organisations.get_by_slug(session, slug)
+        row = await info.context.read(organisations.get_by_slug, slug)
         return Organisation.from_row(row) if row is not None else None

@@ -6,11 +6,17 @@ from collections.abc import Awaitable, Callable
 from typing import Generic, TypeVar
 
 import strawberry
+from sqlalchemy.ext.asyncio import AsyncSession
 
+from server.auth.budgets import Expense
+from server.schema.context import Context
 from server.services.pagination import Page
 
 N = TypeVar("N")
 R = TypeVar("R")
+
+# A service read that counts a whole list, its arguments bound (a functools.partial).
+Count = Callable[[AsyncSession], Awaitable[int]]
 
 
 @strawberry.type(description="Where a page stands in its list.")
@@ -36,17 +42,26 @@ class Connection(Generic[N]):
     edges: list[Edge[N]] = strawberry.field(description="The items with their cursors.")
     nodes: list[N] = strawberry.field(description="The items.")
     page_info: PageInfo = strawberry.field(description="Where this page stands.")
-    count: strawberry.Private[Callable[[], Awaitable[int]]]
+    count: strawberry.Private[Count]
+    # What counting costs a visitor's budget, if anything (a search's count does).
+    count_expense: strawberry.Private[Expense | None] = None
 
     @strawberry.field(description="How many items the whole list has (one extra query).")
-    async def total_count(self) -> int:
-        return await self.count()
+    async def total_count(self, info: strawberry.Info[Context, None]) -> int:
+        if self.count_expense is not None:
+            await info.context.spend(self.count_expense)
+        return await info.context.read(self.count)
 
 
 def connection(
-    page: Page[R], convert: Callable[[R], N], count: Callable[[], Awaitable[int]]
+    page: Page[R],
+    convert: Callable[[R], N],
+    count: Count,
+    *,
+    count_expense: Expense | None = None,
 ) -> Connection[N]:
-    """Shape a service's page into a connection; `count` runs only if totalCount is asked."""
+    """Shape a service's page into a connection; `count` is read only if totalCount is asked
+    (and then costs a visitor `count_expense`)."""
     cursors = [page.cursor_of(item) for item in page.items]
     nodes = [convert(item) for item in page.items]
     return Connection(
@@ -59,4 +74,5 @@ def connection(
             end_cursor=cursors[-1] if cursors else None,
         ),
         count=count,
+        count_expense=count_expense,
     )

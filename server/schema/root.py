@@ -5,16 +5,15 @@ from __future__ import annotations
 import strawberry
 from strawberry.tools import merge_types
 
-from server.schema.auth import AuthMutations, AuthQueries
+from server.ids import from_global_id
+from server.schema.auth import AuthQueries
 from server.schema.context import Context
-from server.schema.ids import from_global_id
-from server.schema.members import Member, MemberQueries
-from server.schema.moderation import HideAndBanMutations
+from server.schema.members import Member, MemberMutations, MemberQueries
+from server.schema.moderation import ModerationMutations
 from server.schema.node import Node
 from server.schema.organisations import Organisation, OrganisationQueries
 from server.schema.pillars import PillarQueries
 from server.schema.threads import (
-    ModerationMutations,
     Post,
     Thread,
     ThreadMutations,
@@ -33,16 +32,15 @@ class NodeQueries:
             return None
         type_name, row_id = decoded
         ctx = info.context
-        async with ctx.db.read() as session:
-            if type_name == "Thread":
-                thread = await threads.get_thread(session, ctx.viewer, row_id)
-                return Thread.from_row(thread) if thread else None
-            if type_name == "Post":
-                post = await threads.get_post(session, ctx.viewer, row_id)
-                return Post.from_row(post) if post else None
-            if type_name == "Organisation":
-                organisation = await organisations.get_by_id(session, row_id)
-                return Organisation.from_row(organisation) if organisation else None
+        if type_name == "Thread":
+            thread = await ctx.read(threads.get_thread, ctx.viewer, row_id)
+            return Thread.from_row(thread) if thread else None
+        if type_name == "Post":
+            post = await ctx.read(threads.get_post, ctx.viewer, row_id)
+            return Post.from_row(post) if post else None
+        if type_name == "Organisation":
+            organisation = await ctx.read(organisations.get_by_id, row_id)
+            return Organisation.from_row(organisation) if organisation else None
         if type_name == "Member":
             member = await ctx.loaders.member_by_id.load(row_id)
             return Member.from_row(member) if member else None
@@ -53,9 +51,7 @@ Query = merge_types(
     "Query",
     (NodeQueries, MemberQueries, ThreadQueries, OrganisationQueries, PillarQueries, AuthQueries),
 )
-Mutation = merge_types(
-    "Mutation", (ThreadMutations, ModerationMutations, HideAndBanMutations, AuthMutations)
-)
+Mutation = merge_types("Mutation", (ThreadMutations, ModerationMutations, MemberMutations))
 Subscription = merge_types("Subscription", (ThreadSubscriptions,))
 
 for _root, _description in (

@@ -10,16 +10,14 @@ one query, and at most LOOKUP_CONNECTIONS of them run at a time.
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 
-import sqlalchemy as sa
 from strawberry.dataloader import DataLoader
 
-from server.auth import sessions
-from server.config import Settings
 from server.db import Database
-from server.models import Thread, record_columns
+from server.schema.reads import read
+from server.services import lookups
 from server.services.viewer import Viewer
 
 # The pool's connections that socket lookups may hold at once; the rest serve requests.
@@ -29,9 +27,14 @@ LOOKUP_CONNECTIONS = 2
 class SocketLookups:
     """The process's batched lookups for sockets (their results are never cached)."""
 
-    def __init__(self, db: Database, settings: Settings) -> None:
+    def __init__(
+        self,
+        db: Database,
+        viewers_for_cookies: Callable[[Sequence[str | None]], Awaitable[list[Viewer]]],
+    ) -> None:
         self._db = db
-        self._settings = settings
+        # Whom session cookies sign in (the sign-in layer knows; the schema does not).
+        self._viewers_for_cookies = viewers_for_cookies
         self._slots = asyncio.Semaphore(LOOKUP_CONNECTIONS)
         # Thread rows (see loaders.py), for the subscribe-time check.
         self.thread_by_id: DataLoader[int, Any] = DataLoader(self._threads, cache=False)
@@ -40,12 +43,10 @@ class SocketLookups:
         )
 
     async def _threads(self, ids: Sequence[int]) -> list[Any]:
-        stmt = sa.select(*record_columns(Thread)).where(Thread.id.in_(set(ids)))
-        async with self._slots, self._db.read() as session:
-            rows = (await session.execute(stmt)).all()
-        found = {row.id: row for row in rows}
+        async with self._slots:
+            found = await read(self._db, lookups.threads_by_id, ids)
         return [found.get(thread_id) for thread_id in ids]
 
     async def _viewers(self, cookies: Sequence[str | None]) -> list[Viewer]:
         async with self._slots:
-            return await sessions.viewers_for_cookies(self._db, self._settings, cookies)
+            return await self._viewers_for_cookies(cookies)

@@ -18,7 +18,11 @@ class UserErrorCode(enum.Enum):
 
 @dataclass(frozen=True)
 class FieldError:
-    """A problem the user can fix in one input field."""
+    """A problem the user can fix in one input field.
+
+    `field` is the field's path in the service's own words: its argument's name (e.g.
+    `("thread_id",)`); the schema maps it to the GraphQL input's path.
+    """
 
     field: tuple[str, ...]
     message: str
@@ -87,6 +91,13 @@ class InvalidInput(DomainError):
     def __init__(self, errors: list[FieldError]) -> None:
         super().__init__("; ".join(e.message for e in errors))
         self.errors = errors
+
+    @classmethod
+    def of(
+        cls, field: str, message: str, code: UserErrorCode = UserErrorCode.INVALID
+    ) -> InvalidInput:
+        """The error of one field (named as the service's argument)."""
+        return cls([FieldError((field,), message, code)])
 
 
 class TimedOut(DomainError):

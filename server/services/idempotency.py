@@ -17,7 +17,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from server.models import IdempotencyKey
-from server.services.errors import FieldError, InvalidInput, UserErrorCode
+from server.services.errors import InvalidInput, UserErrorCode
 
 
 def fingerprint(operation: str, values: dict[str, Any]) -> str:
@@ -46,14 +46,10 @@ async def claim(
         )
     ).scalar_one()
     if first.operation != operation or first.fingerprint != print_ or first.result_id is None:
-        raise InvalidInput(
-            [
-                FieldError(
-                    ("input", "idempotencyKey"),
-                    "This idempotency key was already used for a different request.",
-                    UserErrorCode.DUPLICATE,
-                )
-            ]
+        raise InvalidInput.of(
+            "idempotency_key",
+            "This idempotency key was already used for a different request.",
+            UserErrorCode.DUPLICATE,
         )
     return first.result_id
 

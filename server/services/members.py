@@ -16,30 +16,16 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from server.domain import MemberRole
 from server.models import Member, Organisation
+from server.services import organisations
 from server.services.errors import (
-    FieldError,
-    Forbidden,
     InvalidInput,
-    Unauthenticated,
-    UserErrorCode,
 )
-from server.services.viewer import Viewer
+from server.services.viewer import Viewer, require_admin
 
 log = logging.getLogger(__name__)
 
-# The operator at the command line: the one actor beside admins who manages members.
-OPERATOR = Viewer(role=MemberRole.ADMIN)
 DISPLAY_NAME_MAX = 120
 EMAIL_MAX = 320
-
-
-def require_admin(viewer: Viewer) -> None:
-    """Only admins (and the operator at the command line) manage members."""
-    if viewer.is_admin:
-        return
-    if viewer.member_id is None:
-        raise Unauthenticated("Sign in as an admin to manage members.")
-    raise Forbidden("Only admins can change members' roles and organisations.")
 
 
 async def get_by_email(session: AsyncSession, email: str) -> Member | None:
@@ -53,13 +39,7 @@ async def get_by_email(session: AsyncSession, email: str) -> Member | None:
 async def _member(session: AsyncSession, member_id: int | None) -> Member:
     member = await session.get(Member, member_id) if member_id is not None else None
     if member is None:
-        raise InvalidInput(
-            [
-                FieldError(
-                    ("input", "memberId"), "There is no member with this ID.", UserErrorCode.INVALID
-                )
-            ]
-        )
+        raise InvalidInput.of("member_id", "There is no member with this ID.")
     return member
 
 
@@ -70,14 +50,8 @@ async def set_role(
     require_admin(actor)
     member = await _member(session, member_id)
     if member.id == actor.member_id and role is not MemberRole.ADMIN:
-        raise InvalidInput(
-            [
-                FieldError(
-                    ("input", "memberId"),
-                    "Admins cannot take away their own admin role; ask another admin.",
-                    UserErrorCode.INVALID,
-                )
-            ]
+        raise InvalidInput.of(
+            "member_id", "Admins cannot take away their own admin role; ask another admin."
         )
     if member.role != role.value:
         log.info("member %s: role %s -> %s", member.id, member.role, role.value)
@@ -93,15 +67,7 @@ async def set_organisation(
     require_admin(actor)
     member = await _member(session, member_id)
     if organisation_id is not None and await session.get(Organisation, organisation_id) is None:
-        raise InvalidInput(
-            [
-                FieldError(
-                    ("input", "organisationId"),
-                    "There is no organisation with this ID.",
-                    UserErrorCode.INVALID,
-                )
-            ]
-        )
+        raise InvalidInput.of("organisation_id", "There is no organisation with this ID.")
     if member.organisation_id != organisation_id:
         log.info(
             "member %s: organisation %s -> %s", member.id, member.organisation_id, organisation_id
@@ -109,12 +75,6 @@ async def set_organisation(
         member.organisation_id = organisation_id
         await session.flush()
     return member
-
-
-async def organisation_by_slug(session: AsyncSession, slug: str) -> Organisation | None:
-    return (
-        await session.execute(sa.select(Organisation).where(Organisation.slug == slug))
-    ).scalar_one_or_none()
 
 
 def clean_display_name(value: str | None) -> str | None:
@@ -174,7 +134,7 @@ async def record_sign_in(
                 taken.id,
             )
     if organisation_slug is not None:
-        organisation = await organisation_by_slug(session, organisation_slug)
+        organisation = await organisations.get_by_slug(session, organisation_slug)
         if organisation is None:
             log.warning(
                 "provider %s maps member %s to organisation %r, which does not exist; "

@@ -1,4 +1,5 @@
-"""Moderation: hiding posts (and, through its opening post, a thread) and banning members.
+"""Moderation: closing threads, hiding posts (and, through its opening post, a thread), and
+banning members.
 
 A hidden post stays in the database and in its place; moderators and its author still
 see it, marked. Counts and search leave it out for everyone, so that neither gives away
@@ -15,20 +16,36 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from server import search
-from server.auth.sessions import end_sessions_of
-from server.domain import MemberRole
+from server.domain import MemberRole, ThreadStatus
 from server.models import Member, Post, Thread
 from server.models.base import utcnow
-from server.services.errors import FieldError, Forbidden, InvalidInput, UserErrorCode
-from server.services.threads import get_post
+from server.services.errors import Forbidden, InvalidInput, UserErrorCode
+from server.services.sessions import end_sessions_of
+from server.services.threads.reading import NO_POST, NO_THREAD, get_post, get_thread
 from server.services.validation import REASON_MAX, Collector
 from server.services.viewer import Viewer, require_moderator
 
 log = logging.getLogger(__name__)
 
 
-def _invalid(field: str, message: str) -> InvalidInput:
-    return InvalidInput([FieldError(("input", field), message, UserErrorCode.INVALID)])
+async def set_closed(
+    session: AsyncSession, viewer: Viewer, *, thread_id: int | None, closed: bool
+) -> Thread:
+    """Close a thread (no more replies or edits) or reopen it; moderators only.
+
+    Reopening restores ANSWERED when the thread has an accepted reply, OPEN otherwise.
+    """
+    require_moderator(viewer)
+    thread = await get_thread(session, viewer, thread_id) if thread_id is not None else None
+    if thread is None:
+        raise InvalidInput.of("thread_id", NO_THREAD)
+    if closed:
+        thread.status = ThreadStatus.CLOSED.value
+    elif thread.status == ThreadStatus.CLOSED.value:
+        answered = thread.accepted_post_id is not None
+        thread.status = (ThreadStatus.ANSWERED if answered else ThreadStatus.OPEN).value
+    await session.flush()
+    return thread
 
 
 async def set_hidden(
@@ -45,12 +62,12 @@ async def set_hidden(
     the whole thread. Hiding a hidden post only changes the reason.
     """
     require_moderator(viewer, "hide posts" if hidden else "show hidden posts")
-    check = Collector("input")
+    check = Collector()
     if hidden:
         reason = check.text("reason", reason or "", label="Reason", max_length=REASON_MAX)
     post = await get_post(session, viewer, post_id) if post_id is not None else None
     if post is None:
-        check.add("postId", "There is no post with this ID.", UserErrorCode.INVALID)
+        check.add("post_id", NO_POST, UserErrorCode.INVALID)
     check.raise_if_any()
     assert post is not None
 
@@ -110,16 +127,16 @@ async def set_banned(
     the ban deletes those sessions, so the member signs in afresh.
     """
     require_moderator(viewer, "ban members" if banned else "lift bans")
-    check = Collector("input")
+    check = Collector()
     if banned:
         reason = check.text("reason", reason or "", label="Reason", max_length=REASON_MAX)
     member = await session.get(Member, member_id) if member_id is not None else None
     if member is None:
-        check.add("memberId", "There is no member with this ID.", UserErrorCode.INVALID)
+        check.add("member_id", "There is no member with this ID.", UserErrorCode.INVALID)
     check.raise_if_any()
     assert member is not None
     if member.id == viewer.member_id:
-        raise _invalid("memberId", "You cannot ban or unban yourself.")
+        raise InvalidInput.of("member_id", "You cannot ban or unban yourself.")
     staff = (MemberRole.MODERATOR.value, MemberRole.ADMIN.value)
     if member.role in staff and not viewer.is_admin:
         raise Forbidden("Only admins can ban or unban moderators and admins.")

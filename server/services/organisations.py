@@ -1,4 +1,4 @@
-"""Organisations of the network and their members, as the directory shows them."""
+"""Organisations of the network: adding them, and the directory of them and their members."""
 
 from __future__ import annotations
 
@@ -9,11 +9,16 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from server.domain import OrganisationType
+from server.domain import ORGANISATION_SLUG, OrganisationType
 from server.models import Member, Organisation
-from server.services.errors import BadInput
+from server.services.errors import BadInput, FieldError, InvalidInput, UserErrorCode
 from server.services.pagination import Page, check_first, decode_cursor, encode_cursor, take_page
-from server.services.validation import SEARCH_MAX
+from server.services.validation import SEARCH_MAX, Collector
+from server.services.viewer import Viewer, require_admin
+
+NAME_MAX = 200
+WEBSITE_MAX = 300
+DESCRIPTION_MAX = 2000
 
 
 @dataclass(frozen=True)
@@ -109,3 +114,73 @@ async def count_members(session: AsyncSession, organisation_id: int) -> int:
         )
         or 0
     )
+
+
+async def create_organisation(
+    session: AsyncSession,
+    actor: Viewer,
+    *,
+    slug: str,
+    name: str,
+    type: OrganisationType,
+    country: str | None = None,
+    website: str | None = None,
+    description: str | None = None,
+) -> Organisation:
+    """Add a member organisation; admins only (and the operator at the command line)."""
+    require_admin(actor, "add organisations")
+    check = Collector()
+    if not ORGANISATION_SLUG.match(slug):
+        check.add(
+            "slug",
+            "A slug is 1 to 80 lower-case letters, digits and '-', e.g. acme-agency.",
+            UserErrorCode.INVALID,
+        )
+    name = check.text("name", name, label="Name", max_length=NAME_MAX)
+    if country is not None:
+        country = country.strip().upper()
+        if not (len(country) == 2 and country.isascii() and country.isalpha()):
+            check.add(
+                "country",
+                "A country is an ISO 3166-1 alpha-2 code such as DE.",
+                UserErrorCode.INVALID,
+            )
+    if website is not None:
+        website = website.strip()
+        if not website.startswith(("https://", "http://")) or len(website) > WEBSITE_MAX:
+            check.add(
+                "website",
+                f"A website is an https:// address of at most {WEBSITE_MAX} characters.",
+                UserErrorCode.INVALID,
+            )
+    if description is not None:
+        description = check.text(
+            "description", description, label="Description", max_length=DESCRIPTION_MAX
+        )
+    check.raise_if_any()
+    if await get_by_slug(session, slug) is not None:
+        raise InvalidInput(
+            [
+                FieldError(
+                    ("slug",),
+                    f"There is already an organisation with the slug {slug!r}.",
+                    UserErrorCode.DUPLICATE,
+                )
+            ]
+        )
+    organisation = Organisation(
+        slug=slug,
+        name=name,
+        type=type.value,
+        country=country,
+        website=website,
+        description=description,
+    )
+    session.add(organisation)
+    await session.flush()
+    return organisation
+
+
+async def all_organisations(session: AsyncSession) -> list[Organisation]:
+    """Every organisation, by slug (the operator's list)."""
+    return list(await session.scalars(sa.select(Organisation).order_by(Organisation.slug)))

@@ -20,27 +20,29 @@ REASON_MAX = 500  # a moderator's reason for hiding a post or banning a member
 async def rendered(field: str, body: str, *, label: str = "Body") -> str:
     """`body` (checked already) rendered to sanitised HTML, off the event loop.
 
-    Markdown that would cost too much to render is refused as `input.<field>`, TOO_COMPLEX,
-    so that nothing is stored without its HTML.
+    Markdown that would cost too much to render is refused as `field`, TOO_COMPLEX, so that
+    nothing is stored without its HTML.
     """
     try:
         return await markdown.render(body)
     except markdown.MarkdownTooComplex as exc:
         raise InvalidInput(
-            [FieldError(("input", field), f"{label} {exc.problem}", UserErrorCode.TOO_COMPLEX)]
+            [FieldError((field,), f"{label} {exc.problem}", UserErrorCode.TOO_COMPLEX)]
         ) from None
 
 
 class Collector:
-    """Gathers every field error of one input, then raises them together."""
+    """Gathers every field error of one input, then raises them together.
 
-    def __init__(self, *prefix: str) -> None:
-        self.prefix = prefix
+    Fields are named as the service's arguments are (`title`, `idempotency_key`).
+    """
+
+    def __init__(self) -> None:
         self.errors: list[FieldError] = []
 
     def add(self, field: str | Sequence[str], message: str, code: UserErrorCode) -> None:
         path = (field,) if isinstance(field, str) else tuple(field)
-        self.errors.append(FieldError((*self.prefix, *path), message, code))
+        self.errors.append(FieldError(path, message, code))
 
     def text(self, field: str, value: str, *, label: str, max_length: int) -> str:
         """Strip a required text and check its length; returns the stripped text."""

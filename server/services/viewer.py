@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
+from typing import Protocol
 
 from server.domain import MemberRole, Visibility
 from server.services.errors import Forbidden, Unauthenticated
@@ -37,6 +39,8 @@ class Viewer:
 
 
 VISITOR = Viewer()
+# The operator at the command line: the one actor beside admins who manages members.
+OPERATOR = Viewer(role=MemberRole.ADMIN)
 
 
 def readable_visibilities(viewer: Viewer) -> tuple[str, ...]:
@@ -87,9 +91,56 @@ def require_moderator(viewer: Viewer, action: str = "close or reopen threads") -
     raise Forbidden(f"Only moderators and admins can {action}.")
 
 
+def require_admin(viewer: Viewer, action: str = "change members' roles and organisations") -> None:
+    """Only admins (and the operator at the command line) manage members and organisations."""
+    if viewer.is_admin:
+        return
+    if viewer.member_id is None:
+        raise Unauthenticated("Sign in as an admin to manage members.")
+    raise Forbidden(f"Only admins can {action}.")
+
+
 def can_see_hidden(viewer: Viewer, author_id: int | None = None) -> bool:
     """Moderators see hidden posts and threads; so does their author (as Discourse does)."""
     return viewer.is_moderator or (author_id is not None and viewer.member_id == author_id)
+
+
+class Hideable(Protocol):
+    """A post (or a thread, hidden through its opening post) that moderators may hide."""
+
+    @property
+    def hidden_at(self) -> datetime | None: ...
+
+    @property
+    def author_id(self) -> int: ...
+
+
+class Readable(Hideable, Protocol):
+    """A thread: hideable, and readable by who its visibility says."""
+
+    @property
+    def visibility(self) -> str: ...
+
+
+def post_shown_to(viewer: Viewer, post: Hideable) -> bool:
+    """A post is shown unless hidden; hidden ones to moderators and their author only."""
+    return post.hidden_at is None or can_see_hidden(viewer, post.author_id)
+
+
+def thread_shown_to(viewer: Viewer, thread: Readable) -> bool:
+    """A thread is shown when the viewer may read its visibility and it is not hidden from
+    them (the one rule `services.threads` also applies in SQL)."""
+    return can_read(viewer, thread.visibility) and post_shown_to(viewer, thread)
+
+
+def hidden_reason_shown_to(viewer: Viewer, reason: str | None) -> str | None:
+    """Why a post was hidden is for moderators' eyes only."""
+    return reason if viewer.is_moderator else None
+
+
+def ban_shown_to(viewer: Viewer, banned_at: datetime | None) -> bool | None:
+    """Whether a member is banned is for moderators' eyes only (None for anyone else)."""
+    return banned_at is not None if viewer.is_moderator else None
 
 
 def banned_message(reason: str) -> str:

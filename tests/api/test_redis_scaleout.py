@@ -95,6 +95,8 @@ def with_redis(settings: Settings, url: str) -> Settings:
             "redis_url": SecretStr(url),
             "redis_prefix": f"moin-test-{secrets.token_hex(6)}",
             "response_cache_seconds": 60.0,
+            # No background worker: its polls would count among the statements measured here.
+            "worker": "off",
         }
     )
 

@@ -316,6 +316,32 @@ def test_the_feed_pages_through_cursors_and_offers_new_threads_live(
     page.locator(".thread-card-title").first.filter(has_text=title).wait_for()
 
 
+LIVE_SUBSCRIPTIONS = """async () => {
+    const { subscriptions } = await import('/web/lib/ws.js');
+    return [...subscriptions.subscriptions.values()].map((s) => s.query.split('(')[0]);
+}"""
+
+
+def test_leaving_a_page_ends_its_live_updates(
+    open_page: Any, forum: Forum, people: dict[str, Person]
+) -> None:
+    thread_id = start_thread(forum, people["member"], title=f"Live {secrets.token_hex(3)}")
+    page = open_page(people["other_member"])
+    page.goto(thread_path(thread_id))
+    page.wait_for_selector('.live-status[data-state="live"]')
+    assert page.evaluate(LIVE_SUBSCRIPTIONS) == ["subscription ReplyAdded"]
+
+    # Back to the feed through the client: the thread's subscription ends, the feed's starts
+    page.get_by_role("link", name="← All threads").click()
+    wait_for_feed(page)
+    assert page.evaluate(LIVE_SUBSCRIPTIONS) == ["subscription ThreadStarted"]
+
+    # A page without live updates leaves none running
+    page.locator(".site-nav").get_by_role("link", name="Organisations").click()
+    page.wait_for_selector(".org-card")
+    assert page.evaluate(LIVE_SUBSCRIPTIONS) == []
+
+
 def test_the_directory_filters_by_type_country_and_name(open_page: Any) -> None:
     page = open_page()
     page.goto("/organisations")

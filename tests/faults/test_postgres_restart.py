@@ -21,8 +21,8 @@ import pytest
 import sqlalchemy as sa
 
 from server.domain import MemberRole
+from server.ids import row_id
 from server.models import IdempotencyKey, Post, Thread
-from server.schema.ids import row_id
 from tests.factories import gid, make_member, make_organisation, make_thread
 from tests.faults.client import session_cookie
 from tests.faults.cluster import PostgresCluster

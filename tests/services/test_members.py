@@ -10,7 +10,7 @@ from server.domain import MemberRole
 from server.models import Member
 from server.services import members
 from server.services.errors import Forbidden, InvalidInput, Unauthenticated
-from server.services.viewer import VISITOR, Viewer
+from server.services.viewer import OPERATOR, VISITOR, Viewer
 from tests.factories import make_member, make_organisation, viewer_of
 
 
@@ -66,7 +66,7 @@ async def test_the_providers_organisation_wins_and_no_rule_keeps_an_admins_choic
 
     async with db.write() as session:
         await members.set_organisation(
-            session, members.OPERATOR, member_id=member.id, organisation_id=other.id
+            session, OPERATOR, member_id=member.id, organisation_id=other.id
         )
     assert (await record(db, organisation_slug=None)).organisation_id == other.id
     assert (await record(db, organisation_slug=acme.slug)).organisation_id == acme.id
@@ -102,7 +102,7 @@ async def test_only_admins_and_the_operator_change_roles(db, actor, error):
         with pytest.raises(error):
             await members.set_role(session, actor, member_id=target.id, role=MemberRole.ADMIN)
         changed = await members.set_role(
-            session, members.OPERATOR, member_id=target.id, role=MemberRole.ADMIN
+            session, OPERATOR, member_id=target.id, role=MemberRole.ADMIN
         )
 
     assert changed.role == "ADMIN"
@@ -117,8 +117,8 @@ async def test_roles_and_organisations_of_nobody_are_input_errors(db):
         with pytest.raises(InvalidInput) as no_organisation:
             await members.set_organisation(session, admin, member_id=member.id, organisation_id=0)
 
-    assert no_member.value.errors[0].field == ("input", "memberId")
-    assert no_organisation.value.errors[0].field == ("input", "organisationId")
+    assert no_member.value.errors[0].field == ("member_id",)
+    assert no_organisation.value.errors[0].field == ("organisation_id",)
 
 
 async def test_members_are_found_by_email_whatever_its_case(db):

@@ -48,9 +48,9 @@ async def test_invalid_input_lists_every_field(db):
                 session, viewer_of(author), kind=ThreadKind.CHALLENGE, title="", body="", pillars=[]
             )
     assert [e.field for e in raised.value.errors] == [
-        ("input", "title"),
-        ("input", "body"),
-        ("input", "pillars"),
+        ("title",),
+        ("body",),
+        ("pillars",),
     ]
 
 

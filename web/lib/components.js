@@ -1,69 +1,95 @@
+// @ts-check
 // Pieces of page shared by the views.
 
-import { gql, isUnknownField } from './api.js';
+import { gql, isAbort } from './api.js';
 import { h, replaceChildren, setSanitisedHtml, srOnly, uniqueId } from './dom.js';
-import {
-  absoluteTime, KINDS, label, ORGANISATION_TYPES, PILLARS, plural, relativeTime, STATUSES,
-} from './labels.js';
-import { renderMarkdown } from './markdown.js';
-import { PREVIEW_QUERY } from './queries.js';
+import { absoluteTime, KINDS, label, ORGANISATION_TYPES, plural, relativeTime, STATUSES } from './labels.js';
+import { PREVIEW_QUERY } from '../graphql/editor.js';
 
-/** <time> showing relative time, kept fresh by `refreshTimes`. */
+/** @import { ThreadCardFields, ThreadKind, ThreadStatus, UserErrorFields, Visibility } from '../graphql/types' */
+/** @import { Child } from './dom.js' */
+/** @import { Vocabulary } from './session.js' */
+
+/**
+ * <time> showing relative time, kept fresh by `refreshTimes`.
+ * @param {string} iso
+ * @param {string} [prefix]
+ */
 export function timeAgo(iso, prefix = '') {
   return h('time', { datetime: iso, title: absoluteTime(iso), dataset: { relative: prefix } }, prefix + relativeTime(iso));
 }
 
+/** @param {ParentNode} [root] */
 export function refreshTimes(root = document) {
   for (const el of root.querySelectorAll('time[data-relative]')) {
-    el.textContent = el.dataset.relative + relativeTime(el.getAttribute('datetime'));
+    el.textContent = (/** @type {HTMLElement} */ (el).dataset.relative ?? '') + relativeTime(el.getAttribute('datetime') ?? '');
   }
 }
 
+/**
+ * The feed's address for these query parameters.
+ * @param {Record<string, string>} params
+ */
 export function feedHref(params) {
   const query = new URLSearchParams(params).toString();
   return query ? `/?${query}` : '/';
 }
 
+/** @param {ThreadKind} kind */
 export function kindBadge(kind) {
   return h('span', { class: ['badge', `badge-kind-${kind.toLowerCase().replaceAll('_', '-')}`] }, label(KINDS, kind));
 }
 
+/** @param {ThreadStatus} status */
 export function statusBadge(status) {
   if (status === 'OPEN') return null;
   return h('span', { class: ['badge', `badge-status-${status.toLowerCase()}`] },
     status === 'ANSWERED' ? '✓ ' : '', label(STATUSES, status));
 }
 
+/** @param {Visibility} visibility */
 export function visibilityBadge(visibility) {
   if (visibility !== 'MEMBERS') return null;
   return h('span', { class: 'badge badge-members' }, 'Members only');
 }
 
-/** Pillar, organisation-type and topic chips; each links to the filtered feed. */
-export function tagList(thread, { linked = true } = {}) {
-  const chip = (cls, text, href, sr) => h('li', null,
-    linked
-      ? h('a', { class: ['chip', cls], href }, srOnly(sr), text)
-      : h('span', { class: ['chip', cls] }, srOnly(sr), text));
+/**
+ * Pillar, organisation-type and topic chips; each links to the filtered feed.
+ * @param {Pick<ThreadCardFields, 'pillars' | 'organisationTypes' | 'topics'>} thread
+ * @param {Vocabulary} vocabulary
+ */
+export function tagList(thread, vocabulary) {
+  /**
+   * @param {string} cls
+   * @param {string} text
+   * @param {string} href
+   * @param {string} sr
+   */
+  const chip = (cls, text, href, sr) => h('li', null, h('a', { class: ['chip', cls], href }, srOnly(sr), text));
   return h('ul', { class: 'chips', 'aria-label': 'Tags' },
     thread.pillars.map((p) => chip(`chip-pillar chip-${p.toLowerCase().replaceAll('_', '-')}`,
-      label(PILLARS, p), feedHref({ pillar: p }), 'Pillar: ')),
+      label(vocabulary.pillarTitles, p), feedHref({ pillar: p }), 'Pillar: ')),
     thread.organisationTypes.map((t) => chip('chip-orgtype', label(ORGANISATION_TYPES, t),
       feedHref({ orgType: t }), 'Organisation type: ')),
     thread.topics.map((t) => chip('chip-topic', `#${t}`, feedHref({ topic: t }), 'Topic: ')));
 }
 
-export function threadCard(thread, { headingLevel = 3 } = {}) {
+/**
+ * A thread in a list (the feed, an organisation's threads).
+ * @param {ThreadCardFields} thread
+ * @param {Vocabulary} vocabulary
+ */
+export function threadCard(thread, vocabulary) {
   const replies = plural(thread.replyCount, 'reply', 'replies');
   return h('li', { class: 'thread-card' },
     h('article', { 'aria-labelledby': `card-${thread.id}` },
       h('p', { class: 'badges' }, kindBadge(thread.kind), statusBadge(thread.status), visibilityBadge(thread.visibility)),
-      h(`h${headingLevel}`, { class: 'thread-card-title', id: `card-${thread.id}` },
+      h('h3', { class: 'thread-card-title', id: `card-${thread.id}` },
         h('a', { href: `/t/${encodeURIComponent(thread.id)}` }, thread.title)),
-      tagList(thread),
+      tagList(thread, vocabulary),
       h('p', { class: 'byline' },
         h('span', null, thread.author.displayName),
-        thread.organisation ? [' · ', h('a', { href: `/o/${encodeURIComponent(thread.organisation.slug)}` }, thread.organisation.name)] : null),
+        thread.organisation ? [' · ', organisationLink(thread.organisation)] : null),
       h('p', { class: 'stats' },
         h('span', { class: 'stat' }, replies),
         thread.expertReplyCount > 0
@@ -72,35 +98,73 @@ export function threadCard(thread, { headingLevel = 3 } = {}) {
         h('span', { class: 'stat' }, 'Active ', timeAgo(thread.lastActivityAt)))));
 }
 
+/**
+ * A link to an organisation's page.
+ * @param {{ slug: string, name: string }} organisation
+ */
+export function organisationLink(organisation) {
+  return h('a', { href: `/o/${encodeURIComponent(organisation.slug)}` }, organisation.name);
+}
+
 export function loading(text = 'Loading…') {
   return h('p', { class: 'loading', role: 'status' }, h('span', { class: 'spinner', 'aria-hidden': 'true' }), text);
 }
 
-/** A message for an API error, with a button to try again. */
-export function errorBox(err, retry) {
+/**
+ * A message for an error, with a button to try again.
+ * @param {unknown} err an ApiError (its message is written for people) or any error
+ * @param {(() => void) | null} [retry]
+ */
+export function errorBox(err, retry = null) {
+  const message = err instanceof Error ? err.message : String(err);
   return h('div', { class: 'notice notice-error', role: 'alert' },
-    h('p', null, h('strong', null, 'Something went wrong. '), err?.message || String(err)),
+    h('p', null, h('strong', null, 'Something went wrong. '), message),
     retry ? h('button', { type: 'button', class: 'button button-secondary', onClick: retry }, 'Try again') : null);
 }
 
+/**
+ * @param {'info' | 'error'} kind
+ * @param {...Child} children
+ */
 export function notice(kind, ...children) {
   return h('div', { class: ['notice', `notice-${kind}`] }, children);
 }
 
-/** Sign-in link that brings the visitor back here. */
+/**
+ * Sign-in link that brings the visitor back here.
+ * @param {string} [text]
+ * @param {string} [next]
+ */
 export function signInLink(text = 'Sign in', next = location.pathname + location.search) {
   return h('a', { href: `/signin?next=${encodeURIComponent(next)}` }, text);
 }
 
+/**
+ * The page for an unknown address or a missing thing (its title is the <h1>).
+ * @param {{ title?: string, text?: string, signIn?: boolean }} [options]
+ */
+export function notFoundContent({ title = 'Page not found', text, signIn = false } = {}) {
+  return h('div', { class: 'not-found' },
+    h('p', { class: 'not-found-code', 'aria-hidden': 'true' }, '404'),
+    h('h1', { tabindex: '-1' }, title),
+    h('p', null, text || 'There is nothing at this address. It may have moved, or the link may be mistyped.'),
+    signIn ? h('p', null, signInLink('Sign in'), ' to see threads for members of the network.') : null,
+    h('ul', { class: 'link-list' },
+      h('li', null, h('a', { href: '/' }, 'Browse the forum')),
+      h('li', null, h('a', { href: '/organisations' }, 'See the organisations of the network'))));
+}
+
 // ---------------------------------------------------------------- forms ----
 
-/** A labelled control with a hint and a slot for its error message. */
+/**
+ * A labelled control with a hint and a slot for its error message.
+ * @param {{ id: string, label: string, hint?: string, control: HTMLElement, required?: boolean }} options
+ */
 export function field({ id, label: text, hint, control, required = false }) {
   const hintId = hint ? `${id}-hint` : null;
   const errorId = `${id}-error`;
   control.id = id;
-  const describedBy = [hintId].filter(Boolean).join(' ');
-  if (describedBy) control.setAttribute('aria-describedby', describedBy);
+  if (hintId) control.setAttribute('aria-describedby', hintId);
   if (required) control.setAttribute('aria-required', 'true');
   return h('div', { class: 'field', dataset: { field: id } },
     h('label', { for: id }, text, required ? h('span', { class: 'required', 'aria-hidden': 'true' }, ' *') : null),
@@ -109,7 +173,15 @@ export function field({ id, label: text, hint, control, required = false }) {
     control);
 }
 
-/** A fieldset of checkboxes or radios with a legend, hint and error slot. */
+/**
+ * One checkbox or radio button of a `choiceGroup`.
+ * @typedef {{ value: string, label: string, description?: string, checked?: boolean }} Choice
+ */
+
+/**
+ * A fieldset of checkboxes or radios with a legend, hint and error slot.
+ * @param {{ id: string, legend: string, hint?: string, type: 'checkbox' | 'radio', name: string, options: Choice[], required?: boolean }} options
+ */
 export function choiceGroup({ id, legend, hint, type, name, options, required = false }) {
   const hintId = hint ? `${id}-hint` : null;
   const errorId = `${id}-error`;
@@ -130,15 +202,16 @@ export function choiceGroup({ id, legend, hint, type, name, options, required = 
   return fieldset;
 }
 
+/** @param {ParentNode} root */
 export function clearFieldErrors(root) {
   for (const el of root.querySelectorAll('.field-error')) {
-    el.hidden = true;
+    /** @type {HTMLElement} */ (el).hidden = true;
     el.textContent = '';
   }
   for (const el of root.querySelectorAll('[aria-invalid]')) el.removeAttribute('aria-invalid');
   for (const el of root.querySelectorAll('.field.has-error')) el.classList.remove('has-error');
   for (const el of root.querySelectorAll('[aria-describedby]')) {
-    const ids = el.getAttribute('aria-describedby').split(' ').filter((x) => !x.endsWith('-error'));
+    const ids = (el.getAttribute('aria-describedby') ?? '').split(' ').filter((x) => !x.endsWith('-error'));
     if (ids.length) el.setAttribute('aria-describedby', ids.join(' '));
     else el.removeAttribute('aria-describedby');
   }
@@ -147,81 +220,114 @@ export function clearFieldErrors(root) {
 /**
  * Put the payload `errors` next to their fields. `fields` maps an input name
  * (the second element of the error's `field` path, e.g. "title") to the id of
- * the field. Returns the errors that belong to no field, and the first element
+ * the field. Returns the errors that belong to no field, and the first control
  * that got an error.
+ * @param {ParentNode} root
+ * @param {UserErrorFields[]} errors
+ * @param {Record<string, string>} fields
  */
 export function showFieldErrors(root, errors, fields) {
+  /** @type {UserErrorFields[]} */
   const unplaced = [];
+  /** @type {HTMLElement | null} */
   let first = null;
   for (const error of errors) {
-    const path = (error.field || []).filter((p) => p !== 'input');
-    const id = fields[path[0]];
-    const container = id && root.querySelector(`[data-field="${id}"]`);
-    if (!container) {
+    const id = fieldIdOf(error, fields);
+    const container = id ? root.querySelector(`[data-field="${id}"]`) : null;
+    const slot = container?.querySelector('.field-error');
+    if (!container || !(slot instanceof HTMLElement)) {
       unplaced.push(error);
       continue;
     }
     container.classList.add('has-error');
-    const slot = container.querySelector('.field-error');
     slot.hidden = false;
     slot.textContent = slot.textContent ? `${slot.textContent} ${error.message}` : error.message;
-    const controls = container.matches('fieldset') ? [container, ...container.querySelectorAll('input')] : [container.querySelector(`#${id}`)];
+    const isGroup = container.matches('fieldset');
+    const controls = isGroup ? [container, ...container.querySelectorAll('input')] : [container.querySelector(`#${id}`)];
     for (const control of controls) {
       if (!control) continue;
-      if (!control.matches('fieldset')) control.setAttribute('aria-invalid', 'true');
+      if (!isGroup || control !== container) control.setAttribute('aria-invalid', 'true');
       const ids = new Set((control.getAttribute('aria-describedby') || '').split(' ').filter(Boolean));
       ids.add(slot.id);
       control.setAttribute('aria-describedby', [...ids].join(' '));
     }
-    first ??= container.matches('fieldset') ? container.querySelector('input') : container.querySelector(`#${id}`);
+    first ??= /** @type {HTMLElement | null} */ (isGroup ? container.querySelector('input') : container.querySelector(`#${id}`));
   }
   return { unplaced, first };
 }
 
+/**
+ * The id of the field a payload error belongs to, if any.
+ * @param {UserErrorFields} error
+ * @param {Record<string, string>} fields input name -> field id
+ */
+export function fieldIdOf(error, fields) {
+  const [name] = error.field.filter((p) => p !== 'input');
+  return name !== undefined && Object.hasOwn(fields, name) ? fields[name] : null;
+}
+
+/**
+ * Payload errors of a form: placed by their fields; those that fit no field go
+ * into `summary`. Focus moves to the first field at fault, else to `fallback`.
+ * @param {HTMLFormElement} form
+ * @param {HTMLElement} summary
+ * @param {UserErrorFields[]} errors
+ * @param {Record<string, string>} fields input name -> field id
+ * @param {HTMLElement | null} [fallback]
+ */
+export function showFormErrors(form, summary, errors, fields, fallback = null) {
+  const { unplaced, first } = showFieldErrors(form, errors, fields);
+  if (unplaced.length) replaceChildren(summary, errorBox(new Error(unplaced.map((e) => e.message).join(' '))));
+  (first || fallback)?.focus();
+}
+
 // ------------------------------------------------------------ markdown ----
 
-let serverPreview = true;
-
-/** Render markdown for a preview: the server's renderer if it has one. */
-export async function previewInto(target, markdown) {
+/**
+ * Render markdown for a preview, with the server's renderer (the same as for posts).
+ * @param {HTMLElement} target
+ * @param {string} markdown
+ * @param {AbortSignal} [signal]
+ */
+export async function previewInto(target, markdown, signal) {
   if (!markdown.trim()) {
     replaceChildren(target, h('p', { class: 'preview-empty' }, 'Nothing to preview yet.'));
     return;
   }
-  if (serverPreview) {
-    try {
-      const data = await gql(PREVIEW_QUERY, { markdown });
-      setSanitisedHtml(target, data.renderMarkdown);
-      return;
-    } catch (err) {
-      if (isUnknownField(err)) serverPreview = false;
-    }
+  try {
+    const data = await gql(PREVIEW_QUERY, { markdown }, { signal });
+    setSanitisedHtml(target, data.renderMarkdown);
+  } catch (err) {
+    if (isAbort(err)) throw err;
+    replaceChildren(target, h('p', { class: 'preview-empty' },
+      `No preview: ${err instanceof Error ? err.message : String(err)}`));
   }
-  replaceChildren(target, renderMarkdown(markdown));
 }
 
 /**
  * A markdown textarea with a live preview below it.
- * Returns { element, textarea }.
+ * @param {{ id: string, label: string, value?: string, rows?: number, required?: boolean, onInput?: (value: string) => void, signal?: AbortSignal }} options
  */
-export function markdownEditor({ id, label: text, value = '', rows = 8, required = true, onInput }) {
+export function markdownEditor({ id, label: text, value = '', rows = 8, required = true, onInput, signal }) {
   const textarea = h('textarea', { name: id, rows, spellcheck: 'true', value });
   const previewId = uniqueId('preview');
   const preview = h('div', { class: 'preview post-body', id: previewId });
-  let timer = null;
+  /** @type {ReturnType<typeof setTimeout> | undefined} */
+  let timer;
   let latest = 0;
   const refresh = () => {
     const run = ++latest;
     const target = h('div');
-    previewInto(target, textarea.value).then(() => {
+    previewInto(target, textarea.value, signal).then(() => {
       if (run === latest) replaceChildren(preview, ...target.childNodes);
-    });
+    }, () => { /* aborted: the page was left */ });
   };
   textarea.addEventListener('input', () => {
     clearTimeout(timer);
     timer = setTimeout(refresh, 300);
     onInput?.(textarea.value);
   });
+  signal?.addEventListener('abort', () => clearTimeout(timer));
   refresh();
   const element = h('div', { class: 'markdown-editor' },
     field({

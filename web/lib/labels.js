@@ -1,13 +1,16 @@
-// Human names for the API's enum values, and time formatting.
+// @ts-check
+// Words for the API's values that the API does not serve, and formatting of
+// numbers and times. What the API does serve (the pillars' titles and
+// descriptions, the descriptions of thread kinds and visibilities) comes with
+// the session: see lib/session.js. Each map is typed by the API's enum, so a
+// value added to the schema fails the type check until it has a word here.
 
-export const PILLARS = {
-  ROUTES_AND_DIRECTIONS: 'Routes and directions',
-  ORGANISATIONAL_CAPACITY: 'Organisational capacity',
-  ASSESSMENT: 'Assessment',
-  RISKS_AND_REWARDS: 'Risks and rewards',
-};
+/** @import { MemberRole, OrganisationType, RoarPillar, ThreadKind, ThreadOrder, ThreadStatus, Visibility } from '../graphql/types' */
 
-/** Short column headings for the network grid. */
+/**
+ * Short column headings of the network grid (the API's titles are too long for it).
+ * @type {Record<RoarPillar, string>}
+ */
 export const PILLAR_SHORT = {
   ROUTES_AND_DIRECTIONS: 'Routes',
   ORGANISATIONAL_CAPACITY: 'Capacity',
@@ -15,6 +18,7 @@ export const PILLAR_SHORT = {
   RISKS_AND_REWARDS: 'Risks & rewards',
 };
 
+/** @type {Record<OrganisationType, string>} */
 export const ORGANISATION_TYPES = {
   GOVERNMENT_DEPARTMENT: 'Government department',
   PUBLIC_BANK: 'Public bank',
@@ -27,34 +31,27 @@ export const ORGANISATION_TYPES = {
   RESEARCH_INSTITUTE: 'Research institute',
 };
 
+/** @type {Record<ThreadKind, string>} */
 export const KINDS = {
   CHALLENGE: 'Challenge',
   DISCUSSION: 'Discussion',
   CASE_EXAMPLE: 'Case example',
 };
 
-export const KIND_HINTS = {
-  CHALLENGE: 'Your organisation faces a challenge and asks the network.',
-  DISCUSSION: 'An open discussion.',
-  CASE_EXAMPLE: 'A case of practice, shared for others to learn from.',
-};
-
+/** @type {Record<ThreadStatus, string>} */
 export const STATUSES = {
   OPEN: 'Open',
   ANSWERED: 'Answered',
   CLOSED: 'Closed',
 };
 
+/** @type {Record<Visibility, string>} */
 export const VISIBILITIES = {
   PUBLIC: 'Public',
   MEMBERS: 'Members only',
 };
 
-export const VISIBILITY_HINTS = {
-  PUBLIC: 'Anyone may read it, and partner sites may embed it.',
-  MEMBERS: 'Only signed-in members of the network may read it.',
-};
-
+/** @type {Record<MemberRole, string>} */
 export const ROLES = {
   MEMBER: 'Member',
   RESEARCHER: 'Researcher',
@@ -62,18 +59,29 @@ export const ROLES = {
   ADMIN: 'Administrator',
 };
 
+/** @type {Record<ThreadOrder, string>} */
 export const ORDERS = {
   LAST_ACTIVITY: 'Latest activity',
   NEWEST: 'Newest',
   MOST_REPLIES: 'Most replies',
 };
 
+/**
+ * The word for `value` in `map`; an unknown value (a newer server) is shown
+ * readably: "NEW_VALUE" -> "new value".
+ * @param {Partial<Record<string, string>>} map
+ * @param {string} value
+ */
 export function label(map, value) {
   return map[value] ?? String(value).toLowerCase().replaceAll('_', ' ');
 }
 
+/** @type {Intl.DisplayNames | null} */
 let regionNames = null;
-/** "DE" -> "Germany" (falls back to the code). */
+/**
+ * "DE" -> "Germany" (falls back to the code).
+ * @param {string | null | undefined} code
+ */
 export function countryName(code) {
   if (!code) return '';
   try {
@@ -84,6 +92,7 @@ export function countryName(code) {
   }
 }
 
+/** @type {Array<[Intl.RelativeTimeFormatUnit, number]>} */
 const UNITS = [
   ['year', 365 * 24 * 3600],
   ['month', 30 * 24 * 3600],
@@ -95,7 +104,11 @@ const UNITS = [
 const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
 const absolute = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 
-/** "3 hours ago", "just now". */
+/**
+ * "3 hours ago", "just now"; '' for a time that cannot be read.
+ * @param {string} iso
+ * @param {number} [now] milliseconds since the epoch
+ */
 export function relativeTime(iso, now = Date.now()) {
   const seconds = Math.round((new Date(iso).getTime() - now) / 1000);
   if (Number.isNaN(seconds)) return '';
@@ -108,11 +121,21 @@ export function relativeTime(iso, now = Date.now()) {
   return '';
 }
 
+/**
+ * "3 Dec 2026, 14:05"; '' for a time that cannot be read.
+ * @param {string} iso
+ */
 export function absoluteTime(iso) {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? '' : absolute.format(date);
 }
 
+/**
+ * "1 reply", "2 replies".
+ * @param {number} n
+ * @param {string} one
+ * @param {string} [many]
+ */
 export function plural(n, one, many = `${one}s`) {
   return `${n} ${n === 1 ? one : many}`;
 }

@@ -1,31 +1,27 @@
+// @ts-check
 // Start a thread: kind, title, body with preview, pillars, organisation
 // types, topics, visibility. API field errors appear next to their fields and
 // nothing typed is lost (a draft is also kept for the browser tab).
 
 import { ApiError, gql, idempotencyKey } from '../lib/api.js';
 import {
-  choiceGroup, clearFieldErrors, field, loading, markdownEditor, notice, showFieldErrors, signInLink,
+  choiceGroup, clearFieldErrors, field, fieldIdOf, loading, markdownEditor, notice, showFieldErrors, signInLink,
 } from '../lib/components.js';
 import { h, replaceChildren } from '../lib/dom.js';
+import { KINDS, label, ORGANISATION_TYPES, VISIBILITIES } from '../lib/labels.js';
+import { oneOf, parseTopics, withoutTitle } from '../lib/text.js';
+import { View } from '../lib/view.js';
 import {
-  KIND_HINTS, KINDS, ORGANISATION_TYPES, VISIBILITIES, VISIBILITY_HINTS,
-} from '../lib/labels.js';
+  ORGANISATION_TYPE_VALUES, ROAR_PILLAR_VALUES, THREAD_KIND_VALUES, VISIBILITY_VALUES,
+} from '../graphql/enums.js';
+import { START_THREAD_MUTATION } from '../graphql/new-thread.js';
 
-const FORM_QUERY = /* GraphQL */ `
-  query NewThreadForm { pillars { pillar title description } }
-`;
-
-const START_THREAD = /* GraphQL */ `
-  mutation StartThread($input: StartThreadInput!) {
-    startThread(input: $input) {
-      thread { id url }
-      errors { field message code }
-    }
-  }
-`;
+/** @import { ThreadKind, UserErrorFields, Visibility } from '../graphql/types' */
+/** @import { Viewer, Vocabulary } from '../lib/session.js' */
 
 const DRAFT_KEY = 'moin:draft:new-thread';
 
+/** Input field name (as in the API's error paths) -> the id of its field. */
 const FIELDS = {
   kind: 'nt-kind',
   title: 'nt-title',
@@ -36,24 +32,19 @@ const FIELDS = {
   visibility: 'nt-visibility',
 };
 
-/** "Procurement, public-finance  ,#capabilities" -> ["procurement", "public-finance", "capabilities"] */
-export function parseTopics(text) {
-  const seen = new Set();
-  for (const raw of text.split(/[,\n]/)) {
-    const topic = raw.trim().replace(/^#/, '').toLowerCase();
-    if (topic) seen.add(topic);
-  }
-  return [...seen];
-}
+/**
+ * What the form holds (and the draft keeps).
+ * @typedef {object} Draft
+ * @property {string} kind
+ * @property {string} title
+ * @property {string} body
+ * @property {string[]} pillars
+ * @property {string[]} organisationTypes
+ * @property {string} topics as typed
+ * @property {string} visibility
+ */
 
-/** "Assessment: evaluating …" under the title "Assessment" reads better as "Evaluating …". */
-function withoutTitle(title, description) {
-  const prefix = `${title}:`;
-  if (!description.toLowerCase().startsWith(prefix.toLowerCase())) return description;
-  const rest = description.slice(prefix.length).trim();
-  return rest.charAt(0).toUpperCase() + rest.slice(1);
-}
-
+/** @returns {Partial<Draft> | null} */
 function readDraft() {
   try {
     return JSON.parse(sessionStorage.getItem(DRAFT_KEY) || 'null');
@@ -62,128 +53,220 @@ function readDraft() {
   }
 }
 
-export async function render(ctx) {
-  const { main, setTitle, signal, navigate } = ctx;
-  setTitle('Start a thread');
-  replaceChildren(main, h('h1', null, 'Start a thread'), loading());
-  const [viewer, data] = await Promise.all([ctx.viewer(), gql(FORM_QUERY, {}, { signal })]);
+export default class NewThreadView extends View {
+  /** @type {string | null} kept after a network failure, so that trying again cannot start two threads */
+  pendingKey = null;
 
-  if (!viewer) {
-    replaceChildren(main,
+  // Filled by mount():
+  /** @type {HTMLFormElement} */ form;
+  /** @type {HTMLElement} */ summary;
+  /** @type {HTMLButtonElement} */ submit;
+  /** @type {HTMLInputElement} */ title;
+  /** @type {HTMLTextAreaElement} */ body;
+  /** @type {HTMLInputElement} */ topics;
+
+  /** @override */
+  async mount() {
+    this.showLoading(h('h1', null, 'Start a thread'), loading());
+    const { viewer, vocabulary } = await this.session();
+    if (!viewer) {
+      this.show('Start a thread',
+        h('div', { class: 'narrow' },
+          h('h1', null, 'Start a thread'),
+          notice('info',
+            h('p', null, 'Members of the network start challenges, discussions and case examples here.'),
+            h('p', null, signInLink('Sign in to start a thread', '/new'), '.'))));
+      return;
+    }
+    this.build(viewer, vocabulary);
+    this.show('Start a thread',
       h('div', { class: 'narrow' },
-        h('h1', null, 'Start a thread'),
-        notice('info',
-          h('p', null, 'Members of the network start challenges, discussions and case examples here.'),
-          h('p', null, signInLink('Sign in to start a thread', '/new'), '.'))));
-    return null;
+        h('h1', { id: 'new-thread-heading' }, 'Start a thread'),
+        h('p', { class: 'lead' }, `Posting as ${viewer.displayName}${viewer.organisation ? ` of ${viewer.organisation.name}` : ''}.`),
+        this.form));
   }
 
-  const draft = readDraft();
-  const defaultType = viewer.organisation?.type;
-  const initial = {
-    kind: draft?.kind || 'CHALLENGE',
-    title: draft?.title || '',
-    body: draft?.body || '',
-    pillars: draft?.pillars || [],
-    organisationTypes: draft?.organisationTypes || (defaultType ? [defaultType] : []),
-    topics: draft?.topics || '',
-    visibility: draft?.visibility || 'PUBLIC',
-  };
+  /**
+   * @param {Viewer} viewer
+   * @param {Vocabulary} vocabulary
+   */
+  build(viewer, vocabulary) {
+    const draft = readDraft();
+    const defaultType = viewer.organisation?.type;
+    /** @type {Draft} */
+    const initial = {
+      kind: draft?.kind || 'CHALLENGE',
+      title: draft?.title || '',
+      body: draft?.body || '',
+      pillars: draft?.pillars || [],
+      organisationTypes: draft?.organisationTypes || (defaultType ? [defaultType] : []),
+      topics: draft?.topics || '',
+      visibility: draft?.visibility || 'PUBLIC',
+    };
 
-  const kind = choiceGroup({
-    id: FIELDS.kind,
-    legend: 'Kind of thread',
-    type: 'radio',
-    name: 'kind',
-    required: true,
-    options: Object.entries(KINDS).map(([value, text]) => ({
-      value, label: text, description: KIND_HINTS[value], checked: value === initial.kind,
-    })),
-  });
-  const title = h('input', { type: 'text', name: 'title', value: initial.title, autocomplete: 'off' });
-  const body = markdownEditor({
-    id: FIELDS.body,
-    label: 'What is it about?',
-    value: initial.body,
-    rows: 10,
-    onInput: () => saveDraft(),
-  });
-  const pillars = choiceGroup({
-    id: FIELDS.pillars,
-    legend: 'ROAR pillars',
-    hint: 'Choose at least one.',
-    type: 'checkbox',
-    name: 'pillars',
-    required: true,
-    options: data.pillars.map((p) => ({
-      value: p.pillar, label: p.title, description: withoutTitle(p.title, p.description), checked: initial.pillars.includes(p.pillar),
-    })),
-  });
-  const orgTypes = choiceGroup({
-    id: FIELDS.organisationTypes,
-    legend: 'Organisation types it concerns',
-    hint: defaultType ? 'Your organisation’s type is chosen for you; add others it concerns.' : 'The kinds of organisation this concerns.',
-    type: 'checkbox',
-    name: 'organisationTypes',
-    options: Object.entries(ORGANISATION_TYPES).map(([value, text]) => ({
-      value, label: text, checked: initial.organisationTypes.includes(value),
-    })),
-  });
-  orgTypes.classList.add('choices-compact');
-  const topics = h('input', { type: 'text', name: 'topics', value: initial.topics, autocomplete: 'off' });
-  const visibility = choiceGroup({
-    id: FIELDS.visibility,
-    legend: 'Who can read it',
-    type: 'radio',
-    name: 'visibility',
-    options: Object.entries(VISIBILITIES).map(([value, text]) => ({
-      value, label: text, description: VISIBILITY_HINTS[value], checked: value === initial.visibility,
-    })),
-  });
+    const kind = choiceGroup({
+      id: FIELDS.kind,
+      legend: 'Kind of thread',
+      type: 'radio',
+      name: 'kind',
+      required: true,
+      options: Object.entries(KINDS).map(([value, text]) => ({
+        value,
+        label: text,
+        description: vocabulary.kindDescriptions[/** @type {ThreadKind} */ (value)],
+        checked: value === initial.kind,
+      })),
+    });
+    this.title = h('input', { type: 'text', name: 'title', value: initial.title, autocomplete: 'off' });
+    const body = markdownEditor({
+      id: FIELDS.body,
+      label: 'What is it about?',
+      value: initial.body,
+      rows: 10,
+      onInput: () => this.saveDraft(),
+      signal: this.signal,
+    });
+    this.body = body.textarea;
+    const pillars = choiceGroup({
+      id: FIELDS.pillars,
+      legend: 'ROAR pillars',
+      hint: 'Choose at least one.',
+      type: 'checkbox',
+      name: 'pillars',
+      required: true,
+      options: vocabulary.pillars.map((p) => {
+        const title = label(vocabulary.pillarTitles, p);
+        const description = vocabulary.pillarDescriptions[p];
+        return {
+          value: p,
+          label: title,
+          description: description ? withoutTitle(title, description) : undefined,
+          checked: initial.pillars.includes(p),
+        };
+      }),
+    });
+    const orgTypes = choiceGroup({
+      id: FIELDS.organisationTypes,
+      legend: 'Organisation types it concerns',
+      hint: defaultType ? 'Your organisation’s type is chosen for you; add others it concerns.' : 'The kinds of organisation this concerns.',
+      type: 'checkbox',
+      name: 'organisationTypes',
+      options: Object.entries(ORGANISATION_TYPES).map(([value, text]) => ({
+        value, label: text, checked: initial.organisationTypes.includes(value),
+      })),
+    });
+    orgTypes.classList.add('choices-compact');
+    this.topics = h('input', { type: 'text', name: 'topics', value: initial.topics, autocomplete: 'off' });
+    const visibility = choiceGroup({
+      id: FIELDS.visibility,
+      legend: 'Who can read it',
+      type: 'radio',
+      name: 'visibility',
+      options: Object.entries(VISIBILITIES).map(([value, text]) => ({
+        value,
+        label: text,
+        description: vocabulary.visibilityDescriptions[/** @type {Visibility} */ (value)],
+        checked: value === initial.visibility,
+      })),
+    });
 
-  const summary = h('div', { class: 'error-summary', tabindex: '-1', hidden: true });
-  const submit = h('button', { type: 'submit', class: 'button button-large' }, 'Start thread');
-  const form = h('form', { class: 'new-thread-form', novalidate: true, 'aria-labelledby': 'new-thread-heading' },
-    summary,
-    kind,
-    field({ id: FIELDS.title, label: 'Title', hint: 'A question or a short statement others will recognise.', control: title, required: true }),
-    body.element,
-    pillars,
-    orgTypes,
-    field({ id: FIELDS.topics, label: 'Topics', hint: 'Separated by commas, e.g. procurement, public-finance, capabilities.', control: topics }),
-    visibility,
-    h('div', { class: 'form-actions' }, submit));
+    this.summary = h('div', { class: 'error-summary', tabindex: '-1', hidden: true });
+    this.submit = h('button', { type: 'submit', class: 'button button-large' }, 'Start thread');
+    this.form = h('form', { class: 'new-thread-form', novalidate: true, 'aria-labelledby': 'new-thread-heading' },
+      this.summary,
+      kind,
+      field({ id: FIELDS.title, label: 'Title', hint: 'A question or a short statement others will recognise.', control: this.title, required: true }),
+      body.element,
+      pillars,
+      orgTypes,
+      field({ id: FIELDS.topics, label: 'Topics', hint: 'Separated by commas, e.g. procurement, public-finance, capabilities.', control: this.topics }),
+      visibility,
+      h('div', { class: 'form-actions' }, this.submit));
+    this.form.addEventListener('input', () => this.saveDraft());
+    this.form.addEventListener('change', () => this.saveDraft());
+    this.form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.send();
+    });
+  }
 
-  function values() {
-    const checked = (name) => [...form.querySelectorAll(`input[name="${name}"]:checked`)].map((i) => i.value);
+  /** @returns {Draft} */
+  values() {
+    const checked = (/** @type {string} */ name) => [...this.form.querySelectorAll(`input[name="${name}"]:checked`)]
+      .map((i) => /** @type {HTMLInputElement} */ (i).value);
     return {
       kind: checked('kind')[0] || '',
-      title: title.value,
-      body: body.textarea.value,
+      title: this.title.value,
+      body: this.body.value,
       pillars: checked('pillars'),
       organisationTypes: checked('organisationTypes'),
-      topics: topics.value,
+      topics: this.topics.value,
       visibility: checked('visibility')[0] || 'PUBLIC',
     };
   }
 
-  function saveDraft() {
+  saveDraft() {
     try {
-      sessionStorage.setItem(DRAFT_KEY, JSON.stringify(values()));
+      sessionStorage.setItem(DRAFT_KEY, JSON.stringify(this.values()));
     } catch { /* storage may be off */ }
   }
-  form.addEventListener('input', saveDraft);
-  form.addEventListener('change', saveDraft);
 
-  function showSummary(errors) {
-    replaceChildren(summary,
+  async send() {
+    clearFieldErrors(this.form);
+    this.summary.hidden = true;
+    const v = this.values();
+    this.pendingKey ??= idempotencyKey();
+    this.submit.disabled = true;
+    this.submit.textContent = 'Starting…';
+    try {
+      // No signal: a thread sent stays sent when the page is left.
+      const result = await gql(START_THREAD_MUTATION, {
+        input: {
+          // The form's radio buttons always have one checked.
+          kind: oneOf(v.kind, THREAD_KIND_VALUES) || 'CHALLENGE',
+          title: v.title,
+          body: v.body,
+          pillars: v.pillars.flatMap((p) => oneOf(p, ROAR_PILLAR_VALUES) || []),
+          organisationTypes: v.organisationTypes.flatMap((t) => oneOf(t, ORGANISATION_TYPE_VALUES) || []),
+          topics: parseTopics(v.topics),
+          visibility: oneOf(v.visibility, VISIBILITY_VALUES) || 'PUBLIC',
+          idempotencyKey: this.pendingKey,
+        },
+      });
+      this.pendingKey = null;
+      const payload = result.startThread;
+      if (payload.errors.length || !payload.thread) {
+        showFieldErrors(this.form, payload.errors, FIELDS);
+        this.showSummary(payload.errors.length ? payload.errors : [{ field: [], message: 'The thread could not be started.', code: 'INVALID' }]);
+        return;
+      }
+      try {
+        sessionStorage.removeItem(DRAFT_KEY);
+      } catch { /* storage may be off */ }
+      this.ctx.navigate(`/t/${encodeURIComponent(payload.thread.id)}`);
+    } catch (err) {
+      if (this.left) return;
+      if (!(err instanceof ApiError && err.code === 'NETWORK')) this.pendingKey = null;
+      this.showSummary([{ field: [], message: err instanceof Error ? err.message : String(err), code: 'INVALID' }]);
+    } finally {
+      this.submit.disabled = false;
+      this.submit.textContent = 'Start thread';
+    }
+  }
+
+  /**
+   * The list of problems at the top of the form, each linking to its field.
+   * @param {UserErrorFields[]} errors
+   */
+  showSummary(errors) {
+    const form = this.form;
+    replaceChildren(this.summary,
       h('h2', null, 'Please check the form'),
       h('ul', null, errors.map((e) => {
-        const path = (e.field || []).filter((p) => p !== 'input');
-        const id = FIELDS[path[0]];
+        const id = fieldIdOf(e, FIELDS);
         if (!id) return h('li', null, e.message);
         const target = form.querySelector(`#${id}`)?.matches('fieldset')
-          ? form.querySelector(`#${id} input`)?.id
+          ? form.querySelector(`#${id} input`)?.id ?? id
           : id;
         const link = h('a', { href: `#${target}` }, e.message);
         link.addEventListener('click', (event) => {
@@ -192,56 +275,7 @@ export async function render(ctx) {
         });
         return h('li', null, link);
       })));
-    summary.hidden = false;
-    summary.focus();
+    this.summary.hidden = false;
+    this.summary.focus();
   }
-
-  let pendingKey = null;
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    clearFieldErrors(form);
-    summary.hidden = true;
-    const v = values();
-    pendingKey ??= idempotencyKey();
-    submit.disabled = true;
-    submit.textContent = 'Starting…';
-    try {
-      const result = await gql(START_THREAD, {
-        input: {
-          kind: v.kind,
-          title: v.title,
-          body: v.body,
-          pillars: v.pillars,
-          organisationTypes: v.organisationTypes,
-          topics: parseTopics(v.topics),
-          visibility: v.visibility,
-          idempotencyKey: pendingKey,
-        },
-      });
-      pendingKey = null;
-      const payload = result.startThread;
-      if (payload.errors.length || !payload.thread) {
-        showFieldErrors(form, payload.errors, FIELDS);
-        showSummary(payload.errors.length ? payload.errors : [{ field: [], message: 'The thread could not be started.' }]);
-        return;
-      }
-      try {
-        sessionStorage.removeItem(DRAFT_KEY);
-      } catch { /* storage may be off */ }
-      navigate(`/t/${encodeURIComponent(payload.thread.id)}`);
-    } catch (err) {
-      if (!(err instanceof ApiError && err.code === 'NETWORK')) pendingKey = null;
-      showSummary([{ field: [], message: err.message }]);
-    } finally {
-      submit.disabled = false;
-      submit.textContent = 'Start thread';
-    }
-  });
-
-  replaceChildren(main,
-    h('div', { class: 'narrow' },
-      h('h1', { id: 'new-thread-heading' }, 'Start a thread'),
-      h('p', { class: 'lead' }, `Posting as ${viewer.displayName}${viewer.organisation ? ` of ${viewer.organisation.name}` : ''}.`),
-      form));
-  return null;
 }

@@ -1,65 +1,24 @@
+// @ts-check
 // One organisation: who it is, its members, its threads.
 
-import { gql } from '../lib/api.js';
-import { errorBox, feedHref, loading, threadCard } from '../lib/components.js';
+import { gql, isAbort } from '../lib/api.js';
+import { errorBox, feedHref, loading, notFoundContent, threadCard } from '../lib/components.js';
 import { announce, h, replaceChildren } from '../lib/dom.js';
 import { countryName, label, ORGANISATION_TYPES, ROLES } from '../lib/labels.js';
-import { THREAD_CARD_FIELDS } from '../lib/queries.js';
-import { notFoundContent } from './not-found.js';
+import { View } from '../lib/view.js';
+import {
+  ORGANISATION_MEMBERS_QUERY, ORGANISATION_QUERY, ORGANISATION_THREADS_QUERY,
+} from '../graphql/organisation.js';
+
+/** @import { MemberItemFields } from '../graphql/types' */
 
 const MEMBERS_PAGE = 50;
 const THREADS_PAGE = 10;
 
-const ORGANISATION_QUERY = /* GraphQL */ `
-  query Organisation($slug: String!, $members: Int!, $threads: Int!) {
-    organisation(slug: $slug) {
-      id
-      slug
-      name
-      type
-      country
-      website
-      description
-      members(first: $members) {
-        totalCount
-        pageInfo { hasNextPage endCursor }
-        nodes { id displayName role isExpert }
-      }
-      threads(first: $threads) {
-        totalCount
-        pageInfo { hasNextPage endCursor }
-        nodes { ...ThreadCardFields }
-      }
-    }
-  }
-  ${THREAD_CARD_FIELDS}
-`;
+/** What a connection of an organisation that has gone away holds. */
+const noMore = { nodes: [], pageInfo: { hasNextPage: false, endCursor: null } };
 
-const MORE_MEMBERS = /* GraphQL */ `
-  query OrganisationMembers($slug: String!, $first: Int!, $after: String) {
-    organisation(slug: $slug) {
-      id
-      members(first: $first, after: $after) {
-        pageInfo { hasNextPage endCursor }
-        nodes { id displayName role isExpert }
-      }
-    }
-  }
-`;
-
-const MORE_THREADS = /* GraphQL */ `
-  query OrganisationThreads($slug: String!, $first: Int!, $after: String) {
-    organisation(slug: $slug) {
-      id
-      threads(first: $first, after: $after) {
-        pageInfo { hasNextPage endCursor }
-        nodes { ...ThreadCardFields }
-      }
-    }
-  }
-  ${THREAD_CARD_FIELDS}
-`;
-
+/** @param {MemberItemFields} member */
 function memberItem(member) {
   return h('li', { class: 'member' },
     h('span', { class: 'member-name' }, member.displayName),
@@ -67,6 +26,10 @@ function memberItem(member) {
     member.isExpert ? h('span', { class: 'badge badge-expert' }, 'Expert') : null);
 }
 
+/**
+ * A link to the organisation's own site, or null for anything but http(s).
+ * @param {string} url
+ */
 function websiteLink(url) {
   try {
     const parsed = new URL(url);
@@ -77,8 +40,17 @@ function websiteLink(url) {
   }
 }
 
-/** A "load more" button for one connection of the organisation. */
-function pager({ slug, query, field, first, list, item, pageInfo, text, signal }) {
+/**
+ * A "load more" button for one connection of the organisation.
+ * @template T
+ * @param {object} options
+ * @param {HTMLUListElement} options.list where the items go
+ * @param {{ hasNextPage: boolean, endCursor: string | null }} options.pageInfo the first page's
+ * @param {(after: string | null) => Promise<{ nodes: T[], pageInfo: { hasNextPage: boolean, endCursor: string | null } }>} options.fetch the next page
+ * @param {(node: T) => HTMLElement} options.item
+ * @param {string} options.text the button's text
+ */
+function pager({ list, pageInfo, fetch, item, text }) {
   let cursor = pageInfo.endCursor;
   const errorSlot = h('div');
   const button = h('button', { type: 'button', class: 'button button-secondary load-more', hidden: !pageInfo.hasNextPage }, text);
@@ -86,8 +58,7 @@ function pager({ slug, query, field, first, list, item, pageInfo, text, signal }
     button.disabled = true;
     replaceChildren(errorSlot);
     try {
-      const data = await gql(query, { slug, first, after: cursor }, { signal });
-      const connection = data.organisation[field];
+      const connection = await fetch(cursor);
       const items = connection.nodes.map(item);
       list.append(...items);
       cursor = connection.pageInfo.endCursor;
@@ -95,7 +66,7 @@ function pager({ slug, query, field, first, list, item, pageInfo, text, signal }
       announce(`${items.length} more loaded.`);
       items[0]?.querySelector('a')?.focus();
     } catch (err) {
-      if (err.name !== 'AbortError') replaceChildren(errorSlot, errorBox(err));
+      if (!isAbort(err)) replaceChildren(errorSlot, errorBox(err));
     } finally {
       button.disabled = false;
     }
@@ -103,48 +74,69 @@ function pager({ slug, query, field, first, list, item, pageInfo, text, signal }
   return [errorSlot, button];
 }
 
-export async function render(ctx) {
-  const { main, params, setTitle, signal } = ctx;
-  const slug = params[0];
-  replaceChildren(main, loading('Loading the organisation…'));
-  const data = await gql(ORGANISATION_QUERY, { slug, members: MEMBERS_PAGE, threads: THREADS_PAGE }, { signal });
-  const org = data.organisation;
-  if (!org) {
-    setTitle('Organisation not found');
-    replaceChildren(main, ...notFoundContent({
-      title: 'Organisation not found',
-      text: 'There is no organisation at this address in the network.',
-    }));
-    return null;
+export default class OrganisationView extends View {
+  /** @override */
+  async mount() {
+    const slug = this.ctx.params[0];
+    const { signal } = this;
+    this.showLoading(loading('Loading the organisation…'));
+    const [data, { vocabulary }] = await Promise.all([
+      gql(ORGANISATION_QUERY, { slug, members: MEMBERS_PAGE, threads: THREADS_PAGE }, { signal }),
+      this.session(),
+    ]);
+    const org = data.organisation;
+    if (!org) {
+      this.show('Organisation not found', notFoundContent({
+        title: 'Organisation not found',
+        text: 'There is no organisation at this address in the network.',
+      }));
+      return;
+    }
+
+    const members = h('ul', { class: 'member-list' }, org.members.nodes.map(memberItem));
+    const threads = h('ul', { class: 'thread-list' }, org.threads.nodes.map((t) => threadCard(t, vocabulary)));
+    const website = org.website ? websiteLink(org.website) : null;
+
+    this.show(org.name,
+      h('nav', { class: 'breadcrumb', 'aria-label': 'Breadcrumb' }, h('a', { href: '/organisations' }, '← All organisations')),
+      h('header', { class: 'org-header' },
+        h('h1', null, org.name),
+        h('p', { class: 'org-meta' },
+          h('a', { class: 'chip chip-orgtype', href: `/organisations?type=${org.type}` }, label(ORGANISATION_TYPES, org.type)),
+          org.country ? h('span', { class: 'org-country' }, countryName(org.country)) : null,
+          website ? h('span', { class: 'org-website' }, 'Website: ', website) : null),
+        org.description ? h('p', { class: 'lead' }, org.description) : null),
+      h('div', { class: 'org-layout' },
+        h('section', { class: 'org-threads', 'aria-labelledby': 'org-threads-heading' },
+          h('h2', { id: 'org-threads-heading' }, `Threads (${org.threads.totalCount})`),
+          org.threads.totalCount
+            ? [threads,
+              ...pager({
+                list: threads,
+                pageInfo: org.threads.pageInfo,
+                fetch: async (after) => {
+                  const more = await gql(ORGANISATION_THREADS_QUERY, { slug, first: THREADS_PAGE, after }, { signal });
+                  return more.organisation?.threads ?? noMore;
+                },
+                item: (t) => threadCard(t, vocabulary),
+                text: 'Load more threads',
+              }),
+              h('p', null, h('a', { href: feedHref({ org: org.id }) }, 'Filter the forum by this organisation'))]
+            : h('p', null, 'No threads you can see yet.')),
+        h('section', { class: 'org-members', 'aria-labelledby': 'org-members-heading' },
+          h('h2', { id: 'org-members-heading' }, `Members (${org.members.totalCount})`),
+          org.members.totalCount
+            ? [members, ...pager({
+              list: members,
+              pageInfo: org.members.pageInfo,
+              fetch: async (after) => {
+                const more = await gql(ORGANISATION_MEMBERS_QUERY, { slug, first: MEMBERS_PAGE, after }, { signal });
+                return more.organisation?.members ?? noMore;
+              },
+              item: memberItem,
+              text: 'Load more members',
+            })]
+            : h('p', null, 'No members listed.'))));
   }
-  setTitle(org.name);
-
-  const members = h('ul', { class: 'member-list' }, org.members.nodes.map(memberItem));
-  const threads = h('ul', { class: 'thread-list' }, org.threads.nodes.map((t) => threadCard(t)));
-  const website = org.website ? websiteLink(org.website) : null;
-
-  replaceChildren(main,
-    h('nav', { class: 'breadcrumb', 'aria-label': 'Breadcrumb' }, h('a', { href: '/organisations' }, '← All organisations')),
-    h('header', { class: 'org-header' },
-      h('h1', null, org.name),
-      h('p', { class: 'org-meta' },
-        h('a', { class: 'chip chip-orgtype', href: `/organisations?type=${org.type}` }, label(ORGANISATION_TYPES, org.type)),
-        org.country ? h('span', { class: 'org-country' }, countryName(org.country)) : null,
-        website ? h('span', { class: 'org-website' }, 'Website: ', website) : null),
-      org.description ? h('p', { class: 'lead' }, org.description) : null),
-    h('div', { class: 'org-layout' },
-      h('section', { class: 'org-threads', 'aria-labelledby': 'org-threads-heading' },
-        h('h2', { id: 'org-threads-heading' }, `Threads (${org.threads.totalCount})`),
-        org.threads.totalCount
-          ? [threads,
-            ...pager({ slug, query: MORE_THREADS, field: 'threads', first: THREADS_PAGE, list: threads, item: (t) => threadCard(t), pageInfo: org.threads.pageInfo, text: 'Load more threads', signal }),
-            h('p', null, h('a', { href: feedHref({ org: org.id }) }, 'Filter the forum by this organisation'))]
-          : h('p', null, 'No threads you can see yet.')),
-      h('section', { class: 'org-members', 'aria-labelledby': 'org-members-heading' },
-        h('h2', { id: 'org-members-heading' }, `Members (${org.members.totalCount})`),
-        org.members.totalCount
-          ? [members, ...pager({ slug, query: MORE_MEMBERS, field: 'members', first: MEMBERS_PAGE, list: members, item: memberItem, pageInfo: org.members.pageInfo, text: 'Load more members', signal })]
-          : h('p', null, 'No members listed.'))));
-  return null;
 }
 

@@ -1,184 +1,165 @@
-// The directory of organisations: filter by type, country, search (in the URL).
+// @ts-check
+// The directory of organisations: filter by type, country, search (in the
+// URL, see lib/directory.js).
 
-import { gql } from '../lib/api.js';
+import { gql, isAbort } from '../lib/api.js';
 import { errorBox, loading } from '../lib/components.js';
+import { readState, toFilter, toHref } from '../lib/directory.js';
 import { announce, h, replaceChildren } from '../lib/dom.js';
 import { countryName, label, ORGANISATION_TYPES, plural } from '../lib/labels.js';
+import { oneOf } from '../lib/text.js';
+import { View } from '../lib/view.js';
+import { ORGANISATION_TYPE_VALUES } from '../graphql/enums.js';
+import { DIRECTORY_COUNTRIES_QUERY, DIRECTORY_QUERY } from '../graphql/organisations.js';
+
+/** @import { DirectoryData } from '../graphql/types' */
+/** @import { DirectoryState } from '../lib/directory.js' */
+/** @import { ViewContext } from '../lib/view.js' */
 
 const PAGE_SIZE = 30;
 
-const DIRECTORY_QUERY = /* GraphQL */ `
-  query Directory($filter: OrganisationFilter, $first: Int, $after: String) {
-    organisations(filter: $filter, first: $first, after: $after) {
-      totalCount
-      pageInfo { hasNextPage endCursor }
-      nodes {
-        id
-        slug
-        name
-        type
-        country
-        description
-        members(first: 1) { totalCount }
-      }
-    }
-  }
-`;
-
-const COUNTRIES_QUERY = /* GraphQL */ `
-  query DirectoryCountries { organisations(first: 100) { nodes { country } } }
-`;
-
-function readState(query) {
-  const type = query.get('type') || '';
-  return {
-    type: type in ORGANISATION_TYPES ? type : '',
-    country: (query.get('country') || '').toUpperCase().slice(0, 2),
-    q: (query.get('q') || '').trim(),
-  };
-}
-
-function toHref(state) {
-  const params = new URLSearchParams();
-  if (state.q) params.set('q', state.q);
-  if (state.type) params.set('type', state.type);
-  if (state.country) params.set('country', state.country);
-  const query = params.toString();
-  return query ? `/organisations?${query}` : '/organisations';
-}
-
-function toFilter(state) {
-  const filter = {};
-  if (state.type) filter.types = [state.type];
-  if (state.country) filter.country = state.country;
-  if (state.q) filter.search = state.q;
-  return filter;
-}
-
-export function organisationCard(org) {
+/**
+ * An organisation in the directory.
+ * @param {DirectoryData['organisations']['nodes'][number]} org
+ */
+function organisationCard(org) {
   return h('li', { class: 'org-card' },
     h('h2', { class: 'org-card-title' }, h('a', { href: `/o/${encodeURIComponent(org.slug)}` }, org.name)),
     h('p', { class: 'org-meta' },
       h('span', { class: 'chip chip-orgtype' }, label(ORGANISATION_TYPES, org.type)),
       org.country ? h('span', { class: 'org-country' }, countryName(org.country)) : null,
-      org.members ? h('span', { class: 'org-members' }, plural(org.members.totalCount, 'member')) : null),
+      h('span', { class: 'org-members' }, plural(org.members.totalCount, 'member'))),
     org.description ? h('p', { class: 'org-description' }, org.description) : null);
 }
 
-export async function render(ctx) {
-  const { main, setTitle, navigate } = ctx;
-  setTitle('Organisations');
-  let state = readState(ctx.query);
-  let cursor = null;
-  let controller = null;
+export default class OrganisationsView extends View {
+  /** @type {DirectoryState} */
+  state = readState(this.ctx.query);
+  /** @type {string | null} */
+  cursor = null;
+  /** @type {AbortController | null} the page request running */
+  loadController = null;
 
-  const countrySelect = h('select', { id: 'org-country', name: 'country' }, h('option', { value: '' }, 'All countries'));
-  const form = h('form', { class: 'filters', role: 'search', 'aria-label': 'Filter organisations' },
+  countrySelect = h('select', { id: 'org-country', name: 'country' }, h('option', { value: '' }, 'All countries'));
+  typeSelect = h('select', { id: 'org-type', name: 'type' },
+    h('option', { value: '' }, 'All types'),
+    Object.entries(ORGANISATION_TYPES).map(([value, text]) => h('option', { value }, text)));
+  search = h('input', { type: 'search', id: 'org-q', name: 'q', placeholder: 'Search by name', autocomplete: 'off' });
+  form = h('form', { class: 'filters', role: 'search', 'aria-label': 'Filter organisations' },
     h('div', { class: 'search-row' },
       h('label', { for: 'org-q', class: 'visually-hidden' }, 'Search organisations by name'),
-      h('input', { type: 'search', id: 'org-q', name: 'q', placeholder: 'Search by name', autocomplete: 'off' }),
+      this.search,
       h('button', { type: 'submit', class: 'button' }, 'Search')),
     h('div', { class: 'filter-row' },
-      h('div', { class: 'filter' },
-        h('label', { for: 'org-type' }, 'Type'),
-        h('select', { id: 'org-type', name: 'type' },
-          h('option', { value: '' }, 'All types'),
-          Object.entries(ORGANISATION_TYPES).map(([value, text]) => h('option', { value }, text)))),
-      h('div', { class: 'filter' }, h('label', { for: 'org-country' }, 'Country'), countrySelect)));
-  const status = h('p', { class: 'result-count', role: 'status' });
-  const list = h('ul', { class: 'org-list' });
-  const more = h('button', { type: 'button', class: 'button button-secondary load-more', hidden: true }, 'Load more organisations');
-  const errorSlot = h('div');
-  const clear = h('a', { href: '/organisations', class: 'clear-filters', hidden: true }, 'Clear all filters');
+      h('div', { class: 'filter' }, h('label', { for: 'org-type' }, 'Type'), this.typeSelect),
+      h('div', { class: 'filter' }, h('label', { for: 'org-country' }, 'Country'), this.countrySelect)));
+  status = h('p', { class: 'result-count', role: 'status' });
+  list = h('ul', { class: 'org-list' });
+  more = h('button', { type: 'button', class: 'button button-secondary load-more', hidden: true }, 'Load more organisations');
+  errorSlot = h('div');
+  clear = h('a', { href: '/organisations', class: 'clear-filters', hidden: true }, 'Clear all filters');
 
-  replaceChildren(main,
-    h('h1', null, 'Organisations'),
-    h('p', { class: 'lead' }, 'The public-sector organisations of the network and the institute that hosts its researchers.'),
-    form,
-    h('div', { class: 'feed-summary' }, status, clear),
-    errorSlot,
-    list,
-    more);
-
-  function ensureCountryOption(code) {
-    if (!code || countrySelect.querySelector(`option[value="${code}"]`)) return;
-    countrySelect.append(h('option', { value: code }, countryName(code)));
-  }
-
-  function syncForm() {
-    form.elements.q.value = state.q;
-    form.elements.type.value = state.type;
-    ensureCountryOption(state.country);
-    countrySelect.value = state.country;
-    clear.hidden = !(state.q || state.type || state.country);
-  }
-
-  function apply() {
-    const href = toHref({
-      q: form.elements.q.value.trim(),
-      type: form.elements.type.value,
-      country: countrySelect.value,
+  /** @override */
+  async mount() {
+    this.form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      this.apply();
     });
-    if (href !== location.pathname + location.search) navigate(href);
+    this.form.addEventListener('change', (event) => {
+      if (event.target !== this.search) this.apply();
+    });
+    this.more.addEventListener('click', () => this.load({ append: true }));
+    this.show('Organisations',
+      h('h1', null, 'Organisations'),
+      h('p', { class: 'lead' }, 'The public-sector organisations of the network and the institute that hosts its researchers.'),
+      this.form,
+      h('div', { class: 'feed-summary' }, this.status, this.clear),
+      this.errorSlot,
+      this.list,
+      this.more);
+    this.renderForm();
+    this.load();
+    this.loadCountries();
   }
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    apply();
-  });
-  form.addEventListener('change', (event) => {
-    if (event.target.name !== 'q') apply();
-  });
 
-  async function load({ append = false } = {}) {
-    controller?.abort();
-    controller = new AbortController();
-    replaceChildren(errorSlot);
-    if (!append) replaceChildren(status, loading('Loading organisations…'));
-    more.disabled = true;
+  /**
+   * @override
+   * @param {ViewContext} ctx
+   */
+  update(ctx) {
+    this.state = readState(ctx.query);
+    this.renderForm();
+    this.load();
+    return true;
+  }
+
+  /** @param {string} code */
+  ensureCountryOption(code) {
+    if (!code || this.countrySelect.querySelector(`option[value="${code}"]`)) return;
+    this.countrySelect.append(h('option', { value: code }, countryName(code)));
+  }
+
+  renderForm() {
+    const { state } = this;
+    this.search.value = state.q;
+    this.typeSelect.value = state.type;
+    this.ensureCountryOption(state.country);
+    this.countrySelect.value = state.country;
+    this.clear.hidden = !(state.q || state.type || state.country);
+  }
+
+  apply() {
+    const href = toHref({
+      q: this.search.value.trim(),
+      type: oneOf(this.typeSelect.value, ORGANISATION_TYPE_VALUES),
+      country: this.countrySelect.value,
+    });
+    if (href !== location.pathname + location.search) this.ctx.navigate(href);
+  }
+
+  /** @param {{ append?: boolean }} [options] */
+  async load({ append = false } = {}) {
+    this.loadController?.abort();
+    this.loadController = new AbortController();
+    const signal = AbortSignal.any([this.loadController.signal, this.signal]);
+    replaceChildren(this.errorSlot);
+    if (!append) replaceChildren(this.status, loading('Loading organisations…'));
+    this.more.disabled = true;
     try {
-      const data = await gql(DIRECTORY_QUERY, { filter: toFilter(state), first: PAGE_SIZE, after: append ? cursor : null }, { signal: controller.signal });
+      const data = await gql(DIRECTORY_QUERY, {
+        filter: toFilter(this.state), first: PAGE_SIZE, after: append ? this.cursor : null,
+      }, { signal });
       const { organisations } = data;
-      cursor = organisations.pageInfo.endCursor;
+      this.cursor = organisations.pageInfo.endCursor;
       const cards = organisations.nodes.map(organisationCard);
       if (append) {
-        list.append(...cards);
+        this.list.append(...cards);
         announce(`${plural(cards.length, 'more organisation')} loaded.`);
         cards[0]?.querySelector('a')?.focus();
       } else {
-        replaceChildren(list, cards);
+        replaceChildren(this.list, cards);
       }
-      replaceChildren(status, organisations.totalCount
+      replaceChildren(this.status, organisations.totalCount
         ? plural(organisations.totalCount, 'organisation')
         : 'No organisations match these filters.');
-      more.hidden = !organisations.pageInfo.hasNextPage;
+      this.more.hidden = !organisations.pageInfo.hasNextPage;
     } catch (err) {
-      if (err.name === 'AbortError') return;
-      replaceChildren(status);
-      replaceChildren(errorSlot, errorBox(err, () => load({ append })));
+      if (isAbort(err)) return;
+      replaceChildren(this.status);
+      replaceChildren(this.errorSlot, errorBox(err, () => this.load({ append })));
     } finally {
-      more.disabled = false;
+      this.more.disabled = false;
     }
   }
-  more.addEventListener('click', () => load({ append: true }));
 
-  gql(COUNTRIES_QUERY, {}, { signal: ctx.signal }).then((data) => {
-    const codes = [...new Set(data.organisations.nodes.map((o) => o.country).filter(Boolean))];
-    codes.sort((a, b) => countryName(a).localeCompare(countryName(b)));
-    for (const code of codes) ensureCountryOption(code);
-    countrySelect.value = state.country;
-  }).catch(() => { /* the country list is a convenience */ });
-
-  syncForm();
-  load();
-
-  return {
-    update(next) {
-      state = readState(next.query);
-      syncForm();
-      load();
-    },
-    destroy() {
-      controller?.abort();
-    },
-  };
+  /** The countries of the network, for the country filter (a convenience: failures are quiet). */
+  async loadCountries() {
+    try {
+      const data = await gql(DIRECTORY_COUNTRIES_QUERY, {}, { signal: this.signal });
+      const codes = [...new Set(data.organisations.nodes.map((o) => o.country).filter((c) => c !== null))];
+      codes.sort((a, b) => countryName(a).localeCompare(countryName(b)));
+      for (const code of codes) this.ensureCountryOption(code);
+      this.countrySelect.value = this.state.country;
+    } catch { /* the country list is a convenience */ }
+  }
 }

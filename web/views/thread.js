@@ -1,144 +1,29 @@
-// A thread: the opening post, the replies (live), accepting and editing, and
-// the reply form with a preview.
+// @ts-check
+// A thread: the opening post, the replies (live), accepting and editing,
+// moderation, and the reply form with a preview.
 
-import { ApiError, gql, idempotencyKey } from '../lib/api.js';
+import { ApiError, gql, idempotencyKey, isAbort } from '../lib/api.js';
 import {
-  clearFieldErrors, errorBox, field, kindBadge, loading, markdownEditor, notice, showFieldErrors,
-  signInLink, statusBadge, tagList, timeAgo, visibilityBadge,
+  clearFieldErrors, errorBox, field, kindBadge, loading, markdownEditor, notFoundContent, notice,
+  organisationLink, showFormErrors, signInLink, statusBadge, tagList, timeAgo, visibilityBadge,
 } from '../lib/components.js';
 import { announce, h, replaceChildren, setSanitisedHtml, srOnly } from '../lib/dom.js';
 import { label, plural, ROLES } from '../lib/labels.js';
-import { POST_FIELDS } from '../lib/queries.js';
-import { subscriptions } from '../lib/ws.js';
-import { notFoundContent } from './not-found.js';
+import { View } from '../lib/view.js';
+import {
+  ACCEPT_REPLY_MUTATION, CLOSE_THREAD_MUTATION, EDIT_POST_MUTATION, HIDE_POST_MUTATION, MORE_REPLIES_QUERY,
+  REOPEN_THREAD_MUTATION, REPLY_ADDED_SUBSCRIPTION, REPLY_MUTATION, THREAD_QUERY, UNHIDE_POST_MUTATION,
+} from '../graphql/thread.js';
+
+/** @import { PostFields, ThreadData, UserErrorFields } from '../graphql/types' */
+/** @import { Viewer, Vocabulary } from '../lib/session.js' */
+/** @import { LiveState } from '../lib/ws.js' */
+
+/** @typedef {Extract<NonNullable<ThreadData['node']>, { __typename: 'Thread' }>} Thread */
 
 const REPLIES_PAGE = 50;
 
-const THREAD_QUERY = /* GraphQL */ `
-  query Thread($id: ID!, $first: Int!) {
-    node(id: $id) {
-      __typename
-      ... on Thread {
-        id
-        kind
-        title
-        status
-        visibility
-        pillars
-        organisationTypes
-        topics
-        createdAt
-        lastActivityAt
-        replyCount
-        expertReplyCount
-        hidden
-        author { id displayName role isExpert organisation { id slug name } }
-        organisation { id slug name }
-        opening { ...PostFields }
-        acceptedReply { id author { id displayName } }
-        replies(first: $first) {
-          totalCount
-          pageInfo { hasNextPage endCursor }
-          nodes { ...PostFields }
-        }
-      }
-    }
-  }
-  ${POST_FIELDS}
-`;
-
-const MORE_REPLIES_QUERY = /* GraphQL */ `
-  query MoreReplies($id: ID!, $first: Int!, $after: String) {
-    node(id: $id) {
-      ... on Thread {
-        id
-        status
-        replyCount
-        replies(first: $first, after: $after) {
-          totalCount
-          pageInfo { hasNextPage endCursor }
-          nodes { ...PostFields }
-        }
-      }
-    }
-  }
-  ${POST_FIELDS}
-`;
-
-const REPLY_MUTATION = /* GraphQL */ `
-  mutation Reply($input: ReplyInput!) {
-    reply(input: $input) {
-      post { ...PostFields }
-      errors { field message code }
-    }
-  }
-  ${POST_FIELDS}
-`;
-
-const EDIT_MUTATION = /* GraphQL */ `
-  mutation EditPost($input: EditPostInput!) {
-    editPost(input: $input) {
-      post { ...PostFields }
-      errors { field message code }
-    }
-  }
-  ${POST_FIELDS}
-`;
-
-const ACCEPT_MUTATION = /* GraphQL */ `
-  mutation AcceptReply($input: AcceptReplyInput!) {
-    acceptReply(input: $input) {
-      thread { id status acceptedReply { id author { id displayName } } }
-      errors { field message code }
-    }
-  }
-`;
-
-const CLOSE_MUTATION = /* GraphQL */ `
-  mutation CloseThread($input: CloseThreadInput!) {
-    closeThread(input: $input) {
-      thread { id status }
-      errors { field message code }
-    }
-  }
-`;
-
-const REOPEN_MUTATION = /* GraphQL */ `
-  mutation ReopenThread($input: CloseThreadInput!) {
-    reopenThread(input: $input) {
-      thread { id status }
-      errors { field message code }
-    }
-  }
-`;
-
-const HIDE_MUTATION = /* GraphQL */ `
-  mutation HidePost($input: HidePostInput!) {
-    hidePost(input: $input) {
-      post { ...PostFields }
-      errors { field message code }
-    }
-  }
-  ${POST_FIELDS}
-`;
-
-const UNHIDE_MUTATION = /* GraphQL */ `
-  mutation UnhidePost($input: UnhidePostInput!) {
-    unhidePost(input: $input) {
-      post { ...PostFields }
-      errors { field message code }
-    }
-  }
-  ${POST_FIELDS}
-`;
-
-const REPLY_ADDED = /* GraphQL */ `
-  subscription ReplyAdded($threadId: ID!) {
-    replyAdded(threadId: $threadId) { ...PostFields }
-  }
-  ${POST_FIELDS}
-`;
-
+/** @type {Record<LiveState, string>} */
 const LIVE_TEXT = {
   connecting: 'Connecting for live updates…',
   live: 'Live: new replies appear here as they are posted.',
@@ -149,45 +34,74 @@ const LIVE_TEXT = {
 
 const MODERATORS = new Set(['MODERATOR', 'ADMIN']);
 
-export async function render(ctx) {
-  const { main, params, setTitle, signal } = ctx;
-  const threadId = params[0];
-  replaceChildren(main, loading('Loading the thread…'));
-
-  const [data, viewer] = await Promise.all([
-    gql(THREAD_QUERY, { id: threadId, first: REPLIES_PAGE }, { signal }),
-    ctx.viewer(),
-  ]);
-  const thread = data.node;
-  if (!thread || thread.__typename !== 'Thread') {
-    setTitle('Thread not found');
-    replaceChildren(main, ...notFoundContent({
-      title: 'Thread not found',
-      text: viewer
-        ? 'This thread does not exist, or it has been removed.'
-        : 'This thread does not exist, or it is for members of the network only.',
-      signIn: !viewer,
-    }));
-    return null;
-  }
-  setTitle(thread.title);
-  return new ThreadPage(ctx, thread, viewer);
+/**
+ * The payload's errors as one ApiError (for an action whose errors belong to no field).
+ * @param {UserErrorFields[]} errors
+ */
+function payloadError(errors) {
+  return new ApiError(errors.map((e) => e.message).join(' '));
 }
 
-class ThreadPage {
-  constructor(ctx, thread, viewer) {
-    this.ctx = ctx;
+/**
+ * An id made of a post's id that is safe in a selector.
+ * @param {string} prefix
+ * @param {PostFields} post
+ */
+function postFieldId(prefix, post) {
+  return `${prefix}-${post.id.replace(/[^A-Za-z0-9_-]/g, '')}`;
+}
+
+export default class ThreadView extends View {
+  /** @type {Map<string, PostFields>} every post shown, by id */
+  posts = new Map();
+  /** @type {string | null} the key of a reply being sent, kept after a network failure */
+  pendingKey = null;
+
+  // Filled by mount():
+  /** @type {Thread} */ thread;
+  /** @type {Viewer | null} */ viewer;
+  /** @type {Vocabulary} */ vocabulary;
+  /** @type {number} what the list holds: for moderators, hidden replies too (Thread.replyCount leaves them out) */
+  replyCount;
+  /** @type {boolean} */ hasNextPage;
+  /** @type {string | null} */ endCursor;
+  /** @type {string} */ draftKey;
+  /** @type {HTMLElement} */ header;
+  /** @type {HTMLElement} */ repliesHeading;
+  /** @type {HTMLElement} */ liveStatus;
+  /** @type {HTMLOListElement} */ list;
+  /** @type {HTMLButtonElement} */ more;
+  /** @type {HTMLElement} */ moreError;
+  /** @type {HTMLElement} */ formSection;
+
+  /** @override */
+  async mount() {
+    const threadId = this.ctx.params[0];
+    this.showLoading(loading('Loading the thread…'));
+    const [data, { viewer, vocabulary }] = await Promise.all([
+      gql(THREAD_QUERY, { id: threadId, first: REPLIES_PAGE }, { signal: this.signal }),
+      this.session(),
+    ]);
+    const thread = data.node?.__typename === 'Thread' ? data.node : null;
+    if (!thread) {
+      this.show('Thread not found', notFoundContent({
+        title: 'Thread not found',
+        text: viewer
+          ? 'This thread does not exist, or it has been removed.'
+          : 'This thread does not exist, or it is for members of the network only.',
+        signIn: !viewer,
+      }));
+      return;
+    }
     this.thread = thread;
     this.viewer = viewer;
-    this.posts = new Map();
-    // What the list holds: for moderators, hidden replies too (Thread.replyCount leaves them out).
+    this.vocabulary = vocabulary;
     this.replyCount = thread.replies.totalCount;
     this.hasNextPage = thread.replies.pageInfo.hasNextPage;
     this.endCursor = thread.replies.pageInfo.endCursor;
     this.draftKey = `moin:draft:reply:${thread.id}`;
-    this.pendingKey = null;
-    this.build();
-    this.subscribe();
+    this.show(thread.title, ...this.build());
+    this.subscribeToReplies();
   }
 
   // ------------------------------------------------------------ layout ---
@@ -199,7 +113,7 @@ class ThreadPage {
 
     this.posts.set(thread.opening.id, thread.opening);
     const isChallenge = thread.kind === 'CHALLENGE';
-    this.openingSection = h('section', { class: ['opening', isChallenge ? 'opening-challenge' : null], 'aria-labelledby': 'opening-heading' },
+    const openingSection = h('section', { class: ['opening', isChallenge ? 'opening-challenge' : null], 'aria-labelledby': 'opening-heading' },
       h('h2', { id: 'opening-heading', class: 'post-role' }, isChallenge ? 'The challenge' : 'Opening post'),
       this.renderPost(thread.opening, { opening: true }));
 
@@ -213,23 +127,24 @@ class ThreadPage {
     this.more = h('button', { type: 'button', class: 'button button-secondary load-more', hidden: !this.hasNextPage }, 'Load more replies');
     this.more.addEventListener('click', () => this.loadMore({ focusNew: true }));
     this.moreError = h('div');
-    this.updateCount();
+    this.renderCount();
 
     this.formSection = h('section', { class: 'reply-section', 'aria-labelledby': 'reply-heading' },
       h('h2', { id: 'reply-heading' }, 'Your reply'));
     this.renderReplyForm();
 
-    replaceChildren(this.ctx.main,
+    return [
       h('nav', { class: 'breadcrumb', 'aria-label': 'Breadcrumb' }, h('a', { href: '/' }, '← All threads')),
       h('article', { class: 'thread', 'aria-labelledby': 'thread-title' },
         this.header,
-        this.openingSection,
+        openingSection,
         h('section', { class: 'replies', 'aria-labelledby': 'replies-heading' },
           h('div', { class: 'replies-head' }, this.repliesHeading, this.liveStatus),
           this.list,
           this.moreError,
           this.more),
-        this.formSection));
+        this.formSection),
+    ];
   }
 
   renderHeader() {
@@ -238,9 +153,9 @@ class ThreadPage {
     replaceChildren(this.header,
       h('p', { class: 'badges' }, kindBadge(thread.kind), statusBadge(thread.status), visibilityBadge(thread.visibility)),
       h('h1', { id: 'thread-title', tabindex: '-1' }, thread.title),
-      tagList(thread),
+      tagList(thread, this.vocabulary),
       h('p', { class: 'byline' }, 'Started by ', h('span', { class: 'author' }, thread.author.displayName),
-        thread.organisation ? [' of ', h('a', { href: `/o/${encodeURIComponent(thread.organisation.slug)}` }, thread.organisation.name)] : null,
+        thread.organisation ? [' of ', organisationLink(thread.organisation)] : null,
         ' · ', timeAgo(thread.createdAt)),
       accepted
         ? h('p', { class: 'accepted-callout' }, h('span', { 'aria-hidden': 'true' }, '✓ '),
@@ -254,7 +169,7 @@ class ThreadPage {
 
   /** Close or reopen, for moderators. */
   moderation() {
-    if (!this.viewer || !MODERATORS.has(this.viewer.role)) return null;
+    if (!this.isModerator()) return null;
     const closed = this.thread.status === 'CLOSED';
     const button = h('button', { type: 'button', class: 'button button-small button-secondary' },
       closed ? 'Reopen thread' : 'Close thread');
@@ -263,15 +178,17 @@ class ThreadPage {
       button.disabled = true;
       replaceChildren(errorSlot);
       try {
-        const data = await gql(closed ? REOPEN_MUTATION : CLOSE_MUTATION, { input: { threadId: this.thread.id } });
-        const payload = closed ? data.reopenThread : data.closeThread;
-        if (payload.errors.length) throw new ApiError(payload.errors.map((e) => e.message).join(' '));
+        const input = { threadId: this.thread.id };
+        const payload = closed
+          ? (await gql(REOPEN_THREAD_MUTATION, { input })).reopenThread
+          : (await gql(CLOSE_THREAD_MUTATION, { input })).closeThread;
+        if (payload.errors.length || !payload.thread) throw payloadError(payload.errors);
         this.thread.status = payload.thread.status;
         this.renderHeader();
         this.renderReplyForm();
         for (const post of this.posts.values()) this.replacePost(post);
         announce(closed ? 'The thread is open again.' : 'The thread is closed.');
-        this.header.querySelector('.moderation button')?.focus();
+        /** @type {HTMLElement | null} */ (this.header.querySelector('.moderation button'))?.focus();
       } catch (err) {
         button.disabled = false;
         replaceChildren(errorSlot, errorBox(err));
@@ -280,22 +197,28 @@ class ThreadPage {
     return h('div', { class: 'moderation' }, h('span', { class: 'hint' }, 'Moderation:'), button, errorSlot);
   }
 
-  updateCount() {
+  renderCount() {
     replaceChildren(this.repliesHeading, plural(this.replyCount, 'reply', 'replies'));
   }
 
   // ------------------------------------------------------------- posts ---
 
+  /** @param {PostFields} post */
   replyItem(post) {
     return h('li', { class: 'reply-item' }, this.renderPost(post));
   }
 
+  /**
+   * @param {PostFields} post
+   * @param {boolean} opening
+   */
   canAccept(post, opening) {
     const { viewer, thread } = this;
     if (opening || !viewer || thread.status === 'CLOSED' || post.isAccepted || post.hidden) return false;
     return viewer.id === thread.author.id || MODERATORS.has(viewer.role);
   }
 
+  /** @param {PostFields} post */
   canEdit(post) {
     return !!this.viewer && this.viewer.id === post.author.id;
   }
@@ -304,6 +227,11 @@ class ThreadPage {
     return !!this.viewer && MODERATORS.has(this.viewer.role);
   }
 
+  /**
+   * A post with its marks and the buttons the viewer may use.
+   * @param {PostFields} post
+   * @param {{ opening?: boolean }} [options]
+   */
   renderPost(post, { opening = false } = {}) {
     const article = h('article', {
       class: ['post', post.isExpertReply ? 'post-expert' : null, post.isAccepted ? 'post-accepted' : null, post.hidden ? 'post-hidden' : null],
@@ -321,7 +249,7 @@ class ThreadPage {
       h('span', { class: 'post-author' },
         h('span', { class: 'author-name' }, author.displayName),
         author.role !== 'MEMBER' ? h('span', { class: 'author-role' }, ` · ${label(ROLES, author.role)}`) : null,
-        author.organisation ? [' · ', h('a', { href: `/o/${encodeURIComponent(author.organisation.slug)}` }, author.organisation.name)] : null),
+        author.organisation ? [' · ', organisationLink(author.organisation)] : null),
       marks,
       h('span', { class: 'post-time' },
         h('a', { href: `#post-${post.id}` }, srOnly('Link to this post, posted '), timeAgo(post.createdAt)),
@@ -348,36 +276,53 @@ class ThreadPage {
     if (this.isModerator()) {
       const toggle = h('button', { type: 'button', class: 'button button-small button-secondary' },
         post.hidden ? 'Unhide' : 'Hide');
-      toggle.addEventListener('click', () => (post.hidden ? this.setHidden(post, false, toggle) : this.askReason(post, article, opening)));
+      toggle.addEventListener('click', () => (post.hidden ? this.unhide(post, toggle) : this.askReason(post, article, opening)));
       actions.append(toggle);
     }
-    const error = h('div', { class: 'post-error' });
     article.append(header);
     if (hiddenNote) article.append(hiddenNote);
-    article.append(body, error);
+    article.append(body, h('div', { class: 'post-error' }));
     if (actions.childElementCount) article.append(actions);
     return article;
   }
 
+  /**
+   * Show a post anew after it changed.
+   * @param {PostFields} post
+   */
   replacePost(post) {
     this.posts.set(post.id, post);
     const old = document.getElementById(`post-${post.id}`);
     if (old) old.replaceWith(this.renderPost(post, { opening: old.dataset.opening === '1' }));
   }
 
+  /**
+   * The error slot of a post on the page.
+   * @param {PostFields} post
+   * @returns {HTMLElement | null}
+   */
+  errorSlotOf(post) {
+    return document.getElementById(`post-${post.id}`)?.querySelector('.post-error') ?? null;
+  }
+
+  /**
+   * A reply to add at the end (false when it is shown already).
+   * @param {PostFields} post
+   * @param {{ live?: boolean }} [options] it came live, from someone else
+   */
   addReply(post, { live = false } = {}) {
     if (this.posts.has(post.id)) return false;
     if (live && this.viewer && post.author.id === this.viewer.id) live = false;
     this.posts.set(post.id, post);
     this.replyCount += 1;
-    this.updateCount();
+    this.renderCount();
     if (this.hasNextPage) {
       // Older replies are not all loaded yet: "Load more" will bring it in order.
       if (live) announce(`New reply from ${post.author.displayName}. Load more replies to read it.`);
       return true;
     }
     const item = this.replyItem(post);
-    if (live) item.firstChild.classList.add('post-new');
+    if (live) item.firstElementChild?.classList.add('post-new');
     this.list.append(item);
     if (live) {
       announce(`New ${post.isExpertReply ? 'expert reply' : 'reply'} from ${post.author.displayName}.`);
@@ -385,31 +330,35 @@ class ThreadPage {
     return true;
   }
 
+  /**
+   * The next page of replies.
+   * @param {{ focusNew?: boolean, silent?: boolean }} [options] focus the first new one; fetched by itself, not asked for
+   */
   async loadMore({ focusNew = false, silent = false } = {}) {
     this.more.disabled = true;
     replaceChildren(this.moreError);
     try {
-      const data = await gql(MORE_REPLIES_QUERY, { id: this.thread.id, first: REPLIES_PAGE, after: this.endCursor }, { signal: this.ctx.signal });
-      const replies = data.node?.replies;
+      const data = await gql(MORE_REPLIES_QUERY, { id: this.thread.id, first: REPLIES_PAGE, after: this.endCursor }, { signal: this.signal });
+      const replies = data.node?.__typename === 'Thread' ? data.node.replies : null;
       if (!replies) return;
       const wasMore = this.hasNextPage;
-      this.hasNextPage = false; // so that addReply appends in order
+      /** @type {HTMLElement | null} */
       let first = null;
       for (const post of replies.nodes) {
         if (this.posts.has(post.id)) continue;
         this.posts.set(post.id, post);
         const item = this.replyItem(post);
         this.list.append(item);
-        first ??= item.firstChild;
+        first ??= /** @type {HTMLElement | null} */ (item.firstElementChild);
       }
       this.hasNextPage = replies.pageInfo.hasNextPage;
       if (replies.pageInfo.endCursor) this.endCursor = replies.pageInfo.endCursor;
       this.replyCount = Math.max(replies.totalCount, this.list.childElementCount);
-      this.updateCount();
+      this.renderCount();
       if (first && focusNew) first.focus();
       if (first && silent && !wasMore) announce('New replies were added.');
     } catch (err) {
-      if (err.name === 'AbortError') return;
+      if (isAbort(err)) return;
       if (!silent) replaceChildren(this.moreError, errorBox(err, () => this.loadMore({ focusNew })));
     } finally {
       this.more.hidden = !this.hasNextPage;
@@ -419,25 +368,24 @@ class ThreadPage {
 
   // -------------------------------------------------------------- live ---
 
-  subscribe() {
-    this.stopState = subscriptions.onState((state) => {
+  subscribeToReplies() {
+    /** @type {() => void} */
+    let cancelFill = () => {};
+    this.onLiveState((state) => {
       this.liveStatus.dataset.state = state;
-      this.liveStatus.textContent = LIVE_TEXT[state] ?? '';
+      this.liveStatus.textContent = LIVE_TEXT[state];
       // Once (re)connected and the server has set the subscription up, fetch what
       // may have been posted between loading the page (or losing the connection)
       // and now. Replies already shown are not shown twice.
-      clearTimeout(this.fillTimer);
+      cancelFill();
       if (state === 'live') {
-        this.fillTimer = setTimeout(() => {
+        cancelFill = this.later(1000, () => {
           if (!this.hasNextPage) this.loadMore({ silent: true });
-        }, 1000);
+        });
       }
     });
-    this.unsubscribe = subscriptions.subscribe(REPLY_ADDED, { threadId: this.thread.id }, {
-      next: (data) => {
-        const post = data.replyAdded;
-        if (post) this.addReply(post, { live: true });
-      },
+    this.subscribe(REPLY_ADDED_SUBSCRIPTION, { threadId: this.thread.id }, {
+      next: (data) => this.addReply(data.replyAdded, { live: true }),
       error: () => {
         this.liveStatus.dataset.state = 'offline';
         this.liveStatus.textContent = LIVE_TEXT.offline;
@@ -445,23 +393,20 @@ class ThreadPage {
     });
   }
 
-  destroy() {
-    clearTimeout(this.fillTimer);
-    this.unsubscribe?.();
-    this.stopState?.();
-  }
-
   // ------------------------------------------------------------ accept ---
 
+  /**
+   * @param {PostFields} post
+   * @param {HTMLButtonElement} button
+   */
   async accept(post, button) {
     button.disabled = true;
-    const article = document.getElementById(`post-${post.id}`);
-    const errorSlot = article?.querySelector('.post-error');
+    const errorSlot = this.errorSlotOf(post);
     if (errorSlot) replaceChildren(errorSlot);
     try {
-      const data = await gql(ACCEPT_MUTATION, { input: { postId: post.id } });
+      const data = await gql(ACCEPT_REPLY_MUTATION, { input: { postId: post.id } });
       const payload = data.acceptReply;
-      if (payload.errors.length) throw new ApiError(payload.errors.map((e) => e.message).join(' '));
+      if (payload.errors.length || !payload.thread) throw payloadError(payload.errors);
       const previous = this.thread.acceptedReply?.id;
       this.thread.status = payload.thread.status;
       this.thread.acceptedReply = payload.thread.acceptedReply;
@@ -481,9 +426,14 @@ class ThreadPage {
 
   // ------------------------------------------------------------ hiding ---
 
-  /** Ask a moderator why, in a small form under the post, then hide it. */
+  /**
+   * Ask a moderator why, in a small form under the post, then hide it.
+   * @param {PostFields} post
+   * @param {HTMLElement} article
+   * @param {boolean} opening
+   */
   askReason(post, article, opening) {
-    const id = `hide-${post.id.replace(/[^A-Za-z0-9_-]/g, '')}`;
+    const id = postFieldId('hide', post);
     const input = h('input', { type: 'text', maxlength: '500' });
     const formErrors = h('div', { class: 'form-errors', role: 'alert' });
     const submit = h('button', { type: 'submit', class: 'button button-small' }, 'Hide post');
@@ -499,72 +449,91 @@ class ThreadPage {
         control: input,
       }),
       h('div', { class: 'form-actions' }, submit, cancel));
-    const actions = article.querySelector('.post-actions');
+    const actions = /** @type {HTMLElement | null} */ (article.querySelector('.post-actions'));
     if (actions) actions.hidden = true;
     article.append(form);
     input.focus();
     cancel.addEventListener('click', () => {
       form.remove();
       if (actions) actions.hidden = false;
-      actions?.querySelector('button:last-child')?.focus();
+      /** @type {HTMLElement | null | undefined} */ (actions?.querySelector('button:last-child'))?.focus();
     });
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
       clearFieldErrors(form);
       replaceChildren(formErrors);
-      const ok = await this.setHidden(post, true, submit, input.value, (errors) => {
-        const { unplaced, first } = showFieldErrors(form, errors, { reason: id });
-        if (unplaced.length) replaceChildren(formErrors, errorBox({ message: unplaced.map((e) => e.message).join(' ') }));
-        (first || input).focus();
-      }, formErrors);
-      if (!ok) input.focus();
+      submit.disabled = true;
+      try {
+        const payload = (await gql(HIDE_POST_MUTATION, { input: { postId: post.id, reason: input.value } })).hidePost;
+        if (payload.errors.length || !payload.post) {
+          showFormErrors(form, formErrors, payload.errors, { reason: id }, input);
+          return;
+        }
+        this.postChanged(post, payload.post, 'The post is hidden.');
+      } catch (err) {
+        replaceChildren(formErrors, errorBox(err));
+        input.focus();
+      } finally {
+        submit.disabled = false;
+      }
     });
   }
 
-  /** Hide (with a reason) or show a post; true when it worked. */
-  async setHidden(post, hidden, button, reason = null, onErrors = null, errorSlot = null) {
+  /**
+   * Show a hidden post again.
+   * @param {PostFields} post
+   * @param {HTMLButtonElement} button
+   */
+  async unhide(post, button) {
     button.disabled = true;
-    const slot = errorSlot || document.getElementById(`post-${post.id}`)?.querySelector('.post-error');
-    if (slot && !errorSlot) replaceChildren(slot);
+    const slot = this.errorSlotOf(post);
+    if (slot) replaceChildren(slot);
     try {
-      const data = hidden
-        ? await gql(HIDE_MUTATION, { input: { postId: post.id, reason } })
-        : await gql(UNHIDE_MUTATION, { input: { postId: post.id } });
-      const payload = hidden ? data.hidePost : data.unhidePost;
-      if (payload.errors.length) {
-        if (onErrors) onErrors(payload.errors);
-        else throw new ApiError(payload.errors.map((e) => e.message).join(' '));
-        return false;
-      }
-      const opening = post.id === this.thread.opening.id;
-      if (opening) {
-        this.thread.hidden = payload.post.hidden;
-        this.renderHeader();
-      }
-      this.replacePost({ ...post, ...payload.post });
-      announce(hidden ? 'The post is hidden.' : 'The post is shown again.');
-      document.getElementById(`post-${post.id}`)?.focus();
-      return true;
+      const payload = (await gql(UNHIDE_POST_MUTATION, { input: { postId: post.id } })).unhidePost;
+      if (payload.errors.length || !payload.post) throw payloadError(payload.errors);
+      this.postChanged(post, payload.post, 'The post is shown again.');
     } catch (err) {
       if (slot) replaceChildren(slot, errorBox(err));
-      return false;
     } finally {
       button.disabled = false;
     }
   }
 
+  /**
+   * A post was hidden or shown again: show it so, and the thread's header when
+   * it is the opening post.
+   * @param {PostFields} post as shown
+   * @param {PostFields} changed as the API returned it
+   * @param {string} message
+   */
+  postChanged(post, changed, message) {
+    if (post.id === this.thread.opening.id) {
+      this.thread.hidden = changed.hidden;
+      this.renderHeader();
+    }
+    this.replacePost({ ...post, ...changed });
+    announce(message);
+    document.getElementById(`post-${post.id}`)?.focus();
+  }
+
   // -------------------------------------------------------------- edit ---
 
+  /**
+   * Edit a post in place.
+   * @param {PostFields} post
+   * @param {HTMLElement} article
+   * @param {boolean} opening
+   */
   startEdit(post, article, opening) {
-    const id = `edit-${post.id.replace(/[^A-Za-z0-9_-]/g, '')}`;
-    const editor = markdownEditor({ id, label: opening ? 'Edit the opening post' : 'Edit your reply', value: post.body, rows: 8 });
+    const id = postFieldId('edit', post);
+    const editor = markdownEditor({ id, label: opening ? 'Edit the opening post' : 'Edit your reply', value: post.body, rows: 8, signal: this.signal });
     const formErrors = h('div', { class: 'form-errors', role: 'alert' });
     const save = h('button', { type: 'submit', class: 'button' }, 'Save changes');
     const cancel = h('button', { type: 'button', class: 'button button-secondary' }, 'Cancel');
     const form = h('form', { class: 'edit-form', novalidate: true }, formErrors, editor.element,
       h('div', { class: 'form-actions' }, save, cancel));
-    const body = article.querySelector('.post-body');
-    const actions = article.querySelector('.post-actions');
+    const body = /** @type {HTMLElement} */ (article.querySelector('.post-body'));
+    const actions = /** @type {HTMLElement | null} */ (article.querySelector('.post-actions'));
     body.hidden = true;
     if (actions) actions.hidden = true;
     body.after(form);
@@ -573,7 +542,7 @@ class ThreadPage {
       form.remove();
       body.hidden = false;
       if (actions) actions.hidden = false;
-      article.querySelector('.post-actions button:last-child')?.focus();
+      /** @type {HTMLElement | null} */ (article.querySelector('.post-actions button:last-child'))?.focus();
     });
     form.addEventListener('submit', async (event) => {
       event.preventDefault();
@@ -581,15 +550,12 @@ class ThreadPage {
       clearFieldErrors(form);
       replaceChildren(formErrors);
       try {
-        const data = await gql(EDIT_MUTATION, { input: { postId: post.id, body: editor.textarea.value } });
-        const payload = data.editPost;
-        if (payload.errors.length) {
-          const { unplaced, first } = showFieldErrors(form, payload.errors, { body: id });
-          if (unplaced.length) replaceChildren(formErrors, errorBox({ message: unplaced.map((e) => e.message).join(' ') }));
-          first?.focus();
+        const payload = (await gql(EDIT_POST_MUTATION, { input: { postId: post.id, body: editor.textarea.value } })).editPost;
+        if (payload.errors.length || !payload.post) {
+          showFormErrors(form, formErrors, payload.errors, { body: id });
           return;
         }
-        this.replacePost({ ...payload.post, isAccepted: payload.post.isAccepted });
+        this.replacePost(payload.post);
         document.getElementById(`post-${post.id}`)?.focus();
         announce('Your changes were saved.');
       } catch (err) {
@@ -624,6 +590,7 @@ class ThreadPage {
       label: 'Write your reply',
       value: draft,
       rows: 6,
+      signal: this.signal,
       onInput: (value) => {
         try {
           if (value) sessionStorage.setItem(this.draftKey, value);
@@ -645,15 +612,14 @@ class ThreadPage {
       submit.textContent = 'Posting…';
       this.pendingKey ??= idempotencyKey();
       try {
+        // No signal: a reply sent stays sent when the page is left.
         const data = await gql(REPLY_MUTATION, {
           input: { threadId: thread.id, body: editor.textarea.value, idempotencyKey: this.pendingKey },
         });
         this.pendingKey = null;
         const payload = data.reply;
-        if (payload.errors.length) {
-          const { unplaced, first } = showFieldErrors(form, payload.errors, { body: 'reply-body' });
-          if (unplaced.length) replaceChildren(formErrors, errorBox({ message: unplaced.map((e) => e.message).join(' ') }));
-          (first || editor.textarea).focus();
+        if (payload.errors.length || !payload.post) {
+          showFormErrors(form, formErrors, payload.errors, { body: 'reply-body' }, editor.textarea);
           return;
         }
         editor.textarea.value = '';

@@ -1,0 +1,104 @@
+"""The forum's background work: which handlers the worker runs, and where it runs.
+
+The entry layer wires the kinds of work here (each layer that owns one provides its
+handler); the worker runs inside `moin-forum serve` (MOIN_WORKER=embedded, the default)
+or as `moin-forum worker` processes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import signal
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import timedelta
+
+from server import jobs, mail, tokens
+from server.config import Settings
+from server.db import Database
+
+log = logging.getLogger(__name__)
+
+TOKENS_PRUNE = "tokens.prune"
+
+
+def build_worker(settings: Settings, db: Database) -> jobs.Worker:
+    """A worker for every kind of background work the forum has."""
+    registry = jobs.Registry(
+        max_age=timedelta(hours=settings.jobs_max_age_hours),
+        retry_base=timedelta(seconds=settings.jobs_retry_seconds),
+    )
+    mailer = mail.Mailer(
+        settings.smtp_server, settings.mail_from, timeout=settings.smtp_timeout_seconds
+    )
+    # One message at a time per process, each recorded as sent before the next starts: a
+    # worker killed mid-batch can repeat at most the one message it was sending.
+    registry.register(
+        mail.MAIL_SEND,
+        mailer.deliver,
+        concurrency=1,
+        # Connecting, TLS, login and sending each have the SMTP timeout; a try may use several.
+        timeout=timedelta(seconds=settings.smtp_timeout_seconds * 4),
+    )
+    registry.on_stop(mailer.close)
+
+    async def prune_tokens(_job: jobs.Job) -> None:
+        async with db.write() as session:
+            await tokens.prune(session)
+
+    registry.register(TOKENS_PRUNE, prune_tokens)
+    registry.every(TOKENS_PRUNE, timedelta(days=1), offset=timedelta(hours=3))
+    return jobs.Worker(
+        db,
+        registry,
+        lease=timedelta(seconds=settings.worker_lease_seconds),
+        poll_interval=settings.worker_poll_seconds,
+        retention=timedelta(days=settings.jobs_retention_days),
+    )
+
+
+def announce_mail(settings: Settings) -> None:
+    """Say once, at start, whether and where e-mail goes (never the password)."""
+    server = settings.smtp_server
+    if server is None:
+        log.warning("e-mail is off: MOIN_SMTP_URL is not set, so the forum sends no e-mail")
+    else:
+        log.info("e-mail goes through %s", server.describe())
+
+
+@asynccontextmanager
+async def embedded_worker(settings: Settings, db: Database) -> AsyncIterator[jobs.Worker | None]:
+    """Run the worker in this process while the block runs, unless MOIN_WORKER=off."""
+    announce_mail(settings)
+    if settings.worker == "off":
+        log.info("the embedded worker is off (MOIN_WORKER=off): run `moin-forum worker`")
+        yield None
+        return
+    worker = build_worker(settings, db)
+    worker.attach(db)
+    task = asyncio.create_task(worker.run(), name="moin-worker")
+    try:
+        yield worker
+    finally:
+        worker.stop()
+        await task
+
+
+async def run_worker(settings: Settings) -> None:
+    """`moin-forum worker`: work until SIGTERM or SIGINT, then stop gracefully."""
+    announce_mail(settings)
+    db = Database.from_url(
+        settings.database_url,
+        pool_size=settings.db_pool_size,
+        pool_timeout=settings.db_pool_timeout_seconds,
+        statement_timeout_ms=settings.statement_timeout_ms,
+    )
+    worker = build_worker(settings, db)
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(signum, worker.stop)
+    try:
+        await worker.run()
+    finally:
+        await db.dispose()

@@ -1,0 +1,241 @@
+"""Threads and posts as GraphQL types, and the filter of thread lists."""
+
+from __future__ import annotations
+
+import functools
+from datetime import datetime
+from typing import TYPE_CHECKING, Annotated
+
+import strawberry
+
+from server import domain, models
+from server.ids import row_id, to_global_id
+from server.schema.context import Context
+from server.schema.enums import (
+    OrganisationType,
+    RoarPillar,
+    ThreadKind,
+    ThreadStatus,
+    Visibility,
+)
+from server.schema.members import Member
+from server.schema.node import Node
+from server.schema.pagination import Connection, connection
+from server.services import threads
+from server.services.errors import BadInput
+from server.services.viewer import (
+    hidden_reason_shown_to,
+    post_shown_to,
+)
+
+if TYPE_CHECKING:
+    from server.schema.organisations import Organisation
+
+Info = strawberry.Info[Context, None]
+
+
+@strawberry.type(description="A challenge, discussion or case example, with its replies.")
+class Thread(Node):
+    kind: ThreadKind = strawberry.field(description="What the thread is for.")
+    title: str = strawberry.field(description="The title, as plain text.")
+    status: ThreadStatus = strawberry.field(description="Open, answered or closed.")
+    visibility: Visibility = strawberry.field(description="Who may read it.")
+    pillars: list[RoarPillar] = strawberry.field(description="At least one pillar.")
+    organisation_types: list[OrganisationType] = strawberry.field(
+        description="The organisation types the thread concerns; by default the author's "
+        "organisation's type."
+    )
+    topics: list[str] = strawberry.field(
+        description="Free topic tags, lower-case, e.g. procurement, public-finance, capabilities."
+    )
+    reply_count: int = strawberry.field(description="How many replies it has.")
+    expert_reply_count: int = strawberry.field(description="How many replies are by researchers.")
+    created_at: datetime = strawberry.field(description="When it was started.")
+    last_activity_at: datetime = strawberry.field(description="When it was last replied to.")
+    row: strawberry.Private[models.Thread]
+
+    @strawberry.field(description="Who started it.")
+    async def author(self, info: Info) -> Member:
+        row = await info.context.loaders.member_by_id.load(self.row.author_id)
+        assert row is not None, "threads.author_id is a foreign key"
+        return Member.from_row(row)
+
+    @strawberry.field(description="The organisation of its author when it was started.")
+    async def organisation(
+        self, info: Info
+    ) -> Annotated[Organisation, strawberry.lazy("server.schema.organisations")] | None:
+        from server.schema.organisations import Organisation
+
+        if self.row.organisation_id is None:
+            return None
+        row = await info.context.loaders.organisation_by_id.load(self.row.organisation_id)
+        return Organisation.from_row(row) if row is not None else None
+
+    @strawberry.field(
+        description="The post that opens the thread: for a CHALLENGE, the challenge itself."
+    )
+    async def opening(self, info: Info) -> Post:
+        row = await info.context.loaders.opening_post_by_thread_id.load(self.row.id)
+        assert row is not None, "every thread is started with its opening post"
+        return Post.from_row(row)
+
+    @strawberry.field(description="Replies in the order they were posted.")
+    async def replies(
+        self, info: Info, first: int | None = 50, after: str | None = None
+    ) -> Connection[Post]:
+        viewer = info.context.viewer
+        page = await info.context.read(
+            threads.list_replies,
+            self.row.id,
+            viewer=viewer,
+            first=50 if first is None else first,
+            after=after,
+        )
+        count = functools.partial(threads.count_replies, viewer=viewer, thread=self.row)
+        return connection(page, Post.from_row, count)
+
+    @strawberry.field(description="The reply accepted as the answer, if any.")
+    async def accepted_reply(self, info: Info) -> Post | None:
+        if self.row.accepted_post_id is None:
+            return None
+        row = await info.context.loaders.post_by_id.load(self.row.accepted_post_id)
+        if row is None or not post_shown_to(info.context.viewer, row):
+            return None
+        return Post.from_row(row)
+
+    @strawberry.field(
+        description="True while a moderator hides the thread (by hiding its opening post): "
+        "then only moderators and its author see it."
+    )
+    def hidden(self) -> bool:
+        return self.row.hidden_at is not None
+
+    @strawberry.field(description="Absolute URL of the thread in the web client.")
+    def url(self, info: Info) -> str:
+        return f"{info.context.settings.public_url}/t/{self.id}"
+
+    @classmethod
+    def from_row(cls, row: models.Thread) -> Thread:
+        return cls(
+            id=strawberry.ID(to_global_id("Thread", row.id)),
+            kind=domain.ThreadKind(row.kind),
+            title=row.title,
+            status=domain.ThreadStatus(row.status),
+            visibility=domain.Visibility(row.visibility),
+            pillars=domain.mask_to_pillars(row.pillars_mask),
+            organisation_types=domain.mask_to_types(row.organisation_types_mask),
+            topics=list(row.topics),
+            reply_count=row.reply_count,
+            expert_reply_count=row.expert_reply_count,
+            created_at=row.created_at,
+            last_activity_at=row.last_activity_at,
+            row=row,
+        )
+
+
+@strawberry.type(description="A post: a thread's opening post or a reply.")
+class Post(Node):
+    body: str = strawberry.field(description="Markdown source as written.")
+    body_html: str = strawberry.field(
+        description="The body rendered to HTML and sanitised: safe to insert into a page."
+    )
+    is_expert_reply: bool = strawberry.field(description="Written by a researcher.")
+    created_at: datetime = strawberry.field(description="When it was posted.")
+    edited_at: datetime | None = strawberry.field(description="When it was last edited, if ever.")
+    row: strawberry.Private[models.Post]
+
+    @strawberry.field(description="The thread it belongs to.")
+    async def thread(self, info: Info) -> Thread:
+        row = await info.context.loaders.thread_by_id.load(self.row.thread_id)
+        assert row is not None, "posts.thread_id is a foreign key"
+        return Thread.from_row(row)
+
+    @strawberry.field(description="Who wrote it.")
+    async def author(self, info: Info) -> Member:
+        row = await info.context.loaders.member_by_id.load(self.row.author_id)
+        assert row is not None, "posts.author_id is a foreign key"
+        return Member.from_row(row)
+
+    @strawberry.field(description="True for the reply its thread accepted as the answer.")
+    async def is_accepted(self, info: Info) -> bool:
+        if self.row.position == 0:
+            return False
+        thread = await info.context.loaders.thread_by_id.load(self.row.thread_id)
+        return thread is not None and thread.accepted_post_id == self.row.id
+
+    @strawberry.field(
+        description="True when a moderator has hidden it: then only moderators and its "
+        "author see it, and it is left out of counts and search."
+    )
+    def hidden(self) -> bool:
+        return self.row.hidden_at is not None
+
+    @strawberry.field(description="Why a moderator hid it; null unless you are a moderator.")
+    def hidden_reason(self, info: Info) -> str | None:
+        return hidden_reason_shown_to(info.context.viewer, self.row.hidden_reason)
+
+    @classmethod
+    def from_row(cls, row: models.Post) -> Post:
+        return cls(
+            id=strawberry.ID(to_global_id("Post", row.id)),
+            body=row.body,
+            body_html=row.body_html,
+            is_expert_reply=row.is_expert,
+            created_at=row.created_at,
+            edited_at=row.edited_at,
+            row=row,
+        )
+
+
+@strawberry.input(description="Which threads to list; within a field, any value matches.")
+class ThreadFilter:
+    pillars: list[RoarPillar] | None = strawberry.field(
+        default=None, description="Threads tagged with any of these pillars."
+    )
+    organisation_types: list[OrganisationType] | None = strawberry.field(
+        default=None, description="Threads concerning any of these organisation types."
+    )
+    kinds: list[ThreadKind] | None = strawberry.field(
+        default=None, description="Any of these kinds."
+    )
+    statuses: list[ThreadStatus] | None = strawberry.field(
+        default=None, description="Any of these statuses."
+    )
+    topics: list[str] | None = strawberry.field(
+        default=None, description="Threads tagged with any of these topics."
+    )
+    organisation: strawberry.ID | None = strawberry.field(
+        default=None, description="Threads started by members of this organisation (its global ID)."
+    )
+    has_expert_reply: bool | None = strawberry.field(
+        default=None, description="Only threads with at least one expert reply."
+    )
+    search: str | None = strawberry.field(
+        default=None,
+        description="Full-text search over titles and all posts of the thread. A thread "
+        "matches when its title and opening post, together, hold every word, or when one of "
+        'its replies does (on PostgreSQL the text is read as a web search: "quoted '
+        'phrases", -word to exclude, or). Results come by relevance: first the threads '
+        "whose title or opening post match, then those that match in a reply only; each "
+        "group in `orderBy` order (most recent activity first by default). A search that "
+        "runs past the server's time limit fails with the error code TIMEOUT: narrow it. "
+        "Visitors' searches, and the totalCount of one, spend a budget of their address "
+        "(RATE_LIMITED, with retryAfter, when it is spent).",
+    )
+
+    def to_service(self) -> threads.ThreadFilter:
+        organisation_id = None
+        if self.organisation is not None:
+            organisation_id = row_id(self.organisation, "Organisation")
+            if organisation_id is None:
+                raise BadInput("`filter.organisation` is not the ID of an organisation.")
+        return threads.ThreadFilter(
+            pillars=self.pillars,
+            organisation_types=self.organisation_types,
+            kinds=self.kinds,
+            statuses=self.statuses,
+            topics=self.topics,
+            organisation_id=organisation_id,
+            has_expert_reply=self.has_expert_reply,
+            search=self.search,
+        )

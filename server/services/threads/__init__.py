@@ -1,0 +1,48 @@
+"""Threads and their posts: reading them as the viewer may (`reading`), and starting,
+replying, editing and accepting (`writing`)."""
+
+from server.services.threads.reading import (
+    REPLY_MATCH,
+    SEARCH_TOO_SLOW,
+    SUBJECT_MATCH,
+    ThreadFilter,
+    count_replies,
+    count_threads,
+    get_post,
+    get_thread,
+    list_replies,
+    list_threads,
+    matches,
+    post_visible,
+    thread_counts,
+)
+from server.services.threads.writing import (
+    accept_reply,
+    edit_post,
+    load_event_rows,
+    render_preview,
+    reply,
+    start_thread,
+)
+
+__all__ = [
+    "REPLY_MATCH",
+    "SEARCH_TOO_SLOW",
+    "SUBJECT_MATCH",
+    "ThreadFilter",
+    "accept_reply",
+    "count_replies",
+    "count_threads",
+    "edit_post",
+    "get_post",
+    "get_thread",
+    "list_replies",
+    "list_threads",
+    "load_event_rows",
+    "matches",
+    "post_visible",
+    "render_preview",
+    "reply",
+    "start_thread",
+    "thread_counts",
+]

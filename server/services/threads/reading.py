@@ -1,0 +1,353 @@
+"""Reading threads as the viewer may: the feed and its filters, search, replies, counts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import Bundle
+
+from server import search
+from server.db import is_statement_timeout
+from server.domain import (
+    OrganisationType,
+    RoarPillar,
+    ThreadKind,
+    ThreadOrder,
+    ThreadStatus,
+    mask_to_pillars,
+    mask_to_types,
+    pillars_to_mask,
+    types_to_mask,
+)
+from server.models import Post, Thread, ThreadTopic, record_columns
+from server.services.errors import (
+    BadInput,
+    TimedOut,
+)
+from server.services.pagination import Page, check_first, decode_cursor, encode_cursor, take_page
+from server.services.validation import (
+    SEARCH_MAX,
+    TOPICS_MAX,
+)
+from server.services.viewer import (
+    Viewer,
+    can_see_hidden,
+    readable_visibilities,
+)
+
+# Search results come in two groups: threads whose title or opening post match (the
+# thread is about it), then threads that match in a reply only. A cursor holds the group.
+SUBJECT_MATCH = 1
+REPLY_MATCH = 0
+SEARCH_TOO_SLOW = (
+    "The search took too long and was stopped. Narrow it: use more specific words, a "
+    '"quoted phrase", or filters.'
+)
+
+
+@dataclass(frozen=True)
+class ThreadFilter:
+    """Which threads to list; every list means "any of these"."""
+
+    pillars: Sequence[RoarPillar] | None = None
+    organisation_types: Sequence[OrganisationType] | None = None
+    kinds: Sequence[ThreadKind] | None = None
+    statuses: Sequence[ThreadStatus] | None = None
+    topics: Sequence[str] | None = None
+    organisation_id: int | None = None
+    has_expert_reply: bool | None = None
+    search: str | None = None
+
+
+_ORDER_KEYS: dict[ThreadOrder, tuple[Any, type]] = {
+    ThreadOrder.LAST_ACTIVITY: (Thread.last_activity_at, datetime),
+    ThreadOrder.NEWEST: (Thread.created_at, datetime),
+    ThreadOrder.MOST_REPLIES: (Thread.reply_count, int),
+}
+
+
+def _visible(viewer: Viewer) -> sa.ColumnElement[bool]:
+    readable = Thread.visibility.in_(readable_visibilities(viewer))
+    if can_see_hidden(viewer):
+        return readable
+    return sa.and_(readable, _not_hidden(Thread.hidden_at, Thread.author_id, viewer))
+
+
+def post_visible(viewer: Viewer) -> sa.ColumnElement[bool]:
+    """The one rule for posts: hidden ones only for moderators and their author."""
+    if can_see_hidden(viewer):
+        return sa.true()
+    return _not_hidden(Post.hidden_at, Post.author_id, viewer)
+
+
+def _not_hidden(hidden_at: Any, author_id: Any, viewer: Viewer) -> sa.ColumnElement[bool]:
+    if viewer.member_id is None:
+        return hidden_at.is_(None)
+    return sa.or_(hidden_at.is_(None), author_id == viewer.member_id)
+
+
+# Pages of threads are only shown: they are read as rows (see models.records).
+_THREAD_ROW: Bundle[Any] = Bundle("thread", *record_columns(Thread))
+
+
+def _filtered(viewer: Viewer, flt: ThreadFilter) -> tuple[sa.Select[Any], str | None]:
+    """The select of the threads `viewer` may see that pass `flt` but for its search,
+    and the text to search for (None without one)."""
+    if flt.topics is not None and len(flt.topics) > TOPICS_MAX:
+        raise BadInput(f"`filter.topics` takes at most {TOPICS_MAX} topics.")
+    if flt.search is not None and len(flt.search) > SEARCH_MAX:
+        raise BadInput(f"`filter.search` takes at most {SEARCH_MAX} characters.")
+    stmt = sa.select(_THREAD_ROW).where(_visible(viewer))
+    if flt.pillars:
+        stmt = stmt.where(Thread.pillars_mask.op("&")(pillars_to_mask(set(flt.pillars))) != 0)
+    if flt.organisation_types:
+        mask = types_to_mask(set(flt.organisation_types))
+        stmt = stmt.where(Thread.organisation_types_mask.op("&")(mask) != 0)
+    if flt.kinds:
+        stmt = stmt.where(Thread.kind.in_({k.value for k in flt.kinds}))
+    if flt.statuses:
+        stmt = stmt.where(Thread.status.in_({s.value for s in flt.statuses}))
+    if flt.topics:
+        topics = {t.strip().lower() for t in flt.topics}
+        stmt = stmt.where(
+            Thread.id.in_(sa.select(ThreadTopic.thread_id).where(ThreadTopic.topic.in_(topics)))
+        )
+    if flt.organisation_id is not None:
+        stmt = stmt.where(Thread.organisation_id == flt.organisation_id)
+    if flt.has_expert_reply is not None:
+        stmt = stmt.where(
+            Thread.expert_reply_count > 0
+            if flt.has_expert_reply
+            else Thread.expert_reply_count == 0
+        )
+    text = flt.search.strip() if flt.search is not None else ""
+    return stmt, text or None
+
+
+@contextmanager
+def _search_time_limit() -> Iterator[None]:
+    """A search stopped by the statement timeout becomes a TIMEOUT error that says why."""
+    try:
+        yield
+    except DBAPIError as exc:
+        if is_statement_timeout(exc):
+            raise TimedOut(SEARCH_TOO_SLOW) from exc
+        raise
+
+
+async def list_threads(
+    session: AsyncSession,
+    viewer: Viewer,
+    flt: ThreadFilter,
+    order: ThreadOrder,
+    *,
+    first: int,
+    after: str | None = None,
+) -> Page[Any]:
+    """A page of threads in `order`, as rows.
+
+    With a search, the threads whose title or opening post match come first, then those
+    that match in a reply only; each group is in `order`.
+    """
+    check_first(first)
+    stmt, text = _filtered(viewer, flt)
+    key, key_type = _ORDER_KEYS[order]
+    if text is not None:
+        with _search_time_limit():
+            return await _search_page(session, stmt, text, order, first=first, after=after)
+    if after is not None:
+        last_key, last_id = decode_cursor(after, order.value, (key_type, int))
+        stmt = stmt.where(_after(key, last_key, last_id))
+    rows, has_next = take_page(await _rows(session, stmt, key, first + 1), first)
+    keys = {row[0].id: row[1] for row in rows}
+    return Page(
+        items=[row[0] for row in rows],
+        has_next=has_next,
+        has_previous=after is not None,
+        cursor_of=lambda t: encode_cursor(order.value, (keys[t.id], t.id)),
+    )
+
+
+async def _search_page(
+    session: AsyncSession,
+    stmt: sa.Select[Any],
+    text: str,
+    order: ThreadOrder,
+    *,
+    first: int,
+    after: str | None,
+) -> Page[Any]:
+    # One statement per group, each walking an index in `order` (or collecting its few
+    # matches from the GIN index): the reply group is read only when the subject group
+    # does not fill the page, and it costs more (a probe of each thread's replies).
+    key, key_type = _ORDER_KEYS[order]
+    ordering = f"SEARCH_{order.value}"
+    group, bound = SUBJECT_MATCH, None
+    if after is not None:
+        group, last_key, last_id = decode_cursor(after, ordering, (int, key_type, int))
+        if group not in (SUBJECT_MATCH, REPLY_MATCH):
+            raise BadInput("`after` is not a cursor of this list.")
+        bound = _after(key, last_key, last_id)
+    rows: list[tuple[int, sa.Row[Any, Any]]] = []
+    matches_subject = search.matches_subject(session, text)
+    if group == SUBJECT_MATCH:
+        subject = stmt.where(matches_subject)
+        if bound is not None:
+            subject, bound = subject.where(bound), None
+        rows += [(SUBJECT_MATCH, row) for row in await _rows(session, subject, key, first + 1)]
+    if len(rows) <= first:
+        replies = stmt.where(sa.not_(matches_subject), search.matches_reply(session, text))
+        if bound is not None:
+            replies = replies.where(bound)
+        limit = first + 1 - len(rows)
+        rows += [(REPLY_MATCH, row) for row in await _rows(session, replies, key, limit)]
+    page, has_next = take_page(rows, first)
+    keys = {row[0].id: (group, row[1], row[0].id) for group, row in page}
+    return Page(
+        items=[row[0] for _, row in page],
+        has_next=has_next,
+        has_previous=after is not None,
+        cursor_of=lambda t: encode_cursor(ordering, keys[t.id]),
+    )
+
+
+def _after(key: Any, last_key: Any, last_id: int) -> sa.ColumnElement[bool]:
+    """Rows after (key, id) in descending order: the keyset condition of a cursor."""
+    bound = sa.literal(last_key, key.type)
+    return sa.tuple_(key, Thread.id) < sa.tuple_(bound, sa.literal(last_id))
+
+
+async def _rows(
+    session: AsyncSession, stmt: sa.Select[Any], key: Any, limit: int
+) -> list[sa.Row[Any, Any]]:
+    ordered = stmt.add_columns(key).order_by(key.desc(), Thread.id.desc()).limit(limit)
+    return list((await session.execute(ordered)).all())
+
+
+async def count_threads(session: AsyncSession, viewer: Viewer, flt: ThreadFilter) -> int:
+    """How many threads `list_threads` would list, over all its pages."""
+    stmt, text = _filtered(viewer, flt)
+    if text is None:
+        total = await session.scalar(sa.select(sa.func.count()).select_from(stmt.subquery()))
+        return int(total or 0)
+    # The two groups are disjoint: their sizes add up, and neither needs the other's ids.
+    subject = search.matches_subject(session, text)
+    reply = search.matches_reply(session, text)
+    groups = [stmt.where(subject), stmt.where(sa.not_(subject), reply)]
+    counts = [
+        sa.select(sa.func.count()).select_from(group.subquery()).scalar_subquery()
+        for group in groups
+    ]
+    with _search_time_limit():
+        total = await session.scalar(sa.select(counts[0] + counts[1]))
+    return int(total or 0)
+
+
+async def thread_counts(
+    session: AsyncSession, viewer: Viewer
+) -> dict[tuple[RoarPillar, OrganisationType], int]:
+    """How many visible threads each (pillar, organisation type) pair has."""
+    rows = await session.execute(
+        sa.select(Thread.pillars_mask, Thread.organisation_types_mask, sa.func.count())
+        .where(_visible(viewer))
+        .group_by(Thread.pillars_mask, Thread.organisation_types_mask)
+    )
+    counts: dict[tuple[RoarPillar, OrganisationType], int] = {}
+    for pillars_mask, types_mask, count in rows:
+        for pillar in mask_to_pillars(pillars_mask):
+            for org_type in mask_to_types(types_mask):
+                counts[pillar, org_type] = counts.get((pillar, org_type), 0) + count
+    return counts
+
+
+def matches(thread: Thread, flt: ThreadFilter) -> bool:
+    """Whether a thread passes `flt` (the search is not applied): for live updates."""
+    if flt.pillars and not thread.pillars_mask & pillars_to_mask(set(flt.pillars)):
+        return False
+    if flt.organisation_types and not thread.organisation_types_mask & types_to_mask(
+        set(flt.organisation_types)
+    ):
+        return False
+    if flt.kinds and thread.kind not in {k.value for k in flt.kinds}:
+        return False
+    if flt.statuses and thread.status not in {s.value for s in flt.statuses}:
+        return False
+    if flt.topics and not {t.strip().lower() for t in flt.topics} & set(thread.topics):
+        return False
+    if flt.organisation_id is not None and thread.organisation_id != flt.organisation_id:
+        return False
+    return flt.has_expert_reply is None or (thread.expert_reply_count > 0) == flt.has_expert_reply
+
+
+NO_THREAD = "There is no thread with this ID."
+NO_POST = "There is no post with this ID."
+
+
+async def get_thread(session: AsyncSession, viewer: Viewer, thread_id: int) -> Thread | None:
+    """The thread, or None when it does not exist or the viewer may not see it."""
+    return await session.scalar(sa.select(Thread).where(Thread.id == thread_id, _visible(viewer)))
+
+
+async def get_post(session: AsyncSession, viewer: Viewer, post_id: int) -> Post | None:
+    """The post, or None when it does not exist or it or its thread is hidden from the viewer."""
+    return await session.scalar(
+        sa.select(Post)
+        .join(Thread, Thread.id == Post.thread_id)
+        .where(Post.id == post_id, _visible(viewer), post_visible(viewer))
+    )
+
+
+async def list_replies(
+    session: AsyncSession,
+    thread_id: int,
+    *,
+    viewer: Viewer,
+    first: int,
+    after: str | None = None,
+) -> Page[Any]:
+    """Replies of a thread the caller already found visible, oldest first, as rows.
+
+    Hidden replies are left out unless the viewer may see them; positions keep their gaps.
+    """
+    check_first(first)
+    stmt = sa.select(*record_columns(Post)).where(
+        Post.thread_id == thread_id, Post.position > 0, post_visible(viewer)
+    )
+    if after is not None:
+        (position,) = decode_cursor(after, "REPLIES", (int,))
+        stmt = stmt.where(Post.position > position)
+    posts, has_next = take_page(
+        list((await session.execute(stmt.order_by(Post.position).limit(first + 1))).all()), first
+    )
+    return Page(
+        items=posts,
+        has_next=has_next,
+        has_previous=after is not None,
+        cursor_of=lambda p: encode_cursor("REPLIES", (p.position,)),
+    )
+
+
+async def count_replies(session: AsyncSession, viewer: Viewer, thread: Any) -> int:
+    """How many replies of `thread` (a row) the viewer is shown in its `replies`."""
+    if thread.hidden_reply_count == 0:
+        return int(thread.reply_count)
+    if can_see_hidden(viewer):
+        return int(thread.reply_count + thread.hidden_reply_count)
+    if viewer.member_id is None:
+        return int(thread.reply_count)
+    own_hidden = await session.scalar(
+        sa.select(sa.func.count()).where(
+            Post.thread_id == thread.id,
+            Post.position > 0,
+            Post.hidden_at.is_not(None),
+            Post.author_id == viewer.member_id,
+        )
+    )
+    return int(thread.reply_count + (own_hidden or 0))

@@ -1,0 +1,68 @@
+// @ts-check
+// Generated from home.graphql by `.venv/bin/python -m tests.web.documents`.
+// Do not edit: edit the .graphql file and run that command.
+
+/** @import { Document, FeedData, FeedVariables, ThreadCountsData, ThreadCountsVariables, ThreadStartedData, ThreadStartedVariables } from './types' */
+
+/** @type {Document<FeedData, FeedVariables>} */
+export const FEED_QUERY = /** @type {any} */ (`query Feed($filter: ThreadFilter, $orderBy: ThreadOrder, $first: Int, $after: String, $org: ID!, $withOrg: Boolean!) {
+  threads(filter: $filter, orderBy: $orderBy, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      ...ThreadCardFields
+    }
+  }
+  org: node(id: $org) @include(if: $withOrg) {
+    __typename
+    ... on Organisation {
+      id
+      slug
+      name
+    }
+  }
+}
+
+fragment ThreadCardFields on Thread {
+  id
+  kind
+  title
+  status
+  visibility
+  pillars
+  organisationTypes
+  topics
+  author {
+    id
+    displayName
+    isExpert
+  }
+  organisation {
+    id
+    slug
+    name
+  }
+  replyCount
+  expertReplyCount
+  createdAt
+  lastActivityAt
+}`);
+
+/** @type {Document<ThreadCountsData, ThreadCountsVariables>} */
+export const THREAD_COUNTS_QUERY = /** @type {any} */ (`query ThreadCounts {
+  threadCounts {
+    pillar
+    organisationType
+    count
+  }
+}`);
+
+/** @type {Document<ThreadStartedData, ThreadStartedVariables>} */
+export const THREAD_STARTED_SUBSCRIPTION = /** @type {any} */ (`subscription ThreadStarted($filter: ThreadFilter) {
+  threadStarted(filter: $filter) {
+    id
+  }
+}`);

@@ -1,0 +1,134 @@
+// @ts-check
+// Generated from organisation.graphql by `.venv/bin/python -m tests.web.documents`.
+// Do not edit: edit the .graphql file and run that command.
+
+/** @import { Document, OrganisationData, OrganisationVariables, OrganisationMembersData, OrganisationMembersVariables, OrganisationThreadsData, OrganisationThreadsVariables } from './types' */
+
+/** @type {Document<OrganisationData, OrganisationVariables>} */
+export const ORGANISATION_QUERY = /** @type {any} */ (`query Organisation($slug: String!, $members: Int!, $threads: Int!) {
+  organisation(slug: $slug) {
+    id
+    slug
+    name
+    type
+    country
+    website
+    description
+    members(first: $members) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        ...MemberItemFields
+      }
+    }
+    threads(first: $threads) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        ...ThreadCardFields
+      }
+    }
+  }
+}
+
+fragment MemberItemFields on Member {
+  id
+  displayName
+  role
+  isExpert
+}
+
+fragment ThreadCardFields on Thread {
+  id
+  kind
+  title
+  status
+  visibility
+  pillars
+  organisationTypes
+  topics
+  author {
+    id
+    displayName
+    isExpert
+  }
+  organisation {
+    id
+    slug
+    name
+  }
+  replyCount
+  expertReplyCount
+  createdAt
+  lastActivityAt
+}`);
+
+/** @type {Document<OrganisationMembersData, OrganisationMembersVariables>} */
+export const ORGANISATION_MEMBERS_QUERY = /** @type {any} */ (`query OrganisationMembers($slug: String!, $first: Int!, $after: String) {
+  organisation(slug: $slug) {
+    id
+    members(first: $first, after: $after) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        ...MemberItemFields
+      }
+    }
+  }
+}
+
+fragment MemberItemFields on Member {
+  id
+  displayName
+  role
+  isExpert
+}`);
+
+/** @type {Document<OrganisationThreadsData, OrganisationThreadsVariables>} */
+export const ORGANISATION_THREADS_QUERY = /** @type {any} */ (`query OrganisationThreads($slug: String!, $first: Int!, $after: String) {
+  organisation(slug: $slug) {
+    id
+    threads(first: $first, after: $after) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        ...ThreadCardFields
+      }
+    }
+  }
+}
+
+fragment ThreadCardFields on Thread {
+  id
+  kind
+  title
+  status
+  visibility
+  pillars
+  organisationTypes
+  topics
+  author {
+    id
+    displayName
+    isExpert
+  }
+  organisation {
+    id
+    slug
+    name
+  }
+  replyCount
+  expertReplyCount
+  createdAt
+  lastActivityAt
+}`);

@@ -1,0 +1,36 @@
+// @ts-check
+// Generated from organisations.graphql by `.venv/bin/python -m tests.web.documents`.
+// Do not edit: edit the .graphql file and run that command.
+
+/** @import { Document, DirectoryData, DirectoryVariables, DirectoryCountriesData, DirectoryCountriesVariables } from './types' */
+
+/** @type {Document<DirectoryData, DirectoryVariables>} */
+export const DIRECTORY_QUERY = /** @type {any} */ (`query Directory($filter: OrganisationFilter, $first: Int, $after: String) {
+  organisations(filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      id
+      slug
+      name
+      type
+      country
+      description
+      members(first: 1) {
+        totalCount
+      }
+    }
+  }
+}`);
+
+/** @type {Document<DirectoryCountriesData, DirectoryCountriesVariables>} */
+export const DIRECTORY_COUNTRIES_QUERY = /** @type {any} */ (`query DirectoryCountries {
+  organisations(first: 100) {
+    nodes {
+      country
+    }
+  }
+}`);

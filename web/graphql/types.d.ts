@@ -1,0 +1,569 @@
+// Generated from schema.graphql and web/graphql/*.graphql by `.venv/bin/python -m tests.web.documents`.
+// Do not edit: edit the .graphql files and run that command.
+
+/** A document of the web client whose answer is TData, asked with TVariables. */
+export type Document<TData, TVariables> = string & {
+  readonly __document: [TData, TVariables];
+};
+
+/** fragment ThreadCardFields on Thread */
+export type ThreadCardFields = {
+  id: string;
+  kind: ThreadKind;
+  title: string;
+  status: ThreadStatus;
+  visibility: Visibility;
+  pillars: Array<RoarPillar>;
+  organisationTypes: Array<OrganisationType>;
+  topics: Array<string>;
+  author: {
+    id: string;
+    displayName: string;
+    isExpert: boolean;
+  };
+  organisation: {
+    id: string;
+    slug: string;
+    name: string;
+  } | null;
+  replyCount: number;
+  expertReplyCount: number;
+  createdAt: string;
+  lastActivityAt: string;
+};
+
+/** fragment PostFields on Post */
+export type PostFields = {
+  id: string;
+  body: string;
+  bodyHtml: string;
+  isExpertReply: boolean;
+  isAccepted: boolean;
+  createdAt: string;
+  editedAt: string | null;
+  hidden: boolean;
+  hiddenReason: string | null;
+  author: {
+    id: string;
+    displayName: string;
+    role: MemberRole;
+    isExpert: boolean;
+    organisation: {
+      id: string;
+      slug: string;
+      name: string;
+    } | null;
+  };
+};
+
+/** fragment UserErrorFields on UserError */
+export type UserErrorFields = {
+  field: Array<string>;
+  message: string;
+  code: UserErrorCode;
+};
+
+/** fragment MemberItemFields on Member */
+export type MemberItemFields = {
+  id: string;
+  displayName: string;
+  role: MemberRole;
+  isExpert: boolean;
+};
+
+/** query Preview (editor.graphql) */
+export type PreviewData = {
+  renderMarkdown: string;
+};
+export type PreviewVariables = {
+  markdown: string;
+};
+
+/** query Feed (home.graphql) */
+export type FeedData = {
+  threads: {
+    totalCount: number;
+    pageInfo: {
+      hasNextPage: boolean;
+      endCursor: string | null;
+    };
+    nodes: Array<ThreadCardFields>;
+  };
+  org?: ({
+    __typename: 'Member' | 'Post' | 'Thread';
+  } | {
+    __typename: 'Organisation';
+    id: string;
+    slug: string;
+    name: string;
+  }) | null;
+};
+export type FeedVariables = {
+  filter?: ThreadFilter | null;
+  orderBy?: ThreadOrder | null;
+  first?: number | null;
+  after?: string | null;
+  org: string;
+  withOrg: boolean;
+};
+
+/** query ThreadCounts (home.graphql) */
+export type ThreadCountsData = {
+  threadCounts: Array<{
+    pillar: RoarPillar;
+    organisationType: OrganisationType;
+    count: number;
+  }>;
+};
+export type ThreadCountsVariables = Record<string, never>;
+
+/** subscription ThreadStarted (home.graphql) */
+export type ThreadStartedData = {
+  threadStarted: {
+    id: string;
+  };
+};
+export type ThreadStartedVariables = {
+  filter?: ThreadFilter | null;
+};
+
+/** mutation StartThread (new-thread.graphql) */
+export type StartThreadData = {
+  startThread: {
+    thread: {
+      id: string;
+      url: string;
+    } | null;
+    errors: Array<UserErrorFields>;
+  };
+};
+export type StartThreadVariables = {
+  input: StartThreadInput;
+};
+
+/** query Organisation (organisation.graphql) */
+export type OrganisationData = {
+  organisation: {
+    id: string;
+    slug: string;
+    name: string;
+    type: OrganisationType;
+    country: string | null;
+    website: string | null;
+    description: string | null;
+    members: {
+      totalCount: number;
+      pageInfo: {
+        hasNextPage: boolean;
+        endCursor: string | null;
+      };
+      nodes: Array<MemberItemFields>;
+    };
+    threads: {
+      totalCount: number;
+      pageInfo: {
+        hasNextPage: boolean;
+        endCursor: string | null;
+      };
+      nodes: Array<ThreadCardFields>;
+    };
+  } | null;
+};
+export type OrganisationVariables = {
+  slug: string;
+  members: number;
+  threads: number;
+};
+
+/** query OrganisationMembers (organisation.graphql) */
+export type OrganisationMembersData = {
+  organisation: {
+    id: string;
+    members: {
+      pageInfo: {
+        hasNextPage: boolean;
+        endCursor: string | null;
+      };
+      nodes: Array<MemberItemFields>;
+    };
+  } | null;
+};
+export type OrganisationMembersVariables = {
+  slug: string;
+  first: number;
+  after?: string | null;
+};
+
+/** query OrganisationThreads (organisation.graphql) */
+export type OrganisationThreadsData = {
+  organisation: {
+    id: string;
+    threads: {
+      pageInfo: {
+        hasNextPage: boolean;
+        endCursor: string | null;
+      };
+      nodes: Array<ThreadCardFields>;
+    };
+  } | null;
+};
+export type OrganisationThreadsVariables = {
+  slug: string;
+  first: number;
+  after?: string | null;
+};
+
+/** query Directory (organisations.graphql) */
+export type DirectoryData = {
+  organisations: {
+    totalCount: number;
+    pageInfo: {
+      hasNextPage: boolean;
+      endCursor: string | null;
+    };
+    nodes: Array<{
+      id: string;
+      slug: string;
+      name: string;
+      type: OrganisationType;
+      country: string | null;
+      description: string | null;
+      members: {
+        totalCount: number;
+      };
+    }>;
+  };
+};
+export type DirectoryVariables = {
+  filter?: OrganisationFilter | null;
+  first?: number | null;
+  after?: string | null;
+};
+
+/** query DirectoryCountries (organisations.graphql) */
+export type DirectoryCountriesData = {
+  organisations: {
+    nodes: Array<{
+      country: string | null;
+    }>;
+  };
+};
+export type DirectoryCountriesVariables = Record<string, never>;
+
+/** query Session (session.graphql) */
+export type SessionData = {
+  viewer: {
+    id: string;
+    displayName: string;
+    role: MemberRole;
+    isExpert: boolean;
+    organisation: {
+      id: string;
+      slug: string;
+      name: string;
+      type: OrganisationType;
+    } | null;
+  } | null;
+  pillars: Array<{
+    pillar: RoarPillar;
+    title: string;
+    description: string;
+  }>;
+  threadKinds: {
+    enumValues: Array<{
+      name: string;
+      description: string | null;
+    }> | null;
+  } | null;
+  visibilities: {
+    enumValues: Array<{
+      name: string;
+      description: string | null;
+    }> | null;
+  } | null;
+};
+export type SessionVariables = Record<string, never>;
+
+/** query SignInOptions (signin.graphql) */
+export type SignInOptionsData = {
+  signInOptions: Array<{
+    name: string;
+    title: string;
+    loginUrl: string;
+  }>;
+};
+export type SignInOptionsVariables = Record<string, never>;
+
+/** query Thread (thread.graphql) */
+export type ThreadData = {
+  node: ({
+    __typename: 'Member' | 'Organisation' | 'Post';
+  } | {
+    __typename: 'Thread';
+    hidden: boolean;
+    opening: PostFields;
+    acceptedReply: {
+      id: string;
+      author: {
+        id: string;
+        displayName: string;
+      };
+    } | null;
+    replies: {
+      totalCount: number;
+      pageInfo: {
+        hasNextPage: boolean;
+        endCursor: string | null;
+      };
+      nodes: Array<PostFields>;
+    };
+  } & ThreadCardFields) | null;
+};
+export type ThreadVariables = {
+  id: string;
+  first: number;
+};
+
+/** query MoreReplies (thread.graphql) */
+export type MoreRepliesData = {
+  node: ({
+    __typename: 'Member' | 'Organisation' | 'Post';
+  } | {
+    __typename: 'Thread';
+    id: string;
+    status: ThreadStatus;
+    replyCount: number;
+    replies: {
+      totalCount: number;
+      pageInfo: {
+        hasNextPage: boolean;
+        endCursor: string | null;
+      };
+      nodes: Array<PostFields>;
+    };
+  }) | null;
+};
+export type MoreRepliesVariables = {
+  id: string;
+  first: number;
+  after?: string | null;
+};
+
+/** subscription ReplyAdded (thread.graphql) */
+export type ReplyAddedData = {
+  replyAdded: PostFields;
+};
+export type ReplyAddedVariables = {
+  threadId: string;
+};
+
+/** mutation Reply (thread.graphql) */
+export type ReplyData = {
+  reply: {
+    post: PostFields | null;
+    errors: Array<UserErrorFields>;
+  };
+};
+export type ReplyVariables = {
+  input: ReplyInput;
+};
+
+/** mutation EditPost (thread.graphql) */
+export type EditPostData = {
+  editPost: {
+    post: PostFields | null;
+    errors: Array<UserErrorFields>;
+  };
+};
+export type EditPostVariables = {
+  input: EditPostInput;
+};
+
+/** mutation AcceptReply (thread.graphql) */
+export type AcceptReplyData = {
+  acceptReply: {
+    thread: {
+      id: string;
+      status: ThreadStatus;
+      acceptedReply: {
+        id: string;
+        author: {
+          id: string;
+          displayName: string;
+        };
+      } | null;
+    } | null;
+    errors: Array<UserErrorFields>;
+  };
+};
+export type AcceptReplyVariables = {
+  input: AcceptReplyInput;
+};
+
+/** mutation CloseThread (thread.graphql) */
+export type CloseThreadData = {
+  closeThread: {
+    thread: {
+      id: string;
+      status: ThreadStatus;
+    } | null;
+    errors: Array<UserErrorFields>;
+  };
+};
+export type CloseThreadVariables = {
+  input: CloseThreadInput;
+};
+
+/** mutation ReopenThread (thread.graphql) */
+export type ReopenThreadData = {
+  reopenThread: {
+    thread: {
+      id: string;
+      status: ThreadStatus;
+    } | null;
+    errors: Array<UserErrorFields>;
+  };
+};
+export type ReopenThreadVariables = {
+  input: CloseThreadInput;
+};
+
+/** mutation HidePost (thread.graphql) */
+export type HidePostData = {
+  hidePost: {
+    post: PostFields | null;
+    errors: Array<UserErrorFields>;
+  };
+};
+export type HidePostVariables = {
+  input: HidePostInput;
+};
+
+/** mutation UnhidePost (thread.graphql) */
+export type UnhidePostData = {
+  unhidePost: {
+    post: PostFields | null;
+    errors: Array<UserErrorFields>;
+  };
+};
+export type UnhidePostVariables = {
+  input: UnhidePostInput;
+};
+
+/** The reply to accept as the answer. */
+export interface AcceptReplyInput {
+  /** The reply's global ID. */
+  postId: string;
+}
+
+/** The thread to close or reopen. */
+export interface CloseThreadInput {
+  /** The thread's global ID. */
+  threadId: string;
+}
+
+/** A new body for a post. */
+export interface EditPostInput {
+  /** The post's global ID. */
+  postId: string;
+  /** Markdown, up to 50,000 characters. */
+  body: string;
+}
+
+/** The post to hide, and why. */
+export interface HidePostInput {
+  /** The post's global ID. */
+  postId: string;
+  /** Why it is hidden, 1 to 500 characters; shown to moderators only. */
+  reason: string;
+}
+
+/** Which organisations to list. */
+export interface OrganisationFilter {
+  /** Organisations of any of these types. */
+  types?: Array<OrganisationType> | null;
+  /** ISO 3166-1 alpha-2 country code. */
+  country?: string | null;
+  /** Matches the name. */
+  search?: string | null;
+}
+
+/** A reply to a thread. */
+export interface ReplyInput {
+  /** The thread's global ID. */
+  threadId: string;
+  /** Markdown, up to 50,000 characters. */
+  body: string;
+  /** Repeating the reply with the same key creates nothing new. */
+  idempotencyKey?: string | null;
+}
+
+/** A new thread and its opening post. */
+export interface StartThreadInput {
+  /** Challenge, discussion or case example. */
+  kind: ThreadKind;
+  /** Plain text, 1 to 200 characters. */
+  title: string;
+  /** Markdown, up to 50,000 characters. */
+  body: string;
+  /** At least one pillar. */
+  pillars: Array<RoarPillar>;
+  /** Defaults to your organisation's type. */
+  organisationTypes?: Array<OrganisationType> | null;
+  /** Up to 10 topics, each matching [a-z0-9-]{1,40}. */
+  topics?: Array<string> | null;
+  /** PUBLIC unless given. */
+  visibility?: Visibility | null;
+  /** A client-chosen key: repeating a mutation with the same key returns the first result and creates nothing new. */
+  idempotencyKey?: string | null;
+}
+
+/** Which threads to list; within a field, any value matches. */
+export interface ThreadFilter {
+  /** Threads tagged with any of these pillars. */
+  pillars?: Array<RoarPillar> | null;
+  /** Threads concerning any of these organisation types. */
+  organisationTypes?: Array<OrganisationType> | null;
+  /** Any of these kinds. */
+  kinds?: Array<ThreadKind> | null;
+  /** Any of these statuses. */
+  statuses?: Array<ThreadStatus> | null;
+  /** Threads tagged with any of these topics. */
+  topics?: Array<string> | null;
+  /** Threads started by members of this organisation (its global ID). */
+  organisation?: string | null;
+  /** Only threads with at least one expert reply. */
+  hasExpertReply?: boolean | null;
+  /** Full-text search over titles and all posts of the thread. A thread matches when its title and opening post, together, hold every word, or when one of its replies does (on PostgreSQL the text is read as a web search: "quoted phrases", -word to exclude, or). Results come by relevance: first the threads whose title or opening post match, then those that match in a reply only; each group in `orderBy` order (most recent activity first by default). A search that runs past the server's time limit fails with the error code TIMEOUT: narrow it. */
+  search?: string | null;
+}
+
+/** The hidden post to show again. */
+export interface UnhidePostInput {
+  /** The post's global ID. */
+  postId: string;
+}
+
+/** What a member may do beyond reading and writing. */
+export type MemberRole = 'MEMBER' | 'RESEARCHER' | 'MODERATOR' | 'ADMIN';
+
+/** The kinds of public-sector organisation that make up the network. */
+export type OrganisationType = 'GOVERNMENT_DEPARTMENT' | 'PUBLIC_BANK' | 'INTERNATIONAL_AGENCY' | 'STRATEGIC_DESIGN_AGENCY' | 'RESEARCH_INNOVATION_AGENCY' | 'DIGITAL_AGENCY' | 'LOCAL_REGIONAL_GOVERNMENT' | 'SPACE_AGENCY' | 'RESEARCH_INSTITUTE';
+
+/** The four pillars of the ROAR framework (Mazzucato 2016). */
+export type RoarPillar = 'ROUTES_AND_DIRECTIONS' | 'ORGANISATIONAL_CAPACITY' | 'ASSESSMENT' | 'RISKS_AND_REWARDS';
+
+/** What a thread is for. */
+export type ThreadKind = 'CHALLENGE' | 'DISCUSSION' | 'CASE_EXAMPLE';
+
+/** How to order a list of threads (with a search, within each group of relevance: see ThreadFilter.search). */
+export type ThreadOrder = 'LAST_ACTIVITY' | 'NEWEST' | 'MOST_REPLIES';
+
+/** Where a thread stands. */
+export type ThreadStatus = 'OPEN' | 'ANSWERED' | 'CLOSED';
+
+/** What is wrong with an input field. */
+export type UserErrorCode = 'INVALID' | 'TOO_LONG' | 'TOO_SHORT' | 'REQUIRED' | 'DUPLICATE' | 'CLOSED';
+
+/** Who may read a thread. */
+export type Visibility = 'PUBLIC' | 'MEMBERS';

@@ -368,8 +368,10 @@ def parse_json(text: str, what: str) -> tuple[Any, str | None]:
         data = json.loads(text)
     except RecursionError:
         return None, too_deep
-    except ValueError as exc:  # JSONDecodeError, or a number too long to convert
+    except json.JSONDecodeError as exc:
         return None, f"{what} is not valid JSON ({exc})."
+    except ValueError:  # a number of thousands of digits, which Python will not convert
+        return None, f"{what} holds a number too long to read."
     if _depth_over(data, MAX_JSON_DEPTH):
         return None, too_deep
     return data, None

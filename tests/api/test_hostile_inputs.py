@@ -104,6 +104,13 @@ async def test_request_fields_of_the_wrong_type_are_a_400(client, db, field, val
     assert response.status_code == 400 and refusal(response) == message
 
 
+async def test_a_number_of_thousands_of_digits_is_a_400(client, db):
+    body = b'{"query": "{ pillars { title } }", "variables": {"n": ' + b"9" * 5000 + b"}}"
+    response = await post_raw(client, body)
+    assert response.status_code == 400
+    assert refusal(response) == "The request body holds a number too long to read."
+
+
 async def test_a_get_with_variables_nested_too_deep_is_a_400(client, db):
     variables = "[" * 3000 + "]" * 3000
     response = await client.get(

@@ -90,7 +90,7 @@ async def member_cookie(url: str) -> str:
     return f"{name}={value}"
 
 
-def fuzz(base_url: str, role: str, *headers: str) -> subprocess.CompletedProcess[str]:
+def fuzz(base_url: str, role: str, *headers: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     argv = [
         str(Path(sys.executable).parent / "st"),
         "run",
@@ -106,7 +106,7 @@ def fuzz(base_url: str, role: str, *headers: str) -> subprocess.CompletedProcess
     env = {**os.environ, "SCHEMATHESIS_HOOKS": "tests.fuzz.checks", "PYTHONPATH": str(ROOT)}
     return subprocess.run(
         argv,
-        cwd=ROOT,
+        cwd=cwd,  # schemathesis keeps its state in the working directory
         env=env,
         capture_output=True,
         text=True,
@@ -122,8 +122,10 @@ async def test_fuzzing_as_a_visitor_and_a_member_finds_no_5xx_no_internal_and_no
     forum = ForumProcess(demo_database, tmp_path / "forum.log", **UNBUDGETED)
     try:
         runs = {
-            "visitor": await asyncio.to_thread(fuzz, forum.base_url, "visitor"),
-            "member": await asyncio.to_thread(fuzz, forum.base_url, "member", f"Cookie: {cookie}"),
+            "visitor": await asyncio.to_thread(fuzz, forum.base_url, "visitor", cwd=tmp_path),
+            "member": await asyncio.to_thread(
+                fuzz, forum.base_url, "member", f"Cookie: {cookie}", cwd=tmp_path
+            ),
         }
     finally:
         forum.stop()

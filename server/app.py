@@ -26,7 +26,6 @@ from server import background, markdown, migrate
 from server.auth import routes as auth_routes
 from server.auth import sessions
 from server.auth.apikeys import PartnerCORS, PartnerDirectory, PartnerKeys
-from server.auth.budgets import Expense, VisitorBudgets
 from server.auth.oidc import OpenIDSignIn
 from server.auth.ratelimit import InProcessRateLimiter, RateLimiter, RedisRateLimiter
 from server.config import Settings
@@ -36,6 +35,7 @@ from server.pubsub import Broadcaster, RedisBroadcaster
 from server.redis_link import RedisLink
 from server.response_cache import AnonymousResponseCache, ResponseCache
 from server.schema import build_schema, live
+from server.schema.budgets import Expense, VisitorBudgets
 from server.schema.context import Context
 from server.schema.loaders import Loaders
 from server.schema.sockets import SocketLookups

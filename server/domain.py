@@ -1,4 +1,8 @@
-"""The forum's vocabulary: enumerations shared by the models, services and schema."""
+"""The forum's vocabulary: enumerations shared by the models, services and schema.
+
+The enumerations are StrEnums whose values are the strings stored in the database and
+sent in events: a member compares equal to its stored text.
+"""
 
 from __future__ import annotations
 
@@ -10,14 +14,14 @@ from dataclasses import dataclass
 ORGANISATION_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,79}$")
 
 
-class RoarPillar(enum.Enum):
+class RoarPillar(enum.StrEnum):
     ROUTES_AND_DIRECTIONS = "ROUTES_AND_DIRECTIONS"
     ORGANISATIONAL_CAPACITY = "ORGANISATIONAL_CAPACITY"
     ASSESSMENT = "ASSESSMENT"
     RISKS_AND_REWARDS = "RISKS_AND_REWARDS"
 
 
-class OrganisationType(enum.Enum):
+class OrganisationType(enum.StrEnum):
     GOVERNMENT_DEPARTMENT = "GOVERNMENT_DEPARTMENT"
     PUBLIC_BANK = "PUBLIC_BANK"
     INTERNATIONAL_AGENCY = "INTERNATIONAL_AGENCY"
@@ -29,31 +33,31 @@ class OrganisationType(enum.Enum):
     RESEARCH_INSTITUTE = "RESEARCH_INSTITUTE"
 
 
-class ThreadKind(enum.Enum):
+class ThreadKind(enum.StrEnum):
     CHALLENGE = "CHALLENGE"
     DISCUSSION = "DISCUSSION"
     CASE_EXAMPLE = "CASE_EXAMPLE"
 
 
-class ThreadStatus(enum.Enum):
+class ThreadStatus(enum.StrEnum):
     OPEN = "OPEN"
     ANSWERED = "ANSWERED"
     CLOSED = "CLOSED"
 
 
-class Visibility(enum.Enum):
+class Visibility(enum.StrEnum):
     PUBLIC = "PUBLIC"
     MEMBERS = "MEMBERS"
 
 
-class MemberRole(enum.Enum):
+class MemberRole(enum.StrEnum):
     MEMBER = "MEMBER"
     RESEARCHER = "RESEARCHER"
     MODERATOR = "MODERATOR"
     ADMIN = "ADMIN"
 
 
-class ThreadOrder(enum.Enum):
+class ThreadOrder(enum.StrEnum):
     LAST_ACTIVITY = "LAST_ACTIVITY"
     NEWEST = "NEWEST"
     MOST_REPLIES = "MOST_REPLIES"

@@ -25,6 +25,7 @@ class Event:
 
 
 def replies_channel(thread_id: int) -> str:
+    """The channel of a thread's new replies."""
     return f"thread:{thread_id}:replies"
 
 

@@ -7,6 +7,7 @@ import binascii
 
 
 def to_global_id(type_name: str, row_id: int) -> str:
+    """The opaque global ID of row `row_id` of GraphQL type `type_name`."""
     return base64.urlsafe_b64encode(f"{type_name}:{row_id}".encode()).decode().rstrip("=")
 
 

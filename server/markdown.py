@@ -245,7 +245,7 @@ class Renderer:
         """Stop the workers (the next render starts new ones)."""
         pool, self._pool = self._pool, None
         if pool is not None:
-            pool.stop()
+            pool.stop()  # type: ignore[no-untyped-call]  # pebble leaves it unannotated
             pool.join()
 
 

@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def alembic_config(url: str) -> Config:
+    """Alembic's configuration for the database at `url`, with the project's migrations."""
     config = Config()
     config.set_main_option("script_location", str(ROOT / "migrations"))
     config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
@@ -30,19 +31,23 @@ def upgrade(url: str, revision: str = "head") -> None:
 
 
 def downgrade(url: str, revision: str) -> None:
+    """Run the migrations down to `revision` (blocking; tests use it)."""
     command.downgrade(alembic_config(url), revision)
 
 
 def head_revision() -> str | None:
+    """The latest migration's revision: what the code needs."""
     return ScriptDirectory.from_config(alembic_config("sqlite://")).get_current_head()
 
 
 async def current_revision(engine: AsyncEngine) -> str | None:
+    """The revision the database at `engine` is at (None before the first migration)."""
     async with engine.connect() as conn:
         return await conn.run_sync(lambda c: MigrationContext.configure(c).get_current_revision())
 
 
 async def upgrade_async(url: str) -> None:
+    """`upgrade` to the head, from async code (in a thread: Alembic's env runs its own loop)."""
     await asyncio.to_thread(upgrade, url)
 
 

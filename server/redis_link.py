@@ -170,7 +170,8 @@ class RedisLink:
                     delay = RECONNECT_MIN_SECONDS  # it was working: try again straight away
                 self._subscribed.clear()
                 with contextlib.suppress(RedisError, OSError):
-                    await pubsub.aclose()
+                    # redis-py leaves PubSub.aclose unannotated.
+                    await pubsub.aclose()  # type: ignore[no-untyped-call]
             await asyncio.sleep(delay)
             delay = min(delay * 2, RECONNECT_MAX_SECONDS)
 

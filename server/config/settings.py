@@ -61,7 +61,7 @@ class Settings(BaseSettings):
     oidc_providers: Annotated[tuple[OIDCProvider, ...], NoDecode] = ()
     # Requests per minute of a partner API key that has no limit of its own.
     partner_rate_limit_per_minute: int = Field(default=300, ge=1)
-    # What one visitor's address may ask for a minute (server/auth/budgets.py).
+    # What one visitor's address may ask for a minute (server/schema/budgets.py).
     visitor_previews_per_minute: int = Field(default=20, ge=1)
     visitor_searches_per_minute: int = Field(default=60, ge=1)
     visitor_search_counts_per_minute: int = Field(default=30, ge=1)
@@ -165,6 +165,7 @@ class Settings(BaseSettings):
 def load_settings(**overrides: object) -> Settings:
     """Read and check the settings; raise ConfigError naming the variable at fault."""
     try:
+        # Values of any type on purpose: pydantic checks them and says which is wrong.
         settings = Settings(**overrides)  # type: ignore[arg-type]
     except ValidationError as exc:
         problems = "; ".join(

@@ -50,7 +50,9 @@ class JobKind:
     def retry_delay(self, attempt: int, jitter: float) -> timedelta:
         """The wait before try `attempt + 1`; `jitter` in [0, 1) spreads retries of a burst
         of failures (half the delay is fixed, half random)."""
-        delay = min(self.retry_cap, self.retry_base * 2 ** min(attempt - 1, 30))
+        # int ** int is typed Any (a negative exponent gives a float): say what it is here.
+        factor: float = 2 ** min(attempt - 1, 30)
+        delay = min(self.retry_cap, self.retry_base * factor)
         return delay * (0.5 + jitter / 2)
 
 

@@ -5,19 +5,35 @@ from server.models.member import AuthSession, Member
 from server.models.organisation import Organisation
 from server.models.outbox import OutboxJob, UsedToken
 from server.models.partner import Partner
-from server.models.records import record_columns
+from server.models.records import (
+    MEMBER_BUNDLE,
+    ORGANISATION_BUNDLE,
+    THREAD_BUNDLE,
+    MemberRecord,
+    OrganisationRecord,
+    PostRecord,
+    ThreadRecord,
+    record_columns,
+)
 from server.models.thread import IdempotencyKey, Post, Thread, ThreadTopic
 
 __all__ = [
+    "MEMBER_BUNDLE",
+    "ORGANISATION_BUNDLE",
+    "THREAD_BUNDLE",
     "AuthSession",
     "Base",
     "IdempotencyKey",
     "Member",
+    "MemberRecord",
     "Organisation",
+    "OrganisationRecord",
     "OutboxJob",
     "Partner",
     "Post",
+    "PostRecord",
     "Thread",
+    "ThreadRecord",
     "ThreadTopic",
     "UsedToken",
     "record_columns",

@@ -7,7 +7,8 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from server.models.base import Base, UTCDateTime, utcnow
+from server.domain import MemberRole
+from server.models.base import Base, UTCDateTime, domain_enum, utcnow
 
 
 class Member(Base):
@@ -20,7 +21,7 @@ class Member(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     display_name: Mapped[str] = mapped_column(String(120))
     email: Mapped[str | None] = mapped_column(String(320), unique=True)
-    role: Mapped[str] = mapped_column(String(20), default="MEMBER")
+    role: Mapped[MemberRole] = mapped_column(domain_enum(MemberRole, 20), default=MemberRole.MEMBER)
     organisation_id: Mapped[int | None] = mapped_column(
         ForeignKey("organisations.id", ondelete="SET NULL")
     )

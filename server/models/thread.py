@@ -13,7 +13,8 @@ from datetime import datetime
 from sqlalchemy import JSON, Boolean, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
-from server.models.base import Base, UTCDateTime, utcnow
+from server.domain import ThreadKind, ThreadStatus, Visibility
+from server.models.base import Base, UTCDateTime, domain_enum, utcnow
 
 
 class Thread(Base):
@@ -26,10 +27,14 @@ class Thread(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    kind: Mapped[str] = mapped_column(String(20))
+    kind: Mapped[ThreadKind] = mapped_column(domain_enum(ThreadKind, 20))
     title: Mapped[str] = mapped_column(String(200))
-    status: Mapped[str] = mapped_column(String(20), default="OPEN")
-    visibility: Mapped[str] = mapped_column(String(20), default="PUBLIC")
+    status: Mapped[ThreadStatus] = mapped_column(
+        domain_enum(ThreadStatus, 20), default=ThreadStatus.OPEN
+    )
+    visibility: Mapped[Visibility] = mapped_column(
+        domain_enum(Visibility, 20), default=Visibility.PUBLIC
+    )
     pillars_mask: Mapped[int] = mapped_column(Integer)
     organisation_types_mask: Mapped[int] = mapped_column(Integer)
     # Shown with every thread; `thread_topics` holds the same topics for filtering.

@@ -15,10 +15,10 @@ from starlette.responses import Response
 from starlette.websockets import WebSocket
 
 from server import events
-from server.auth.budgets import Expense, VisitorBudgets
 from server.config import Settings
 from server.db import Database
 from server.pubsub import Broadcaster
+from server.schema.budgets import Expense, VisitorBudgets
 from server.schema.loaders import Loaders
 from server.schema.reads import read
 from server.schema.sockets import SocketLookups

@@ -13,6 +13,7 @@ from server.services.errors import UserErrorCode as _UserErrorCode
 def _expose(cls: type[enum.Enum], description: str | None, values: dict[str, str]) -> None:
     """Register a domain enum with strawberry (in place), with value descriptions."""
     exposed = strawberry.enum(cls, description=description)
+    # strawberry.enum returns the class it was given, typed without the definition it adds.
     for value in exposed.__strawberry_definition__.values:  # type: ignore[attr-defined]
         value.description = values.get(value.name)
 

@@ -7,7 +7,6 @@ generic message with a request id; the detail goes to the log only.
 
 from __future__ import annotations
 
-import functools
 import logging
 from collections.abc import Iterator
 from typing import Any
@@ -61,13 +60,17 @@ def user_errors(error: InvalidInput, input: object) -> list[UserError]:
     ]
 
 
-@functools.cache
-def _graphql_names(input_type: type) -> dict[str, str]:
-    """An input type's fields: Python name -> GraphQL name."""
-    definition = get_object_definition(input_type, strict=True)
-    return {
-        f.python_name: f.graphql_name or to_camel_case(f.python_name) for f in definition.fields
-    }
+# Input type -> its fields' Python name -> GraphQL name (input types are few and fixed).
+_NAMES: dict[type[Any], dict[str, str]] = {}
+
+
+def _graphql_names(input_type: type[Any]) -> dict[str, str]:
+    names = _NAMES.get(input_type)
+    if names is None:
+        fields = get_object_definition(input_type, strict=True).fields
+        names = {f.python_name: f.graphql_name or to_camel_case(f.python_name) for f in fields}
+        _NAMES[input_type] = names
+    return names
 
 
 class ErrorCodes(SchemaExtension):

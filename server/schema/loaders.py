@@ -8,20 +8,23 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TypeVar
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from strawberry.dataloader import DataLoader
 
 from server.db import Database
+from server.models import MemberRecord, OrganisationRecord, PostRecord, ThreadRecord
 from server.schema.reads import read
 from server.services import lookups
 
-Lookup = Callable[[AsyncSession, Sequence[int]], Awaitable[dict[int, Any]]]
+R = TypeVar("R")
 
 
-def _by_key(db: Database, lookup: Lookup) -> DataLoader[int, Any]:
-    async def load(keys: Sequence[int]) -> list[Any]:
+def _by_key(
+    db: Database, lookup: Callable[[AsyncSession, Sequence[int]], Awaitable[dict[int, R]]]
+) -> DataLoader[int, R | None]:
+    async def load(keys: Sequence[int]) -> list[R | None]:
         found = await read(db, lookup, keys)
         return [found.get(key) for key in keys]
 
@@ -32,15 +35,15 @@ def _by_key(db: Database, lookup: Lookup) -> DataLoader[int, Any]:
 class Loaders:
     """The loaders of one request, or of one subscription event.
 
-    Values are rows of the model named (members, organisations, posts, threads).
+    Values are records (rows) of the model named, None for a key of no row.
     """
 
     db: Database
-    member_by_id: DataLoader[int, Any] = field(init=False)
-    organisation_by_id: DataLoader[int, Any] = field(init=False)
-    post_by_id: DataLoader[int, Any] = field(init=False)
-    thread_by_id: DataLoader[int, Any] = field(init=False)
-    opening_post_by_thread_id: DataLoader[int, Any] = field(init=False)
+    member_by_id: DataLoader[int, MemberRecord | None] = field(init=False)
+    organisation_by_id: DataLoader[int, OrganisationRecord | None] = field(init=False)
+    post_by_id: DataLoader[int, PostRecord | None] = field(init=False)
+    thread_by_id: DataLoader[int, ThreadRecord | None] = field(init=False)
+    opening_post_by_thread_id: DataLoader[int, PostRecord | None] = field(init=False)
 
     def __post_init__(self) -> None:
         self.member_by_id = DataLoader(load_fn=self._members)
@@ -49,7 +52,7 @@ class Loaders:
         self.thread_by_id = _by_key(self.db, lookups.threads_by_id)
         self.opening_post_by_thread_id = _by_key(self.db, lookups.opening_posts)
 
-    async def _members(self, member_ids: Sequence[int]) -> list[Any]:
+    async def _members(self, member_ids: Sequence[int]) -> list[MemberRecord | None]:
         found = await read(self.db, lookups.members_by_id, member_ids)
         for _member, organisation in found.values():
             # The organisations came along: the organisation loader need not ask again.

@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
-from server import domain, models
+from server import domain
 from server.ids import row_id, to_global_id
+from server.models import MemberRecord
 from server.schema.context import Context
 from server.schema.enums import MemberRole
 from server.schema.errors import UserError
@@ -52,12 +53,13 @@ class Member(Node):
         return Organisation.from_row(row) if row is not None else None
 
     @classmethod
-    def from_row(cls, row: models.Member) -> Member:
+    def from_row(cls, row: MemberRecord) -> Member:
+        """The GraphQL member of a member's record (a row, or the ORM instance a write made)."""
         return cls(
             id=strawberry.ID(to_global_id("Member", row.id)),
             display_name=row.display_name,
-            role=domain.MemberRole(row.role),
-            is_expert=row.role == domain.MemberRole.RESEARCHER.value,
+            role=row.role,
+            is_expert=row.role == domain.MemberRole.RESEARCHER,
             organisation_id=row.organisation_id,
             banned_at=row.banned_at,
         )

@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
-from server import domain, models
+from server import domain
 from server.ids import to_global_id
+from server.models import OrganisationRecord
 from server.schema.context import Context
 from server.schema.enums import OrganisationType
 from server.schema.members import Member
@@ -63,12 +64,13 @@ class Organisation(Node):
         )
 
     @classmethod
-    def from_row(cls, row: models.Organisation) -> Organisation:
+    def from_row(cls, row: OrganisationRecord) -> Organisation:
+        """The GraphQL organisation of an organisation's record (a row or an ORM instance)."""
         return cls(
             id=strawberry.ID(to_global_id("Organisation", row.id)),
             slug=row.slug,
             name=row.name,
-            type=domain.OrganisationType(row.type),
+            type=row.type,
             country=row.country,
             website=row.website,
             description=row.description,

@@ -8,7 +8,7 @@ from typing import Generic, TypeVar
 import strawberry
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from server.auth.budgets import Expense
+from server.schema.budgets import Expense
 from server.schema.context import Context
 from server.services.pagination import Page
 

@@ -59,4 +59,5 @@ for _root, _description in (
     (Mutation, "What signed-in members can do."),
     (Subscription, "Live updates over WebSocket (graphql-transport-ws)."),
 ):
+    # merge_types returns a plain `type`; strawberry sets the definition at run time.
     _root.__strawberry_definition__.description = _description  # type: ignore[attr-defined]

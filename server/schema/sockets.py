@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable, Sequence
-from typing import Any
 
 from strawberry.dataloader import DataLoader
 
 from server.db import Database
+from server.models import ThreadRecord
 from server.schema.reads import read
 from server.services import lookups
 from server.services.viewer import Viewer
@@ -36,13 +36,15 @@ class SocketLookups:
         # Whom session cookies sign in (the sign-in layer knows; the schema does not).
         self._viewers_for_cookies = viewers_for_cookies
         self._slots = asyncio.Semaphore(LOOKUP_CONNECTIONS)
-        # Thread rows (see loaders.py), for the subscribe-time check.
-        self.thread_by_id: DataLoader[int, Any] = DataLoader(self._threads, cache=False)
+        # Thread records, for the subscribe-time check.
+        self.thread_by_id: DataLoader[int, ThreadRecord | None] = DataLoader(
+            self._threads, cache=False
+        )
         self.viewer_by_cookie: DataLoader[str | None, Viewer] = DataLoader(
             self._viewers, cache=False
         )
 
-    async def _threads(self, ids: Sequence[int]) -> list[Any]:
+    async def _threads(self, ids: Sequence[int]) -> list[ThreadRecord | None]:
         async with self._slots:
             found = await read(self._db, lookups.threads_by_id, ids)
         return [found.get(thread_id) for thread_id in ids]

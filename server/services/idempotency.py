@@ -21,6 +21,7 @@ from server.services.errors import InvalidInput, UserErrorCode
 
 
 def fingerprint(operation: str, values: dict[str, Any]) -> str:
+    """A hash of an operation and its input, stored with a key: a reused key must match it."""
     raw = json.dumps([operation, values], sort_keys=True, default=str)
     return hashlib.sha256(raw.encode()).hexdigest()
 

@@ -29,6 +29,7 @@ EMAIL_MAX = 320
 
 
 async def get_by_email(session: AsyncSession, email: str) -> Member | None:
+    """The member with this e-mail address (compared case-insensitively), if any."""
     return (
         await session.execute(
             sa.select(Member).where(sa.func.lower(Member.email) == email.strip().lower())
@@ -53,9 +54,9 @@ async def set_role(
         raise InvalidInput.of(
             "member_id", "Admins cannot take away their own admin role; ask another admin."
         )
-    if member.role != role.value:
-        log.info("member %s: role %s -> %s", member.id, member.role, role.value)
-        member.role = role.value
+    if member.role != role:
+        log.info("member %s: role %s -> %s", member.id, member.role, role)
+        member.role = role
         await session.flush()
     return member
 
@@ -113,7 +114,7 @@ async def record_sign_in(
     if member is None:
         member = Member(
             display_name=display_name,
-            role=MemberRole.MEMBER.value,
+            role=MemberRole.MEMBER,
             oidc_provider=provider,
             oidc_subject=subject,
         )

@@ -40,10 +40,10 @@ async def set_closed(
     if thread is None:
         raise InvalidInput.of("thread_id", NO_THREAD)
     if closed:
-        thread.status = ThreadStatus.CLOSED.value
-    elif thread.status == ThreadStatus.CLOSED.value:
+        thread.status = ThreadStatus.CLOSED
+    elif thread.status == ThreadStatus.CLOSED:
         answered = thread.accepted_post_id is not None
-        thread.status = (ThreadStatus.ANSWERED if answered else ThreadStatus.OPEN).value
+        thread.status = ThreadStatus.ANSWERED if answered else ThreadStatus.OPEN
     await session.flush()
     return thread
 
@@ -137,8 +137,7 @@ async def set_banned(
     assert member is not None
     if member.id == viewer.member_id:
         raise InvalidInput.of("member_id", "You cannot ban or unban yourself.")
-    staff = (MemberRole.MODERATOR.value, MemberRole.ADMIN.value)
-    if member.role in staff and not viewer.is_admin:
+    if member.role in (MemberRole.MODERATOR, MemberRole.ADMIN) and not viewer.is_admin:
         raise Forbidden("Only admins can ban or unban moderators and admins.")
 
     if banned:

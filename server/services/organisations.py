@@ -2,19 +2,29 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import InstrumentedAttribute
 
 from server.domain import ORGANISATION_SLUG, OrganisationType
-from server.models import Member, Organisation
+from server.models import (
+    MEMBER_BUNDLE,
+    ORGANISATION_BUNDLE,
+    Member,
+    MemberRecord,
+    Organisation,
+    OrganisationRecord,
+)
 from server.services.errors import BadInput, FieldError, InvalidInput, UserErrorCode
 from server.services.pagination import Page, check_first, decode_cursor, encode_cursor, take_page
 from server.services.validation import SEARCH_MAX, Collector
 from server.services.viewer import Viewer, require_admin
+
+R = TypeVar("R")
 
 NAME_MAX = 200
 WEBSITE_MAX = 300
@@ -23,15 +33,17 @@ DESCRIPTION_MAX = 2000
 
 @dataclass(frozen=True)
 class OrganisationFilter:
+    """Which organisations to list; `types` means "any of these"."""
+
     types: Sequence[OrganisationType] | None = None
     country: str | None = None
     search: str | None = None
 
 
-def _filtered(flt: OrganisationFilter) -> sa.Select[Any]:
-    stmt = sa.select(Organisation)
+def _filtered(flt: OrganisationFilter) -> sa.Select[OrganisationRecord]:
+    stmt = sa.select(ORGANISATION_BUNDLE)
     if flt.types:
-        stmt = stmt.where(Organisation.type.in_({t.value for t in flt.types}))
+        stmt = stmt.where(Organisation.type.in_(set(flt.types)))
     if flt.country is not None:
         if len(flt.country) != 2:
             raise BadInput("`filter.country` is an ISO 3166-1 alpha-2 code of two letters.")
@@ -50,64 +62,81 @@ def _escape_like(text: str) -> str:
 
 async def _by_name(
     session: AsyncSession,
-    stmt: sa.Select[Any],
-    name: Any,
+    stmt: sa.Select[R],
+    order: tuple[InstrumentedAttribute[str], InstrumentedAttribute[int]],
+    key: Callable[[R], tuple[str, int]],
     ordering: str,
     *,
     first: int,
     after: str | None,
-) -> Page[Any]:
-    """A page of `stmt`'s rows in (name, id) order, after the cursor."""
+) -> Page[R]:
+    """A page of `stmt`'s records in `order` (a name, then the id), after the cursor;
+    `key` is a record's (name, id)."""
     check_first(first)
-    model = stmt.column_descriptions[0]["entity"]
+    name, id_ = order
     if after is not None:
         last_name, last_id = decode_cursor(after, ordering, (str, int))
         stmt = stmt.where(
-            sa.tuple_(name, model.id) > sa.tuple_(sa.literal(last_name), sa.literal(last_id))
+            sa.tuple_(name, id_) > sa.tuple_(sa.literal(last_name), sa.literal(last_id))
         )
-    rows = (await session.scalars(stmt.order_by(name, model.id).limit(first + 1))).all()
+    rows = (await session.scalars(stmt.order_by(name, id_).limit(first + 1))).all()
     items, has_next = take_page(list(rows), first)
     return Page(
         items=items,
         has_next=has_next,
         has_previous=after is not None,
-        cursor_of=lambda row: encode_cursor(ordering, (getattr(row, name.key), row.id)),
+        cursor_of=lambda record: encode_cursor(ordering, key(record)),
     )
 
 
 async def list_organisations(
     session: AsyncSession, flt: OrganisationFilter, *, first: int, after: str | None = None
-) -> Page[Organisation]:
+) -> Page[OrganisationRecord]:
     """A page of organisations in name order."""
     return await _by_name(
-        session, _filtered(flt), Organisation.name, "ORG_NAME", first=first, after=after
+        session,
+        _filtered(flt),
+        (Organisation.name, Organisation.id),
+        lambda organisation: (organisation.name, organisation.id),
+        "ORG_NAME",
+        first=first,
+        after=after,
     )
 
 
 async def count_organisations(session: AsyncSession, flt: OrganisationFilter) -> int:
+    """How many organisations `list_organisations` would list, over all its pages."""
     stmt = _filtered(flt)
     return int(await session.scalar(sa.select(sa.func.count()).select_from(stmt.subquery())) or 0)
 
 
 async def get_by_slug(session: AsyncSession, slug: str) -> Organisation | None:
+    """The organisation with this slug, if any."""
     return await session.scalar(sa.select(Organisation).where(Organisation.slug == slug[:80]))
 
 
 async def get_by_id(session: AsyncSession, organisation_id: int) -> Organisation | None:
+    """The organisation with this id, if any."""
     return await session.get(Organisation, organisation_id)
 
 
 async def list_members(
     session: AsyncSession, organisation_id: int, *, first: int, after: str | None = None
-) -> Page[Member]:
+) -> Page[MemberRecord]:
     """A page of an organisation's members in name order."""
-    stmt = sa.select(Member).where(Member.organisation_id == organisation_id)
     return await _by_name(
-        session, stmt, Member.display_name, "MEMBER_NAME", first=first, after=after
+        session,
+        sa.select(MEMBER_BUNDLE).where(Member.organisation_id == organisation_id),
+        (Member.display_name, Member.id),
+        lambda member: (member.display_name, member.id),
+        "MEMBER_NAME",
+        first=first,
+        after=after,
     )
 
 
 async def count_members(session: AsyncSession, organisation_id: int) -> int:
+    """How many members an organisation has."""
     return int(
         await session.scalar(
             sa.select(sa.func.count()).where(Member.organisation_id == organisation_id)
@@ -171,7 +200,7 @@ async def create_organisation(
     organisation = Organisation(
         slug=slug,
         name=name,
-        type=type.value,
+        type=type,
         country=country,
         website=website,
         description=description,

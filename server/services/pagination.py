@@ -25,12 +25,14 @@ FIRST_MAX = 100
 
 
 def check_first(first: int) -> int:
+    """`first` if it is within FIRST_MIN..FIRST_MAX, else BadInput naming the bounds."""
     if not FIRST_MIN <= first <= FIRST_MAX:
         raise BadInput(f"`first` must be between {FIRST_MIN} and {FIRST_MAX}; it was {first}.")
     return first
 
 
 def encode_cursor(ordering: str, key: Sequence[Any]) -> str:
+    """The opaque cursor of a row at `key` (its sort values and id) in `ordering`."""
     values = [v.isoformat() if isinstance(v, datetime) else v for v in key]
     raw = json.dumps([ordering, *values], separators=(",", ":")).encode()
     return base64.urlsafe_b64encode(raw).decode().rstrip("=")

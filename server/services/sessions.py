@@ -17,7 +17,6 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from server.domain import MemberRole
 from server.models import AuthSession, Member
 from server.models.base import utcnow
 from server.services.viewer import VISITOR, Viewer
@@ -67,7 +66,7 @@ async def viewers_for_tokens(session: AsyncSession, tokens: Sequence[str]) -> di
     return {by_hash[row.token_hash]: _viewer_of(row) for row in rows}
 
 
-def _unexpired_sessions(which: sa.ColumnElement[bool]) -> sa.Select[Any]:
+def _unexpired_sessions(which: sa.ColumnElement[bool]) -> sa.Select[*tuple[Any, ...]]:
     return (
         sa.select(
             AuthSession.token_hash,
@@ -92,4 +91,4 @@ def _viewer_of(row: Any) -> Viewer:
     if row.banned_reason is not None:
         # The session no longer signs anyone in; it only lets writes say why they fail.
         return Viewer(banned_reason=row.banned_reason)
-    return Viewer(member_id=row.id, role=MemberRole(row.role), organisation_id=row.organisation_id)
+    return Viewer(member_id=row.id, role=row.role, organisation_id=row.organisation_id)

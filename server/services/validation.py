@@ -41,6 +41,7 @@ class Collector:
         self.errors: list[FieldError] = []
 
     def add(self, field: str | Sequence[str], message: str, code: UserErrorCode) -> None:
+        """Record a problem with `field` (a name, or a path of names)."""
         path = (field,) if isinstance(field, str) else tuple(field)
         self.errors.append(FieldError(path, message, code))
 
@@ -58,6 +59,7 @@ class Collector:
         return stripped
 
     def topics(self, field: str, values: Sequence[str] | None) -> list[str]:
+        """Normalise topics (stripped, lower-case, no repeats); check each, and how many."""
         topics: list[str] = []
         for value in values or ():
             topic = value.strip().lower()
@@ -79,6 +81,7 @@ class Collector:
         return topics
 
     def idempotency_key(self, field: str, value: str | None) -> str | None:
+        """Check an idempotency key's length; None means the request has none."""
         if value is None:
             return None
         if not value or len(value) > IDEMPOTENCY_KEY_MAX:
@@ -90,5 +93,6 @@ class Collector:
         return value
 
     def raise_if_any(self) -> None:
+        """Raise every problem recorded so far, together, if there is any."""
         if self.errors:
             raise InvalidInput(self.errors)

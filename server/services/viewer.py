@@ -23,18 +23,22 @@ class Viewer:
 
     @property
     def is_member(self) -> bool:
+        """Signed in as a member (not a visitor or a partner's key)."""
         return self.member_id is not None
 
     @property
     def is_moderator(self) -> bool:
+        """A moderator or an admin."""
         return self.role in (MemberRole.MODERATOR, MemberRole.ADMIN)
 
     @property
     def is_admin(self) -> bool:
+        """An admin (or the operator at the command line)."""
         return self.role is MemberRole.ADMIN
 
     @property
     def is_expert(self) -> bool:
+        """A researcher: what they write is marked as expert."""
         return self.role is MemberRole.RESEARCHER
 
 
@@ -43,14 +47,15 @@ VISITOR = Viewer()
 OPERATOR = Viewer(role=MemberRole.ADMIN)
 
 
-def readable_visibilities(viewer: Viewer) -> tuple[str, ...]:
+def readable_visibilities(viewer: Viewer) -> tuple[Visibility, ...]:
     """Signed-in members read everything; visitors and partner keys read PUBLIC only."""
     if viewer.is_member:
-        return (Visibility.PUBLIC.value, Visibility.MEMBERS.value)
-    return (Visibility.PUBLIC.value,)
+        return (Visibility.PUBLIC, Visibility.MEMBERS)
+    return (Visibility.PUBLIC,)
 
 
-def can_read(viewer: Viewer, visibility: str) -> bool:
+def can_read(viewer: Viewer, visibility: Visibility | str) -> bool:
+    """Whether `viewer` may read what has `visibility` (an event's carries it as text)."""
     return visibility in readable_visibilities(viewer)
 
 
@@ -119,7 +124,7 @@ class Readable(Hideable, Protocol):
     """A thread: hideable, and readable by who its visibility says."""
 
     @property
-    def visibility(self) -> str: ...
+    def visibility(self) -> Visibility: ...
 
 
 def post_shown_to(viewer: Viewer, post: Hideable) -> bool:

@@ -10,8 +10,8 @@ import httpx
 import pytest
 
 from server.app import create_app
-from server.auth.budgets import address_key
 from server.cli import uvicorn_options
+from server.schema.budgets import address_key
 from tests.api.test_auth_partners import issue_key, post
 from tests.api.test_redis_scaleout import instance, with_redis
 from tests.conftest import BASE_URL

@@ -7,7 +7,7 @@ import functools
 import strawberry
 
 from server import domain
-from server.auth.budgets import Expense
+from server.schema.budgets import Expense
 from server.schema.context import Context
 from server.schema.enums import (
     OrganisationType,
@@ -28,6 +28,7 @@ async def thread_connection(
     first: int,
     after: str | None,
 ) -> Connection[Thread]:
+    """A page of the threads `context.viewer` may read (the feed, an organisation's list)."""
     viewer = context.viewer
     searching = bool(flt.search and flt.search.strip())
     if searching:

@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
-from server import domain, models
+from server import domain
 from server.ids import row_id, to_global_id
+from server.models import PostRecord, ThreadRecord
 from server.schema.context import Context
 from server.schema.enums import (
     OrganisationType,
@@ -52,7 +53,7 @@ class Thread(Node):
     expert_reply_count: int = strawberry.field(description="How many replies are by researchers.")
     created_at: datetime = strawberry.field(description="When it was started.")
     last_activity_at: datetime = strawberry.field(description="When it was last replied to.")
-    row: strawberry.Private[models.Thread]
+    row: strawberry.Private[ThreadRecord]
 
     @strawberry.field(description="Who started it.")
     async def author(self, info: Info) -> Member:
@@ -115,13 +116,14 @@ class Thread(Node):
         return f"{info.context.settings.public_url}/t/{self.id}"
 
     @classmethod
-    def from_row(cls, row: models.Thread) -> Thread:
+    def from_row(cls, row: ThreadRecord) -> Thread:
+        """The GraphQL thread of a thread's record (a row, or the ORM instance a write made)."""
         return cls(
             id=strawberry.ID(to_global_id("Thread", row.id)),
-            kind=domain.ThreadKind(row.kind),
+            kind=row.kind,
             title=row.title,
-            status=domain.ThreadStatus(row.status),
-            visibility=domain.Visibility(row.visibility),
+            status=row.status,
+            visibility=row.visibility,
             pillars=domain.mask_to_pillars(row.pillars_mask),
             organisation_types=domain.mask_to_types(row.organisation_types_mask),
             topics=list(row.topics),
@@ -142,7 +144,7 @@ class Post(Node):
     is_expert_reply: bool = strawberry.field(description="Written by a researcher.")
     created_at: datetime = strawberry.field(description="When it was posted.")
     edited_at: datetime | None = strawberry.field(description="When it was last edited, if ever.")
-    row: strawberry.Private[models.Post]
+    row: strawberry.Private[PostRecord]
 
     @strawberry.field(description="The thread it belongs to.")
     async def thread(self, info: Info) -> Thread:
@@ -175,7 +177,8 @@ class Post(Node):
         return hidden_reason_shown_to(info.context.viewer, self.row.hidden_reason)
 
     @classmethod
-    def from_row(cls, row: models.Post) -> Post:
+    def from_row(cls, row: PostRecord) -> Post:
+        """The GraphQL post of a post's record (a row, or the ORM instance a write made)."""
         return cls(
             id=strawberry.ID(to_global_id("Post", row.id)),
             body=row.body,

@@ -1,6 +1,7 @@
 """Threads and their posts: reading them as the viewer may (`reading`), and starting,
 replying, editing and accepting (`writing`)."""
 
+from server.services.threads.live import load_event_rows
 from server.services.threads.reading import (
     REPLY_MATCH,
     SEARCH_TOO_SLOW,
@@ -19,7 +20,6 @@ from server.services.threads.reading import (
 from server.services.threads.writing import (
     accept_reply,
     edit_post,
-    load_event_rows,
     render_preview,
     reply,
     start_thread,

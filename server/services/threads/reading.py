@@ -6,12 +6,12 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 import sqlalchemy as sa
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession
-from sqlalchemy.orm import Bundle
+from sqlalchemy.orm import InstrumentedAttribute
 
 from server import search
 from server.db import is_statement_timeout
@@ -26,7 +26,15 @@ from server.domain import (
     pillars_to_mask,
     types_to_mask,
 )
-from server.models import Post, Thread, ThreadTopic, record_columns
+from server.models import (
+    THREAD_BUNDLE,
+    Post,
+    PostRecord,
+    Thread,
+    ThreadRecord,
+    ThreadTopic,
+    record_columns,
+)
 from server.services.errors import (
     BadInput,
     TimedOut,
@@ -87,14 +95,14 @@ def post_visible(viewer: Viewer) -> sa.ColumnElement[bool]:
     return _not_hidden(Post.hidden_at, Post.author_id, viewer)
 
 
-def _not_hidden(hidden_at: Any, author_id: Any, viewer: Viewer) -> sa.ColumnElement[bool]:
+def _not_hidden(
+    hidden_at: InstrumentedAttribute[datetime | None],
+    author_id: InstrumentedAttribute[int],
+    viewer: Viewer,
+) -> sa.ColumnElement[bool]:
     if viewer.member_id is None:
         return hidden_at.is_(None)
     return sa.or_(hidden_at.is_(None), author_id == viewer.member_id)
-
-
-# Pages of threads are only shown: they are read as rows (see models.records).
-_THREAD_ROW: Bundle[Any] = Bundle("thread", *record_columns(Thread))
 
 
 def _filtered(viewer: Viewer, flt: ThreadFilter) -> tuple[sa.Select[Any], str | None]:
@@ -104,16 +112,17 @@ def _filtered(viewer: Viewer, flt: ThreadFilter) -> tuple[sa.Select[Any], str | 
         raise BadInput(f"`filter.topics` takes at most {TOPICS_MAX} topics.")
     if flt.search is not None and len(flt.search) > SEARCH_MAX:
         raise BadInput(f"`filter.search` takes at most {SEARCH_MAX} characters.")
-    stmt = sa.select(_THREAD_ROW).where(_visible(viewer))
+    # Pages of threads are only shown: they are read as records (see models.records).
+    stmt = sa.select(THREAD_BUNDLE).where(_visible(viewer))
     if flt.pillars:
         stmt = stmt.where(Thread.pillars_mask.op("&")(pillars_to_mask(set(flt.pillars))) != 0)
     if flt.organisation_types:
         mask = types_to_mask(set(flt.organisation_types))
         stmt = stmt.where(Thread.organisation_types_mask.op("&")(mask) != 0)
     if flt.kinds:
-        stmt = stmt.where(Thread.kind.in_({k.value for k in flt.kinds}))
+        stmt = stmt.where(Thread.kind.in_(set(flt.kinds)))
     if flt.statuses:
-        stmt = stmt.where(Thread.status.in_({s.value for s in flt.statuses}))
+        stmt = stmt.where(Thread.status.in_(set(flt.statuses)))
     if flt.topics:
         topics = {t.strip().lower() for t in flt.topics}
         stmt = stmt.where(
@@ -150,8 +159,8 @@ async def list_threads(
     *,
     first: int,
     after: str | None = None,
-) -> Page[Any]:
-    """A page of threads in `order`, as rows.
+) -> Page[ThreadRecord]:
+    """A page of threads in `order`, as records.
 
     With a search, the threads whose title or opening post match come first, then those
     that match in a reply only; each group is in `order`.
@@ -166,9 +175,9 @@ async def list_threads(
         last_key, last_id = decode_cursor(after, order.value, (key_type, int))
         stmt = stmt.where(_after(key, last_key, last_id))
     rows, has_next = take_page(await _rows(session, stmt, key, first + 1), first)
-    keys = {row[0].id: row[1] for row in rows}
+    keys = {thread.id: sort_key for thread, sort_key in rows}
     return Page(
-        items=[row[0] for row in rows],
+        items=[thread for thread, _ in rows],
         has_next=has_next,
         has_previous=after is not None,
         cursor_of=lambda t: encode_cursor(order.value, (keys[t.id], t.id)),
@@ -183,7 +192,7 @@ async def _search_page(
     *,
     first: int,
     after: str | None,
-) -> Page[Any]:
+) -> Page[ThreadRecord]:
     # One statement per group, each walking an index in `order` (or collecting its few
     # matches from the GIN index): the reply group is read only when the subject group
     # does not fill the page, and it costs more (a probe of each thread's replies).
@@ -195,7 +204,7 @@ async def _search_page(
         if group not in (SUBJECT_MATCH, REPLY_MATCH):
             raise BadInput("`after` is not a cursor of this list.")
         bound = _after(key, last_key, last_id)
-    rows: list[tuple[int, sa.Row[Any, Any]]] = []
+    rows: list[tuple[int, tuple[ThreadRecord, Any]]] = []
     matches_subject = search.matches_subject(session, text)
     if group == SUBJECT_MATCH:
         subject = stmt.where(matches_subject)
@@ -209,9 +218,9 @@ async def _search_page(
         limit = first + 1 - len(rows)
         rows += [(REPLY_MATCH, row) for row in await _rows(session, replies, key, limit)]
     page, has_next = take_page(rows, first)
-    keys = {row[0].id: (group, row[1], row[0].id) for group, row in page}
+    keys = {thread.id: (group, sort_key, thread.id) for group, (thread, sort_key) in page}
     return Page(
-        items=[row[0] for _, row in page],
+        items=[thread for _, (thread, _) in page],
         has_next=has_next,
         has_previous=after is not None,
         cursor_of=lambda t: encode_cursor(ordering, keys[t.id]),
@@ -226,9 +235,11 @@ def _after(key: Any, last_key: Any, last_id: int) -> sa.ColumnElement[bool]:
 
 async def _rows(
     session: AsyncSession, stmt: sa.Select[Any], key: Any, limit: int
-) -> list[sa.Row[Any, Any]]:
+) -> list[tuple[ThreadRecord, Any]]:
+    """Up to `limit` threads of `stmt` (which selects THREAD_BUNDLE) in descending `key`
+    order, each with its value of `key`."""
     ordered = stmt.add_columns(key).order_by(key.desc(), Thread.id.desc()).limit(limit)
-    return list((await session.execute(ordered)).all())
+    return [(thread, sort_key) for thread, sort_key in await session.execute(ordered)]
 
 
 async def count_threads(session: AsyncSession, viewer: Viewer, flt: ThreadFilter) -> int:
@@ -267,7 +278,7 @@ async def thread_counts(
     return counts
 
 
-def matches(thread: Thread, flt: ThreadFilter) -> bool:
+def matches(thread: ThreadRecord, flt: ThreadFilter) -> bool:
     """Whether a thread passes `flt` (the search is not applied): for live updates."""
     if flt.pillars and not thread.pillars_mask & pillars_to_mask(set(flt.pillars)):
         return False
@@ -275,9 +286,9 @@ def matches(thread: Thread, flt: ThreadFilter) -> bool:
         set(flt.organisation_types)
     ):
         return False
-    if flt.kinds and thread.kind not in {k.value for k in flt.kinds}:
+    if flt.kinds and thread.kind not in flt.kinds:
         return False
-    if flt.statuses and thread.status not in {s.value for s in flt.statuses}:
+    if flt.statuses and thread.status not in flt.statuses:
         return False
     if flt.topics and not {t.strip().lower() for t in flt.topics} & set(thread.topics):
         return False
@@ -311,8 +322,8 @@ async def list_replies(
     viewer: Viewer,
     first: int,
     after: str | None = None,
-) -> Page[Any]:
-    """Replies of a thread the caller already found visible, oldest first, as rows.
+) -> Page[PostRecord]:
+    """Replies of a thread the caller already found visible, oldest first, as records.
 
     Hidden replies are left out unless the viewer may see them; positions keep their gaps.
     """
@@ -323,9 +334,8 @@ async def list_replies(
     if after is not None:
         (position,) = decode_cursor(after, "REPLIES", (int,))
         stmt = stmt.where(Post.position > position)
-    posts, has_next = take_page(
-        list((await session.execute(stmt.order_by(Post.position).limit(first + 1))).all()), first
-    )
+    rows = (await session.execute(stmt.order_by(Post.position).limit(first + 1))).all()
+    posts, has_next = take_page(cast("list[PostRecord]", rows), first)
     return Page(
         items=posts,
         has_next=has_next,
@@ -334,14 +344,15 @@ async def list_replies(
     )
 
 
-async def count_replies(session: AsyncSession, viewer: Viewer, thread: Any) -> int:
-    """How many replies of `thread` (a row) the viewer is shown in its `replies`."""
+async def count_replies(session: AsyncSession, viewer: Viewer, thread: ThreadRecord) -> int:
+    """How many replies of `thread` the viewer is shown in its `replies` (a query only when
+    some are hidden and the viewer may see their own)."""
     if thread.hidden_reply_count == 0:
-        return int(thread.reply_count)
+        return thread.reply_count
     if can_see_hidden(viewer):
-        return int(thread.reply_count + thread.hidden_reply_count)
+        return thread.reply_count + thread.hidden_reply_count
     if viewer.member_id is None:
-        return int(thread.reply_count)
+        return thread.reply_count
     own_hidden = await session.scalar(
         sa.select(sa.func.count()).where(
             Post.thread_id == thread.id,

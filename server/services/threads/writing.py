@@ -20,7 +20,7 @@ from server.domain import (
     pillars_to_mask,
     types_to_mask,
 )
-from server.models import Member, Organisation, Post, Thread, ThreadTopic
+from server.models import Organisation, Post, Thread, ThreadTopic
 from server.models.base import UTCDateTime, utcnow
 from server.services import idempotency
 from server.services.errors import (
@@ -28,6 +28,7 @@ from server.services.errors import (
     InvalidInput,
     UserErrorCode,
 )
+from server.services.threads.live import reply_event
 from server.services.threads.reading import NO_POST, NO_THREAD, get_post, get_thread
 from server.services.validation import (
     BODY_MAX,
@@ -106,13 +107,14 @@ async def start_thread(
         own_type = await session.scalar(
             sa.select(Organisation.type).where(Organisation.id == viewer.organisation_id)
         )
-        types_mask = types_to_mask({OrganisationType(own_type)})
+        assert own_type is not None, "a writer's organisation exists (a foreign key)"
+        types_mask = types_to_mask({own_type})
     now = now or utcnow()
     thread = Thread(
-        kind=kind.value,
+        kind=kind,
         title=title,
-        status=ThreadStatus.OPEN.value,
-        visibility=visibility.value,
+        status=ThreadStatus.OPEN,
+        visibility=visibility,
         pillars_mask=pillars_to_mask(set(pillars)),
         organisation_types_mask=types_mask,
         topics=clean_topics,
@@ -233,7 +235,7 @@ async def reply(
     # The author is loaded once for all the event's subscribers (see server.schema.live).
     events.record(
         session,
-        _reply_event(
+        reply_event(
             post, None, visibility=thread.visibility, thread_hidden=thread.hidden_at is not None
         ),
     )
@@ -243,7 +245,7 @@ async def reply(
 class _ThreadFacts(NamedTuple):
     """What a reply's statement returns of its thread: enough for `thread_shown_to`."""
 
-    visibility: str
+    visibility: Visibility
     hidden_at: datetime | None
     author_id: int
 
@@ -267,7 +269,7 @@ def _reply_statements(postgres: bool, *, clock: bool) -> tuple[sa.Executable, sa
         sa.update(threads_)
         .where(
             threads_.c.id == sa.bindparam("thread"),
-            threads_.c.status != ThreadStatus.CLOSED.value,
+            threads_.c.status != ThreadStatus.CLOSED,
         )
         .values(
             reply_count=threads_.c.reply_count + 1,
@@ -310,48 +312,6 @@ def _reply_statements(postgres: bool, *, clock: bool) -> tuple[sa.Executable, sa
     return sa.select(inserted.c.id, *bumped.c).join_from(inserted, bumped, sa.true()), None
 
 
-def _reply_event(
-    post: Post, author: Member | None, *, visibility: str, thread_hidden: bool
-) -> events.Event:
-    """A new reply's event: ids and what subscribers check, with the rows they render."""
-    return events.Event(
-        events.replies_channel(post.thread_id),
-        {
-            "thread_id": post.thread_id,
-            "post_id": post.id,
-            "visibility": visibility,
-            "thread_hidden": thread_hidden,
-        },
-        rows={"post": post, "author": author},
-    )
-
-
-async def load_event_rows(session: AsyncSession, event: events.Event) -> events.Event:
-    """A reply's event received from another process, with the rows `reply` attaches.
-
-    Loaded once for all of this process's subscribers. The thread's visibility and hiding
-    are read now, so each subscriber's check is against what holds now. Other events, and
-    a post that is gone, come back as they were (subscribers then look up what they need).
-    """
-    post_id = event.data.get("post_id")
-    if not isinstance(post_id, int):
-        return event
-    row = (
-        await session.execute(
-            sa.select(Post, Member, Thread.visibility, Thread.hidden_at)
-            .join(Thread, Thread.id == Post.thread_id)
-            .join(Member, Member.id == Post.author_id)
-            .where(Post.id == post_id)
-        )
-    ).first()
-    if row is None:
-        return event
-    post, author, visibility, thread_hidden_at = row
-    return _reply_event(
-        post, author, visibility=visibility, thread_hidden=thread_hidden_at is not None
-    )
-
-
 async def edit_post(
     session: AsyncSession,
     viewer: Viewer,
@@ -371,7 +331,7 @@ async def edit_post(
     assert post is not None
     require_can_edit(viewer, post.author_id)
     thread = await _thread(session, post.thread_id)
-    if thread.status == ThreadStatus.CLOSED.value and not viewer.is_moderator:
+    if thread.status == ThreadStatus.CLOSED and not viewer.is_moderator:
         raise _closed("post_id")
     post.body = body
     post.body_html = await rendered("body", body)
@@ -395,10 +355,10 @@ async def accept_reply(session: AsyncSession, viewer: Viewer, *, post_id: int | 
         raise InvalidInput.of(
             "post_id", "This reply is hidden by a moderator: it cannot be accepted."
         )
-    if thread.status == ThreadStatus.CLOSED.value:
+    if thread.status == ThreadStatus.CLOSED:
         raise _closed("post_id")
     thread.accepted_post_id = post.id
-    thread.status = ThreadStatus.ANSWERED.value
+    thread.status = ThreadStatus.ANSWERED
     await session.flush()
     return thread
 

@@ -4,9 +4,10 @@ A Markdown preview, a full-text search and the count of a search's matches each 
 far more than a page of a feed, and a visitor needs no account to ask for them. So a
 visitor's client address may ask for each only so often a minute (SECURITY.md: "A visitor
 hammering the expensive operations"); over it the answer is RATE_LIMITED with Retry-After.
-The budgets are token buckets of the app's RateLimiter, so with MOIN_REDIS_URL every server
-process spends from the same ones. Members are accountable for what they do and partner
-keys have a limit of their own: neither is counted here.
+The budgets are token buckets of the app's rate limiter (server/auth/ratelimit.py, which
+the app hands in: sign-in and the schema know nothing of each other), so with
+MOIN_REDIS_URL every server process spends from the same ones. Members are accountable
+for what they do and partner keys have a limit of their own: neither is counted here.
 """
 
 from __future__ import annotations
@@ -14,9 +15,23 @@ from __future__ import annotations
 import enum
 import ipaddress
 from collections.abc import Mapping
+from typing import Protocol
 
-from server.auth.ratelimit import RateLimiter
 from server.services.errors import RateLimited
+
+
+class Decision(Protocol):
+    @property
+    def allowed(self) -> bool: ...
+
+    @property
+    def retry_after(self) -> int: ...
+
+
+class Limiter(Protocol):
+    """What budgets need of a rate limiter (server.auth.ratelimit.RateLimiter is one)."""
+
+    async def hit(self, key: str, *, per_minute: int) -> Decision: ...
 
 
 class Expense(enum.Enum):
@@ -53,7 +68,7 @@ def address_key(host: str | None) -> str:
 class VisitorBudgets:
     """How often a minute a visitor's address may ask for each Expense."""
 
-    def __init__(self, limiter: RateLimiter, per_minute: Mapping[Expense, int]) -> None:
+    def __init__(self, limiter: Limiter, per_minute: Mapping[Expense, int]) -> None:
         self.limiter = limiter
         self.per_minute = dict(per_minute)
 

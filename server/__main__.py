@@ -2,4 +2,6 @@
 
 from server.cli import main
 
-main()
+# Guarded: worker processes (server.markdown) import the main module again when they start.
+if __name__ == "__main__":
+    main()

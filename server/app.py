@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import functools
+import json
 import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -20,7 +22,7 @@ from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 
-from server import background, migrate
+from server import background, markdown, migrate
 from server.auth import routes as auth_routes
 from server.auth import sessions
 from server.auth.apikeys import PartnerCORS, PartnerDirectory, PartnerKeys
@@ -28,15 +30,17 @@ from server.auth.oidc import OpenIDSignIn
 from server.auth.ratelimit import InProcessRateLimiter, RateLimiter, RedisRateLimiter
 from server.config import Settings
 from server.db import Database
-from server.http import CancelOnDisconnect, Failures, GraphQLGuard, SecurityHeaders
+from server.http import CancelOnDisconnect, Failures, GraphQLGuard, SecurityHeaders, parse_json
 from server.pubsub import Broadcaster, RedisBroadcaster
 from server.redis_link import RedisLink
 from server.response_cache import AnonymousResponseCache, ResponseCache
 from server.schema import build_schema, live
+from server.schema.budgets import Expense, VisitorBudgets
 from server.schema.context import Context
 from server.schema.loaders import Loaders
 from server.schema.sockets import SocketLookups
 from server.services.viewer import VISITOR, Viewer
+from server.websocket import ForumTransportWS
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +51,16 @@ API_PREFIXES = ("/graphql", "/auth/", "/web/", "/healthz", "/readyz")
 class ForumGraphQL(GraphQL):
     """Strawberry's ASGI app, with our context and WebSocket limits."""
 
-    def __init__(self, *, db: Database, settings: Settings, broadcaster: Broadcaster) -> None:
+    graphql_transport_ws_handler_class = ForumTransportWS
+
+    def __init__(
+        self,
+        *,
+        db: Database,
+        settings: Settings,
+        broadcaster: Broadcaster,
+        budgets: VisitorBudgets,
+    ) -> None:
         super().__init__(
             build_schema(settings),
             graphql_ide="graphiql",
@@ -59,9 +72,18 @@ class ForumGraphQL(GraphQL):
         self.db = db
         self.settings = settings
         self.broadcaster = broadcaster
+        self.budgets = budgets
         self.sockets = SocketLookups(
             db, functools.partial(sessions.viewers_for_cookies, db, settings)
         )
+
+    def decode_json(self, data: str | bytes) -> object:
+        # Socket messages too: JSON nested deeper than the API needs is not a message.
+        text = data.decode("utf-8", "replace") if isinstance(data, bytes) else data
+        value, problem = parse_json(text, "The message")
+        if problem is not None:
+            raise json.JSONDecodeError(problem, text[:0], 0)
+        return value
 
     async def execute_single(self, *args: Any, **kwargs: Any) -> Any:
         try:
@@ -100,6 +122,7 @@ class ForumGraphQL(GraphQL):
             request_id=request.scope.get("state", {}).get("request_id", "ws"),
             sockets=self.sockets,
             session_cookie=cookie,
+            budgets=self.budgets,
         )
 
 
@@ -113,6 +136,9 @@ def create_app(
         pool_timeout=settings.db_pool_timeout_seconds,
         statement_timeout_ms=settings.statement_timeout_ms,
     )
+    renderer = markdown.configure(
+        workers=settings.markdown_workers, budget_seconds=settings.markdown_budget_ms / 1000
+    )
     response_cache = ResponseCache(settings.response_cache_seconds)
     db.after_commit.append(lambda _session: response_cache.clear())
     link: RedisLink | None = None
@@ -124,11 +150,20 @@ def create_app(
     else:
         link = RedisLink(settings.redis_url.get_secret_value(), prefix=settings.redis_prefix)
         broadcaster, limiter = _share_through_redis(link, db, response_cache)
-    graphql = ForumGraphQL(db=db, settings=settings, broadcaster=broadcaster)
+    budgets = VisitorBudgets(
+        limiter,
+        {
+            Expense.PREVIEW: settings.visitor_previews_per_minute,
+            Expense.SEARCH: settings.visitor_searches_per_minute,
+            Expense.SEARCH_COUNT: settings.visitor_search_counts_per_minute,
+        },
+    )
+    graphql = ForumGraphQL(db=db, settings=settings, broadcaster=broadcaster, budgets=budgets)
 
     @asynccontextmanager
     async def lifespan(_app: Starlette) -> AsyncIterator[None]:
         await migrate.check_schema_current(db)
+        renderer.start()  # the first post need not wait for the workers to start
         if link is not None:
             await link.start()
         if settings.demo_sign_in_enabled:
@@ -145,6 +180,7 @@ def create_app(
             if link is not None:
                 await link.close()
             await db.dispose()
+            await asyncio.to_thread(renderer.close)
 
     async def healthz(_request: Request) -> Response:
         return PlainTextResponse("ok")

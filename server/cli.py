@@ -7,6 +7,7 @@ import asyncio
 import gc
 import logging
 import sys
+from typing import Any
 
 from server import migrate
 from server.config import ConfigError, Settings, load_settings
@@ -75,17 +76,24 @@ def serve(args: argparse.Namespace) -> None:
         asyncio.run(_prepare_demo(settings))
     app = create_app(settings)
     _tune_garbage_collection()
-    uvicorn.run(
-        app,
-        host=settings.host,
-        port=settings.port,
-        log_level=settings.log_level,
-        proxy_headers=False,
-        ws="websockets-sansio",
+    uvicorn.run(app, **uvicorn_options(settings))
+
+
+def uvicorn_options(settings: Settings) -> dict[str, Any]:
+    """How `serve` runs uvicorn."""
+    return {
+        "host": settings.host,
+        "port": settings.port,
+        "log_level": settings.log_level,
+        # Behind a proxy (MOIN_FORWARDED_ALLOW_IPS), the client address that visitors'
+        # budgets are counted by is the one the proxy saw.
+        "proxy_headers": settings.forwarded_allow_ips is not None,
+        "forwarded_allow_ips": settings.forwarded_allow_ips,
+        "ws": "websockets-sansio",
         # Live updates are small JSON messages: compressing each one for each of
         # thousands of sockets costs more CPU (and a zlib state per socket) than it saves.
-        ws_per_message_deflate=False,
-    )
+        "ws_per_message_deflate": False,
+    }
 
 
 def worker_command(_args: argparse.Namespace) -> None:

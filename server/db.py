@@ -8,11 +8,14 @@ failing when one upgrades a read lock.
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from datetime import UTC, datetime
 from typing import Any
 
+import asyncpg
 from sqlalchemy import DateTime, event
 from sqlalchemy.engine import Dialect, make_url
 from sqlalchemy.exc import DBAPIError, DisconnectionError, OperationalError
@@ -24,6 +27,8 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 from sqlalchemy.types import TypeDecorator
+
+log = logging.getLogger(__name__)
 
 SQLITE_BUSY_TIMEOUT_MS = 15_000
 _IMMEDIATE = "moin_sqlite_immediate"
@@ -51,9 +56,16 @@ def is_unavailable(exc: BaseException) -> bool:
 
 
 def is_statement_timeout(exc: BaseException) -> bool:
-    """Whether `exc` is PostgreSQL stopping a statement that ran past the statement timeout
-    (SQLSTATE 57014, query_canceled)."""
-    return isinstance(exc, DBAPIError) and getattr(exc.orig, "sqlstate", None) == "57014"
+    """Whether `exc` is PostgreSQL stopping a statement that ran past the statement timeout.
+
+    SQLSTATE 57014 (query_canceled) is also a cancel request's answer ("due to user
+    request"): that one is not the statement's fault.
+    """
+    return (
+        isinstance(exc, DBAPIError)
+        and getattr(exc.orig, "sqlstate", None) == "57014"
+        and "statement timeout" in str(exc.orig)
+    )
 
 
 def create_engine(
@@ -80,16 +92,54 @@ def create_engine(
     if parsed.get_backend_name() == "sqlite":
         _configure_sqlite(engine)
     else:
-        _skip_closed_connections(engine)
+
+        @event.listens_for(engine.sync_engine, "do_connect")
+        def _connect_whole(_dialect: Any, _record: Any, _args: Any, params: Any) -> None:
+            params["async_creator_fn"] = connect_whole
+
+    _hand_out_clean_connections(engine)
     return engine
 
 
-def _skip_closed_connections(engine: AsyncEngine) -> None:
-    """Never hand out a pooled connection that the server has closed.
+async def connect_whole(*args: Any, **kwargs: Any) -> Any:
+    """asyncpg.connect, carried to its end even if the request that asked goes away.
+
+    A request cancelled while its connection is being opened (a client that disconnects)
+    would cut asyncpg off between its TCP and TLS steps, which leaves a future failing
+    with "unexpected connection_lost() call" that nobody awaits: asyncio logs it as
+    "Future exception was never retrieved". So the attempt runs on by itself, and what it
+    opens for nobody is closed.
+    """
+    attempt = asyncio.ensure_future(asyncpg.connect(*args, **kwargs))
+    try:
+        return await asyncio.shield(attempt)
+    except asyncio.CancelledError:
+        attempt.add_done_callback(_close_unwanted)
+        raise
+
+
+def _close_unwanted(attempt: asyncio.Future[Any]) -> None:
+    if attempt.cancelled() or attempt.exception() is not None:
+        return  # nothing was opened (the exception is retrieved: nothing is logged)
+    closing = asyncio.ensure_future(attempt.result().close())
+    closing.add_done_callback(lambda done: done.cancelled() or done.exception())
+
+
+def _hand_out_clean_connections(engine: AsyncEngine) -> None:
+    """Never hand out a pooled connection that is closed or inside a transaction.
 
     When PostgreSQL restarts, it closes every connection; asyncpg sees that at once and
     marks the connection closed, but it stays in the pool, and without this the next
-    request to take it would fail. Checking the flag costs no round trip (unlike
+    request to take it would fail. A connection still inside a transaction was left
+    there by a unit of work that failed as it began one: asyncpg marks its transaction
+    as begun before it sends BEGIN and keeps the mark when BEGIN fails (a statement
+    timeout or a cancel request landing on it), and SQLAlchemy only rolls back a
+    transaction whose BEGIN succeeded. The next transaction on that connection would
+    be a SAVEPOINT: refused ("SAVEPOINT can only be used in transaction blocks") when
+    BEGIN never ran, and when it did, a write committed only into a transaction nobody
+    commits. Such a connection is dropped and another checked out.
+
+    The checks read the drivers' own state, without a round trip (unlike
     `pool_pre_ping`, which costs up to three per checkout); a connection lost without
     the server closing it (a network partition) still fails one request, and that
     failure invalidates the whole pool.
@@ -98,9 +148,31 @@ def _skip_closed_connections(engine: AsyncEngine) -> None:
     @event.listens_for(engine.sync_engine, "checkout")
     def _on_checkout(_dbapi_connection: Any, record: Any, _proxy: Any) -> None:
         driver = record.driver_connection
-        if driver is not None and driver.is_closed():
+        if driver is None:
+            return
+        problem = _unclean(driver)
+        if problem is not None:
+            if problem != CLOSED:
+                log.warning("a pooled connection was %s; it is replaced", problem)
             # The pool drops this connection and checks out another (a new one if need be).
-            raise DisconnectionError("the server closed this connection")
+            raise DisconnectionError(problem)
+
+
+CLOSED = "closed by the server"
+
+
+def _unclean(driver: Any) -> str | None:
+    """Why a pooled driver connection may not be handed out, or None."""
+    if hasattr(driver, "is_closed"):  # asyncpg
+        if driver.is_closed():
+            return CLOSED
+        # asyncpg's mark of a transaction it began (private: the only witness of a BEGIN
+        # that failed after it was set).
+        if driver.is_in_transaction() or getattr(driver, "_top_xact", None) is not None:
+            return "left inside a transaction"
+    elif getattr(driver, "in_transaction", False):  # aiosqlite
+        return "left inside a transaction"
+    return None
 
 
 def _configure_sqlite(engine: AsyncEngine) -> None:

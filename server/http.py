@@ -1,13 +1,15 @@
-"""HTTP middleware: request ids, security headers, failures, client disconnects, the
-GraphQL body cap and origin checks."""
+"""HTTP middleware: request ids, security headers, failures, client disconnects, and the
+GraphQL request parser (origin checks, the body cap, what a request body must be)."""
 
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import uuid
+from typing import Any
 
-from starlette.datastructures import Headers, MutableHeaders
+from starlette.datastructures import Headers, MutableHeaders, QueryParams
 from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -233,10 +235,13 @@ class CancelOnDisconnect:
 
 
 class GraphQLGuard:
-    """Before GraphQL parses anything: cap the body, refuse batches, check the origin.
+    """Before GraphQL parses anything: check the origin, cap the body, parse the request.
 
-    A cookie-carrying POST from a foreign Origin, or one that is not JSON, is refused,
-    so a page on another site cannot act with a member's session (CSRF).
+    A cookie-carrying request (GET or POST) from a foreign origin is refused, so that a
+    page on another site can neither act nor read with a member's session (CSRF); so is
+    a POST that is not JSON. What is not one GraphQL request (not UTF-8, not JSON, not
+    an object, a batch, fields of the wrong type, JSON nested deeper than MAX_JSON_DEPTH)
+    is answered 400 with what is wrong (see `request_problem`).
     """
 
     def __init__(self, app: ASGIApp, *, max_body_bytes: int, site_origin: str) -> None:
@@ -245,13 +250,20 @@ class GraphQLGuard:
         self.site_origin = site_origin
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["path"] != GRAPHQL_PATH or scope["method"] != "POST":
+        if scope["type"] != "http" or scope["path"] != GRAPHQL_PATH:
             await self.app(scope, receive, send)
             return
         headers = Headers(scope=scope)
-        origin = headers.get("origin")
-        if origin is not None and origin.lower() != self.site_origin and "cookie" in headers:
+        if "cookie" in headers and self._cross_origin(headers):
             await _refuse(scope, receive, send, 403, "Cross-origin requests may not use cookies.")
+            return
+        if scope["method"] == "GET":
+            problem = query_params_problem(QueryParams(scope.get("query_string", b"")))
+            if problem is not None:
+                await _refuse(scope, receive, send, 400, problem)
+                return
+        if scope["method"] != "POST":
+            await self.app(scope, receive, send)
             return
         content_type = headers.get("content-type", "").split(";")[0].strip().lower()
         if content_type != "application/json":
@@ -272,8 +284,9 @@ class GraphQLGuard:
             if len(body) > self.max_body_bytes:
                 await _refuse(scope, receive, send, 413, self._too_large())
                 return
-        if body.lstrip()[:1] == b"[":
-            await _refuse(scope, receive, send, 400, "Batched operations are not accepted.")
+        problem = request_problem(bytes(body))
+        if problem is not None:
+            await _refuse(scope, receive, send, 400, problem)
             return
         replayed = False
 
@@ -288,6 +301,92 @@ class GraphQLGuard:
 
     def _too_large(self) -> str:
         return f"The request body is over the limit of {self.max_body_bytes} bytes."
+
+    def _cross_origin(self, headers: Headers) -> bool:
+        """Whether a browser sent this request from a page of another origin.
+
+        The Origin header says so when it is there; a browser that sends no Origin (a GET
+        from a script or image tag) still says `Sec-Fetch-Site`. A navigation (a link
+        to GraphiQL) is not a page reading the answer.
+        """
+        origin = headers.get("origin")
+        if origin is not None:
+            return origin.lower() != self.site_origin
+        return (
+            headers.get("sec-fetch-site") in ("cross-site", "same-site")
+            and headers.get("sec-fetch-mode") != "navigate"
+        )
+
+
+# Deeper than any of the API's inputs needs; a JSON parser recursing without a bound
+# would fail (a RecursionError) on a body of 5,000 brackets.
+MAX_JSON_DEPTH = 32
+_OBJECT_FIELDS = ("variables", "extensions")
+_TEXT_FIELDS = ("query", "operationName")
+
+
+def request_problem(body: bytes) -> str | None:
+    """Why a POSTed body is not one GraphQL request (a JSON object), or None."""
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return f"The request body is not UTF-8 text (an invalid byte at offset {exc.start})."
+    data, problem = parse_json(text, "The request body")
+    if problem is not None:
+        return problem
+    if isinstance(data, list):
+        return "Batched operations are not accepted: send one operation per request."
+    if not isinstance(data, dict):
+        return 'The request body must be a JSON object such as {"query": "…", "variables": {…}}.'
+    for name in _TEXT_FIELDS:
+        if not isinstance(data.get(name), str | None):
+            return f"`{name}` must be a string (or null)."
+    for name in _OBJECT_FIELDS:
+        if not isinstance(data.get(name), dict | None):
+            return f"`{name}` must be a JSON object (or null)."
+    return None
+
+
+def query_params_problem(params: QueryParams) -> str | None:
+    """Why the parameters of a GET are not one GraphQL request, or None."""
+    for name in _OBJECT_FIELDS:
+        raw = params.get(name)
+        if raw is None:
+            continue
+        data, problem = parse_json(raw, f"`{name}`")
+        if problem is not None:
+            return problem
+        if not isinstance(data, dict | None):
+            return f"`{name}` must be a JSON object (or null)."
+    return None
+
+
+def parse_json(text: str, what: str) -> tuple[Any, str | None]:
+    """`text` parsed, or what is wrong with it ("<what> is not valid JSON …")."""
+    too_deep = f"{what} nests JSON deeper than {MAX_JSON_DEPTH} levels."
+    try:
+        data = json.loads(text)
+    except RecursionError:
+        return None, too_deep
+    except json.JSONDecodeError as exc:
+        return None, f"{what} is not valid JSON ({exc})."
+    except ValueError:  # a number of thousands of digits, which Python will not convert
+        return None, f"{what} holds a number too long to read."
+    if _depth_over(data, MAX_JSON_DEPTH):
+        return None, too_deep
+    return data, None
+
+
+def _depth_over(value: Any, limit: int) -> bool:
+    pending = [(value, 1)]
+    while pending:
+        item, depth = pending.pop()
+        if isinstance(item, dict | list):
+            if depth > limit:
+                return True
+            children = item.values() if isinstance(item, dict) else item
+            pending.extend((child, depth + 1) for child in children)
+    return False
 
 
 async def _refuse(scope: Scope, receive: Receive, send: Send, status: int, message: str) -> None:

@@ -85,14 +85,17 @@ def free_port() -> int:
 
 
 @asynccontextmanager
-async def serve(app: Any, *, lifespan: Literal["on", "off"] = "off") -> AsyncIterator[str]:
-    """Serve `app` with uvicorn on a free loopback port, in this event loop: its host:port."""
+async def serve(
+    app: Any, *, lifespan: Literal["on", "off"] = "off", **options: Any
+) -> AsyncIterator[str]:
+    """Serve `app` with uvicorn on a free loopback port, in this event loop: its host:port.
+
+    `options` are more of uvicorn's (proxy headers, for one)."""
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    server = uvicorn.Server(
-        uvicorn.Config(app, log_level="warning", ws="websockets-sansio", lifespan=lifespan)
-    )
+    config = {"log_level": "warning", "ws": "websockets-sansio", **options}
+    server = uvicorn.Server(uvicorn.Config(app, lifespan=lifespan, **config))
     task = asyncio.create_task(server.serve(sockets=[sock]))
     while not server.started:
         if task.done():

@@ -50,6 +50,9 @@ class Settings(BaseSettings):
     # How long an anonymous GraphQL answer may be shared (0: never). See response_cache.
     response_cache_seconds: float = Field(default=1.0, ge=0, le=60)
     statement_timeout_ms: int = Field(default=5000, ge=100)
+    # Markdown is rendered in worker processes, each render within this budget.
+    markdown_workers: int = Field(default=2, ge=1, le=64)
+    markdown_budget_ms: int = Field(default=2000, ge=100, le=60_000)
     db_pool_size: int = Field(default=10, ge=1)
     # How long a request waits for a free connection before it is answered UNAVAILABLE.
     db_pool_timeout_seconds: float = Field(default=5.0, gt=0, le=60)
@@ -59,6 +62,13 @@ class Settings(BaseSettings):
     oidc_providers: Annotated[tuple[OIDCProvider, ...], NoDecode] = ()
     # Requests per minute of a partner API key that has no limit of its own.
     partner_rate_limit_per_minute: int = Field(default=300, ge=1)
+    # What one visitor's address may ask for a minute (server/schema/budgets.py).
+    visitor_previews_per_minute: int = Field(default=20, ge=1)
+    visitor_searches_per_minute: int = Field(default=60, ge=1)
+    visitor_search_counts_per_minute: int = Field(default=30, ge=1)
+    # The proxies whose X-Forwarded-For names the client (uvicorn's forwarded_allow_ips:
+    # addresses or networks, comma-separated, or *). Unset: the peer is the client.
+    forwarded_allow_ips: str | None = None
     # Background work (README "Background work"): `embedded` runs the worker inside `serve`;
     # `off` leaves it to `moin-forum worker` processes.
     worker: Literal["embedded", "off"] = "embedded"

@@ -19,6 +19,7 @@ from strawberry.types import ExecutionContext
 from server.config import Settings
 from server.schema.errors import ErrorCodes
 from server.schema.execution import plan_plain_fields
+from server.schema.input_checks import InputChecks
 from server.schema.limits import QueryCost
 from server.schema.live import LiveExecutor
 from server.schema.members import Member
@@ -53,6 +54,7 @@ def build_schema(settings: Settings | None = None) -> ForumSchema:
         lambda: ParserCache(maxsize=CACHE_SIZE),
         lambda: AddValidationRules(limits),
         lambda: ValidationCache(maxsize=CACHE_SIZE),
+        InputChecks,
         lambda: QueryCost(settings.max_query_cost),
         ErrorCodes,
     ]

@@ -18,6 +18,7 @@ from server import events
 from server.config import Settings
 from server.db import Database
 from server.pubsub import Broadcaster
+from server.schema.budgets import Expense, VisitorBudgets
 from server.schema.loaders import Loaders
 from server.schema.reads import read
 from server.schema.sockets import SocketLookups
@@ -41,6 +42,7 @@ class Context:
     loaders: Loaders
     request_id: str
     sockets: SocketLookups
+    budgets: VisitorBudgets
     # The sign-in session's cookie, if any: a socket rechecks whom it signs in.
     session_cookie: str | None = None
     # When the viewer was last checked against the session store (sockets only).
@@ -61,6 +63,13 @@ class Context:
             self.viewer = await self.sockets.viewer_by_cookie.load(self.session_cookie)
             self.viewer_checked_at = now
         return self.viewer
+
+    async def spend(self, expense: Expense) -> None:
+        """Count an expensive operation against a visitor's address (RateLimited when its
+        budget is spent); members and partner keys are not counted."""
+        if self.viewer.member_id is None and self.viewer.partner_id is None:
+            client = self.request.client
+            await self.budgets.spend(expense, client.host if client is not None else None)
 
     async def read(
         self,

@@ -95,5 +95,7 @@ _expose(
         "REQUIRED": "Missing or empty.",
         "DUPLICATE": "Already used.",
         "CLOSED": "The thread is closed.",
+        "TOO_COMPLEX": "Markdown that would cost too much to render (too many brackets, too "
+        "deeply nested, or over the time a render may take); the message names the limit.",
     },
 )

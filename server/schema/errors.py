@@ -105,12 +105,13 @@ class ErrorCodes(SchemaExtension):
         ):
             log.warning("database unavailable (request %s): %r", request_id, original)
             unavailable = original if isinstance(original, Unavailable) else Unavailable()
-            self._set_unavailable(context, unavailable)
+            self._set_status(context, 503, unavailable.retry_after)
             return self._error(error, unavailable.message, {"code": unavailable.code})
         if isinstance(original, DomainError):
             extensions: dict[str, object] = {"code": original.code}
             if isinstance(original, RateLimited):
                 extensions["retryAfter"] = original.retry_after
+                self._set_status(context, 429, original.retry_after)
             return self._error(error, original.message, extensions)
         log.error("internal error (request %s)", request_id, exc_info=original)
         return self._error(
@@ -126,8 +127,9 @@ class ErrorCodes(SchemaExtension):
         )
 
     @staticmethod
-    def _set_unavailable(context: object, error: Unavailable) -> None:
+    def _set_status(context: object, status: int, retry_after: int) -> None:
+        """Over HTTP, the answer's status and Retry-After (a socket has neither)."""
         response = getattr(context, "response", None)
         if response is not None:
-            response.status_code = 503
-            response.headers["Retry-After"] = str(error.retry_after)
+            response.status_code = status
+            response.headers["Retry-After"] = str(retry_after)

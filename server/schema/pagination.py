@@ -8,6 +8,7 @@ from typing import Generic, TypeVar
 import strawberry
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from server.schema.budgets import Expense
 from server.schema.context import Context
 from server.services.pagination import Page
 
@@ -42,14 +43,25 @@ class Connection(Generic[N]):
     nodes: list[N] = strawberry.field(description="The items.")
     page_info: PageInfo = strawberry.field(description="Where this page stands.")
     count: strawberry.Private[Count]
+    # What counting costs a visitor's budget, if anything (a search's count does).
+    count_expense: strawberry.Private[Expense | None] = None
 
     @strawberry.field(description="How many items the whole list has (one extra query).")
     async def total_count(self, info: strawberry.Info[Context, None]) -> int:
+        if self.count_expense is not None:
+            await info.context.spend(self.count_expense)
         return await info.context.read(self.count)
 
 
-def connection(page: Page[R], convert: Callable[[R], N], count: Count) -> Connection[N]:
-    """Shape a service's page into a connection; `count` is read only if totalCount is asked."""
+def connection(
+    page: Page[R],
+    convert: Callable[[R], N],
+    count: Count,
+    *,
+    count_expense: Expense | None = None,
+) -> Connection[N]:
+    """Shape a service's page into a connection; `count` is read only if totalCount is asked
+    (and then costs a visitor `count_expense`)."""
     cursors = [page.cursor_of(item) for item in page.items]
     nodes = [convert(item) for item in page.items]
     return Connection(
@@ -62,4 +74,5 @@ def connection(page: Page[R], convert: Callable[[R], N], count: Count) -> Connec
             end_cursor=cursors[-1] if cursors else None,
         ),
         count=count,
+        count_expense=count_expense,
     )

@@ -13,6 +13,7 @@ class UserErrorCode(enum.Enum):
     REQUIRED = "REQUIRED"
     DUPLICATE = "DUPLICATE"
     CLOSED = "CLOSED"
+    TOO_COMPLEX = "TOO_COMPLEX"
 
 
 @dataclass(frozen=True)

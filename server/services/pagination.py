@@ -9,12 +9,14 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Any, Generic, TypeVar
 
 from server.services.errors import BadInput
+from server.text import text_problem
 
 T = TypeVar("T")
 
@@ -37,7 +39,12 @@ def encode_cursor(ordering: str, key: Sequence[Any]) -> str:
 
 
 def decode_cursor(cursor: str, ordering: str, types: Sequence[type]) -> tuple[Any, ...]:
-    """Decode `cursor` for `ordering` into values of `types`; BadInput when it is not one."""
+    """Decode `cursor` for `ordering` into values of `types`; BadInput when it is not one.
+
+    A cursor comes from the client: its values are checked as well as parsed, so that each
+    is one the list could have written (an id within a 64-bit column, a time within
+    range, text), never one the database refuses.
+    """
     try:
         padded = cursor + "=" * (-len(cursor) % 4)
         data = json.loads(base64.urlsafe_b64decode(padded.encode()))
@@ -55,12 +62,24 @@ def _convert(value: Any, kind: type) -> Any:
         parsed = datetime.fromisoformat(value)
         if parsed.tzinfo is None:
             raise ValueError
-        return parsed
+        # In UTC, as the database compares it (OverflowError, a ValueError's kin, for a
+        # time that has none).
+        try:
+            return parsed.astimezone(UTC)
+        except OverflowError:
+            raise ValueError from None
     if kind is float and isinstance(value, int | float) and not isinstance(value, bool):
+        if not math.isfinite(value):
+            raise ValueError
         return float(value)
     if kind is str and isinstance(value, str):
+        if text_problem(value) is not None:
+            raise ValueError
         return value
     if kind is int and isinstance(value, int) and not isinstance(value, bool):
+        # Every integer of a cursor is an id, a position, a count or a group.
+        if not 0 <= value < 2**63:
+            raise ValueError
         return value
     raise ValueError
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from server import markdown
 from server.services.errors import FieldError, InvalidInput, UserErrorCode
 
 TITLE_MAX = 200
@@ -14,6 +15,20 @@ TOPIC_PATTERN = re.compile(r"[a-z0-9-]{1,40}")
 IDEMPOTENCY_KEY_MAX = 200
 SEARCH_MAX = 200
 REASON_MAX = 500  # a moderator's reason for hiding a post or banning a member
+
+
+async def rendered(field: str, body: str, *, label: str = "Body") -> str:
+    """`body` (checked already) rendered to sanitised HTML, off the event loop.
+
+    Markdown that would cost too much to render is refused as `field`, TOO_COMPLEX, so that
+    nothing is stored without its HTML.
+    """
+    try:
+        return await markdown.render(body)
+    except markdown.MarkdownTooComplex as exc:
+        raise InvalidInput(
+            [FieldError((field,), f"{label} {exc.problem}", UserErrorCode.TOO_COMPLEX)]
+        ) from None
 
 
 class Collector:

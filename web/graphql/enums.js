@@ -20,7 +20,7 @@ export const THREAD_ORDER_VALUES = Object.freeze(['LAST_ACTIVITY', 'NEWEST', 'MO
 export const THREAD_STATUS_VALUES = Object.freeze(['OPEN', 'ANSWERED', 'CLOSED']);
 
 /** @type {ReadonlyArray<import('./types').UserErrorCode>} */
-export const USER_ERROR_CODE_VALUES = Object.freeze(['INVALID', 'TOO_LONG', 'TOO_SHORT', 'REQUIRED', 'DUPLICATE', 'CLOSED']);
+export const USER_ERROR_CODE_VALUES = Object.freeze(['INVALID', 'TOO_LONG', 'TOO_SHORT', 'REQUIRED', 'DUPLICATE', 'CLOSED', 'TOO_COMPLEX']);
 
 /** @type {ReadonlyArray<import('./types').Visibility>} */
 export const VISIBILITY_VALUES = Object.freeze(['PUBLIC', 'MEMBERS']);

@@ -534,7 +534,7 @@ export interface ThreadFilter {
   organisation?: string | null;
   /** Only threads with at least one expert reply. */
   hasExpertReply?: boolean | null;
-  /** Full-text search over titles and all posts of the thread. A thread matches when its title and opening post, together, hold every word, or when one of its replies does (on PostgreSQL the text is read as a web search: "quoted phrases", -word to exclude, or). Results come by relevance: first the threads whose title or opening post match, then those that match in a reply only; each group in `orderBy` order (most recent activity first by default). A search that runs past the server's time limit fails with the error code TIMEOUT: narrow it. */
+  /** Full-text search over titles and all posts of the thread. A thread matches when its title and opening post, together, hold every word, or when one of its replies does (on PostgreSQL the text is read as a web search: "quoted phrases", -word to exclude, or). Results come by relevance: first the threads whose title or opening post match, then those that match in a reply only; each group in `orderBy` order (most recent activity first by default). A search that runs past the server's time limit fails with the error code TIMEOUT: narrow it. Visitors' searches, and the totalCount of one, spend a budget of their address (RATE_LIMITED, with retryAfter, when it is spent). */
   search?: string | null;
 }
 
@@ -563,7 +563,7 @@ export type ThreadOrder = 'LAST_ACTIVITY' | 'NEWEST' | 'MOST_REPLIES';
 export type ThreadStatus = 'OPEN' | 'ANSWERED' | 'CLOSED';
 
 /** What is wrong with an input field. */
-export type UserErrorCode = 'INVALID' | 'TOO_LONG' | 'TOO_SHORT' | 'REQUIRED' | 'DUPLICATE' | 'CLOSED';
+export type UserErrorCode = 'INVALID' | 'TOO_LONG' | 'TOO_SHORT' | 'REQUIRED' | 'DUPLICATE' | 'CLOSED' | 'TOO_COMPLEX';
 
 /** Who may read a thread. */
 export type Visibility = 'PUBLIC' | 'MEMBERS';

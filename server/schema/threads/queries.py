@@ -7,6 +7,7 @@ import functools
 import strawberry
 
 from server import domain
+from server.schema.budgets import Expense
 from server.schema.context import Context
 from server.schema.enums import (
     OrganisationType,
@@ -29,9 +30,13 @@ async def thread_connection(
 ) -> Connection[Thread]:
     """A page of the threads `context.viewer` may read (the feed, an organisation's list)."""
     viewer = context.viewer
+    searching = bool(flt.search and flt.search.strip())
+    if searching:
+        await context.spend(Expense.SEARCH)
     page = await context.read(threads.list_threads, viewer, flt, order, first=first, after=after)
     count = functools.partial(threads.count_threads, viewer=viewer, flt=flt)
-    return connection(page, Thread.from_row, count)
+    expense = Expense.SEARCH_COUNT if searching else None
+    return connection(page, Thread.from_row, count, count_expense=expense)
 
 
 @strawberry.type(description="How many threads concern one pillar and one organisation type.")
@@ -76,7 +81,10 @@ class ThreadQueries:
 
     @strawberry.field(
         description="Render markdown exactly as a post's `bodyHtml` would be (for previews). "
-        "Up to 50,000 characters."
+        "Up to 50,000 characters. Markdown a post would refuse as TOO_COMPLEX fails with "
+        "BAD_USER_INPUT and a message naming the limit. Visitors spend a budget of their "
+        "address (RATE_LIMITED, with retryAfter, when it is spent)."
     )
-    def render_markdown(self, markdown: str) -> str:
-        return threads.render_preview(markdown)
+    async def render_markdown(self, info: Info, markdown: str) -> str:
+        await info.context.spend(Expense.PREVIEW)
+        return await threads.render_preview(markdown)

@@ -221,7 +221,9 @@ class ThreadFilter:
         'phrases", -word to exclude, or). Results come by relevance: first the threads '
         "whose title or opening post match, then those that match in a reply only; each "
         "group in `orderBy` order (most recent activity first by default). A search that "
-        "runs past the server's time limit fails with the error code TIMEOUT: narrow it.",
+        "runs past the server's time limit fails with the error code TIMEOUT: narrow it. "
+        "Visitors' searches, and the totalCount of one, spend a budget of their address "
+        "(RATE_LIMITED, with retryAfter, when it is spent).",
     )
 
     def to_service(self) -> threads.ThreadFilter:

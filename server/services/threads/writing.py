@@ -10,7 +10,7 @@ from typing import NamedTuple, cast
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from server import events, search
+from server import events, markdown, search
 from server.domain import (
     OrganisationType,
     RoarPillar,
@@ -20,7 +20,6 @@ from server.domain import (
     pillars_to_mask,
     types_to_mask,
 )
-from server.markdown import render_markdown
 from server.models import Organisation, Post, Thread, ThreadTopic
 from server.models.base import UTCDateTime, utcnow
 from server.services import idempotency
@@ -35,6 +34,7 @@ from server.services.validation import (
     BODY_MAX,
     TITLE_MAX,
     Collector,
+    rendered,
 )
 from server.services.viewer import (
     Viewer,
@@ -45,11 +45,15 @@ from server.services.viewer import (
 )
 
 
-def render_preview(markdown: str) -> str:
-    """Markdown rendered exactly as a post's body would be, for previews; as long as a body."""
-    if len(markdown) > BODY_MAX:
+async def render_preview(text: str) -> str:
+    """Markdown rendered exactly as a post's body would be, for previews; as long as a body,
+    and refused as a body would be when it would cost too much to render."""
+    if len(text) > BODY_MAX:
         raise BadInput(f"`markdown` takes at most {BODY_MAX} characters.")
-    return render_markdown(markdown)
+    try:
+        return await markdown.render(text)
+    except markdown.MarkdownTooComplex as exc:
+        raise BadInput(f"`markdown` {exc.problem}") from None
 
 
 async def start_thread(
@@ -129,7 +133,7 @@ async def start_thread(
             position=0,
             author_id=author_id,
             body=body,
-            body_html=render_markdown(body),
+            body_html=await rendered("body", body),
             is_expert=False,
             created_at=now,
         )
@@ -182,7 +186,7 @@ async def reply(
             return first
 
     # Rendered before the thread's row is locked: the lock is held as briefly as can be.
-    body_html = render_markdown(body)
+    body_html = await rendered("body", body)
     postgres = session.get_bind().dialect.name == "postgresql"
     if now is None and not postgres:
         now = utcnow()  # SQLite writers hold the lock from BEGIN IMMEDIATE on
@@ -330,7 +334,7 @@ async def edit_post(
     if thread.status == ThreadStatus.CLOSED and not viewer.is_moderator:
         raise _closed("post_id")
     post.body = body
-    post.body_html = render_markdown(body)
+    post.body_html = await rendered("body", body)
     post.edited_at = now or utcnow()
     await session.flush()
     await search.index_post(session, post)

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import math
 import secrets
 import shutil
 import signal
 import subprocess
+import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -337,12 +339,15 @@ async def test_a_partner_key_spends_one_budget_across_instances(db, shared, pair
     key = await issue_key(db, rate_limit=2)
 
     a, b = pair
+    started = time.monotonic()
     first = await post(a.http, THREADS, key)
     second = await post(b.http, THREADS, key)
     third = await post(a.http, THREADS, key)
+    elapsed = time.monotonic() - started
 
     assert [r.status_code for r in (first, second, third)] == [200, 200, 429]
-    assert third.headers["retry-after"] == "30"
+    # A token comes back every 30 s; the bucket refills meanwhile (seconds on a busy machine).
+    assert 30 - math.ceil(elapsed) <= int(third.headers["retry-after"]) <= 30
     assert third.json()["errors"][0]["extensions"]["code"] == "RATE_LIMITED"
 
 

@@ -552,6 +552,7 @@ def test_sign_in_lists_the_providers_and_sign_out_signs_out(
     page.wait_for_url(re.compile(r"/organisations$"))
     page.wait_for_selector(".whoami-name")
     assert page.locator(".whoami-name").inner_text() == people["member"].name
+    page.locator(".whoami").click()  # the account menu
     page.get_by_role("button", name="Sign out").click()
     page.wait_for_selector("#account >> text=Sign in")
     assert page.locator(".whoami-name").count() == 0

@@ -58,6 +58,11 @@ fragment ThreadCardFields on Thread {
   expertReplyCount
   createdAt
   lastActivityAt
+  participantCount
+  participants(first: 4) {
+    id
+    displayName
+  }
 }
 
 fragment PostFields on Post {

@@ -30,6 +30,11 @@ export type ThreadCardFields = {
   expertReplyCount: number;
   createdAt: string;
   lastActivityAt: string;
+  participantCount: number;
+  participants: Array<{
+    id: string;
+    displayName: string;
+  }>;
 };
 
 /** fragment PostFields on Post */
@@ -125,6 +130,17 @@ export type ThreadStartedData = {
   };
 };
 export type ThreadStartedVariables = {
+  filter?: ThreadFilter | null;
+};
+
+/** subscription ThreadsUpdated (home.graphql) */
+export type ThreadsUpdatedData = {
+  threadsUpdated: {
+    change: ThreadChange;
+    thread: ThreadCardFields;
+  };
+};
+export type ThreadsUpdatedVariables = {
   filter?: ThreadFilter | null;
 };
 

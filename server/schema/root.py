@@ -15,6 +15,7 @@ from server.schema.organisations import Organisation, OrganisationQueries
 from server.schema.pillars import PillarQueries
 from server.schema.threads import (
     Post,
+    RelatedThreadQueries,
     Thread,
     ThreadMutations,
     ThreadQueries,
@@ -50,7 +51,15 @@ class NodeQueries:
 
 Query = merge_types(
     "Query",
-    (NodeQueries, MemberQueries, ThreadQueries, OrganisationQueries, PillarQueries, AuthQueries),
+    (
+        NodeQueries,
+        MemberQueries,
+        ThreadQueries,
+        RelatedThreadQueries,
+        OrganisationQueries,
+        PillarQueries,
+        AuthQueries,
+    ),
 )
 Mutation = merge_types("Mutation", (ThreadMutations, ModerationMutations, MemberMutations))
 Subscription = merge_types("Subscription", (ThreadSubscriptions, ThreadUpdateSubscriptions))

@@ -77,6 +77,28 @@ export type MemberItemFields = {
   isExpert: boolean;
 };
 
+/** fragment ThreadContextFields on Thread */
+export type ThreadContextFields = {
+  id: string;
+  status: ThreadStatus;
+  replyCount: number;
+  expertReplyCount: number;
+  hidden: boolean;
+  acceptedReply: PostFields | null;
+  participantCount: number;
+  everyone: Array<{
+    id: string;
+    displayName: string;
+    role: MemberRole;
+    isExpert: boolean;
+    organisation: {
+      id: string;
+      slug: string;
+      name: string;
+    } | null;
+  }>;
+};
+
 /** query Preview (editor.graphql) */
 export type PreviewData = {
   renderMarkdown: string;
@@ -319,13 +341,6 @@ export type ThreadData = {
     __typename: 'Thread';
     hidden: boolean;
     opening: PostFields;
-    acceptedReply: {
-      id: string;
-      author: {
-        id: string;
-        displayName: string;
-      };
-    } | null;
     replies: {
       totalCount: number;
       pageInfo: {
@@ -334,11 +349,32 @@ export type ThreadData = {
       };
       nodes: Array<PostFields>;
     };
-  } & ThreadCardFields) | null;
+  } & ThreadCardFields & ThreadContextFields) | null;
+  relatedThreads: Array<{
+    id: string;
+    title: string;
+    kind: ThreadKind;
+    status: ThreadStatus;
+    replyCount: number;
+    lastActivityAt: string;
+  }>;
 };
 export type ThreadVariables = {
   id: string;
   first: number;
+};
+
+/** subscription ThreadUpdated (thread.graphql) */
+export type ThreadUpdatedData = {
+  threadUpdated: {
+    change: ThreadChange;
+    postId: string | null;
+    post: PostFields | null;
+    thread: ThreadContextFields;
+  };
+};
+export type ThreadUpdatedVariables = {
+  threadId: string;
 };
 
 /** query MoreReplies (thread.graphql) */
@@ -399,17 +435,7 @@ export type EditPostVariables = {
 /** mutation AcceptReply (thread.graphql) */
 export type AcceptReplyData = {
   acceptReply: {
-    thread: {
-      id: string;
-      status: ThreadStatus;
-      acceptedReply: {
-        id: string;
-        author: {
-          id: string;
-          displayName: string;
-        };
-      } | null;
-    } | null;
+    thread: ThreadContextFields | null;
     errors: Array<UserErrorFields>;
   };
 };

@@ -7,7 +7,7 @@ import { gql, isAbort } from '../lib/api.js';
 import { errorBox, feedHref, loading } from '../lib/components.js';
 import { announce, h, replaceChildren, srOnly } from '../lib/dom.js';
 import {
-  activeFilters, isFiltered, normaliseTopic, readState, stateToFilter, stateToParams,
+  activeFilters, isFiltered, isNeedsExpert, NEEDS_EXPERT, normaliseTopic, readState, stateToFilter, stateToParams,
 } from '../lib/feed.js';
 import {
   formatCount, KINDS, label, ORDERS, ORGANISATION_TYPES, PILLAR_SHORT, plural, pluralWord, STATUSES,
@@ -98,6 +98,9 @@ export default class HomeView extends View {
   /** @type {HTMLAnchorElement} */ clearLink;
   /** @type {HTMLElement} */ fresh;
   /** @type {HTMLElement} */ glanceBody;
+  /** @type {HTMLElement} */ heading;
+  /** @type {HTMLElement} */ lead;
+  /** @type {HTMLElement | null} */ views;
 
   /** @override */
   async mount() {
@@ -105,16 +108,19 @@ export default class HomeView extends View {
     const feed = this.fetchFeed();
     // Its failure is shown by showFeed(); or the session failed first and the router shows that.
     feed.catch(() => {});
-    const { vocabulary } = await this.session();
+    const { vocabulary, viewer } = await this.session();
     this.vocabulary = vocabulary;
     this.build(vocabulary);
+    // Researchers (and moderators) look for challenges that wait for an expert.
+    const helps = !!viewer && (viewer.isExpert || viewer.role === 'MODERATOR' || viewer.role === 'ADMIN');
+    this.views = helps
+      ? h('nav', { class: 'feed-views', 'aria-label': 'Views of the feed' },
+        h('a', { href: '/', dataset: { view: 'all' } }, 'All threads'),
+        h('a', { href: feedHref(NEEDS_EXPERT), dataset: { view: 'needs-expert' } }, 'Needs an expert'))
+      : null;
     this.show('',
       h('div', { class: 'page-home' },
-        h('div', { class: 'intro' },
-          h('h1', null, 'Forum'),
-          h('p', { class: 'lead' },
-            'Public-sector organisations of the Mission-Oriented Innovation Network learn from each other: ',
-            'challenges, discussions and case examples by ROAR pillar and organisation type.')),
+        h('div', { class: 'intro' }, this.heading, this.lead, this.views),
         h('div', { class: 'home-layout' },
           h('section', { class: 'feed', 'aria-labelledby': 'feed-heading' },
             h('h2', { id: 'feed-heading', class: 'visually-hidden' }, 'Threads'),
@@ -159,6 +165,8 @@ export default class HomeView extends View {
 
   /** @param {Vocabulary} vocabulary */
   build(vocabulary) {
+    this.heading = h('h1');
+    this.lead = h('p', { class: 'lead' });
     const pillars = vocabulary.pillars.map((p) => /** @type {[string, string]} */ ([p, label(vocabulary.pillarTitles, p)]));
     this.searchForm = h('form', { class: 'search-row', role: 'search', 'aria-label': 'Thread search' },
       h('label', { for: 'filter-q', class: 'visually-hidden' }, 'Search threads'),
@@ -178,9 +186,7 @@ export default class HomeView extends View {
           h('label', { for: 'filter-topic' }, 'Topic'),
           h('input', { type: 'text', id: 'filter-topic', name: 'topic', placeholder: 'e.g. procurement', autocomplete: 'off' })),
         select('sort', 'Sort by', Object.entries(ORDERS), null),
-        h('div', { class: 'filter filter-check' },
-          h('input', { type: 'checkbox', id: 'filter-expert', name: 'expert', value: '1' }),
-          h('label', { for: 'filter-expert' }, 'Has an expert reply'))));
+        select('expert', 'Expert replies', [['1', 'With an expert reply'], ['0', 'Without an expert reply']], 'Any')));
     this.form.addEventListener('submit', (event) => {
       event.preventDefault();
       this.apply();
@@ -257,9 +263,20 @@ export default class HomeView extends View {
     replaceChildren(this.list, this.threads.map((t) => threadItem(t, this.vocabulary, this.mode)));
   }
 
-  /** The form and the grid's current cell, from the state. */
+  /** The heading, the form and the grid's current cell, from the state. */
   renderForm() {
     const { state } = this;
+    const needsExpert = isNeedsExpert(state);
+    replaceChildren(this.heading, needsExpert ? 'Needs an expert' : 'Forum');
+    replaceChildren(this.lead, needsExpert
+      ? 'Open challenges that no researcher has replied to yet, the longest waiting first.'
+      : 'Public-sector organisations of the Mission-Oriented Innovation Network learn from each other: '
+        + 'challenges, discussions and case examples by ROAR pillar and organisation type.');
+    for (const link of this.views?.querySelectorAll('a') ?? []) {
+      const current = (/** @type {HTMLElement} */ (link).dataset.view === 'needs-expert') === needsExpert;
+      if (current) link.setAttribute('aria-current', 'page');
+      else link.removeAttribute('aria-current');
+    }
     const active = activeFilters(state);
     const elements = this.form.elements;
     const field = (/** @type {string} */ name) => /** @type {HTMLInputElement | HTMLSelectElement} */ (elements.namedItem(name));
@@ -271,7 +288,7 @@ export default class HomeView extends View {
     field('status').value = state.status;
     field('sort').value = state.sort;
     field('topic').value = state.topic;
-    /** @type {HTMLInputElement} */ (field('expert')).checked = state.expert;
+    field('expert').value = state.expert === 'with' ? '1' : state.expert === 'without' ? '0' : '';
     this.clearLink.hidden = !isFiltered(state);
     for (const cell of this.glanceBody.querySelectorAll('a[data-pillar]')) {
       const { pillar, orgType } = /** @type {HTMLElement} */ (cell).dataset;
@@ -291,7 +308,7 @@ export default class HomeView extends View {
       kind: oneOf(value('kind'), THREAD_KIND_VALUES),
       status: oneOf(value('status'), THREAD_STATUS_VALUES),
       topic: normaliseTopic(value('topic')),
-      expert: /** @type {HTMLInputElement} */ (this.form.elements.namedItem('expert')).checked,
+      expert: value('expert') === '1' ? 'with' : value('expert') === '0' ? 'without' : '',
       sort: oneOf(value('sort'), THREAD_ORDER_VALUES) || this.state.sort,
     };
   }

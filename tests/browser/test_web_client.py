@@ -104,14 +104,23 @@ def test_a_member_starts_a_challenge_a_researcher_replies_live_and_the_member_ac
     live_reply.get_by_role("button", name="Accept as answer").click()
     # Then the reply is marked, and the top of the thread links to it
     author.wait_for_selector(".accepted-callout")
-    accepted = author.locator(".post-accepted")
+    accepted = author.locator(".reply-list .post-accepted")
     assert "Accepted answer" in accepted.text_content()
     link = author.locator(".accepted-callout a")
     assert link.get_attribute("href") == f"#{accepted.get_attribute('id')}"
     assert "Answered" in author.locator(".thread-header .badges").text_content()
+    # ... and pinned right under the opening post as well
+    pinned = author.locator(".answer-pinned .post-accepted")
+    assert "equity stakes" in pinned.inner_text()
+    assert pinned.get_by_role("button").count() == 0
     screenshot(author, "thread")
 
-    # And the researcher sees the accepted answer after a reload, but may not accept
+    # And the researcher, reading meanwhile, sees it accepted without reloading
+    expert.locator(".reply-list .post-accepted").filter(has_text="equity stakes").wait_for()
+    expert.locator(".answer-pinned .post-accepted").wait_for()
+    assert "Answered" in expert.locator(".thread-header .badges").text_content()
+
+    # And after a reload, but may not accept
     expert.reload()
     expert.wait_for_selector(".post-accepted")
     assert expert.get_by_role("button", name="Accept as answer").count() == 0

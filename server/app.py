@@ -156,6 +156,7 @@ def create_app(
             Expense.PREVIEW: settings.visitor_previews_per_minute,
             Expense.SEARCH: settings.visitor_searches_per_minute,
             Expense.SEARCH_COUNT: settings.visitor_search_counts_per_minute,
+            Expense.APPLICATION: settings.applications_per_hour,
         },
     )
     graphql = ForumGraphQL(db=db, settings=settings, broadcaster=broadcaster, budgets=budgets)

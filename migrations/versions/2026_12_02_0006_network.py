@@ -158,5 +158,6 @@ def downgrade() -> None:
     op.drop_index("ix_membership_applications_status", table_name="membership_applications")
     op.drop_index("ix_membership_applications_submitted", table_name="membership_applications")
     op.drop_table("membership_applications")
-    with op.batch_alter_table("members") as batch:
-        batch.drop_column("lead_contact")
+    # Not in batch mode: SQLite (3.35+) drops a column in place, where a batch would copy
+    # `members`, which other tables' foreign keys hold on to.
+    op.drop_column("members", "lead_contact")

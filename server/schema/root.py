@@ -24,6 +24,7 @@ from server.schema.threads import (
     ThreadMutations,
     ThreadQueries,
     ThreadSubscriptions,
+    ThreadUpdateSubscriptions,
 )
 from server.services import applications, organisations, threads
 
@@ -70,7 +71,7 @@ Query = merge_types(
 Mutation = merge_types(
     "Mutation", (ThreadMutations, ModerationMutations, MemberMutations, ApplicationMutations)
 )
-Subscription = merge_types("Subscription", (ThreadSubscriptions,))
+Subscription = merge_types("Subscription", (ThreadSubscriptions, ThreadUpdateSubscriptions))
 
 for _root, _description in (
     (Query, "What can be read: threads, organisations, members, pillars."),

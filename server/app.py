@@ -30,6 +30,7 @@ from server.auth.oidc import OpenIDSignIn
 from server.auth.ratelimit import InProcessRateLimiter, RateLimiter, RedisRateLimiter
 from server.config import Settings
 from server.db import Database
+from server.feeds import Feeds
 from server.http import CancelOnDisconnect, Failures, GraphQLGuard, SecurityHeaders, parse_json
 from server.http_cache import CacheableGets
 from server.persisted_http import PersistedQueries
@@ -47,7 +48,7 @@ from server.websocket import ForumTransportWS
 log = logging.getLogger(__name__)
 
 # Paths of the web client's own routes and of unknown pages are answered with its shell.
-API_PREFIXES = ("/graphql", "/auth/", "/web/", "/healthz", "/readyz")
+API_PREFIXES = ("/graphql", "/auth/", "/web/", "/healthz", "/readyz", "/feeds/")
 
 
 class ForumGraphQL(GraphQL):
@@ -201,6 +202,7 @@ def create_app(
         Route("/healthz", healthz),
         Route("/readyz", readyz),
         *auth_routes.routes(settings, db, sign_in or OpenIDSignIn(settings)),
+        *Feeds(db, settings.public_url).routes(),
     ]
     web_dir = Path(settings.web_dir)
     if web_dir.is_dir():

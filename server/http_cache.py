@@ -19,7 +19,7 @@ from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from server.auth.apikeys import KEY_PARAM
-from server.response_cache import MAX_BODY_BYTES, ResponseCache
+from server.response_cache import MAX_BODY_BYTES, ResponseCache, etag_matches, etag_of
 
 GRAPHQL_PATH = "/graphql"
 # What the answer depends on besides the URL: the key (401, rate limits), the session
@@ -27,19 +27,6 @@ GRAPHQL_PATH = "/graphql"
 VARY = "Authorization, Cookie, Origin"
 PRIVATE = "private, no-store"
 NO_STORE = "no-store"
-
-
-def etag_of(body: bytes) -> str:
-    """A strong ETag: the body's SHA-256 (a different body, a different tag)."""
-    return '"' + hashlib.sha256(body).hexdigest()[:40] + '"'
-
-
-def matches(if_none_match: str | None, etag: str) -> bool:
-    """Whether an If-None-Match header names `etag` (or is `*`)."""
-    if not if_none_match:
-        return False
-    tags = {tag.strip() for tag in if_none_match.split(",")}
-    return etag in tags or "*" in tags
 
 
 class CacheableGets:
@@ -126,7 +113,7 @@ class CacheableGets:
             (b"vary", VARY.encode()),
             (b"x-cache", b"hit" if hit else b"miss"),
         ]
-        if matches(if_none_match, etag):
+        if etag_matches(if_none_match, etag):
             await send({"type": "http.response.start", "status": 304, "headers": headers})
             await send({"type": "http.response.body", "body": b""})
             return

@@ -105,9 +105,7 @@ async def test_a_get_with_a_session_cookie_is_private_and_not_stored(client, db,
 
 async def test_an_unknown_hash_is_not_found_then_registered_with_its_text(client, db):
     not_found = await client.get("/graphql", params=get_params(OWN_DOCUMENT, {}))
-    registered = await client.get(
-        "/graphql", params=get_params(OWN_DOCUMENT, {}, with_text=True)
-    )
+    registered = await client.get("/graphql", params=get_params(OWN_DOCUMENT, {}, with_text=True))
     by_hash = await client.get("/graphql", params=get_params(OWN_DOCUMENT, {}))
 
     assert not_found.status_code == 200

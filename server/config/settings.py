@@ -62,6 +62,12 @@ class Settings(BaseSettings):
     oidc_providers: Annotated[tuple[OIDCProvider, ...], NoDecode] = ()
     # Requests per minute of a partner API key that has no limit of its own.
     partner_rate_limit_per_minute: int = Field(default=300, ge=1)
+    # What one address may read a minute from a page of another site without a key.
+    keyless_cross_origin_per_minute: int = Field(default=60, ge=1)
+    # Cache-Control of public GraphQL GETs (server/http_cache.py): how long browsers and
+    # proxies may keep an answer, and serve it stale while they ask again.
+    http_max_age_seconds: int = Field(default=15, ge=0, le=3600)
+    http_stale_while_revalidate_seconds: int = Field(default=60, ge=0, le=86_400)
     # What one visitor's address may ask for a minute (server/schema/budgets.py).
     visitor_previews_per_minute: int = Field(default=20, ge=1)
     visitor_searches_per_minute: int = Field(default=60, ge=1)

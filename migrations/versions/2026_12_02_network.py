@@ -1,7 +1,7 @@
 """Joining the network and meeting: applications, invitations, lead contacts, events.
 
-Revision ID: 0006_network
-Revises: 0005
+Revision ID: 20261202_network
+Revises: 20261202_partner_persisted
 Create Date: 2026-12-02
 """
 
@@ -12,8 +12,8 @@ from alembic import op
 
 from server.models.base import UTCDateTime
 
-revision = "0006_network"
-down_revision = "0005"
+revision = "20261202_network"
+down_revision = "20261202_partner_persisted"
 branch_labels = None
 depends_on = None
 

@@ -118,7 +118,7 @@ export type FeedData = {
     nodes: Array<ThreadCardFields>;
   };
   org?: ({
-    __typename: 'Member' | 'MembershipApplication' | 'Post' | 'Thread';
+    __typename: 'Event' | 'Member' | 'MembershipApplication' | 'Post' | 'Thread';
   } | {
     __typename: 'Organisation';
     id: string;
@@ -336,7 +336,7 @@ export type SignInOptionsVariables = Record<string, never>;
 /** query Thread (thread.graphql) */
 export type ThreadData = {
   node: ({
-    __typename: 'Member' | 'MembershipApplication' | 'Organisation' | 'Post';
+    __typename: 'Event' | 'Member' | 'MembershipApplication' | 'Organisation' | 'Post';
   } | {
     __typename: 'Thread';
     hidden: boolean;
@@ -380,7 +380,7 @@ export type ThreadUpdatedVariables = {
 /** query MoreReplies (thread.graphql) */
 export type MoreRepliesData = {
   node: ({
-    __typename: 'Member' | 'MembershipApplication' | 'Organisation' | 'Post';
+    __typename: 'Event' | 'Member' | 'MembershipApplication' | 'Organisation' | 'Post';
   } | {
     __typename: 'Thread';
     id: string;
@@ -589,6 +589,9 @@ export interface UnhidePostInput {
 
 /** Where an application to join the network stands. */
 export type ApplicationStatus = 'PENDING' | 'APPROVED' | 'REJECTED';
+
+/** How an event is held. */
+export type EventFormat = 'ONLINE' | 'IN_PERSON' | 'HYBRID';
 
 /** What a member may do beyond reading and writing. */
 export type MemberRole = 'MEMBER' | 'RESEARCHER' | 'MODERATOR' | 'ADMIN';

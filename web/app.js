@@ -29,6 +29,9 @@ const ROUTES = [
   { name: 'organisations', pattern: /^\/organisations\/?$/, load: () => import('./views/organisations.js') },
   { name: 'organisation', pattern: /^\/o\/([^/]+)\/?$/, load: () => import('./views/organisation.js') },
   { name: 'signin', pattern: /^\/signin\/?$/, load: () => import('./views/signin.js') },
+  { name: 'join', pattern: /^\/join\/?$/, load: () => import('./views/join.js') },
+  { name: 'applications', pattern: /^\/admin\/applications\/?$/, load: () => import('./views/applications.js') },
+  { name: 'events', pattern: /^\/events\/?$/, load: () => import('./views/events.js') },
 ];
 /** @type {Route} */
 const NOT_FOUND = { name: 'not-found', pattern: null, load: () => import('./views/not-found.js') };
@@ -198,6 +201,7 @@ function renderAccount(member) {
       member.organisation
         ? h('a', { class: 'whoami-org', href: `/o/${encodeURIComponent(member.organisation.slug)}` }, member.organisation.name)
         : null),
+    member.role === 'ADMIN' ? h('a', { class: 'button button-small button-secondary', href: '/admin/applications' }, 'Applications') : null,
     signOut);
 }
 

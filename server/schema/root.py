@@ -21,6 +21,7 @@ from server.schema.organisations import Organisation, OrganisationQueries
 from server.schema.pillars import PillarQueries
 from server.schema.threads import (
     Post,
+    RelatedThreadQueries,
     Thread,
     ThreadMutations,
     ThreadQueries,
@@ -66,6 +67,7 @@ Query = merge_types(
         NodeQueries,
         MemberQueries,
         ThreadQueries,
+        RelatedThreadQueries,
         OrganisationQueries,
         PillarQueries,
         AuthQueries,

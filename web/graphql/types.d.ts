@@ -70,6 +70,11 @@ export type ThreadCardFields = {
   expertReplyCount: number;
   createdAt: string;
   lastActivityAt: string;
+  participantCount: number;
+  participants: Array<{
+    id: string;
+    displayName: string;
+  }>;
 };
 
 /** fragment PostFields on Post */
@@ -110,6 +115,28 @@ export type MemberItemFields = {
   displayName: string;
   role: MemberRole;
   isExpert: boolean;
+};
+
+/** fragment ThreadContextFields on Thread */
+export type ThreadContextFields = {
+  id: string;
+  status: ThreadStatus;
+  replyCount: number;
+  expertReplyCount: number;
+  hidden: boolean;
+  acceptedReply: PostFields | null;
+  participantCount: number;
+  everyone: Array<{
+    id: string;
+    displayName: string;
+    role: MemberRole;
+    isExpert: boolean;
+    organisation: {
+      id: string;
+      slug: string;
+      name: string;
+    } | null;
+  }>;
 };
 
 /** query MembershipApplications (applications.graphql) */
@@ -220,6 +247,17 @@ export type ThreadStartedData = {
   };
 };
 export type ThreadStartedVariables = {
+  filter?: ThreadFilter | null;
+};
+
+/** subscription ThreadsUpdated (home.graphql) */
+export type ThreadsUpdatedData = {
+  threadsUpdated: {
+    change: ThreadChange;
+    thread: ThreadCardFields;
+  };
+};
+export type ThreadsUpdatedVariables = {
   filter?: ThreadFilter | null;
 };
 
@@ -419,13 +457,6 @@ export type ThreadData = {
     __typename: 'Thread';
     hidden: boolean;
     opening: PostFields;
-    acceptedReply: {
-      id: string;
-      author: {
-        id: string;
-        displayName: string;
-      };
-    } | null;
     replies: {
       totalCount: number;
       pageInfo: {
@@ -434,11 +465,32 @@ export type ThreadData = {
       };
       nodes: Array<PostFields>;
     };
-  } & ThreadCardFields) | null;
+  } & ThreadCardFields & ThreadContextFields) | null;
+  relatedThreads: Array<{
+    id: string;
+    title: string;
+    kind: ThreadKind;
+    status: ThreadStatus;
+    replyCount: number;
+    lastActivityAt: string;
+  }>;
 };
 export type ThreadVariables = {
   id: string;
   first: number;
+};
+
+/** subscription ThreadUpdated (thread.graphql) */
+export type ThreadUpdatedData = {
+  threadUpdated: {
+    change: ThreadChange;
+    postId: string | null;
+    post: PostFields | null;
+    thread: ThreadContextFields;
+  };
+};
+export type ThreadUpdatedVariables = {
+  threadId: string;
 };
 
 /** query MoreReplies (thread.graphql) */
@@ -499,17 +551,7 @@ export type EditPostVariables = {
 /** mutation AcceptReply (thread.graphql) */
 export type AcceptReplyData = {
   acceptReply: {
-    thread: {
-      id: string;
-      status: ThreadStatus;
-      acceptedReply: {
-        id: string;
-        author: {
-          id: string;
-          displayName: string;
-        };
-      } | null;
-    } | null;
+    thread: ThreadContextFields | null;
     errors: Array<UserErrorFields>;
   };
 };

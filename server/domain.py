@@ -63,6 +63,37 @@ class ThreadOrder(enum.StrEnum):
     MOST_REPLIES = "MOST_REPLIES"
 
 
+class FollowKind(enum.StrEnum):
+    """What a follow follows."""
+
+    THREAD = "THREAD"
+    PILLAR = "PILLAR"
+    ORGANISATION_TYPE = "ORGANISATION_TYPE"
+    TOPIC = "TOPIC"
+    ORGANISATION = "ORGANISATION"
+
+
+class NotificationReason(enum.StrEnum):
+    """Why a member was notified."""
+
+    REPLY = "REPLY"
+    EXPERT_REPLY = "EXPERT_REPLY"
+    ANSWER_ACCEPTED = "ANSWER_ACCEPTED"
+    NEW_THREAD = "NEW_THREAD"
+    MENTION = "MENTION"
+    MEMBERSHIP = "MEMBERSHIP"
+    EVENT = "EVENT"
+
+
+class EmailFrequency(enum.StrEnum):
+    """How often a member is e-mailed about their notifications."""
+
+    IMMEDIATELY = "IMMEDIATELY"
+    DAILY = "DAILY"
+    WEEKLY = "WEEKLY"
+    NEVER = "NEVER"
+
+
 @dataclass(frozen=True)
 class PillarText:
     title: str

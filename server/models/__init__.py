@@ -1,6 +1,14 @@
 """SQLAlchemy models, one module per aggregate."""
 
 from server.models.base import Base
+from server.models.engagement import (
+    Follow,
+    FollowRecord,
+    Notification,
+    NotificationRecord,
+    NotificationSettings,
+    ThreadRead,
+)
 from server.models.member import AuthSession, Member
 from server.models.organisation import Organisation
 from server.models.outbox import OutboxJob, UsedToken
@@ -23,9 +31,14 @@ __all__ = [
     "THREAD_BUNDLE",
     "AuthSession",
     "Base",
+    "Follow",
+    "FollowRecord",
     "IdempotencyKey",
     "Member",
     "MemberRecord",
+    "Notification",
+    "NotificationRecord",
+    "NotificationSettings",
     "Organisation",
     "OrganisationRecord",
     "OutboxJob",
@@ -33,6 +46,7 @@ __all__ = [
     "Post",
     "PostRecord",
     "Thread",
+    "ThreadRead",
     "ThreadRecord",
     "ThreadTopic",
     "UsedToken",

@@ -8,9 +8,16 @@ from strawberry.tools import merge_types
 from server.ids import from_global_id
 from server.schema.auth import AuthQueries
 from server.schema.context import Context
+from server.schema.follows import Follow, FollowMutations, FollowQueries
 from server.schema.members import Member, MemberMutations, MemberQueries
 from server.schema.moderation import ModerationMutations
 from server.schema.node import Node
+from server.schema.notifications import (
+    Notification,
+    NotificationMutations,
+    NotificationQueries,
+    NotificationSubscriptions,
+)
 from server.schema.organisations import Organisation, OrganisationQueries
 from server.schema.pillars import PillarQueries
 from server.schema.threads import (
@@ -20,7 +27,7 @@ from server.schema.threads import (
     ThreadQueries,
     ThreadSubscriptions,
 )
-from server.services import organisations, threads
+from server.services import follows, notifications, organisations, threads
 
 
 @strawberry.type
@@ -44,15 +51,33 @@ class NodeQueries:
         if type_name == "Member":
             member = await ctx.loaders.member_by_id.load(row_id)
             return Member.from_row(member) if member else None
+        if type_name == "Notification":
+            found = await ctx.read(notifications.get_notification, ctx.viewer, row_id)
+            return Notification.from_row(found) if found else None
+        if type_name == "Follow":
+            follow = await ctx.read(follows.get_follow, ctx.viewer, row_id)
+            return Follow.from_row(follow) if follow else None
         return None
 
 
 Query = merge_types(
     "Query",
-    (NodeQueries, MemberQueries, ThreadQueries, OrganisationQueries, PillarQueries, AuthQueries),
+    (
+        NodeQueries,
+        MemberQueries,
+        ThreadQueries,
+        OrganisationQueries,
+        PillarQueries,
+        AuthQueries,
+        FollowQueries,
+        NotificationQueries,
+    ),
 )
-Mutation = merge_types("Mutation", (ThreadMutations, ModerationMutations, MemberMutations))
-Subscription = merge_types("Subscription", (ThreadSubscriptions,))
+Mutation = merge_types(
+    "Mutation",
+    (ThreadMutations, ModerationMutations, MemberMutations, FollowMutations, NotificationMutations),
+)
+Subscription = merge_types("Subscription", (ThreadSubscriptions, NotificationSubscriptions))
 
 for _root, _description in (
     (Query, "What can be read: threads, organisations, members, pillars."),

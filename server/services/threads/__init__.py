@@ -16,6 +16,7 @@ from server.services.threads.reading import (
     matches,
     post_visible,
     thread_counts,
+    thread_visible,
 )
 from server.services.threads.writing import (
     accept_reply,
@@ -45,4 +46,5 @@ __all__ = [
     "reply",
     "start_thread",
     "thread_counts",
+    "thread_visible",
 ]

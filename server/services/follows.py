@@ -17,7 +17,7 @@ from server.domain import FollowKind, OrganisationType, RoarPillar
 from server.models import Follow, FollowRecord, NotificationSettings, Organisation, record_columns
 from server.models.base import utcnow
 from server.services.errors import FieldError, InvalidInput, UserErrorCode
-from server.services.pagination import Page, check_first, decode_cursor, encode_cursor, take_page
+from server.services.pagination import Page, newest_first
 from server.services.sql import insert_ignoring_conflicts
 from server.services.threads.reading import NO_THREAD, get_thread
 from server.services.validation import TOPIC_PATTERN
@@ -143,19 +143,9 @@ async def list_follows(
 ) -> Page[FollowRecord]:
     """What the viewer follows, newest first."""
     member_id = require_member(viewer, "see what you follow")
-    check_first(first)
     stmt = sa.select(*record_columns(Follow)).where(Follow.member_id == member_id)
-    if after is not None:
-        (last_id,) = decode_cursor(after, "FOLLOWS", (int,))
-        stmt = stmt.where(Follow.id < last_id)
-    rows = (await session.execute(stmt.order_by(Follow.id.desc()).limit(first + 1))).all()
-    follows, has_next = take_page(cast("list[FollowRecord]", rows), first)
-    return Page(
-        items=follows,
-        has_next=has_next,
-        has_previous=after is not None,
-        cursor_of=lambda f: encode_cursor("FOLLOWS", (f.id,)),
-    )
+    page = await newest_first(session, stmt, Follow.id, "FOLLOWS", first=first, after=after)
+    return cast("Page[FollowRecord]", page)
 
 
 async def count_follows(session: AsyncSession, viewer: Viewer) -> int:

@@ -31,7 +31,7 @@ from server.models import (
 )
 from server.models.base import utcnow
 from server.services.errors import InvalidInput, UserErrorCode
-from server.services.pagination import Page, check_first, decode_cursor, encode_cursor, take_page
+from server.services.pagination import Page, newest_first
 from server.services.sql import insert_ignoring_conflicts
 from server.services.threads.reading import post_visible, thread_visible
 from server.services.viewer import Viewer, require_member
@@ -152,21 +152,13 @@ async def list_notifications(
 ) -> Page[NotificationRecord]:
     """The viewer's notifications, newest first (one statement)."""
     member_id = require_member(viewer, "see your notifications")
-    check_first(first)
     stmt = _joined(sa.select(*record_columns(Notification))).where(_shown(viewer, member_id))
     if unread_only:
         stmt = stmt.where(Notification.read_at.is_(None))
-    if after is not None:
-        (last_id,) = decode_cursor(after, "NOTIFICATIONS", (int,))
-        stmt = stmt.where(Notification.id < last_id)
-    rows = (await session.execute(stmt.order_by(Notification.id.desc()).limit(first + 1))).all()
-    items, has_next = take_page(cast("list[NotificationRecord]", rows), first)
-    return Page(
-        items=items,
-        has_next=has_next,
-        has_previous=after is not None,
-        cursor_of=lambda n: encode_cursor("NOTIFICATIONS", (n.id,)),
+    page = await newest_first(
+        session, stmt, Notification.id, "NOTIFICATIONS", first=first, after=after
     )
+    return cast("Page[NotificationRecord]", page)
 
 
 async def count_notifications(

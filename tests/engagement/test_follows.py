@@ -71,7 +71,7 @@ async def test_each_kind_of_target_can_be_followed_listed_and_unfollowed(db, sig
     ] == ["Banco Verde", "procurement", "PUBLIC_BANK", "RISKS_AND_REWARDS", "Risk sharing"]
 
     page = (await gql(reader, FOLLOWS, {"first": 2}))["follows"]
-    rest = (await gql(reader, FOLLOWS, {"first": 10, "after": page["pageInfo"]["endCursor"]}))
+    rest = await gql(reader, FOLLOWS, {"first": 10, "after": page["pageInfo"]["endCursor"]})
     assert len(page["nodes"]) + len(rest["follows"]["nodes"]) == 5
 
     for target in targets:
@@ -164,9 +164,7 @@ async def test_settings_have_defaults_and_refuse_unknown_values(db, signed_in, c
         "emailFrequency": "DAILY",
         "autoFollow": True,
     }
-    body = await gql(
-        member, UPDATE_SETTINGS, {"input": {"emailFrequency": "HOURLY"}}, errors=True
-    )
+    body = await gql(member, UPDATE_SETTINGS, {"input": {"emailFrequency": "HOURLY"}}, errors=True)
     assert body.get("errors") and "HOURLY" in body["errors"][0]["message"]
     changed = await gql(member, UPDATE_SETTINGS, {"input": {"emailFrequency": "WEEKLY"}})
     assert changed["updateNotificationSettings"]["settings"]["emailFrequency"] == "WEEKLY"

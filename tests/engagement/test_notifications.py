@@ -56,7 +56,9 @@ async def test_a_reply_notifies_the_threads_followers_after_the_commit(
     assert notification["post"] == {"id": post_id}
     assert notification["actor"] == {"displayName": "Amara Okafor"}
     assert notification["readAt"] is None
-    assert notification["url"] == f"{settings.public_url}/t/{gid('Thread', thread.id)}#post-{post_id}"
+    assert (
+        notification["url"] == f"{settings.public_url}/t/{gid('Thread', thread.id)}#post-{post_id}"
+    )
     # The author follows their own thread; the replier (now following too) is not told of
     # their own reply.
     author_client = await signed_in(author)
@@ -155,9 +157,7 @@ async def test_nobody_hears_of_what_they_may_not_read(app, db, settings, signed_
     # The thread's author replied to nothing; the replier never hears of their own replies.
 
 
-async def test_a_mention_notifies_the_member_named_and_links_the_name(
-    app, db, settings, signed_in
-):
+async def test_a_mention_notifies_the_member_named_and_links_the_name(app, db, settings, signed_in):
     author = await make_member(db)
     thread = await make_thread(db, author=author, title="Capabilities")
     amara = await make_member(db, name="Amara Okafor")

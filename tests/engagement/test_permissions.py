@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import pytest
 
-from server.domain import MemberRole, Visibility
-from server.models import Member
-from server.models.base import utcnow
-from tests.api.test_permissions import ROLES
+from server.domain import Visibility
+from tests.api.test_permissions import ROLES, act_as
 from tests.engagement.support import FOLLOW, MARK_READ, UNFOLLOW, UPDATE_SETTINGS
-from tests.factories import gid, make_member, make_thread, sign_in
+from tests.factories import gid, make_member, make_thread
 from tests.support import error_codes, gql
 
 MUTATIONS = ["follow", "unfollow", "markNotificationsRead", "updateNotificationSettings"]
@@ -50,18 +48,7 @@ async def _outcome(client, mutation: str, thread_id: str) -> str:
 async def test_engagement_permission_matrix(client, db, settings, role, mutation, visibility):
     owner = await make_member(db)
     thread = await make_thread(db, author=owner, visibility=visibility)
-    if role != "visitor":
-        actor = await make_member(
-            db,
-            role=MemberRole(role.upper()) if role in ROLES[2:6] else MemberRole.MEMBER,
-            with_organisation=role != "no-organisation",
-        )
-        await sign_in(client, db, settings, actor)
-        if role == "banned":
-            async with db.write() as session:
-                banned = await session.get(Member, actor.id)
-                assert banned is not None
-                banned.banned_at, banned.banned_reason = utcnow(), "Spam"
+    await act_as(client, db, settings, role)
 
     outcome = await _outcome(client, mutation, gid("Thread", thread.id))
 

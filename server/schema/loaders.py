@@ -53,6 +53,8 @@ class Loaders:
     notification_by_id: DataLoader[int, NotificationRecord | None] = field(init=False)
     # Whether a member follows a thread, by member id then thread id (made when first asked).
     _thread_follows: dict[int, DataLoader[int, bool]] = field(init=False)
+    # Member ids of who wrote in a thread (see lookups.participants).
+    participants_by_thread_id: DataLoader[int, list[int] | None] = field(init=False)
 
     def __post_init__(self) -> None:
         self.member_by_id = DataLoader(load_fn=self._members)
@@ -62,6 +64,7 @@ class Loaders:
         self.opening_post_by_thread_id = _by_key(self.db, lookups.opening_posts)
         self.notification_by_id = _by_key(self.db, notifications.notifications_by_id)
         self._thread_follows = {}
+        self.participants_by_thread_id = _by_key(self.db, lookups.participants)
 
     def follows_thread(self, member_id: int) -> DataLoader[int, bool]:
         """Whether `member_id` follows a thread, by thread id: one query for a page."""

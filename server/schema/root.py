@@ -26,6 +26,7 @@ from server.schema.threads import (
     ThreadMutations,
     ThreadQueries,
     ThreadSubscriptions,
+    ThreadUpdateSubscriptions,
 )
 from server.services import follows, notifications, organisations, threads
 
@@ -77,7 +78,9 @@ Mutation = merge_types(
     "Mutation",
     (ThreadMutations, ModerationMutations, MemberMutations, FollowMutations, NotificationMutations),
 )
-Subscription = merge_types("Subscription", (ThreadSubscriptions, NotificationSubscriptions))
+Subscription = merge_types(
+    "Subscription", (ThreadSubscriptions, ThreadUpdateSubscriptions, NotificationSubscriptions)
+)
 
 for _root, _description in (
     (Query, "What can be read: threads, organisations, members, pillars."),

@@ -39,6 +39,7 @@ export type PostFields = {
   bodyHtml: string;
   isExpertReply: boolean;
   isAccepted: boolean;
+  viewerCanAccept: boolean;
   createdAt: string;
   editedAt: string | null;
   hidden: boolean;
@@ -90,7 +91,7 @@ export type FeedData = {
     nodes: Array<ThreadCardFields>;
   };
   org?: ({
-    __typename: 'Member' | 'Post' | 'Thread';
+    __typename: 'Follow' | 'Member' | 'Notification' | 'Post' | 'Thread';
   } | {
     __typename: 'Organisation';
     id: string;
@@ -297,7 +298,7 @@ export type SignInOptionsVariables = Record<string, never>;
 /** query Thread (thread.graphql) */
 export type ThreadData = {
   node: ({
-    __typename: 'Member' | 'Organisation' | 'Post';
+    __typename: 'Follow' | 'Member' | 'Notification' | 'Organisation' | 'Post';
   } | {
     __typename: 'Thread';
     hidden: boolean;
@@ -327,7 +328,7 @@ export type ThreadVariables = {
 /** query MoreReplies (thread.graphql) */
 export type MoreRepliesData = {
   node: ({
-    __typename: 'Member' | 'Organisation' | 'Post';
+    __typename: 'Follow' | 'Member' | 'Notification' | 'Organisation' | 'Post';
   } | {
     __typename: 'Thread';
     id: string;
@@ -544,8 +545,14 @@ export interface UnhidePostInput {
   postId: string;
 }
 
+/** How often a member is e-mailed about their notifications. */
+export type EmailFrequency = 'IMMEDIATELY' | 'DAILY' | 'WEEKLY' | 'NEVER';
+
 /** What a member may do beyond reading and writing. */
 export type MemberRole = 'MEMBER' | 'RESEARCHER' | 'MODERATOR' | 'ADMIN';
+
+/** Why a member was notified. */
+export type NotificationReason = 'REPLY' | 'EXPERT_REPLY' | 'ANSWER_ACCEPTED' | 'NEW_THREAD' | 'MENTION' | 'MEMBERSHIP' | 'EVENT';
 
 /** The kinds of public-sector organisation that make up the network. */
 export type OrganisationType = 'GOVERNMENT_DEPARTMENT' | 'PUBLIC_BANK' | 'INTERNATIONAL_AGENCY' | 'STRATEGIC_DESIGN_AGENCY' | 'RESEARCH_INNOVATION_AGENCY' | 'DIGITAL_AGENCY' | 'LOCAL_REGIONAL_GOVERNMENT' | 'SPACE_AGENCY' | 'RESEARCH_INSTITUTE';
@@ -553,11 +560,14 @@ export type OrganisationType = 'GOVERNMENT_DEPARTMENT' | 'PUBLIC_BANK' | 'INTERN
 /** The four pillars of the ROAR framework (Mazzucato 2016). */
 export type RoarPillar = 'ROUTES_AND_DIRECTIONS' | 'ORGANISATIONAL_CAPACITY' | 'ASSESSMENT' | 'RISKS_AND_REWARDS';
 
+/** What changed in a thread (see Subscription.threadUpdated). */
+export type ThreadChange = 'REPLY_ADDED' | 'POST_EDITED' | 'ANSWER_ACCEPTED' | 'STATUS_CHANGED' | 'POST_HIDDEN' | 'POST_SHOWN';
+
 /** What a thread is for. */
 export type ThreadKind = 'CHALLENGE' | 'DISCUSSION' | 'CASE_EXAMPLE';
 
 /** How to order a list of threads (with a search, within each group of relevance: see ThreadFilter.search). */
-export type ThreadOrder = 'LAST_ACTIVITY' | 'NEWEST' | 'MOST_REPLIES';
+export type ThreadOrder = 'LAST_ACTIVITY' | 'NEWEST' | 'MOST_REPLIES' | 'FEWEST_REPLIES' | 'OLDEST_UNANSWERED';
 
 /** Where a thread stands. */
 export type ThreadStatus = 'OPEN' | 'ANSWERED' | 'CLOSED';

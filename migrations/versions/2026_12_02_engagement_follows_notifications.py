@@ -1,7 +1,7 @@
 """Follows, notifications, members' notification settings and per-thread read positions.
 
 Revision ID: engagement_0001
-Revises: 0005
+Revises: 20261202_network
 Create Date: 2026-12-02
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 from server.models.base import UTCDateTime
 
 revision = "engagement_0001"
-down_revision = "0005"
+down_revision = "20261202_network"
 branch_labels = None
 depends_on = None
 

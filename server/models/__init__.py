@@ -10,6 +10,7 @@ from server.models.engagement import (
     ThreadRead,
 )
 from server.models.member import AuthSession, Member
+from server.models.network import Event, EventAttendance, Invitation, MembershipApplication
 from server.models.organisation import Organisation
 from server.models.outbox import OutboxJob, UsedToken
 from server.models.partner import Partner
@@ -31,11 +32,15 @@ __all__ = [
     "THREAD_BUNDLE",
     "AuthSession",
     "Base",
+    "Event",
+    "EventAttendance",
     "Follow",
     "FollowRecord",
     "IdempotencyKey",
+    "Invitation",
     "Member",
     "MemberRecord",
+    "MembershipApplication",
     "Notification",
     "NotificationRecord",
     "NotificationSettings",

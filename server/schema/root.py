@@ -6,6 +6,11 @@ import strawberry
 from strawberry.tools import merge_types
 
 from server.ids import from_global_id
+from server.schema.applications import (
+    ApplicationMutations,
+    ApplicationQueries,
+    MembershipApplication,
+)
 from server.schema.auth import AuthQueries
 from server.schema.context import Context
 from server.schema.follows import Follow, FollowMutations, FollowQueries
@@ -28,7 +33,7 @@ from server.schema.threads import (
     ThreadSubscriptions,
     ThreadUpdateSubscriptions,
 )
-from server.services import follows, notifications, organisations, threads
+from server.services import applications, follows, notifications, organisations, threads
 
 
 @strawberry.type
@@ -58,6 +63,9 @@ class NodeQueries:
         if type_name == "Follow":
             follow = await ctx.read(follows.get_follow, ctx.viewer, row_id)
             return Follow.from_row(follow) if follow else None
+        if type_name == "MembershipApplication":
+            application = await ctx.read(applications.get_application, ctx.viewer, row_id)
+            return MembershipApplication.from_row(application, ctx.viewer) if application else None
         return None
 
 
@@ -70,13 +78,21 @@ Query = merge_types(
         OrganisationQueries,
         PillarQueries,
         AuthQueries,
+        ApplicationQueries,
         FollowQueries,
         NotificationQueries,
     ),
 )
 Mutation = merge_types(
     "Mutation",
-    (ThreadMutations, ModerationMutations, MemberMutations, FollowMutations, NotificationMutations),
+    (
+        ThreadMutations,
+        ModerationMutations,
+        MemberMutations,
+        ApplicationMutations,
+        FollowMutations,
+        NotificationMutations,
+    ),
 )
 Subscription = merge_types(
     "Subscription", (ThreadSubscriptions, ThreadUpdateSubscriptions, NotificationSubscriptions)

@@ -10,7 +10,7 @@ from server import migrate
 from server.db import Database
 from tests.test_migrations import ROWS, _counts, empty_url  # noqa: F401  (the fixture)
 
-ENGAGEMENT, BEFORE = "engagement_0001", "0005"
+ENGAGEMENT, BEFORE = "engagement_0001", "20261202_network"
 
 
 async def test_the_engagement_migration_keeps_rows_up_and_down(empty_url):  # noqa: F811

@@ -91,7 +91,7 @@ export type FeedData = {
     nodes: Array<ThreadCardFields>;
   };
   org?: ({
-    __typename: 'Follow' | 'Member' | 'Notification' | 'Post' | 'Thread';
+    __typename: 'Follow' | 'Member' | 'MembershipApplication' | 'Notification' | 'Post' | 'Thread';
   } | {
     __typename: 'Organisation';
     id: string;
@@ -298,7 +298,7 @@ export type SignInOptionsVariables = Record<string, never>;
 /** query Thread (thread.graphql) */
 export type ThreadData = {
   node: ({
-    __typename: 'Follow' | 'Member' | 'Notification' | 'Organisation' | 'Post';
+    __typename: 'Follow' | 'Member' | 'MembershipApplication' | 'Notification' | 'Organisation' | 'Post';
   } | {
     __typename: 'Thread';
     hidden: boolean;
@@ -328,7 +328,7 @@ export type ThreadVariables = {
 /** query MoreReplies (thread.graphql) */
 export type MoreRepliesData = {
   node: ({
-    __typename: 'Follow' | 'Member' | 'Notification' | 'Organisation' | 'Post';
+    __typename: 'Follow' | 'Member' | 'MembershipApplication' | 'Notification' | 'Organisation' | 'Post';
   } | {
     __typename: 'Thread';
     id: string;
@@ -544,6 +544,9 @@ export interface UnhidePostInput {
   /** The post's global ID. */
   postId: string;
 }
+
+/** Where an application to join the network stands. */
+export type ApplicationStatus = 'PENDING' | 'APPROVED' | 'REJECTED';
 
 /** How often a member is e-mailed about their notifications. */
 export type EmailFrequency = 'IMMEDIATELY' | 'DAILY' | 'WEEKLY' | 'NEVER';

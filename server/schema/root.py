@@ -13,6 +13,7 @@ from server.schema.applications import (
 )
 from server.schema.auth import AuthQueries
 from server.schema.context import Context
+from server.schema.events import EventMutations, EventQueries, event_of
 from server.schema.follows import Follow, FollowMutations, FollowQueries
 from server.schema.members import Member, MemberMutations, MemberQueries
 from server.schema.moderation import ModerationMutations
@@ -27,13 +28,14 @@ from server.schema.organisations import Organisation, OrganisationQueries
 from server.schema.pillars import PillarQueries
 from server.schema.threads import (
     Post,
+    RelatedThreadQueries,
     Thread,
     ThreadMutations,
     ThreadQueries,
     ThreadSubscriptions,
     ThreadUpdateSubscriptions,
 )
-from server.services import applications, follows, notifications, organisations, threads
+from server.services import applications, events, follows, notifications, organisations, threads
 
 
 @strawberry.type
@@ -63,6 +65,9 @@ class NodeQueries:
         if type_name == "Follow":
             follow = await ctx.read(follows.get_follow, ctx.viewer, row_id)
             return Follow.from_row(follow) if follow else None
+        if type_name == "Event":
+            event = await ctx.read(events.get_event, ctx.viewer, row_id)
+            return await event_of(ctx, event) if event else None
         if type_name == "MembershipApplication":
             application = await ctx.read(applications.get_application, ctx.viewer, row_id)
             return MembershipApplication.from_row(application, ctx.viewer) if application else None
@@ -75,10 +80,12 @@ Query = merge_types(
         NodeQueries,
         MemberQueries,
         ThreadQueries,
+        RelatedThreadQueries,
         OrganisationQueries,
         PillarQueries,
         AuthQueries,
         ApplicationQueries,
+        EventQueries,
         FollowQueries,
         NotificationQueries,
     ),
@@ -90,6 +97,7 @@ Mutation = merge_types(
         ModerationMutations,
         MemberMutations,
         ApplicationMutations,
+        EventMutations,
         FollowMutations,
         NotificationMutations,
     ),

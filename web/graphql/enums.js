@@ -7,6 +7,9 @@ export const APPLICATION_STATUS_VALUES = Object.freeze(['PENDING', 'APPROVED', '
 /** @type {ReadonlyArray<import('./types').EmailFrequency>} */
 export const EMAIL_FREQUENCY_VALUES = Object.freeze(['IMMEDIATELY', 'DAILY', 'WEEKLY', 'NEVER']);
 
+/** @type {ReadonlyArray<import('./types').EventFormat>} */
+export const EVENT_FORMAT_VALUES = Object.freeze(['ONLINE', 'IN_PERSON', 'HYBRID']);
+
 /** @type {ReadonlyArray<import('./types').MemberRole>} */
 export const MEMBER_ROLE_VALUES = Object.freeze(['MEMBER', 'RESEARCHER', 'MODERATOR', 'ADMIN']);
 

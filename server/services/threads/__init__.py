@@ -16,8 +16,8 @@ from server.services.threads.reading import (
     matches,
     post_visible,
     thread_counts,
-    thread_visible,
 )
+from server.services.threads.related import related_threads
 from server.services.threads.writing import (
     accept_reply,
     edit_post,
@@ -43,9 +43,9 @@ __all__ = [
     "matches",
     "post_visible",
     "record_update",
+    "related_threads",
     "render_preview",
     "reply",
     "start_thread",
     "thread_counts",
-    "thread_visible",
 ]

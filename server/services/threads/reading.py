@@ -109,8 +109,8 @@ def _visible(viewer: Viewer) -> sa.ColumnElement[bool]:
     return sa.and_(readable, _not_hidden(Thread.hidden_at, Thread.author_id, viewer))
 
 
-def thread_visible(viewer: Viewer) -> sa.ColumnElement[bool]:
-    """The one rule for threads, as a condition on `threads` for statements elsewhere."""
+def visible(viewer: Viewer) -> sa.ColumnElement[bool]:
+    """The one rule for threads, in SQL: what `viewer` may read, hidden ones aside."""
     return _visible(viewer)
 
 

@@ -213,7 +213,7 @@ export type FeedData = {
     nodes: Array<ThreadCardFields>;
   };
   org?: ({
-    __typename: 'Event' | 'Member' | 'MembershipApplication' | 'Post' | 'Thread';
+    __typename: 'Event' | 'Follow' | 'Member' | 'MembershipApplication' | 'Notification' | 'Post' | 'Thread';
   } | {
     __typename: 'Organisation';
     id: string;
@@ -452,7 +452,7 @@ export type SignInOptionsVariables = Record<string, never>;
 /** query Thread (thread.graphql) */
 export type ThreadData = {
   node: ({
-    __typename: 'Event' | 'Member' | 'MembershipApplication' | 'Organisation' | 'Post';
+    __typename: 'Event' | 'Follow' | 'Member' | 'MembershipApplication' | 'Notification' | 'Organisation' | 'Post';
   } | {
     __typename: 'Thread';
     hidden: boolean;
@@ -496,7 +496,7 @@ export type ThreadUpdatedVariables = {
 /** query MoreReplies (thread.graphql) */
 export type MoreRepliesData = {
   node: ({
-    __typename: 'Event' | 'Member' | 'MembershipApplication' | 'Organisation' | 'Post';
+    __typename: 'Event' | 'Follow' | 'Member' | 'MembershipApplication' | 'Notification' | 'Organisation' | 'Post';
   } | {
     __typename: 'Thread';
     id: string;
@@ -750,11 +750,17 @@ export interface UnhidePostInput {
 /** Where an application to join the network stands. */
 export type ApplicationStatus = 'PENDING' | 'APPROVED' | 'REJECTED';
 
+/** How often a member is e-mailed about their notifications. */
+export type EmailFrequency = 'IMMEDIATELY' | 'DAILY' | 'WEEKLY' | 'NEVER';
+
 /** How an event is held. */
 export type EventFormat = 'ONLINE' | 'IN_PERSON' | 'HYBRID';
 
 /** What a member may do beyond reading and writing. */
 export type MemberRole = 'MEMBER' | 'RESEARCHER' | 'MODERATOR' | 'ADMIN';
+
+/** Why a member was notified. */
+export type NotificationReason = 'REPLY' | 'EXPERT_REPLY' | 'ANSWER_ACCEPTED' | 'NEW_THREAD' | 'MENTION' | 'MEMBERSHIP' | 'EVENT';
 
 /** The kinds of public-sector organisation that make up the network. */
 export type OrganisationType = 'GOVERNMENT_DEPARTMENT' | 'PUBLIC_BANK' | 'INTERNATIONAL_AGENCY' | 'STRATEGIC_DESIGN_AGENCY' | 'RESEARCH_INNOVATION_AGENCY' | 'DIGITAL_AGENCY' | 'LOCAL_REGIONAL_GOVERNMENT' | 'SPACE_AGENCY' | 'RESEARCH_INSTITUTE';

@@ -32,9 +32,11 @@ def test_graphiql_runs_a_query_with_every_other_origin_blocked(
     assert response is not None and response.ok
     # The same policy as every page of the forum: no inline script, nothing from elsewhere.
     csp = response.headers["content-security-policy"]
-    assert "script-src 'self';" in csp and "unsafe-inline" not in csp and "https:" not in csp.split(
-        "img-src"
-    )[0]
+    assert (
+        "script-src 'self';" in csp
+        and "unsafe-inline" not in csp
+        and "https:" not in csp.split("img-src")[0]
+    )
 
     page.locator(".graphiql-container").wait_for()
     page.get_by_role("button", name="Execute query (Ctrl-Enter)").click()

@@ -1,0 +1,106 @@
+"""Every page at 1280 and 390 px, in the light and the dark theme: no serious or critical
+accessibility violation (axe-core), a screenshot of each for people to look at, and no
+layout shift worth the name while the first pages fill in."""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import quote
+
+import pytest
+
+from tests.browser.support import DESKTOP, PHONE, SCREENSHOTS, Forum, Person, axe_violations
+
+pytestmark = pytest.mark.browser
+
+NEEDS_EXPERT = "/?kind=CHALLENGE&status=OPEN&expert=0&sort=OLDEST_UNANSWERED"
+# Page name -> (path, who reads it: None for a visitor); "{thread}" and "{organisation}"
+# are filled from the demo data.
+PAGES: dict[str, tuple[str, str | None]] = {
+    "home": ("/", None),
+    "home-member": ("/", "member"),
+    "needs-expert": (NEEDS_EXPERT, "researcher"),
+    "thread": ("/t/{thread}", "moderator"),
+    "thread-visitor": ("/t/{thread}", None),
+    "new": ("/new", "member"),
+    "organisations": ("/organisations", None),
+    "organisation": ("/o/{organisation}", None),
+    "signin": ("/signin", None),
+    "join": ("/join", None),
+    "events": ("/events", None),
+    "applications": ("/admin/applications", "moderator"),
+    "not-found": ("/no/such/page", None),
+}
+# The layout shift a page may cause while it fills in (Core Web Vitals' "good" is 0.1).
+CLS_LIMIT = 0.1
+
+CLS_OBSERVER = """
+window.__cls = 0;
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    if (!entry.hadRecentInput) window.__cls += entry.value;
+  }
+}).observe({ type: 'layout-shift', buffered: true });
+"""
+
+
+def _path(forum: Forum, template: str) -> str:
+    if "{thread}" in template:
+        answered = forum.graphql(
+            """{ threads(filter: {statuses: [ANSWERED], hasExpertReply: true}, first: 1) {
+                   nodes { id } } }"""
+        )["threads"]["nodes"]
+        assert answered, "the demo data has no answered thread with an expert reply"
+        return template.replace("{thread}", quote(answered[0]["id"], safe=""))
+    if "{organisation}" in template:
+        slug = forum.graphql("{ organisations(first: 1) { nodes { slug } } }")["organisations"][
+            "nodes"
+        ][0]["slug"]
+        return template.replace("{organisation}", slug)
+    return template
+
+
+def _reader(people: dict[str, Person], who: str | None) -> Person | None:
+    if who is None:
+        return None
+    return people.get(who, people["member"])
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("name", list(PAGES))
+def test_every_page_in_both_themes_and_widths_passes_axe_and_is_screenshot(
+    open_page: Any, forum: Forum, people: dict[str, Person], name: str, scheme: str
+) -> None:
+    template, who = PAGES[name]
+    page = open_page(_reader(people, who), bypass_csp=True)
+    page.emulate_media(color_scheme=scheme)
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for width, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
+        page.set_viewport_size(viewport)
+        page.goto(_path(forum, template))
+        page.wait_for_selector("main h1")
+        page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(300)
+        page.screenshot(path=str(SCREENSHOTS / f"{name}-{scheme}-{width}.png"), full_page=True)
+        violations = axe_violations(page)
+        assert not violations, (width, violations)
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+@pytest.mark.parametrize("name", ["home", "thread", "organisation"])
+def test_the_first_pages_fill_in_without_shifting_their_layout(
+    browser: Any, forum: Forum, name: str, viewport: dict[str, int]
+) -> None:
+    # A cold context (nothing cached), as a first visit.
+    context = browser.new_context(base_url=forum.url, viewport=viewport, bypass_csp=True)
+    try:
+        context.add_init_script(CLS_OBSERVER)
+        page = context.new_page()
+        page.goto(_path(forum, PAGES[name][0]))
+        page.wait_for_selector("main h1")
+        page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(1000)
+        cls = page.evaluate("window.__cls")
+    finally:
+        context.close()
+    assert cls < CLS_LIMIT, f"cumulative layout shift of {name}: {cls:.3f}"

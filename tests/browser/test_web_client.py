@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.support import (
+    PHONE,
     Forum,
     Person,
     axe_violations,
@@ -135,6 +136,10 @@ def test_authors_can_edit_their_posts_and_others_cannot(
     )
     page = open_page(member)
     page.goto(thread_path(thread_id))
+    # Another member reads the thread meanwhile, on a phone
+    other = open_page(people["other_member"], viewport=PHONE)
+    other.goto(thread_path(thread_id))
+    other.wait_for_selector('.live-status[data-state="live"]')
     opening = page.locator(".opening .post")
     opening.get_by_role("button", name="Edit").click()
     editor = page.get_by_label("Edit the opening post")
@@ -145,9 +150,10 @@ def test_authors_can_edit_their_posts_and_others_cannot(
     assert "Second version." in opening.locator("> .post-body").inner_text()
     assert "edited" in opening.locator(".post-header").inner_text()
 
-    other = open_page(people["other_member"])
-    other.goto(thread_path(thread_id))
-    other.wait_for_selector(".opening .post")
+    # The other reader sees the new text without reloading, and may not edit it
+    other.locator(".opening article > .post-body em").wait_for()
+    assert "Second version." in other.locator(".opening .post > .post-body").inner_text()
+    assert "edited" in other.locator(".opening .post-header").inner_text()
     assert other.locator(".opening").get_by_role("button", name="Edit").count() == 0
 
 

@@ -82,6 +82,10 @@ def test_every_page_in_both_themes_and_widths_passes_axe_and_is_screenshot(
         page.wait_for_load_state("networkidle")
         page.wait_for_timeout(300)
         page.screenshot(path=str(SCREENSHOTS / f"{name}-{scheme}-{width}.png"), full_page=True)
+        # The header is one line, and nothing is wider than the screen.
+        header = page.locator(".site-header-inner").bounding_box()
+        assert header is not None and header["height"] < 70, (width, header)
+        assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
         violations = axe_violations(page)
         assert not violations, (width, violations)
 

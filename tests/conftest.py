@@ -28,6 +28,8 @@ BASE_URL = "http://127.0.0.1:8000"
 TABLES = [
     "outbox",
     "used_tokens",
+    "webhook_deliveries",
+    "webhook_endpoints",
     "partners",
     "idempotency_keys",
     "auth_sessions",

@@ -23,7 +23,7 @@ from server.domain import (
 )
 from server.models import Organisation, Post, Thread, ThreadTopic
 from server.models.base import UTCDateTime, utcnow
-from server.services import idempotency
+from server.services import idempotency, webhooks
 from server.services.errors import (
     BadInput,
     InvalidInput,
@@ -146,6 +146,7 @@ async def start_thread(
     if key is not None:
         await idempotency.record(session, author_id, key, thread.id)
     events.record(session, events.Event(events.THREADS_CHANNEL, {"thread_id": thread.id}))
+    await webhooks.announce_thread_started(session, thread)
     return thread
 
 
@@ -242,6 +243,7 @@ async def reply(
         ),
     )
     record_update(session, thread_id, ThreadChange.REPLY_ADDED, post_id)
+    await webhooks.announce_reply(session, webhooks.REPLY_ADDED, post)
     return post
 
 
@@ -370,6 +372,7 @@ async def accept_reply(session: AsyncSession, viewer: Viewer, *, post_id: int | 
     thread.status = ThreadStatus.ANSWERED
     await session.flush()
     record_update(session, thread.id, ThreadChange.ANSWER_ACCEPTED, post.id)
+    await webhooks.announce_reply(session, webhooks.REPLY_ACCEPTED, post)
     return thread
 
 

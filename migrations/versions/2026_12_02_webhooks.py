@@ -59,9 +59,7 @@ def upgrade() -> None:
             ondelete="CASCADE",
         ),
     )
-    op.create_index(
-        "ix_webhook_deliveries_endpoint", "webhook_deliveries", ["endpoint_id", "id"]
-    )
+    op.create_index("ix_webhook_deliveries_endpoint", "webhook_deliveries", ["endpoint_id", "id"])
 
 
 def downgrade() -> None:

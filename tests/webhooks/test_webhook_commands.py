@@ -6,29 +6,9 @@ import re
 
 import pytest
 
-from tests.api.test_auth_commands import Ran
+# The operator's commands run in-process, as in the partners' and members' tests.
+from tests.api.test_auth_commands import cli as cli
 from tests.api.test_auth_partners import issue_key
-
-
-@pytest.fixture
-def cli(database_url, monkeypatch, capsys):
-    import asyncio
-
-    from server.cli import main
-
-    monkeypatch.setenv("MOIN_DATABASE_URL", database_url)
-
-    async def run(*args: str) -> Ran:
-        capsys.readouterr()
-        try:
-            await asyncio.to_thread(main, list(args))
-            code = 0
-        except SystemExit as exc:
-            code = int(exc.code or 0)
-        out, err = capsys.readouterr()
-        return Ran(code, out, err)
-
-    return run
 
 
 async def test_an_endpoint_is_added_listed_and_removed(db, cli):

@@ -93,6 +93,10 @@ class Settings(BaseSettings):
     smtp_url: SecretStr | None = None
     mail_from: str | None = None
     smtp_timeout_seconds: float = Field(default=30.0, gt=0, le=300)
+    # Joining the network: applications an hour from one client address, and the Terms of
+    # Reference (Markdown) a deployment may put in place of the forum's own.
+    applications_per_hour: int = Field(default=5, ge=1)
+    terms_of_reference_path: Path | None = None
 
     @field_validator("oidc_providers", mode="before")
     @classmethod
@@ -101,6 +105,13 @@ class Settings(BaseSettings):
             return parse_providers(value)
         except ProviderConfigError as exc:
             raise PydanticCustomError("oidc_providers", str(exc)) from None
+
+    @field_validator("terms_of_reference_path")
+    @classmethod
+    def _check_terms(cls, value: Path | None) -> Path | None:
+        if value is not None and not value.is_file():
+            raise ValueError(f"{value} is not a readable file")
+        return value
 
     @field_validator("base_url")
     @classmethod

@@ -6,8 +6,14 @@ import strawberry
 from strawberry.tools import merge_types
 
 from server.ids import from_global_id
+from server.schema.applications import (
+    ApplicationMutations,
+    ApplicationQueries,
+    MembershipApplication,
+)
 from server.schema.auth import AuthQueries
 from server.schema.context import Context
+from server.schema.events import EventMutations, EventQueries, event_of
 from server.schema.members import Member, MemberMutations, MemberQueries
 from server.schema.moderation import ModerationMutations
 from server.schema.node import Node
@@ -15,13 +21,14 @@ from server.schema.organisations import Organisation, OrganisationQueries
 from server.schema.pillars import PillarQueries
 from server.schema.threads import (
     Post,
+    RelatedThreadQueries,
     Thread,
     ThreadMutations,
     ThreadQueries,
     ThreadSubscriptions,
     ThreadUpdateSubscriptions,
 )
-from server.services import organisations, threads
+from server.services import applications, events, organisations, threads
 
 
 @strawberry.type
@@ -45,14 +52,39 @@ class NodeQueries:
         if type_name == "Member":
             member = await ctx.loaders.member_by_id.load(row_id)
             return Member.from_row(member) if member else None
+        if type_name == "Event":
+            event = await ctx.read(events.get_event, ctx.viewer, row_id)
+            return await event_of(ctx, event) if event else None
+        if type_name == "MembershipApplication":
+            application = await ctx.read(applications.get_application, ctx.viewer, row_id)
+            return MembershipApplication.from_row(application, ctx.viewer) if application else None
         return None
 
 
 Query = merge_types(
     "Query",
-    (NodeQueries, MemberQueries, ThreadQueries, OrganisationQueries, PillarQueries, AuthQueries),
+    (
+        NodeQueries,
+        MemberQueries,
+        ThreadQueries,
+        RelatedThreadQueries,
+        OrganisationQueries,
+        PillarQueries,
+        AuthQueries,
+        ApplicationQueries,
+        EventQueries,
+    ),
 )
-Mutation = merge_types("Mutation", (ThreadMutations, ModerationMutations, MemberMutations))
+Mutation = merge_types(
+    "Mutation",
+    (
+        ThreadMutations,
+        ModerationMutations,
+        MemberMutations,
+        ApplicationMutations,
+        EventMutations,
+    ),
+)
 Subscription = merge_types("Subscription", (ThreadSubscriptions, ThreadUpdateSubscriptions))
 
 for _root, _description in (

@@ -1,7 +1,7 @@
 """Partners' webhook endpoints and the log of delivery attempts.
 
 Revision ID: 20261202_webhooks
-Revises: 20261202_network
+Revises: engagement_0001
 Create Date: 2026-12-02
 """
 
@@ -13,7 +13,7 @@ from alembic import op
 from server.models.base import UTCDateTime
 
 revision = "20261202_webhooks"
-down_revision = "20261202_network"
+down_revision = "engagement_0001"
 branch_labels = None
 depends_on = None
 

@@ -209,6 +209,8 @@ def create_app(
     app.state.db = db
     app.state.settings = settings
     app.state.broadcaster = broadcaster
+    # The graphql-core schema, whose extensions hold the compiled plans and their counters.
+    app.state.schema = graphql.schema._schema  # type: ignore[attr-defined]  # a strawberry Schema
     app.state.response_cache = response_cache
     app.state.redis_link = link
     # Innermost: it sees only bodies GraphQLGuard has checked and read whole.

@@ -61,6 +61,19 @@ class ThreadOrder(enum.StrEnum):
     LAST_ACTIVITY = "LAST_ACTIVITY"
     NEWEST = "NEWEST"
     MOST_REPLIES = "MOST_REPLIES"
+    FEWEST_REPLIES = "FEWEST_REPLIES"
+    OLDEST_UNANSWERED = "OLDEST_UNANSWERED"
+
+
+class ThreadChange(enum.StrEnum):
+    """What changed in a thread, as its live updates say."""
+
+    REPLY_ADDED = "REPLY_ADDED"
+    POST_EDITED = "POST_EDITED"
+    ANSWER_ACCEPTED = "ANSWER_ACCEPTED"
+    STATUS_CHANGED = "STATUS_CHANGED"
+    POST_HIDDEN = "POST_HIDDEN"
+    POST_SHOWN = "POST_SHOWN"
 
 
 @dataclass(frozen=True)

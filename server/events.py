@@ -29,7 +29,14 @@ def replies_channel(thread_id: int) -> str:
     return f"thread:{thread_id}:replies"
 
 
+def updates_channel(thread_id: int) -> str:
+    """The channel of changes to one thread (edits, answers, status, hiding, counts)."""
+    return f"thread:{thread_id}:updates"
+
+
 THREADS_CHANNEL = "threads"
+# Changes to any thread, for lists that show many (the feed's counts).
+THREAD_UPDATES_CHANNEL = "threads:updates"
 
 
 def record(session: AsyncSession, event: Event) -> None:

@@ -82,6 +82,23 @@ _expose(
         "LAST_ACTIVITY": "Most recent reply (or start) first.",
         "NEWEST": "Most recently started first.",
         "MOST_REPLIES": "Most replies first.",
+        "FEWEST_REPLIES": "Fewest replies first; among equals, the oldest first.",
+        "OLDEST_UNANSWERED": "Threads without an accepted answer first, oldest started first; "
+        "then the answered ones, oldest first.",
+    },
+)
+ThreadChange = domain.ThreadChange
+_expose(
+    ThreadChange,
+    "What changed in a thread (see Subscription.threadUpdated).",
+    {
+        "REPLY_ADDED": "A reply was posted: the counts and last activity changed.",
+        "POST_EDITED": "A post's body was edited.",
+        "ANSWER_ACCEPTED": "A reply was accepted as the answer.",
+        "STATUS_CHANGED": "The thread was closed or reopened.",
+        "POST_HIDDEN": "A moderator hid a post (a reply leaves the counts; the opening post "
+        "hides the thread).",
+        "POST_SHOWN": "A moderator showed a hidden post again.",
     },
 )
 UserErrorCode = _UserErrorCode

@@ -44,6 +44,8 @@ class Loaders:
     post_by_id: DataLoader[int, PostRecord | None] = field(init=False)
     thread_by_id: DataLoader[int, ThreadRecord | None] = field(init=False)
     opening_post_by_thread_id: DataLoader[int, PostRecord | None] = field(init=False)
+    # Member ids of who wrote in a thread (see lookups.participants).
+    participants_by_thread_id: DataLoader[int, list[int] | None] = field(init=False)
 
     def __post_init__(self) -> None:
         self.member_by_id = DataLoader(load_fn=self._members)
@@ -51,6 +53,7 @@ class Loaders:
         self.post_by_id = _by_key(self.db, lookups.posts_by_id)
         self.thread_by_id = _by_key(self.db, lookups.threads_by_id)
         self.opening_post_by_thread_id = _by_key(self.db, lookups.opening_posts)
+        self.participants_by_thread_id = _by_key(self.db, lookups.participants)
 
     async def _members(self, member_ids: Sequence[int]) -> list[MemberRecord | None]:
         found = await read(self.db, lookups.members_by_id, member_ids)

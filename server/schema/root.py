@@ -19,6 +19,7 @@ from server.schema.threads import (
     ThreadMutations,
     ThreadQueries,
     ThreadSubscriptions,
+    ThreadUpdateSubscriptions,
 )
 from server.services import organisations, threads
 
@@ -52,7 +53,7 @@ Query = merge_types(
     (NodeQueries, MemberQueries, ThreadQueries, OrganisationQueries, PillarQueries, AuthQueries),
 )
 Mutation = merge_types("Mutation", (ThreadMutations, ModerationMutations, MemberMutations))
-Subscription = merge_types("Subscription", (ThreadSubscriptions,))
+Subscription = merge_types("Subscription", (ThreadSubscriptions, ThreadUpdateSubscriptions))
 
 for _root, _description in (
     (Query, "What can be read: threads, organisations, members, pillars."),

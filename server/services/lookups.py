@@ -81,3 +81,30 @@ async def members_by_id(
         # A member without organisation comes with a bundle of NULLs.
         found[member.id] = (member, organisation if member.organisation_id is not None else None)
     return found
+
+
+async def participants(session: AsyncSession, thread_ids: Sequence[int]) -> dict[int, list[int]]:
+    """The people who wrote in each thread, by thread id, as member ids: the thread's author
+    first, then the others by how many posts they wrote, then by who wrote first.
+
+    Hidden posts do not count: a participant is someone whose words everyone can see.
+    One grouped statement for the whole batch.
+    """
+    stmt = (
+        sa.select(
+            Post.thread_id,
+            Post.author_id,
+            sa.func.count().label("posts"),
+            sa.func.min(Post.position).label("first"),
+        )
+        .where(Post.thread_id.in_(set(thread_ids)), Post.hidden_at.is_(None))
+        .group_by(Post.thread_id, Post.author_id)
+    )
+    ranked: dict[int, list[tuple[int, int, int, int]]] = {}
+    for thread_id, author_id, posts, first in await session.execute(stmt):
+        # The opening post's author (position 0) sorts first, then most posts, then earliest.
+        ranked.setdefault(thread_id, []).append((0 if first == 0 else 1, -posts, first, author_id))
+    return {
+        thread_id: [author_id for *_, author_id in sorted(rows)]
+        for thread_id, rows in ranked.items()
+    }

@@ -16,11 +16,12 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from server import search
-from server.domain import MemberRole, ThreadStatus
+from server.domain import MemberRole, ThreadChange, ThreadStatus
 from server.models import Member, Post, Thread
 from server.models.base import utcnow
 from server.services.errors import Forbidden, InvalidInput, UserErrorCode
 from server.services.sessions import end_sessions_of
+from server.services.threads.live import record_update
 from server.services.threads.reading import NO_POST, NO_THREAD, get_post, get_thread
 from server.services.validation import REASON_MAX, Collector
 from server.services.viewer import Viewer, require_moderator
@@ -39,12 +40,15 @@ async def set_closed(
     thread = await get_thread(session, viewer, thread_id) if thread_id is not None else None
     if thread is None:
         raise InvalidInput.of("thread_id", NO_THREAD)
+    before = thread.status
     if closed:
         thread.status = ThreadStatus.CLOSED
     elif thread.status == ThreadStatus.CLOSED:
         answered = thread.accepted_post_id is not None
         thread.status = ThreadStatus.ANSWERED if answered else ThreadStatus.OPEN
     await session.flush()
+    if thread.status != before:
+        record_update(session, thread.id, ThreadChange.STATUS_CHANGED)
     return thread
 
 
@@ -107,6 +111,8 @@ async def set_hidden(
         log.info(
             "post %s %s by member %s", post.id, "hidden" if hidden else "shown", viewer.member_id
         )
+        change = ThreadChange.POST_HIDDEN if hidden else ThreadChange.POST_SHOWN
+        record_update(session, post.thread_id, change, post.id)
     await session.refresh(post)
     return post
 

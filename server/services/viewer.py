@@ -85,6 +85,23 @@ def require_can_accept(viewer: Viewer, thread_author_id: int) -> None:
         raise Forbidden("Only the thread's author or a moderator can accept a reply.")
 
 
+def accepts_own_reply(viewer: Viewer, reply_author_id: int) -> bool:
+    """Whether accepting this reply would be its author answering their own thread: a
+    thread's author cannot accept their own reply (an answer comes from a peer); a
+    moderator accepts any reply."""
+    return viewer.member_id == reply_author_id and not viewer.is_moderator
+
+
+def can_accept(viewer: Viewer, thread_author_id: int, reply_author_id: int) -> bool:
+    """Whether `viewer` may accept a reply by `reply_author_id` in a thread of
+    `thread_author_id` (the two rules above, for offering the action)."""
+    if viewer.banned_reason is not None or viewer.organisation_id is None:
+        return False
+    if viewer.member_id != thread_author_id and not viewer.is_moderator:
+        return False
+    return not accepts_own_reply(viewer, reply_author_id)
+
+
 def require_moderator(viewer: Viewer, action: str = "close or reopen threads") -> None:
     """Moderators and admins close and reopen threads, hide posts and ban members."""
     if viewer.banned_reason is not None:

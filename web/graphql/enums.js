@@ -10,11 +10,14 @@ export const ORGANISATION_TYPE_VALUES = Object.freeze(['GOVERNMENT_DEPARTMENT', 
 /** @type {ReadonlyArray<import('./types').RoarPillar>} */
 export const ROAR_PILLAR_VALUES = Object.freeze(['ROUTES_AND_DIRECTIONS', 'ORGANISATIONAL_CAPACITY', 'ASSESSMENT', 'RISKS_AND_REWARDS']);
 
+/** @type {ReadonlyArray<import('./types').ThreadChange>} */
+export const THREAD_CHANGE_VALUES = Object.freeze(['REPLY_ADDED', 'POST_EDITED', 'ANSWER_ACCEPTED', 'STATUS_CHANGED', 'POST_HIDDEN', 'POST_SHOWN']);
+
 /** @type {ReadonlyArray<import('./types').ThreadKind>} */
 export const THREAD_KIND_VALUES = Object.freeze(['CHALLENGE', 'DISCUSSION', 'CASE_EXAMPLE']);
 
 /** @type {ReadonlyArray<import('./types').ThreadOrder>} */
-export const THREAD_ORDER_VALUES = Object.freeze(['LAST_ACTIVITY', 'NEWEST', 'MOST_REPLIES']);
+export const THREAD_ORDER_VALUES = Object.freeze(['LAST_ACTIVITY', 'NEWEST', 'MOST_REPLIES', 'FEWEST_REPLIES', 'OLDEST_UNANSWERED']);
 
 /** @type {ReadonlyArray<import('./types').ThreadStatus>} */
 export const THREAD_STATUS_VALUES = Object.freeze(['OPEN', 'ANSWERED', 'CLOSED']);

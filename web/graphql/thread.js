@@ -66,6 +66,7 @@ fragment PostFields on Post {
   bodyHtml
   isExpertReply
   isAccepted
+  viewerCanAccept
   createdAt
   editedAt
   hidden
@@ -111,6 +112,7 @@ fragment PostFields on Post {
   bodyHtml
   isExpertReply
   isAccepted
+  viewerCanAccept
   createdAt
   editedAt
   hidden
@@ -141,6 +143,7 @@ fragment PostFields on Post {
   bodyHtml
   isExpertReply
   isAccepted
+  viewerCanAccept
   createdAt
   editedAt
   hidden
@@ -176,6 +179,7 @@ fragment PostFields on Post {
   bodyHtml
   isExpertReply
   isAccepted
+  viewerCanAccept
   createdAt
   editedAt
   hidden
@@ -217,6 +221,7 @@ fragment PostFields on Post {
   bodyHtml
   isExpertReply
   isAccepted
+  viewerCanAccept
   createdAt
   editedAt
   hidden
@@ -322,6 +327,7 @@ fragment PostFields on Post {
   bodyHtml
   isExpertReply
   isAccepted
+  viewerCanAccept
   createdAt
   editedAt
   hidden
@@ -363,6 +369,7 @@ fragment PostFields on Post {
   bodyHtml
   isExpertReply
   isAccepted
+  viewerCanAccept
   createdAt
   editedAt
   hidden

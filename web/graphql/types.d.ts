@@ -39,6 +39,7 @@ export type PostFields = {
   bodyHtml: string;
   isExpertReply: boolean;
   isAccepted: boolean;
+  viewerCanAccept: boolean;
   createdAt: string;
   editedAt: string | null;
   hidden: boolean;
@@ -553,11 +554,14 @@ export type OrganisationType = 'GOVERNMENT_DEPARTMENT' | 'PUBLIC_BANK' | 'INTERN
 /** The four pillars of the ROAR framework (Mazzucato 2016). */
 export type RoarPillar = 'ROUTES_AND_DIRECTIONS' | 'ORGANISATIONAL_CAPACITY' | 'ASSESSMENT' | 'RISKS_AND_REWARDS';
 
+/** What changed in a thread (see Subscription.threadUpdated). */
+export type ThreadChange = 'REPLY_ADDED' | 'POST_EDITED' | 'ANSWER_ACCEPTED' | 'STATUS_CHANGED' | 'POST_HIDDEN' | 'POST_SHOWN';
+
 /** What a thread is for. */
 export type ThreadKind = 'CHALLENGE' | 'DISCUSSION' | 'CASE_EXAMPLE';
 
 /** How to order a list of threads (with a search, within each group of relevance: see ThreadFilter.search). */
-export type ThreadOrder = 'LAST_ACTIVITY' | 'NEWEST' | 'MOST_REPLIES';
+export type ThreadOrder = 'LAST_ACTIVITY' | 'NEWEST' | 'MOST_REPLIES' | 'FEWEST_REPLIES' | 'OLDEST_UNANSWERED';
 
 /** Where a thread stands. */
 export type ThreadStatus = 'OPEN' | 'ANSWERED' | 'CLOSED';

@@ -64,6 +64,8 @@ export const ORDERS = {
   LAST_ACTIVITY: 'Latest activity',
   NEWEST: 'Newest',
   MOST_REPLIES: 'Most replies',
+  FEWEST_REPLIES: 'Fewest replies',
+  OLDEST_UNANSWERED: 'Oldest unanswered',
 };
 
 /**

@@ -213,9 +213,9 @@ export default class ThreadView extends View {
    * @param {boolean} opening
    */
   canAccept(post, opening) {
-    const { viewer, thread } = this;
-    if (opening || !viewer || thread.status === 'CLOSED' || post.isAccepted || post.hidden) return false;
-    return viewer.id === thread.author.id || MODERATORS.has(viewer.role);
+    // Who may accept what is the server's rule (`viewerCanAccept`: not one's own reply).
+    if (opening || this.thread.status === 'CLOSED' || post.isAccepted) return false;
+    return post.viewerCanAccept;
   }
 
   /** @param {PostFields} post */

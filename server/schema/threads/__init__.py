@@ -1,10 +1,12 @@
 """Threads and posts: their types (`types`), the feed (`queries`), the four writes
-(`mutations`) and their live updates (`subscriptions`)."""
+(`mutations`) and their live updates (`subscriptions`: new replies and threads;
+`updates`: changes to threads)."""
 
 from server.schema.threads.mutations import ThreadMutations
 from server.schema.threads.queries import ThreadQueries, thread_connection
 from server.schema.threads.subscriptions import ThreadSubscriptions
 from server.schema.threads.types import Post, Thread, ThreadFilter
+from server.schema.threads.updates import ThreadUpdateSubscriptions
 
 __all__ = [
     "Post",
@@ -13,5 +15,6 @@ __all__ = [
     "ThreadMutations",
     "ThreadQueries",
     "ThreadSubscriptions",
+    "ThreadUpdateSubscriptions",
     "thread_connection",
 ]

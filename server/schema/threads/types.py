@@ -27,9 +27,12 @@ from server.schema.plans.batched import batched, only
 from server.services import threads
 from server.services.errors import BadInput
 from server.services.viewer import (
+    can_accept,
     hidden_reason_shown_to,
     post_shown_to,
 )
+
+PARTICIPANTS_MAX = 20
 
 if TYPE_CHECKING:
     from server.schema.organisations import Organisation
@@ -66,6 +69,29 @@ class Thread(Node):
         self, info: Info
     ) -> Annotated[Organisation, strawberry.lazy("server.schema.organisations")] | None:
         return only(await thread_organisations(info.context, [self]))
+
+    @strawberry.field(
+        description="Who wrote in the thread (posts hidden by a moderator aside): its author "
+        "first, then the others by how many posts they wrote, then by who wrote first. "
+        f"`first` takes 1 to {PARTICIPANTS_MAX} (default 5); `participantCount` says how "
+        "many there are in all."
+    )
+    async def participants(self, info: Info, first: int = 5) -> list[Member]:
+        if not 1 <= first <= PARTICIPANTS_MAX:
+            raise BadInput(
+                f"`participants(first:)` must be between 1 and {PARTICIPANTS_MAX}; it was {first}."
+            )
+        loaders = info.context.loaders
+        ids = await loaders.participants_by_thread_id.load(self.row.id) or []
+        rows = await loaders.member_by_id.load_many(ids[:first])
+        return [Member.from_row(row) for row in rows if row is not None]
+
+    @strawberry.field(
+        description="How many people wrote in the thread (posts hidden by a moderator aside)."
+    )
+    async def participant_count(self, info: Info) -> int:
+        ids = await info.context.loaders.participants_by_thread_id.load(self.row.id)
+        return len(ids or [])
 
     @strawberry.field(
         description="The post that opens the thread: for a CHALLENGE, the challenge itself."
@@ -157,6 +183,19 @@ class Post(Node):
             return False
         thread = await info.context.loaders.thread_by_id.load(self.row.thread_id)
         return thread is not None and thread.accepted_post_id == self.row.id
+
+    @strawberry.field(
+        description="True when you may accept this reply as its thread's answer: you started "
+        "the thread and the reply is not yours, or you are a moderator; never for an opening "
+        "post or a hidden reply. (Whether the thread is closed, or the reply already "
+        "accepted, is in `Thread.status` and `isAccepted`.)"
+    )
+    async def viewer_can_accept(self, info: Info) -> bool:
+        viewer = info.context.viewer
+        if self.row.position == 0 or self.row.hidden_at is not None or viewer.member_id is None:
+            return False
+        thread = await info.context.loaders.thread_by_id.load(self.row.thread_id)
+        return thread is not None and can_accept(viewer, thread.author_id, self.row.author_id)
 
     @strawberry.field(
         description="True when a moderator has hidden it: then only moderators and its "

@@ -1,7 +1,7 @@
 """Threads and their posts: reading them as the viewer may (`reading`), and starting,
 replying, editing and accepting (`writing`)."""
 
-from server.services.threads.live import load_event_rows
+from server.services.threads.live import load_event_rows, record_update
 from server.services.threads.reading import (
     REPLY_MATCH,
     SEARCH_TOO_SLOW,
@@ -41,6 +41,7 @@ __all__ = [
     "load_event_rows",
     "matches",
     "post_visible",
+    "record_update",
     "render_preview",
     "reply",
     "start_thread",

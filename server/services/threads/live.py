@@ -6,7 +6,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from server import events
-from server.domain import Visibility
+from server.domain import ThreadChange, Visibility
 from server.models import Member, Post, Thread
 
 
@@ -26,6 +26,17 @@ def reply_event(
     )
 
 
+def record_update(
+    session: AsyncSession, thread_id: int, change: ThreadChange, post_id: int | None = None
+) -> None:
+    """Announce a change to a thread (after the commit) to the subscribers of that thread
+    and to those of every thread's changes. Only ids travel: each receiver reads the
+    thread as it is then, through the event's shared loaders."""
+    data = {"thread_id": thread_id, "change": change.value, "post_id": post_id}
+    for channel in (events.updates_channel(thread_id), events.THREAD_UPDATES_CHANNEL):
+        events.record(session, events.Event(channel, dict(data)))
+
+
 async def load_event_rows(session: AsyncSession, event: events.Event) -> events.Event:
     """A reply's event received from another process, with the rows `reply` attaches.
 
@@ -34,7 +45,12 @@ async def load_event_rows(session: AsyncSession, event: events.Event) -> events.
     a post that is gone, come back as they were (subscribers then look up what they need).
     """
     post_id = event.data.get("post_id")
-    if not isinstance(post_id, int):
+    thread_id = event.data.get("thread_id")
+    if (
+        not isinstance(post_id, int)
+        or not isinstance(thread_id, int)
+        or event.channel != events.replies_channel(thread_id)
+    ):
         return event
     row = (
         await session.execute(

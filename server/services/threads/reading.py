@@ -74,10 +74,29 @@ class ThreadFilter:
     search: str | None = None
 
 
-_ORDER_KEYS: dict[ThreadOrder, tuple[Any, type]] = {
-    ThreadOrder.LAST_ACTIVITY: (Thread.last_activity_at, datetime),
-    ThreadOrder.NEWEST: (Thread.created_at, datetime),
-    ThreadOrder.MOST_REPLIES: (Thread.reply_count, int),
+@dataclass(frozen=True)
+class _SortKey:
+    """An order's sort values (the thread's id follows them as the tie-break) and the types
+    a cursor holds them as; all in one direction, so that a keyset bound is one row-value
+    comparison."""
+
+    columns: tuple[Any, ...]
+    types: tuple[type, ...]
+    ascending: bool = False
+
+
+# 0 for a thread still waiting for an answer, 1 once a reply is accepted.
+_ANSWERED = sa.case((Thread.accepted_post_id.is_(None), 0), else_=1)
+
+_ORDER_KEYS: dict[ThreadOrder, _SortKey] = {
+    ThreadOrder.LAST_ACTIVITY: _SortKey((Thread.last_activity_at,), (datetime,)),
+    ThreadOrder.NEWEST: _SortKey((Thread.created_at,), (datetime,)),
+    ThreadOrder.MOST_REPLIES: _SortKey((Thread.reply_count,), (int,)),
+    # Ascending, ties oldest first: what waits longest for a reply comes first.
+    ThreadOrder.FEWEST_REPLIES: _SortKey((Thread.reply_count,), (int,), ascending=True),
+    ThreadOrder.OLDEST_UNANSWERED: _SortKey(
+        (_ANSWERED, Thread.created_at), (int, datetime), ascending=True
+    ),
 }
 
 
@@ -167,12 +186,12 @@ async def list_threads(
     """
     check_first(first)
     stmt, text = _filtered(viewer, flt)
-    key, key_type = _ORDER_KEYS[order]
+    key = _ORDER_KEYS[order]
     if text is not None:
         with _search_time_limit():
             return await _search_page(session, stmt, text, order, first=first, after=after)
     if after is not None:
-        last_key, last_id = decode_cursor(after, order.value, (key_type, int))
+        *last_key, last_id = decode_cursor(after, order.value, (*key.types, int))
         stmt = stmt.where(_after(key, last_key, last_id))
     rows, has_next = take_page(await _rows(session, stmt, key, first + 1), first)
     keys = {thread.id: sort_key for thread, sort_key in rows}
@@ -180,7 +199,7 @@ async def list_threads(
         items=[thread for thread, _ in rows],
         has_next=has_next,
         has_previous=after is not None,
-        cursor_of=lambda t: encode_cursor(order.value, (keys[t.id], t.id)),
+        cursor_of=lambda t: encode_cursor(order.value, (*keys[t.id], t.id)),
     )
 
 
@@ -196,15 +215,15 @@ async def _search_page(
     # One statement per group, each walking an index in `order` (or collecting its few
     # matches from the GIN index): the reply group is read only when the subject group
     # does not fill the page, and it costs more (a probe of each thread's replies).
-    key, key_type = _ORDER_KEYS[order]
+    key = _ORDER_KEYS[order]
     ordering = f"SEARCH_{order.value}"
     group, bound = SUBJECT_MATCH, None
     if after is not None:
-        group, last_key, last_id = decode_cursor(after, ordering, (int, key_type, int))
+        group, *last_key, last_id = decode_cursor(after, ordering, (int, *key.types, int))
         if group not in (SUBJECT_MATCH, REPLY_MATCH):
             raise BadInput("`after` is not a cursor of this list.")
         bound = _after(key, last_key, last_id)
-    rows: list[tuple[int, tuple[ThreadRecord, Any]]] = []
+    rows: list[tuple[int, tuple[ThreadRecord, tuple[Any, ...]]]] = []
     matches_subject = search.matches_subject(session, text)
     if group == SUBJECT_MATCH:
         subject = stmt.where(matches_subject)
@@ -218,7 +237,7 @@ async def _search_page(
         limit = first + 1 - len(rows)
         rows += [(REPLY_MATCH, row) for row in await _rows(session, replies, key, limit)]
     page, has_next = take_page(rows, first)
-    keys = {thread.id: (group, sort_key, thread.id) for group, (thread, sort_key) in page}
+    keys = {thread.id: (group, *sort_key, thread.id) for group, (thread, sort_key) in page}
     return Page(
         items=[thread for _, (thread, _) in page],
         has_next=has_next,
@@ -227,19 +246,27 @@ async def _search_page(
     )
 
 
-def _after(key: Any, last_key: Any, last_id: int) -> sa.ColumnElement[bool]:
-    """Rows after (key, id) in descending order: the keyset condition of a cursor."""
-    bound = sa.literal(last_key, key.type)
-    return sa.tuple_(key, Thread.id) < sa.tuple_(bound, sa.literal(last_id))
+def _after(key: _SortKey, last_key: Sequence[Any], last_id: int) -> sa.ColumnElement[bool]:
+    """Rows after (key..., id) in the order's direction: the keyset condition of a cursor."""
+    pairs = zip(key.columns, last_key, strict=True)
+    bounds = [sa.literal(value, column.type) for column, value in pairs]
+    row = sa.tuple_(*key.columns, Thread.id)
+    bound = sa.tuple_(*bounds, sa.literal(last_id))
+    return row > bound if key.ascending else row < bound
 
 
 async def _rows(
-    session: AsyncSession, stmt: sa.Select[Any], key: Any, limit: int
-) -> list[tuple[ThreadRecord, Any]]:
-    """Up to `limit` threads of `stmt` (which selects THREAD_BUNDLE) in descending `key`
-    order, each with its value of `key`."""
-    ordered = stmt.add_columns(key).order_by(key.desc(), Thread.id.desc()).limit(limit)
-    return [(thread, sort_key) for thread, sort_key in await session.execute(ordered)]
+    session: AsyncSession, stmt: sa.Select[Any], key: _SortKey, limit: int
+) -> list[tuple[ThreadRecord, tuple[Any, ...]]]:
+    """Up to `limit` threads of `stmt` (which selects THREAD_BUNDLE) in `key`'s order, each
+    with its values of `key`."""
+    direction = sa.asc if key.ascending else sa.desc
+    ordered = (
+        stmt.add_columns(*key.columns)
+        .order_by(*(direction(c) for c in key.columns), direction(Thread.id))
+        .limit(limit)
+    )
+    return [(thread, tuple(sort_key)) for thread, *sort_key in await session.execute(ordered)]
 
 
 async def count_threads(session: AsyncSession, viewer: Viewer, flt: ThreadFilter) -> int:

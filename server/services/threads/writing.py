@@ -14,6 +14,7 @@ from server import events, markdown, search
 from server.domain import (
     OrganisationType,
     RoarPillar,
+    ThreadChange,
     ThreadKind,
     ThreadStatus,
     Visibility,
@@ -28,7 +29,7 @@ from server.services.errors import (
     InvalidInput,
     UserErrorCode,
 )
-from server.services.threads.live import reply_event
+from server.services.threads.live import record_update, reply_event
 from server.services.threads.reading import NO_POST, NO_THREAD, get_post, get_thread
 from server.services.validation import (
     BODY_MAX,
@@ -38,6 +39,7 @@ from server.services.validation import (
 )
 from server.services.viewer import (
     Viewer,
+    accepts_own_reply,
     require_can_accept,
     require_can_edit,
     require_writer,
@@ -239,6 +241,7 @@ async def reply(
             post, None, visibility=thread.visibility, thread_hidden=thread.hidden_at is not None
         ),
     )
+    record_update(session, thread_id, ThreadChange.REPLY_ADDED, post_id)
     return post
 
 
@@ -338,6 +341,7 @@ async def edit_post(
     post.edited_at = now or utcnow()
     await session.flush()
     await search.index_post(session, post)
+    record_update(session, post.thread_id, ThreadChange.POST_EDITED, post.id)
     return post
 
 
@@ -355,11 +359,17 @@ async def accept_reply(session: AsyncSession, viewer: Viewer, *, post_id: int | 
         raise InvalidInput.of(
             "post_id", "This reply is hidden by a moderator: it cannot be accepted."
         )
+    if accepts_own_reply(viewer, post.author_id):
+        raise InvalidInput.of(
+            "post_id",
+            "You cannot accept your own reply as the answer: accept a reply by someone else.",
+        )
     if thread.status == ThreadStatus.CLOSED:
         raise _closed("post_id")
     thread.accepted_post_id = post.id
     thread.status = ThreadStatus.ANSWERED
     await session.flush()
+    record_update(session, thread.id, ThreadChange.ANSWER_ACCEPTED, post.id)
     return thread
 
 

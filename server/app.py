@@ -22,7 +22,7 @@ from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 
-from server import background, markdown, migrate
+from server import background, markdown, migrate, persisted
 from server.auth import routes as auth_routes
 from server.auth import sessions
 from server.auth.apikeys import PartnerCORS, PartnerDirectory, PartnerKeys
@@ -30,7 +30,10 @@ from server.auth.oidc import OpenIDSignIn
 from server.auth.ratelimit import InProcessRateLimiter, RateLimiter, RedisRateLimiter
 from server.config import Settings
 from server.db import Database
+from server.feeds import Feeds
 from server.http import CancelOnDisconnect, Failures, GraphQLGuard, SecurityHeaders, parse_json
+from server.http_cache import CacheableGets
+from server.persisted_http import PersistedQueries
 from server.pubsub import Broadcaster, RedisBroadcaster
 from server.redis_link import RedisLink
 from server.response_cache import AnonymousResponseCache, ResponseCache
@@ -45,7 +48,7 @@ from server.websocket import ForumTransportWS
 log = logging.getLogger(__name__)
 
 # Paths of the web client's own routes and of unknown pages are answered with its shell.
-API_PREFIXES = ("/graphql", "/auth/", "/web/", "/healthz", "/readyz")
+API_PREFIXES = ("/graphql", "/auth/", "/web/", "/healthz", "/readyz", "/feeds/")
 
 
 class ForumGraphQL(GraphQL):
@@ -156,6 +159,7 @@ def create_app(
             Expense.PREVIEW: settings.visitor_previews_per_minute,
             Expense.SEARCH: settings.visitor_searches_per_minute,
             Expense.SEARCH_COUNT: settings.visitor_search_counts_per_minute,
+            Expense.APPLICATION: settings.applications_per_hour,
         },
     )
     graphql = ForumGraphQL(db=db, settings=settings, broadcaster=broadcaster, budgets=budgets)
@@ -199,6 +203,7 @@ def create_app(
         Route("/healthz", healthz),
         Route("/readyz", readyz),
         *auth_routes.routes(settings, db, sign_in or OpenIDSignIn(settings)),
+        *Feeds(db, settings.public_url).routes(),
     ]
     web_dir = Path(settings.web_dir)
     if web_dir.is_dir():
@@ -213,8 +218,20 @@ def create_app(
     app.state.schema = graphql.schema._schema  # type: ignore[attr-defined]  # a strawberry Schema
     app.state.response_cache = response_cache
     app.state.redis_link = link
+    # The web client's and the widget's documents, by SHA-256 (persisted queries).
+    documents = persisted.from_web_client(Path(settings.web_dir))
+    app.state.persisted_documents = documents
     # Innermost: it sees only bodies GraphQLGuard has checked and read whole.
     app.add_middleware(AnonymousResponseCache, cache=response_cache)
+    app.add_middleware(
+        CacheableGets,
+        cache=response_cache,
+        max_age_seconds=settings.http_max_age_seconds,
+        stale_while_revalidate_seconds=settings.http_stale_while_revalidate_seconds,
+    )
+    # Outside the GET cache: a persisted-only key never gets a cached answer to another
+    # document.
+    app.add_middleware(PersistedQueries, documents=documents)
     app.add_middleware(
         GraphQLGuard,
         max_body_bytes=settings.max_body_bytes,
@@ -227,6 +244,7 @@ def create_app(
         directory=partners,
         limiter=limiter,
         site_origin=settings.public_origin,
+        keyless_per_minute=settings.keyless_cross_origin_per_minute,
     )
     app.add_middleware(PartnerCORS, directory=partners, site_origin=settings.public_origin)
     # Around everything that may touch the database: a failure is answered, not a bare 500.

@@ -186,6 +186,9 @@ def parser() -> argparse.ArgumentParser:
     from server.auth.commands import add_commands
 
     add_commands(commands)  # organisations, members and partners: the operator's commands
+    from server.auth.application_commands import add_application_commands
+
+    add_application_commands(commands)
     return root
 
 

@@ -57,6 +57,18 @@ class MemberRole(enum.StrEnum):
     ADMIN = "ADMIN"
 
 
+class ApplicationStatus(enum.StrEnum):
+    PENDING = "PENDING"
+    APPROVED = "APPROVED"
+    REJECTED = "REJECTED"
+
+
+class EventFormat(enum.StrEnum):
+    ONLINE = "ONLINE"
+    IN_PERSON = "IN_PERSON"
+    HYBRID = "HYBRID"
+
+
 class ThreadOrder(enum.StrEnum):
     LAST_ACTIVITY = "LAST_ACTIVITY"
     NEWEST = "NEWEST"

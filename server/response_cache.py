@@ -21,6 +21,19 @@ MAX_ENTRIES = 512
 MAX_BODY_BYTES = 256 * 1024
 
 
+def etag_of(body: bytes) -> str:
+    """A strong ETag: the body's SHA-256 (a different body, a different tag)."""
+    return '"' + hashlib.sha256(body).hexdigest()[:40] + '"'
+
+
+def etag_matches(if_none_match: str | None, etag: str) -> bool:
+    """Whether an If-None-Match header names `etag` (or is `*`)."""
+    if not if_none_match:
+        return False
+    tags = {tag.strip() for tag in if_none_match.split(",")}
+    return etag in tags or "*" in tags
+
+
 class ResponseCache:
     """Bounded LRU of response bodies with a time to live."""
 

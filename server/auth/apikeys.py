@@ -1,7 +1,10 @@
 """Partner API keys: issuing and revoking them, and using them on /graphql.
 
 A partner site reads PUBLIC content through GraphQL with a key in the
-`Authorization: Bearer` header. The key is shown once when it is made; the
+`Authorization: Bearer` header (or, on a GET, the `key` parameter: a widget's request
+then needs no CORS preflight). A key is a public identifier, not a secret: it sits in
+the partner's page source, so what protects it is its list of origins and its rate
+budget. The key is shown once when it is made; the
 database keeps its SHA-256 hash only (the key is 32 random bytes, so a plain hash
 is enough). A key never writes: its requests run as a viewer with `partner_id`
 set and no member. Each key has a rate limit; partners' listed origins get
@@ -20,7 +23,7 @@ from urllib.parse import urlsplit
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
-from starlette.datastructures import Headers, MutableHeaders
+from starlette.datastructures import Headers, MutableHeaders, QueryParams
 from starlette.responses import JSONResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -38,6 +41,10 @@ NAME_MAX = 80
 MAX_ORIGINS = 20
 MAX_RATE_LIMIT = 100_000
 GRAPHQL_PATH = "/graphql"
+# The GET parameter that may carry a key, and the request state naming a key limited to
+# persisted documents (read by server.persisted_http).
+KEY_PARAM = "key"
+PERSISTED_ONLY = "partner_persisted_only"
 
 
 class PartnerError(ValueError):
@@ -52,6 +59,8 @@ class PartnerKey:
     name: str
     origins: frozenset[str]
     per_minute: int
+    # Only the documents the forum registered at start-up (server.persisted).
+    persisted_only: bool = False
 
 
 def hash_key(key: str) -> str:
@@ -79,6 +88,7 @@ async def create_partner(
     name: str,
     origins: Sequence[str] = (),
     rate_limit_per_minute: int | None = None,
+    persisted_only: bool = False,
 ) -> tuple[Partner, str]:
     """Issue a key for a partner; returns the partner and the key (shown once, never stored).
 
@@ -105,6 +115,7 @@ async def create_partner(
     partner.key_prefix = key[: len(KEY_PREFIX) + 6]
     partner.origins = normalised
     partner.rate_limit_per_minute = rate_limit_per_minute
+    partner.persisted_only = persisted_only
     partner.created_at = utcnow()
     partner.revoked_at = None
     await session.flush()
@@ -158,6 +169,7 @@ class PartnerDirectory:
             name=partner.name,
             origins=frozenset(partner.origins or ()),
             per_minute=partner.rate_limit_per_minute or self.default_per_minute,
+            persisted_only=partner.persisted_only,
         )
 
     async def origins(self) -> frozenset[str]:
@@ -199,12 +211,19 @@ class PartnerKeys:
     """
 
     def __init__(
-        self, app: ASGIApp, *, directory: PartnerDirectory, limiter: RateLimiter, site_origin: str
+        self,
+        app: ASGIApp,
+        *,
+        directory: PartnerDirectory,
+        limiter: RateLimiter,
+        site_origin: str,
+        keyless_per_minute: int = 60,
     ) -> None:
         self.app = app
         self.directory = directory
         self.limiter = limiter
         self.site_origin = site_origin
+        self.keyless_per_minute = keyless_per_minute
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["path"] != GRAPHQL_PATH:
@@ -212,7 +231,17 @@ class PartnerKeys:
             return
         headers = Headers(scope=scope)
         authorization = headers.get("authorization")
+        if authorization is None and scope["method"] == "GET":
+            # A widget's GET carries the key as a parameter: a header would cost a CORS
+            # preflight, and the key is public anyway (it sits in the partner's page).
+            key = QueryParams(scope.get("query_string", b"")).get(KEY_PARAM)
+            if key is not None:
+                authorization = f"Bearer {key}"
         if authorization is None:
+            response = await self._keyless(headers, scope)
+            if response is not None:
+                await response(scope, receive, send)
+                return
             await self.app(scope, receive, send)
             return
         response = await self._check(headers, authorization, scope)
@@ -250,8 +279,31 @@ class PartnerKeys:
                 f"retry in {decision.retry_after} s.",
                 {"Retry-After": str(decision.retry_after)},
             )
-        scope.setdefault("state", {})["partner_id"] = partner.partner_id
+        state = scope.setdefault("state", {})
+        state["partner_id"] = partner.partner_id
+        state[PERSISTED_ONLY] = partner.persisted_only
         return None
+
+    async def _keyless(self, headers: Headers, scope: Scope) -> Response | None:
+        """A browser page of another site reading without a key: a budget per address."""
+        origin = headers.get("origin")
+        if origin is None or origin.lower() == self.site_origin:
+            return None
+        client = scope.get("client")
+        address = client[0] if client else "unknown"
+        decision = await self.limiter.hit(
+            f"keyless-origin:{address}", per_minute=self.keyless_per_minute
+        )
+        if decision.allowed:
+            return None
+        return _error(
+            429,
+            "RATE_LIMITED",
+            f"Pages of other sites may read {self.keyless_per_minute} times a minute from one "
+            f"address without an API key; retry in {decision.retry_after} s, or embed with a "
+            "partner key.",
+            {"Retry-After": str(decision.retry_after)},
+        )
 
 
 class PartnerCORS:

@@ -101,6 +101,11 @@ def add_commands(commands: Any) -> None:
         default=None,
         help="requests per minute (default: MOIN_PARTNER_RATE_LIMIT_PER_MINUTE)",
     )
+    create.add_argument(
+        "--persisted-only",
+        action="store_true",
+        help="the key runs only the forum's persisted documents (by SHA-256), no others",
+    )
     create.set_defaults(run=_run(_create_partner))
     partner_commands.add_parser("list", help="list partners and their keys' prefixes").set_defaults(
         run=_run(_list_partners)
@@ -240,13 +245,19 @@ async def _list_members(session: AsyncSession, args: argparse.Namespace, _s: Set
 
 async def _create_partner(session: AsyncSession, args: argparse.Namespace, _s: Settings) -> str:
     partner, key = await apikeys.create_partner(
-        session, name=args.name, origins=args.origin, rate_limit_per_minute=args.rate_limit
+        session,
+        name=args.name,
+        origins=args.origin,
+        rate_limit_per_minute=args.rate_limit,
+        persisted_only=args.persisted_only,
     )
     origins = ", ".join(partner.origins) or "none (server-to-server use only)"
+    documents = " It runs only the forum's persisted documents." if partner.persisted_only else ""
     return (
         f"Partner {partner.name}: its API key is\n\n    {key}\n\n"
         "It is shown this once and not stored: give it to the partner now. They send it as\n"
-        f"`Authorization: Bearer <key>` to /graphql. Browser origins: {origins}."
+        "`Authorization: Bearer <key>` (or `key=<key>` on a GET) to /graphql. "
+        f"Browser origins: {origins}.{documents}"
     )
 
 
@@ -256,6 +267,7 @@ async def _list_partners(session: AsyncSession, _args: argparse.Namespace, s: Se
         f"{p.name}\t{p.key_prefix}…\t"
         f"{'revoked ' + p.revoked_at.date().isoformat() if p.revoked_at else 'active'}\t"
         f"{p.rate_limit_per_minute or s.partner_rate_limit_per_minute}/min\t"
+        f"{'persisted only' if p.persisted_only else 'any document'}\t"
         f"{' '.join(p.origins) or '(no origins)'}"
         for p in partners
     ]

@@ -30,8 +30,11 @@ class Decision:
 
 
 class RateLimiter(Protocol):
-    async def hit(self, key: str, *, per_minute: int) -> Decision:
-        """Count one request of `key`; refuse it when the budget is spent."""
+    async def hit(self, key: str, *, per_minute: int, minutes: int = 1) -> Decision:
+        """Count one request of `key`; refuse it when the budget is spent.
+
+        The budget is `per_minute` requests every `minutes` minutes (5 an hour: 5, 60).
+        """
         ...
 
 
@@ -50,9 +53,9 @@ class InProcessRateLimiter:
         self._clock = clock
         self._lock = asyncio.Lock()
 
-    async def hit(self, key: str, *, per_minute: int) -> Decision:
+    async def hit(self, key: str, *, per_minute: int, minutes: int = 1) -> Decision:
         capacity = float(per_minute)
-        rate = per_minute / 60.0  # tokens a second
+        rate = per_minute / (60.0 * minutes)  # tokens a second
         async with self._lock:
             now = self._clock()
             tokens, last = self._buckets.pop(key, (capacity, now))
@@ -70,10 +73,11 @@ class InProcessRateLimiter:
 
 # The token bucket of InProcessRateLimiter, kept in a Redis hash and updated atomically.
 # Redis's clock is the one clock all processes share. A bucket left alone refills in at
-# most a minute, so it expires then: a missing bucket is a full one.
+# most its period (ARGV[2] seconds), so it expires then: a missing bucket is a full one.
 _TOKEN_BUCKET = """
 local capacity = tonumber(ARGV[1])
-local rate = capacity / 60.0
+local period = tonumber(ARGV[2])
+local rate = capacity / period
 local time = redis.call('TIME')
 local now = tonumber(time[1]) + tonumber(time[2]) / 1000000
 local state = redis.call('HMGET', KEYS[1], 'tokens', 'at')
@@ -89,7 +93,7 @@ else
 end
 redis.call('HSET', KEYS[1], 'tokens', string.format('%.17g', tokens),
            'at', string.format('%.17g', now))
-redis.call('PEXPIRE', KEYS[1], 61000)
+redis.call('PEXPIRE', KEYS[1], math.ceil(period * 1000) + 1000)
 return {allowed, retry_after}
 """
 
@@ -106,14 +110,14 @@ class RedisRateLimiter:
         self._fallback = fallback or InProcessRateLimiter()
         self._script = link.client.register_script(_TOKEN_BUCKET)
 
-    async def hit(self, key: str, *, per_minute: int) -> Decision:
+    async def hit(self, key: str, *, per_minute: int, minutes: int = 1) -> Decision:
         if self._link.up:
             try:
                 allowed, retry_after = await self._script(
-                    keys=[self._link.key("ratelimit", key)], args=[per_minute]
+                    keys=[self._link.key("ratelimit", key)], args=[per_minute, 60 * minutes]
                 )
             except (RedisError, OSError) as exc:
                 self._link.lost(exc)
             else:
                 return Decision(bool(allowed), int(retry_after))
-        return await self._fallback.hit(key, per_minute=per_minute)
+        return await self._fallback.hit(key, per_minute=per_minute, minutes=minutes)

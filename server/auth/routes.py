@@ -22,6 +22,7 @@ from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Re
 from starlette.routing import Route
 
 from server.auth import sessions
+from server.auth.invitations import accept_pending, invitation_routes
 from server.auth.oidc import FLOW_COOKIE, FLOW_MAX_AGE_SECONDS, OpenIDSignIn, SignInError
 from server.config import Settings
 from server.config.providers import sign_in_options
@@ -142,6 +143,8 @@ def _openid_routes(settings: Settings, db: Database, sign_in: OpenIDSignIn) -> l
                 if member.banned_reason is not None:
                     # Raising rolls the sign-in back: a banned member gets no session.
                     raise _banned(member.banned_reason)
+                # Signing in through an invitation link joins its organisation.
+                await accept_pending(request, session, settings, member)
                 # A new session at every sign-in; the browser's old one (if any) ends.
                 await sessions.end_session(
                     session, settings, request.cookies.get(sessions.COOKIE_NAME)
@@ -161,6 +164,7 @@ def _openid_routes(settings: Settings, db: Database, sign_in: OpenIDSignIn) -> l
     return [
         Route("/auth/login/{name}", login, methods=["GET"], middleware=flow_cookie),
         Route("/auth/callback/{name}", callback, methods=["GET"], middleware=flow_cookie),
+        *invitation_routes(settings, db, flow_cookie),
     ]
 
 

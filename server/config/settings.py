@@ -65,6 +65,12 @@ class Settings(BaseSettings):
     oidc_providers: Annotated[tuple[OIDCProvider, ...], NoDecode] = ()
     # Requests per minute of a partner API key that has no limit of its own.
     partner_rate_limit_per_minute: int = Field(default=300, ge=1)
+    # What one address may read a minute from a page of another site without a key.
+    keyless_cross_origin_per_minute: int = Field(default=60, ge=1)
+    # Cache-Control of public GraphQL GETs (server/http_cache.py): how long browsers and
+    # proxies may keep an answer, and serve it stale while they ask again.
+    http_max_age_seconds: int = Field(default=15, ge=0, le=3600)
+    http_stale_while_revalidate_seconds: int = Field(default=60, ge=0, le=86_400)
     # What one visitor's address may ask for a minute (server/schema/budgets.py).
     visitor_previews_per_minute: int = Field(default=20, ge=1)
     visitor_searches_per_minute: int = Field(default=60, ge=1)
@@ -85,6 +91,10 @@ class Settings(BaseSettings):
     smtp_url: SecretStr | None = None
     mail_from: str | None = None
     smtp_timeout_seconds: float = Field(default=30.0, gt=0, le=300)
+    # Joining the network: applications an hour from one client address, and the Terms of
+    # Reference (Markdown) a deployment may put in place of the forum's own.
+    applications_per_hour: int = Field(default=5, ge=1)
+    terms_of_reference_path: Path | None = None
 
     @field_validator("oidc_providers", mode="before")
     @classmethod
@@ -93,6 +103,13 @@ class Settings(BaseSettings):
             return parse_providers(value)
         except ProviderConfigError as exc:
             raise PydanticCustomError("oidc_providers", str(exc)) from None
+
+    @field_validator("terms_of_reference_path")
+    @classmethod
+    def _check_terms(cls, value: Path | None) -> Path | None:
+        if value is not None and not value.is_file():
+            raise ValueError(f"{value} is not a readable file")
+        return value
 
     @field_validator("base_url")
     @classmethod

@@ -2,6 +2,7 @@
 
 from server.models.base import Base
 from server.models.member import AuthSession, Member
+from server.models.network import Event, EventAttendance, Invitation, MembershipApplication
 from server.models.organisation import Organisation
 from server.models.outbox import OutboxJob, UsedToken
 from server.models.partner import Partner
@@ -23,9 +24,13 @@ __all__ = [
     "THREAD_BUNDLE",
     "AuthSession",
     "Base",
+    "Event",
+    "EventAttendance",
     "IdempotencyKey",
+    "Invitation",
     "Member",
     "MemberRecord",
+    "MembershipApplication",
     "Organisation",
     "OrganisationRecord",
     "OutboxJob",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+import sqlalchemy as sa
 from sqlalchemy import ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -32,6 +33,9 @@ class Member(Base):
     # Banned by a moderator: cannot sign in or write; their posts stay.
     banned_at: Mapped[datetime | None] = mapped_column(UTCDateTime)
     banned_reason: Mapped[str | None] = mapped_column(String(500))
+    # Speaks for their organisation (the contact whose application made it, or whom an
+    # admin named): invites colleagues and edits its profile, as admins do.
+    lead_contact: Mapped[bool] = mapped_column(default=False, server_default=sa.false())
 
 
 class AuthSession(Base):

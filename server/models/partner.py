@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import JSON, String
+from sqlalchemy import JSON, Boolean, String, false
 from sqlalchemy.orm import Mapped, mapped_column
 
 from server.models.base import Base, UTCDateTime, utcnow
@@ -24,5 +24,7 @@ class Partner(Base):
     origins: Mapped[list[str]] = mapped_column(JSON, default=list)
     # Requests per minute; None means the MOIN_PARTNER_RATE_LIMIT_PER_MINUTE default.
     rate_limit_per_minute: Mapped[int | None] = mapped_column()
+    # Only the forum's persisted documents (server.persisted), never a document of its own.
+    persisted_only: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     created_at: Mapped[datetime] = mapped_column(UTCDateTime, default=utcnow)
     revoked_at: Mapped[datetime | None] = mapped_column(UTCDateTime)

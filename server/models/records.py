@@ -84,6 +84,7 @@ class MemberRecord(Protocol):
     created_at: datetime
     banned_at: datetime | None
     banned_reason: str | None
+    lead_contact: bool
 
 
 class OrganisationRecord(Protocol):

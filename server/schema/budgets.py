@@ -31,7 +31,7 @@ class Decision(Protocol):
 class Limiter(Protocol):
     """What budgets need of a rate limiter (server.auth.ratelimit.RateLimiter is one)."""
 
-    async def hit(self, key: str, *, per_minute: int) -> Decision: ...
+    async def hit(self, key: str, *, per_minute: int, minutes: int = 1) -> Decision: ...
 
 
 class Expense(enum.Enum):
@@ -40,13 +40,17 @@ class Expense(enum.Enum):
     PREVIEW = "preview"  # renderMarkdown
     SEARCH = "search"  # a page of threads(filter: {search})
     SEARCH_COUNT = "search-count"  # the totalCount of such a page
+    APPLICATION = "application"  # applyForMembership, by anyone: counted by the hour
 
 
 _WHAT = {
     Expense.PREVIEW: "preview Markdown",
     Expense.SEARCH: "search",
     Expense.SEARCH_COUNT: "count the results of a search",
+    Expense.APPLICATION: "apply to join the network",
 }
+# Expenses whose budget is per hour rather than per minute (the mapping still says how many).
+_HOURLY = {Expense.APPLICATION}
 
 
 def address_key(host: str | None) -> str:
@@ -75,10 +79,19 @@ class VisitorBudgets:
     async def spend(self, expense: Expense, host: str | None) -> None:
         """Count one `expense` of the visitor at `host`; RateLimited when its budget is spent."""
         per_minute = self.per_minute[expense]
+        hourly = expense in _HOURLY
         decision = await self.limiter.hit(
-            f"visitor:{expense.value}:{address_key(host)}", per_minute=per_minute
+            f"visitor:{expense.value}:{address_key(host)}",
+            per_minute=per_minute,
+            minutes=60 if hourly else 1,
         )
         if not decision.allowed:
+            if hourly:
+                raise RateLimited(
+                    f"One address may {_WHAT[expense]} {per_minute} times an hour; "
+                    f"retry in {decision.retry_after} s.",
+                    decision.retry_after,
+                )
             raise RateLimited(
                 f"Visitors may {_WHAT[expense]} {per_minute} times a minute from one address; "
                 f"retry in {decision.retry_after} s, or sign in.",

@@ -71,6 +71,11 @@ class Context:
             client = self.request.client
             await self.budgets.spend(expense, client.host if client is not None else None)
 
+    async def spend_address(self, expense: Expense) -> None:
+        """Count an operation against the client's address, whoever is signed in."""
+        client = self.request.client
+        await self.budgets.spend(expense, client.host if client is not None else None)
+
     async def read(
         self,
         work: Callable[Concatenate[AsyncSession, P], Awaitable[T]],

@@ -116,3 +116,23 @@ _expose(
         "deeply nested, or over the time a render may take); the message names the limit.",
     },
 )
+ApplicationStatus = domain.ApplicationStatus
+_expose(
+    ApplicationStatus,
+    "Where an application to join the network stands.",
+    {
+        "PENDING": "Waiting for the secretariat's decision.",
+        "APPROVED": "Approved: the organisation is a member, its contact was invited.",
+        "REJECTED": "Not approved; the contact was told why.",
+    },
+)
+EventFormat = domain.EventFormat
+_expose(
+    EventFormat,
+    "How an event is held.",
+    {
+        "ONLINE": "Online only: attendees get the join link.",
+        "IN_PERSON": "In person, at its location.",
+        "HYBRID": "In person, and online for those who cannot travel.",
+    },
+)

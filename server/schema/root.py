@@ -6,6 +6,11 @@ import strawberry
 from strawberry.tools import merge_types
 
 from server.ids import from_global_id
+from server.schema.applications import (
+    ApplicationMutations,
+    ApplicationQueries,
+    MembershipApplication,
+)
 from server.schema.auth import AuthQueries
 from server.schema.context import Context
 from server.schema.members import Member, MemberMutations, MemberQueries
@@ -21,7 +26,7 @@ from server.schema.threads import (
     ThreadSubscriptions,
     ThreadUpdateSubscriptions,
 )
-from server.services import organisations, threads
+from server.services import applications, organisations, threads
 
 
 @strawberry.type
@@ -45,14 +50,27 @@ class NodeQueries:
         if type_name == "Member":
             member = await ctx.loaders.member_by_id.load(row_id)
             return Member.from_row(member) if member else None
+        if type_name == "MembershipApplication":
+            application = await ctx.read(applications.get_application, ctx.viewer, row_id)
+            return MembershipApplication.from_row(application, ctx.viewer) if application else None
         return None
 
 
 Query = merge_types(
     "Query",
-    (NodeQueries, MemberQueries, ThreadQueries, OrganisationQueries, PillarQueries, AuthQueries),
+    (
+        NodeQueries,
+        MemberQueries,
+        ThreadQueries,
+        OrganisationQueries,
+        PillarQueries,
+        AuthQueries,
+        ApplicationQueries,
+    ),
 )
-Mutation = merge_types("Mutation", (ThreadMutations, ModerationMutations, MemberMutations))
+Mutation = merge_types(
+    "Mutation", (ThreadMutations, ModerationMutations, MemberMutations, ApplicationMutations)
+)
 Subscription = merge_types("Subscription", (ThreadSubscriptions, ThreadUpdateSubscriptions))
 
 for _root, _description in (

@@ -21,10 +21,16 @@ THREADS = "{ threads { totalCount nodes { title visibility } } }"
 NODE = "query($id: ID!) { node(id: $id) { ... on Thread { title } } }"
 
 
-async def issue_key(db, name="city-portal", origins=(PARTNER_ORIGIN,), rate_limit=None) -> str:
+async def issue_key(
+    db, name="city-portal", origins=(PARTNER_ORIGIN,), rate_limit=None, persisted_only=False
+) -> str:
     async with db.write() as session:
         _partner, key = await apikeys.create_partner(
-            session, name=name, origins=origins, rate_limit_per_minute=rate_limit
+            session,
+            name=name,
+            origins=origins,
+            rate_limit_per_minute=rate_limit,
+            persisted_only=persisted_only,
         )
     return key
 

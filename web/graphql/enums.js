@@ -1,6 +1,9 @@
 // @ts-check
 // Generated from schema.graphql by `.venv/bin/python -m tests.web.documents`: the values of the API's enums.
 
+/** @type {ReadonlyArray<import('./types').ApplicationStatus>} */
+export const APPLICATION_STATUS_VALUES = Object.freeze(['PENDING', 'APPROVED', 'REJECTED']);
+
 /** @type {ReadonlyArray<import('./types').MemberRole>} */
 export const MEMBER_ROLE_VALUES = Object.freeze(['MEMBER', 'RESEARCHER', 'MODERATOR', 'ADMIN']);
 

@@ -91,7 +91,7 @@ export type FeedData = {
     nodes: Array<ThreadCardFields>;
   };
   org?: ({
-    __typename: 'Member' | 'Post' | 'Thread';
+    __typename: 'Member' | 'MembershipApplication' | 'Post' | 'Thread';
   } | {
     __typename: 'Organisation';
     id: string;
@@ -298,7 +298,7 @@ export type SignInOptionsVariables = Record<string, never>;
 /** query Thread (thread.graphql) */
 export type ThreadData = {
   node: ({
-    __typename: 'Member' | 'Organisation' | 'Post';
+    __typename: 'Member' | 'MembershipApplication' | 'Organisation' | 'Post';
   } | {
     __typename: 'Thread';
     hidden: boolean;
@@ -328,7 +328,7 @@ export type ThreadVariables = {
 /** query MoreReplies (thread.graphql) */
 export type MoreRepliesData = {
   node: ({
-    __typename: 'Member' | 'Organisation' | 'Post';
+    __typename: 'Member' | 'MembershipApplication' | 'Organisation' | 'Post';
   } | {
     __typename: 'Thread';
     id: string;
@@ -544,6 +544,9 @@ export interface UnhidePostInput {
   /** The post's global ID. */
   postId: string;
 }
+
+/** Where an application to join the network stands. */
+export type ApplicationStatus = 'PENDING' | 'APPROVED' | 'REJECTED';
 
 /** What a member may do beyond reading and writing. */
 export type MemberRole = 'MEMBER' | 'RESEARCHER' | 'MODERATOR' | 'ADMIN';

@@ -70,6 +70,8 @@ class ThreadFilter:
     statuses: Sequence[ThreadStatus] | None = None
     topics: Sequence[str] | None = None
     organisation_id: int | None = None
+    # Any of these organisations (the Atom feeds' repeatable `organisation`).
+    organisation_ids: Sequence[int] | None = None
     has_expert_reply: bool | None = None
     search: str | None = None
 
@@ -149,6 +151,8 @@ def _filtered(viewer: Viewer, flt: ThreadFilter) -> tuple[sa.Select[Any], str | 
         )
     if flt.organisation_id is not None:
         stmt = stmt.where(Thread.organisation_id == flt.organisation_id)
+    if flt.organisation_ids is not None:
+        stmt = stmt.where(Thread.organisation_id.in_(set(flt.organisation_ids)))
     if flt.has_expert_reply is not None:
         stmt = stmt.where(
             Thread.expert_reply_count > 0
@@ -320,6 +324,8 @@ def matches(thread: ThreadRecord, flt: ThreadFilter) -> bool:
     if flt.topics and not {t.strip().lower() for t in flt.topics} & set(thread.topics):
         return False
     if flt.organisation_id is not None and thread.organisation_id != flt.organisation_id:
+        return False
+    if flt.organisation_ids is not None and thread.organisation_id not in flt.organisation_ids:
         return False
     return flt.has_expert_reply is None or (thread.expert_reply_count > 0) == flt.has_expert_reply
 

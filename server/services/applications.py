@@ -1,0 +1,425 @@
+"""Applications to join the network: applying, the admins' queue, and deciding.
+
+Anyone may apply (the schema bounds how often per client address); every field is
+checked and all problems are reported together; an application for an organisation
+whose name or website the network already has (as a member, or as an application
+waiting for a decision) is refused. Approving creates the organisation and e-mails the
+contact an invitation that makes them its lead contact when they sign in; rejecting
+e-mails the reason. A decision is final.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime
+from urllib.parse import urlsplit
+
+import sqlalchemy as sa
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from server import countries, mail
+from server.db import utcnow
+from server.domain import ORGANISATION_SLUG, ApplicationStatus, OrganisationType
+from server.models import MembershipApplication, Organisation
+from server.services import invitations, network_mail, organisations
+from server.services.errors import Forbidden, InvalidInput, UserErrorCode
+from server.services.idempotency import fingerprint
+from server.services.invitations import InvitationLinks
+from server.services.pagination import Page, check_first, decode_cursor, encode_cursor, take_page
+from server.services.validation import REASON_MAX, Collector
+from server.services.viewer import Viewer
+
+NAME_MAX = organisations.NAME_MAX
+CONTACT_NAME_MAX = 120
+WEBSITE_MAX = organisations.WEBSITE_MAX
+MOTIVATION_MAX = 5000
+_ONE_LINE = re.compile(r"[\r\n\t\x00-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class ApplicationForm:
+    """What an applicant sends (ApplyForMembershipInput), field by field."""
+
+    organisation_name: str
+    organisation_type: OrganisationType
+    country: str
+    website: str | None
+    contact_name: str
+    contact_email: str
+    motivation: str
+    accepts_terms_of_reference: bool
+    idempotency_key: str | None = None
+
+
+def _one_line(check: Collector, field: str, value: str, label: str, max_length: int) -> str:
+    text = check.text(field, value, label=label, max_length=max_length)
+    if _ONE_LINE.search(text):
+        check.add(field, f"{label} must be one line of text.", UserErrorCode.INVALID)
+    return text
+
+
+def _website(check: Collector, value: str | None) -> str | None:
+    if value is None or not value.strip():
+        return None
+    website = value.strip()
+    parts = urlsplit(website)
+    host = parts.hostname or ""
+    if (
+        parts.scheme not in ("http", "https")
+        or "." not in host
+        or " " in website
+        or len(website) > WEBSITE_MAX
+    ):
+        check.add(
+            "website",
+            f"A website is an address such as https://agency.example, of at most "
+            f"{WEBSITE_MAX} characters.",
+            UserErrorCode.INVALID,
+        )
+    return website
+
+
+def check_form(form: ApplicationForm) -> ApplicationForm:
+    """The form with its text tidied, or InvalidInput listing every field at fault."""
+    check = Collector()
+    name = _one_line(check, "organisation_name", form.organisation_name, "The name", NAME_MAX)
+    country = countries.normalise(form.country)
+    if country is None:
+        check.add(
+            "country",
+            "A country is an ISO 3166-1 alpha-2 code such as DE or KE.",
+            UserErrorCode.INVALID,
+        )
+    website = _website(check, form.website)
+    contact = _one_line(
+        check, "contact_name", form.contact_name, "The contact's name", CONTACT_NAME_MAX
+    )
+    email = invitations.check_email("contact_email", form.contact_email)
+    if isinstance(email, InvalidInput):
+        check.errors.extend(email.errors)
+        email = form.contact_email
+    motivation = check.text(
+        "motivation", form.motivation, label="The motivation", max_length=MOTIVATION_MAX
+    )
+    if not form.accepts_terms_of_reference:
+        check.add(
+            "accepts_terms_of_reference",
+            "Read the Terms of Reference and accept them to apply.",
+            UserErrorCode.REQUIRED,
+        )
+    key = check.idempotency_key("idempotency_key", form.idempotency_key)
+    check.raise_if_any()
+    return ApplicationForm(
+        organisation_name=name,
+        organisation_type=form.organisation_type,
+        country=country or "",
+        website=website,
+        contact_name=contact,
+        contact_email=email,
+        motivation=motivation,
+        accepts_terms_of_reference=True,
+        idempotency_key=key,
+    )
+
+
+def _host(website: str | None) -> str | None:
+    if not website:
+        return None
+    host = (urlsplit(website.strip()).hostname or "").lower()
+    return host.removeprefix("www.") or None
+
+
+async def _already_known(session: AsyncSession, form: ApplicationForm) -> list[str]:
+    """The fields whose value the network has already: as a member, or in a pending application."""
+    name = form.organisation_name.lower()
+    host = _host(form.website)
+    taken: list[str] = []
+    known = (
+        await session.execute(
+            sa.union_all(
+                sa.select(Organisation.name, Organisation.website),
+                sa.select(
+                    MembershipApplication.organisation_name, MembershipApplication.website
+                ).where(MembershipApplication.status == ApplicationStatus.PENDING),
+            )
+        )
+    ).all()
+    if any(row[0].lower() == name for row in known):
+        taken.append("organisation_name")
+    if host is not None and any(_host(row[1]) == host for row in known):
+        taken.append("website")
+    return taken
+
+
+async def apply(
+    session: AsyncSession, form: ApplicationForm, *, honeypot: str | None = None
+) -> MembershipApplication | None:
+    """Record an application (checked with `check_form` first) and e-mail its receipt.
+
+    None, with nothing written, when the honeypot field is filled in: only robots see it.
+    With an idempotency key, a repeat of the same application returns the first one.
+    """
+    form = check_form(form)
+    if honeypot:
+        return None
+    print_ = fingerprint("applyForMembership", form.__dict__)
+    if form.idempotency_key is not None:
+        first = await _by_key(session, form.idempotency_key)
+        if first is not None:
+            return _repeat(first, print_)
+    taken = await _already_known(session, form)
+    if taken:
+        raise InvalidInput(
+            [
+                InvalidInput.of(
+                    field,
+                    f"The network already has an organisation with this "
+                    f"{'name' if field == 'organisation_name' else 'website'}, or an "
+                    "application for one waiting for a decision. If it is yours, ask its "
+                    "lead contact or the secretariat to invite you.",
+                    UserErrorCode.DUPLICATE,
+                ).errors[0]
+                for field in taken
+            ]
+        )
+    values = {
+        "organisation_name": form.organisation_name,
+        "organisation_type": form.organisation_type,
+        "country": form.country,
+        "website": form.website,
+        "contact_name": form.contact_name,
+        "contact_email": form.contact_email,
+        "motivation": form.motivation,
+        "status": ApplicationStatus.PENDING,
+        "submitted_at": utcnow(),
+        "idempotency_key": form.idempotency_key,
+        "fingerprint": print_,
+    }
+    # With a key, two requests at once insert one row: on PostgreSQL the second waits on
+    # the unique index for the first to commit, then finds its row.
+    dialect = postgresql if session.get_bind().dialect.name == "postgresql" else sqlite
+    statement = dialect.insert(MembershipApplication).values(**values)
+    if form.idempotency_key is not None:
+        statement = statement.on_conflict_do_nothing(index_elements=["idempotency_key"])
+    new_id = (await session.execute(statement.returning(MembershipApplication.id))).scalar()
+    if new_id is None:
+        assert form.idempotency_key is not None
+        first = await _by_key(session, form.idempotency_key)
+        assert first is not None
+        return _repeat(first, print_)
+    application = await session.get(MembershipApplication, new_id)
+    assert application is not None
+    await mail.queue(
+        session,
+        network_mail.application_received(
+            to=form.contact_email,
+            contact_name=form.contact_name,
+            organisation_name=form.organisation_name,
+        ),
+    )
+    return application
+
+
+async def _by_key(session: AsyncSession, key: str) -> MembershipApplication | None:
+    return await session.scalar(
+        sa.select(MembershipApplication).where(MembershipApplication.idempotency_key == key)
+    )
+
+
+def _repeat(first: MembershipApplication, print_: str) -> MembershipApplication:
+    if first.fingerprint != print_:
+        raise InvalidInput.of(
+            "idempotency_key",
+            "This idempotency key was already used for a different application.",
+            UserErrorCode.DUPLICATE,
+        )
+    return first
+
+
+def require_admin(actor: Viewer, action: str) -> None:
+    """Applications are the admins' business: anyone else is FORBIDDEN."""
+    if not actor.is_admin or actor.banned_reason is not None:
+        raise Forbidden(f"Only admins can {action}.")
+
+
+async def list_applications(
+    session: AsyncSession,
+    actor: Viewer,
+    *,
+    status: ApplicationStatus | None,
+    first: int,
+    after: str | None = None,
+) -> Page[MembershipApplication]:
+    """Applications, newest first; admins only."""
+    require_admin(actor, "see applications to join")
+    check_first(first)
+    stmt = sa.select(MembershipApplication)
+    if status is not None:
+        stmt = stmt.where(MembershipApplication.status == status)
+    ordering = "APPLICATION_NEWEST"
+    if after is not None:
+        at, last_id = decode_cursor(after, ordering, (datetime, int))
+        stmt = stmt.where(
+            sa.tuple_(MembershipApplication.submitted_at, MembershipApplication.id)
+            < sa.tuple_(
+                sa.literal(at, MembershipApplication.submitted_at.type), sa.literal(last_id)
+            )
+        )
+    rows = (
+        await session.scalars(
+            stmt.order_by(
+                MembershipApplication.submitted_at.desc(), MembershipApplication.id.desc()
+            ).limit(first + 1)
+        )
+    ).all()
+    items, has_next = take_page(list(rows), first)
+    return Page(
+        items=items,
+        has_next=has_next,
+        has_previous=after is not None,
+        cursor_of=lambda a: encode_cursor(ordering, (a.submitted_at, a.id)),
+    )
+
+
+async def count_applications(
+    session: AsyncSession, actor: Viewer, *, status: ApplicationStatus | None
+) -> int:
+    """How many applications `list_applications` would list over all its pages."""
+    require_admin(actor, "see applications to join")
+    stmt = sa.select(sa.func.count()).select_from(MembershipApplication)
+    if status is not None:
+        stmt = stmt.where(MembershipApplication.status == status)
+    return int(await session.scalar(stmt) or 0)
+
+
+async def get_application(
+    session: AsyncSession, actor: Viewer, application_id: int
+) -> MembershipApplication | None:
+    """One application for an admin; None for anyone else (as if it were not there)."""
+    if not actor.is_admin:
+        return None
+    return await session.get(MembershipApplication, application_id)
+
+
+def slug_for(name: str) -> str:
+    """A URL slug made from an organisation's name: `Agência Nacional` -> `agencia-nacional`."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:70].strip("-")
+    return slug or "organisation"
+
+
+async def _free_slug(session: AsyncSession, base: str) -> str:
+    slug, n = base, 1
+    while await organisations.get_by_slug(session, slug) is not None:
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+async def decide(
+    session: AsyncSession,
+    actor: Viewer,
+    *,
+    application_id: int | None,
+    approve: bool,
+    reason: str | None,
+    slug: str | None,
+    links: InvitationLinks,
+) -> MembershipApplication:
+    """Approve (create the organisation, invite the contact) or reject (with a reason)."""
+    require_admin(actor, "decide on applications to join")
+    application = (
+        await session.get(MembershipApplication, application_id, with_for_update=True)
+        if application_id is not None
+        else None
+    )
+    if application is None:
+        raise InvalidInput.of("application_id", "There is no application with this ID.")
+    if application.status is not ApplicationStatus.PENDING:
+        raise InvalidInput.of(
+            "application_id",
+            f"This application was {application.status.value.lower()} already: a decision "
+            "is final.",
+        )
+    check = Collector()
+    if not approve:
+        reason = check.text(
+            "reason", reason or "", label="A reason for the rejection", max_length=REASON_MAX
+        )
+    elif slug is not None and not ORGANISATION_SLUG.match(slug):
+        check.add(
+            "slug",
+            "A slug is 1 to 80 lower-case letters, digits and '-', e.g. acme-agency.",
+            UserErrorCode.INVALID,
+        )
+    check.raise_if_any()
+    application.decided_at = utcnow()
+    application.decided_by_id = actor.member_id
+    if approve:
+        await _approve(session, actor, application, slug, links)
+    else:
+        application.status = ApplicationStatus.REJECTED
+        application.decision_reason = reason
+        await mail.queue(
+            session,
+            network_mail.application_rejected(
+                to=application.contact_email,
+                contact_name=application.contact_name,
+                organisation_name=application.organisation_name,
+                reason=reason or "",
+            ),
+        )
+    await session.flush()
+    return application
+
+
+async def _approve(
+    session: AsyncSession,
+    actor: Viewer,
+    application: MembershipApplication,
+    slug: str | None,
+    links: InvitationLinks,
+) -> None:
+    existing = await session.scalar(
+        sa.select(Organisation.id).where(
+            sa.func.lower(Organisation.name) == application.organisation_name.lower()
+        )
+    )
+    if existing is not None:
+        raise InvalidInput.of(
+            "application_id",
+            "The network has an organisation of this name already: reject the application, "
+            "or invite the contact to that organisation.",
+            UserErrorCode.DUPLICATE,
+        )
+    organisation = await organisations.create_organisation(
+        session,
+        actor,
+        slug=slug or await _free_slug(session, slug_for(application.organisation_name)),
+        name=application.organisation_name,
+        type=application.organisation_type,
+        country=application.country,
+        website=application.website,
+    )
+    application.status = ApplicationStatus.APPROVED
+    application.organisation_id = organisation.id
+    invitation = await invitations.create(
+        session,
+        organisation_id=organisation.id,
+        email=application.contact_email,
+        lead=True,
+        invited_by_id=actor.member_id,
+    )
+    await mail.queue(
+        session,
+        network_mail.application_approved(
+            to=application.contact_email,
+            contact_name=application.contact_name,
+            organisation_name=organisation.name,
+            link=links.link(invitation.id, invitation.expires_at),
+            expires_at=invitation.expires_at,
+        ),
+    )

@@ -22,7 +22,7 @@ from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 
-from server import background, markdown, migrate, persisted
+from server import background, ics, markdown, migrate, persisted
 from server.auth import routes as auth_routes
 from server.auth import sessions
 from server.auth.apikeys import PartnerCORS, PartnerDirectory, PartnerKeys
@@ -204,6 +204,7 @@ def create_app(
         Route("/readyz", readyz),
         *auth_routes.routes(settings, db, sign_in or OpenIDSignIn(settings)),
         *Feeds(db, settings.public_url).routes(),
+        *ics.routes(settings, db),
     ]
     web_dir = Path(settings.web_dir)
     if web_dir.is_dir():

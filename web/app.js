@@ -5,6 +5,7 @@
 
 import { isAbort } from './lib/api.js';
 import { errorBox, refreshTimes, signInLink } from './lib/components.js';
+import { avatar } from './lib/avatars.js';
 import { byId, h, replaceChildren } from './lib/dom.js';
 import { loadSession } from './lib/session.js';
 import { documentTitle } from './lib/view.js';
@@ -142,7 +143,7 @@ async function route({ focus = false, scroll = false } = {}) {
 
 /** @param {string} name */
 function markNav(name) {
-  for (const link of document.querySelectorAll('.site-nav a[data-nav]')) {
+  for (const link of document.querySelectorAll('.site-header a[data-nav]')) {
     if (/** @type {HTMLElement} */ (link).dataset.nav === name) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   }
@@ -190,15 +191,35 @@ function renderAccount(member) {
       location.reload();
     }
   });
-  replaceChildren(slot,
-    h('p', { class: 'whoami' },
+  // One line whatever the names' length: the avatar, then name and organisation cut with
+  // an ellipsis (in full in the menu and for screen readers).
+  const menu = h('details', { class: 'account-menu' },
+    h('summary', { class: 'whoami', title: member.organisation ? `${member.displayName}, ${member.organisation.name}` : member.displayName },
       h('span', { class: 'visually-hidden' }, 'Signed in as '),
-      h('span', { class: 'whoami-name' }, member.displayName),
-      member.isExpert ? h('span', { class: 'badge badge-expert' }, 'Researcher') : null,
+      avatar(member, { decorative: true }),
+      h('span', { class: 'whoami-text' },
+        h('span', { class: 'whoami-name' }, member.displayName),
+        member.organisation ? h('span', { class: 'whoami-org' }, member.organisation.name) : null)),
+    h('div', { class: 'account-panel' },
+      h('p', { class: 'account-who' },
+        h('strong', null, member.displayName),
+        member.isExpert ? h('span', { class: 'badge badge-expert' }, 'Researcher') : null),
       member.organisation
-        ? h('a', { class: 'whoami-org', href: `/o/${encodeURIComponent(member.organisation.slug)}` }, member.organisation.name)
-        : null),
-    signOut);
+        ? h('p', null, h('a', { class: 'whoami-org-link', href: `/o/${encodeURIComponent(member.organisation.slug)}` }, member.organisation.name))
+        : null,
+      signOut));
+  // A link followed inside the menu, a click elsewhere or Escape closes it.
+  document.addEventListener('click', (event) => {
+    const target = event.target instanceof Node ? event.target : null;
+    if (!menu.contains(target) || (target instanceof Element && target.closest('a'))) menu.open = false;
+  });
+  menu.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape' && menu.open) {
+      menu.open = false;
+      /** @type {HTMLElement | null} */ (menu.querySelector('summary'))?.focus();
+    }
+  });
+  replaceChildren(slot, menu);
 }
 
 function start() {

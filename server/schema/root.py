@@ -13,6 +13,7 @@ from server.schema.applications import (
 )
 from server.schema.auth import AuthQueries
 from server.schema.context import Context
+from server.schema.events import EventMutations, EventQueries, event_of
 from server.schema.members import Member, MemberMutations, MemberQueries
 from server.schema.moderation import ModerationMutations
 from server.schema.node import Node
@@ -20,13 +21,14 @@ from server.schema.organisations import Organisation, OrganisationQueries
 from server.schema.pillars import PillarQueries
 from server.schema.threads import (
     Post,
+    RelatedThreadQueries,
     Thread,
     ThreadMutations,
     ThreadQueries,
     ThreadSubscriptions,
     ThreadUpdateSubscriptions,
 )
-from server.services import applications, organisations, threads
+from server.services import applications, events, organisations, threads
 
 
 @strawberry.type
@@ -50,6 +52,9 @@ class NodeQueries:
         if type_name == "Member":
             member = await ctx.loaders.member_by_id.load(row_id)
             return Member.from_row(member) if member else None
+        if type_name == "Event":
+            event = await ctx.read(events.get_event, ctx.viewer, row_id)
+            return await event_of(ctx, event) if event else None
         if type_name == "MembershipApplication":
             application = await ctx.read(applications.get_application, ctx.viewer, row_id)
             return MembershipApplication.from_row(application, ctx.viewer) if application else None
@@ -62,14 +67,23 @@ Query = merge_types(
         NodeQueries,
         MemberQueries,
         ThreadQueries,
+        RelatedThreadQueries,
         OrganisationQueries,
         PillarQueries,
         AuthQueries,
         ApplicationQueries,
+        EventQueries,
     ),
 )
 Mutation = merge_types(
-    "Mutation", (ThreadMutations, ModerationMutations, MemberMutations, ApplicationMutations)
+    "Mutation",
+    (
+        ThreadMutations,
+        ModerationMutations,
+        MemberMutations,
+        ApplicationMutations,
+        EventMutations,
+    ),
 )
 Subscription = merge_types("Subscription", (ThreadSubscriptions, ThreadUpdateSubscriptions))
 

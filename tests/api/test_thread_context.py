@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import sqlalchemy as sa
 
-from server.domain import MemberRole
+from server.domain import MemberRole, RoarPillar, Visibility
 from server.models import Post, Thread
 from server.services import threads
 from tests.factories import gid, make_member, make_reply, make_thread, sign_in, viewer_of
@@ -238,3 +238,64 @@ async def test_accepting_is_not_offered_to_visitors_or_to_other_members(client, 
 
     for data in (as_visitor, as_other):
         assert data["node"]["replies"]["nodes"] == [{"body": "peer's", "viewerCanAccept": False}]
+
+
+RELATED = """
+query Related($id: ID!, $first: Int) { relatedThreads(threadId: $id, first: $first) { title } }
+"""
+
+
+async def test_related_threads_share_topics_first_then_pillars_and_never_the_thread_itself(
+    client, db
+):
+    author = await make_member(db)
+    risks, routes, assess = (
+        RoarPillar.RISKS_AND_REWARDS,
+        RoarPillar.ROUTES_AND_DIRECTIONS,
+        RoarPillar.ASSESSMENT,
+    )
+    made = {}
+    for title, pillars, topics in [
+        ("Here", [risks, routes], ["procurement", "finance"]),
+        ("Both topics", [assess], ["procurement", "finance"]),
+        ("One topic and a pillar", [risks], ["finance"]),
+        ("Two pillars", [risks, routes], []),
+        ("One pillar", [routes], ["other"]),
+        ("Nothing shared", [assess], ["other"]),
+    ]:
+        made[title] = await make_thread(
+            db, author=author, title=title, pillars=pillars, topics=topics
+        )
+    members_only = await make_thread(
+        db,
+        author=author,
+        title="Members only",
+        pillars=[risks, routes],
+        topics=["procurement", "finance"],
+        visibility=Visibility.MEMBERS,
+    )
+    del members_only
+
+    data = await gql(client, RELATED, {"id": gid("Thread", made["Here"].id), "first": 10})
+    two = await gql(client, RELATED, {"id": gid("Thread", made["Here"].id), "first": 2})
+
+    assert [t["title"] for t in data["relatedThreads"]] == [
+        "Both topics",
+        "One topic and a pillar",
+        "Two pillars",
+        "One pillar",
+    ]
+    assert [t["title"] for t in two["relatedThreads"]] == ["Both topics", "One topic and a pillar"]
+
+
+async def test_related_threads_of_a_thread_you_cannot_read_are_none(client, db):
+    author = await make_member(db)
+    hidden = await make_thread(db, author=author, visibility=Visibility.MEMBERS)
+    await make_thread(db, author=author)
+
+    data = await gql(client, RELATED, {"id": gid("Thread", hidden.id)})
+    nonsense = await gql(client, RELATED, {"id": "nonsense"})
+    body = await gql(client, RELATED, {"id": gid("Thread", hidden.id), "first": 0}, errors=True)
+
+    assert data["relatedThreads"] == [] and nonsense["relatedThreads"] == []
+    assert error_codes(body) == ["BAD_USER_INPUT"]

@@ -104,14 +104,23 @@ def test_a_member_starts_a_challenge_a_researcher_replies_live_and_the_member_ac
     live_reply.get_by_role("button", name="Accept as answer").click()
     # Then the reply is marked, and the top of the thread links to it
     author.wait_for_selector(".accepted-callout")
-    accepted = author.locator(".post-accepted")
+    accepted = author.locator(".reply-list .post-accepted")
     assert "Accepted answer" in accepted.text_content()
     link = author.locator(".accepted-callout a")
     assert link.get_attribute("href") == f"#{accepted.get_attribute('id')}"
     assert "Answered" in author.locator(".thread-header .badges").text_content()
+    # ... and pinned right under the opening post as well
+    pinned = author.locator(".answer-pinned .post-accepted")
+    assert "equity stakes" in pinned.inner_text()
+    assert pinned.get_by_role("button").count() == 0
     screenshot(author, "thread")
 
-    # And the researcher sees the accepted answer after a reload, but may not accept
+    # And the researcher, reading meanwhile, sees it accepted without reloading
+    expert.locator(".reply-list .post-accepted").filter(has_text="equity stakes").wait_for()
+    expert.locator(".answer-pinned .post-accepted").wait_for()
+    assert "Answered" in expert.locator(".thread-header .badges").text_content()
+
+    # And after a reload, but may not accept
     expert.reload()
     expert.wait_for_selector(".post-accepted")
     assert expert.get_by_role("button", name="Accept as answer").count() == 0
@@ -241,10 +250,11 @@ def test_filters_and_search_narrow_the_feed_survive_a_reload_and_go_back(
     page.get_by_label("Pillar").select_option("ORGANISATIONAL_CAPACITY")
     page.wait_for_url(re.compile(r"pillar=ORGANISATIONAL_CAPACITY"))
     wait_for_feed(page)
-    chips = page.locator(".thread-card .chips")
-    assert chips.count() >= 1
-    for i in range(chips.count()):
-        assert "Organisational capacity" in chips.nth(i).inner_text()
+    cards = page.locator(".thread-card")
+    assert cards.count() >= 1
+    for i in range(cards.count()):
+        pillars = " ".join(cards.nth(i).locator(".chip-pillar").all_inner_texts())
+        assert "Organisational capacity" in pillars
 
     # Search narrows it further, and both survive a reload
     page.get_by_label("Search threads").fill(token)
@@ -275,7 +285,7 @@ def test_filters_and_search_narrow_the_feed_survive_a_reload_and_go_back(
     page.wait_for_url(re.compile(r"topic=capabilities"))
     wait_for_feed(page)
     assert token in page.locator(".thread-list").inner_text()
-    page.get_by_label("Has an expert reply").check()
+    page.get_by_label("Expert replies").select_option("1")
     page.wait_for_url(re.compile(r"expert=1"))
     wait_for_feed(page)
     assert token not in page.locator(".thread-list").inner_text()
@@ -331,12 +341,20 @@ def test_leaving_a_page_ends_its_live_updates(
     page = open_page(people["other_member"])
     page.goto(thread_path(thread_id))
     page.wait_for_selector('.live-status[data-state="live"]')
-    assert page.evaluate(LIVE_SUBSCRIPTIONS) == ["subscription ReplyAdded"]
+    assert sorted(page.evaluate(LIVE_SUBSCRIPTIONS)) == [
+        "subscription ReplyAdded",
+        "subscription ThreadUpdated",
+    ]
 
     # Back to the feed through the client: the thread's subscription ends, the feed's starts
     page.get_by_role("link", name="← All threads").click()
     wait_for_feed(page)
-    assert page.evaluate(LIVE_SUBSCRIPTIONS) == ["subscription ThreadStarted"]
+    # new threads for the offer, new threads for the grid, changes for the counts
+    assert sorted(page.evaluate(LIVE_SUBSCRIPTIONS)) == [
+        "subscription ThreadStarted",
+        "subscription ThreadStarted",
+        "subscription ThreadsUpdated",
+    ]
 
     # A page without live updates leaves none running
     page.locator(".site-nav").get_by_role("link", name="Organisations").click()
@@ -552,6 +570,7 @@ def test_sign_in_lists_the_providers_and_sign_out_signs_out(
     page.wait_for_url(re.compile(r"/organisations$"))
     page.wait_for_selector(".whoami-name")
     assert page.locator(".whoami-name").inner_text() == people["member"].name
+    page.locator(".whoami").click()  # the account menu
     page.get_by_role("button", name="Sign out").click()
     page.wait_for_selector("#account >> text=Sign in")
     assert page.locator(".whoami-name").count() == 0

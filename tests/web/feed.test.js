@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
 import {
-  activeFilters, isFiltered, normaliseTopic, readState, stateToFilter, stateToParams,
+  activeFilters, isFiltered, isNeedsExpert, NEEDS_EXPERT, normaliseTopic, readState, stateToFilter, stateToParams,
 } from '../../web/lib/feed.js';
 
 /** @param {string} query */
@@ -12,7 +12,7 @@ const read = (query) => readState(new URLSearchParams(query));
 describe('the feed state in the query string', () => {
   test('an empty query string is the whole feed by latest activity', () => {
     assert.deepEqual(read(''), {
-      q: '', pillar: '', orgType: '', kind: '', status: '', topic: '', expert: false, org: '', sort: 'LAST_ACTIVITY',
+      q: '', pillar: '', orgType: '', kind: '', status: '', topic: '', expert: '', org: '', sort: 'LAST_ACTIVITY',
     });
   });
 
@@ -26,7 +26,7 @@ describe('the feed state in the query string', () => {
       kind: 'CHALLENGE',
       status: 'ANSWERED',
       topic: 'procurement',
-      expert: true,
+      expert: 'with',
       org: 'T3JnOjE=',
       sort: 'NEWEST',
     });
@@ -39,7 +39,7 @@ describe('the feed state in the query string', () => {
     assert.equal(state.kind, '');
     assert.equal(state.status, '');
     assert.equal(state.sort, 'LAST_ACTIVITY');
-    assert.equal(state.expert, false);
+    assert.equal(state.expert, '');
   });
 
   test('a state written to the query string reads back the same', () => {
@@ -80,6 +80,16 @@ describe('the feed state as the API filter', () => {
     assert.equal(activeFilters(read('q=x')), 0);
     assert.equal(activeFilters(read('pillar=ASSESSMENT&expert=1')), 2);
     assert.equal(activeFilters(read('sort=NEWEST&topic=x')), 2);
+  });
+
+  test('"Needs an expert" is open challenges without an expert reply, the oldest unanswered first', () => {
+    const state = readState(new URLSearchParams(NEEDS_EXPERT));
+    assert.deepEqual(stateToFilter(state), { kinds: ['CHALLENGE'], statuses: ['OPEN'], hasExpertReply: false });
+    assert.equal(state.sort, 'OLDEST_UNANSWERED');
+    assert.equal(isNeedsExpert(state), true);
+    assert.equal(isNeedsExpert({ ...state, q: 'hydrogen' }), true);
+    assert.equal(isNeedsExpert({ ...state, pillar: 'ASSESSMENT' }), false);
+    assert.equal(isNeedsExpert(read('expert=0')), false);
   });
 
   test('a topic is normalised as members type it', () => {

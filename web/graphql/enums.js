@@ -4,6 +4,9 @@
 /** @type {ReadonlyArray<import('./types').ApplicationStatus>} */
 export const APPLICATION_STATUS_VALUES = Object.freeze(['PENDING', 'APPROVED', 'REJECTED']);
 
+/** @type {ReadonlyArray<import('./types').EventFormat>} */
+export const EVENT_FORMAT_VALUES = Object.freeze(['ONLINE', 'IN_PERSON', 'HYBRID']);
+
 /** @type {ReadonlyArray<import('./types').MemberRole>} */
 export const MEMBER_ROLE_VALUES = Object.freeze(['MEMBER', 'RESEARCHER', 'MODERATOR', 'ADMIN']);
 

@@ -2,7 +2,7 @@
 // Generated from home.graphql by `.venv/bin/python -m tests.web.documents`.
 // Do not edit: edit the .graphql file and run that command.
 
-/** @import { Document, FeedData, FeedVariables, ThreadCountsData, ThreadCountsVariables, ThreadStartedData, ThreadStartedVariables } from './types' */
+/** @import { Document, FeedData, FeedVariables, ThreadCountsData, ThreadCountsVariables, ThreadStartedData, ThreadStartedVariables, ThreadsUpdatedData, ThreadsUpdatedVariables } from './types' */
 
 /** @type {Document<FeedData, FeedVariables>} */
 export const FEED_QUERY = /** @type {any} */ (`query Feed($filter: ThreadFilter, $orderBy: ThreadOrder, $first: Int, $after: String, $org: ID!, $withOrg: Boolean!) {
@@ -49,6 +49,11 @@ fragment ThreadCardFields on Thread {
   expertReplyCount
   createdAt
   lastActivityAt
+  participantCount
+  participants(first: 4) {
+    id
+    displayName
+  }
 }`);
 
 /** @type {Document<ThreadCountsData, ThreadCountsVariables>} */
@@ -64,5 +69,45 @@ export const THREAD_COUNTS_QUERY = /** @type {any} */ (`query ThreadCounts {
 export const THREAD_STARTED_SUBSCRIPTION = /** @type {any} */ (`subscription ThreadStarted($filter: ThreadFilter) {
   threadStarted(filter: $filter) {
     id
+  }
+}`);
+
+/** @type {Document<ThreadsUpdatedData, ThreadsUpdatedVariables>} */
+export const THREADS_UPDATED_SUBSCRIPTION = /** @type {any} */ (`subscription ThreadsUpdated($filter: ThreadFilter) {
+  threadsUpdated(filter: $filter) {
+    change
+    thread {
+      ...ThreadCardFields
+    }
+  }
+}
+
+fragment ThreadCardFields on Thread {
+  id
+  kind
+  title
+  status
+  visibility
+  pillars
+  organisationTypes
+  topics
+  author {
+    id
+    displayName
+    isExpert
+  }
+  organisation {
+    id
+    slug
+    name
+  }
+  replyCount
+  expertReplyCount
+  createdAt
+  lastActivityAt
+  participantCount
+  participants(first: 4) {
+    id
+    displayName
   }
 }`);

@@ -67,6 +67,11 @@ fragment ThreadCardFields on Thread {
   expertReplyCount
   createdAt
   lastActivityAt
+  participantCount
+  participants(first: 4) {
+    id
+    displayName
+  }
 }`);
 
 /** @type {Document<OrganisationMembersData, OrganisationMembersVariables>} */
@@ -131,4 +136,9 @@ fragment ThreadCardFields on Thread {
   expertReplyCount
   createdAt
   lastActivityAt
+  participantCount
+  participants(first: 4) {
+    id
+    displayName
+  }
 }`);

@@ -2,7 +2,7 @@
 // Generated from thread.graphql by `.venv/bin/python -m tests.web.documents`.
 // Do not edit: edit the .graphql file and run that command.
 
-/** @import { Document, ThreadData, ThreadVariables, MoreRepliesData, MoreRepliesVariables, ReplyAddedData, ReplyAddedVariables, ReplyData, ReplyVariables, EditPostData, EditPostVariables, AcceptReplyData, AcceptReplyVariables, CloseThreadData, CloseThreadVariables, ReopenThreadData, ReopenThreadVariables, HidePostData, HidePostVariables, UnhidePostData, UnhidePostVariables } from './types' */
+/** @import { Document, ThreadData, ThreadVariables, ThreadUpdatedData, ThreadUpdatedVariables, MoreRepliesData, MoreRepliesVariables, ReplyAddedData, ReplyAddedVariables, ReplyData, ReplyVariables, EditPostData, EditPostVariables, AcceptReplyData, AcceptReplyVariables, CloseThreadData, CloseThreadVariables, ReopenThreadData, ReopenThreadVariables, HidePostData, HidePostVariables, UnhidePostData, UnhidePostVariables } from './types' */
 
 /** @type {Document<ThreadData, ThreadVariables>} */
 export const THREAD_QUERY = /** @type {any} */ (`query Thread($id: ID!, $first: Int!) {
@@ -10,16 +10,10 @@ export const THREAD_QUERY = /** @type {any} */ (`query Thread($id: ID!, $first: 
     __typename
     ... on Thread {
       ...ThreadCardFields
+      ...ThreadContextFields
       hidden
       opening {
         ...PostFields
-      }
-      acceptedReply {
-        id
-        author {
-          id
-          displayName
-        }
       }
       replies(first: $first) {
         totalCount
@@ -32,6 +26,14 @@ export const THREAD_QUERY = /** @type {any} */ (`query Thread($id: ID!, $first: 
         }
       }
     }
+  }
+  relatedThreads(threadId: $id, first: 5) {
+    id
+    title
+    kind
+    status
+    replyCount
+    lastActivityAt
   }
 }
 
@@ -58,6 +60,34 @@ fragment ThreadCardFields on Thread {
   expertReplyCount
   createdAt
   lastActivityAt
+  participantCount
+  participants(first: 4) {
+    id
+    displayName
+  }
+}
+
+fragment ThreadContextFields on Thread {
+  id
+  status
+  replyCount
+  expertReplyCount
+  hidden
+  acceptedReply {
+    ...PostFields
+  }
+  participantCount
+  everyone: participants(first: 12) {
+    id
+    displayName
+    role
+    isExpert
+    organisation {
+      id
+      slug
+      name
+    }
+  }
 }
 
 fragment PostFields on Post {
@@ -72,6 +102,67 @@ fragment PostFields on Post {
   hidden
   hiddenReason
   author {
+    id
+    displayName
+    role
+    isExpert
+    organisation {
+      id
+      slug
+      name
+    }
+  }
+}`);
+
+/** @type {Document<ThreadUpdatedData, ThreadUpdatedVariables>} */
+export const THREAD_UPDATED_SUBSCRIPTION = /** @type {any} */ (`subscription ThreadUpdated($threadId: ID!) {
+  threadUpdated(threadId: $threadId) {
+    change
+    postId
+    post {
+      ...PostFields
+    }
+    thread {
+      ...ThreadContextFields
+    }
+  }
+}
+
+fragment PostFields on Post {
+  id
+  body
+  bodyHtml
+  isExpertReply
+  isAccepted
+  viewerCanAccept
+  createdAt
+  editedAt
+  hidden
+  hiddenReason
+  author {
+    id
+    displayName
+    role
+    isExpert
+    organisation {
+      id
+      slug
+      name
+    }
+  }
+}
+
+fragment ThreadContextFields on Thread {
+  id
+  status
+  replyCount
+  expertReplyCount
+  hidden
+  acceptedReply {
+    ...PostFields
+  }
+  participantCount
+  everyone: participants(first: 12) {
     id
     displayName
     role
@@ -249,18 +340,57 @@ fragment UserErrorFields on UserError {
 export const ACCEPT_REPLY_MUTATION = /** @type {any} */ (`mutation AcceptReply($input: AcceptReplyInput!) {
   acceptReply(input: $input) {
     thread {
-      id
-      status
-      acceptedReply {
-        id
-        author {
-          id
-          displayName
-        }
-      }
+      ...ThreadContextFields
     }
     errors {
       ...UserErrorFields
+    }
+  }
+}
+
+fragment ThreadContextFields on Thread {
+  id
+  status
+  replyCount
+  expertReplyCount
+  hidden
+  acceptedReply {
+    ...PostFields
+  }
+  participantCount
+  everyone: participants(first: 12) {
+    id
+    displayName
+    role
+    isExpert
+    organisation {
+      id
+      slug
+      name
+    }
+  }
+}
+
+fragment PostFields on Post {
+  id
+  body
+  bodyHtml
+  isExpertReply
+  isAccepted
+  viewerCanAccept
+  createdAt
+  editedAt
+  hidden
+  hiddenReason
+  author {
+    id
+    displayName
+    role
+    isExpert
+    organisation {
+      id
+      slug
+      name
     }
   }
 }

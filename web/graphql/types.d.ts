@@ -30,6 +30,11 @@ export type ThreadCardFields = {
   expertReplyCount: number;
   createdAt: string;
   lastActivityAt: string;
+  participantCount: number;
+  participants: Array<{
+    id: string;
+    displayName: string;
+  }>;
 };
 
 /** fragment PostFields on Post */
@@ -72,6 +77,28 @@ export type MemberItemFields = {
   isExpert: boolean;
 };
 
+/** fragment ThreadContextFields on Thread */
+export type ThreadContextFields = {
+  id: string;
+  status: ThreadStatus;
+  replyCount: number;
+  expertReplyCount: number;
+  hidden: boolean;
+  acceptedReply: PostFields | null;
+  participantCount: number;
+  everyone: Array<{
+    id: string;
+    displayName: string;
+    role: MemberRole;
+    isExpert: boolean;
+    organisation: {
+      id: string;
+      slug: string;
+      name: string;
+    } | null;
+  }>;
+};
+
 /** query Preview (editor.graphql) */
 export type PreviewData = {
   renderMarkdown: string;
@@ -91,7 +118,7 @@ export type FeedData = {
     nodes: Array<ThreadCardFields>;
   };
   org?: ({
-    __typename: 'Member' | 'MembershipApplication' | 'Post' | 'Thread';
+    __typename: 'Event' | 'Member' | 'MembershipApplication' | 'Post' | 'Thread';
   } | {
     __typename: 'Organisation';
     id: string;
@@ -125,6 +152,17 @@ export type ThreadStartedData = {
   };
 };
 export type ThreadStartedVariables = {
+  filter?: ThreadFilter | null;
+};
+
+/** subscription ThreadsUpdated (home.graphql) */
+export type ThreadsUpdatedData = {
+  threadsUpdated: {
+    change: ThreadChange;
+    thread: ThreadCardFields;
+  };
+};
+export type ThreadsUpdatedVariables = {
   filter?: ThreadFilter | null;
 };
 
@@ -298,18 +336,11 @@ export type SignInOptionsVariables = Record<string, never>;
 /** query Thread (thread.graphql) */
 export type ThreadData = {
   node: ({
-    __typename: 'Member' | 'MembershipApplication' | 'Organisation' | 'Post';
+    __typename: 'Event' | 'Member' | 'MembershipApplication' | 'Organisation' | 'Post';
   } | {
     __typename: 'Thread';
     hidden: boolean;
     opening: PostFields;
-    acceptedReply: {
-      id: string;
-      author: {
-        id: string;
-        displayName: string;
-      };
-    } | null;
     replies: {
       totalCount: number;
       pageInfo: {
@@ -318,17 +349,38 @@ export type ThreadData = {
       };
       nodes: Array<PostFields>;
     };
-  } & ThreadCardFields) | null;
+  } & ThreadCardFields & ThreadContextFields) | null;
+  relatedThreads: Array<{
+    id: string;
+    title: string;
+    kind: ThreadKind;
+    status: ThreadStatus;
+    replyCount: number;
+    lastActivityAt: string;
+  }>;
 };
 export type ThreadVariables = {
   id: string;
   first: number;
 };
 
+/** subscription ThreadUpdated (thread.graphql) */
+export type ThreadUpdatedData = {
+  threadUpdated: {
+    change: ThreadChange;
+    postId: string | null;
+    post: PostFields | null;
+    thread: ThreadContextFields;
+  };
+};
+export type ThreadUpdatedVariables = {
+  threadId: string;
+};
+
 /** query MoreReplies (thread.graphql) */
 export type MoreRepliesData = {
   node: ({
-    __typename: 'Member' | 'MembershipApplication' | 'Organisation' | 'Post';
+    __typename: 'Event' | 'Member' | 'MembershipApplication' | 'Organisation' | 'Post';
   } | {
     __typename: 'Thread';
     id: string;
@@ -383,17 +435,7 @@ export type EditPostVariables = {
 /** mutation AcceptReply (thread.graphql) */
 export type AcceptReplyData = {
   acceptReply: {
-    thread: {
-      id: string;
-      status: ThreadStatus;
-      acceptedReply: {
-        id: string;
-        author: {
-          id: string;
-          displayName: string;
-        };
-      } | null;
-    } | null;
+    thread: ThreadContextFields | null;
     errors: Array<UserErrorFields>;
   };
 };
@@ -547,6 +589,9 @@ export interface UnhidePostInput {
 
 /** Where an application to join the network stands. */
 export type ApplicationStatus = 'PENDING' | 'APPROVED' | 'REJECTED';
+
+/** How an event is held. */
+export type EventFormat = 'ONLINE' | 'IN_PERSON' | 'HYBRID';
 
 /** What a member may do beyond reading and writing. */
 export type MemberRole = 'MEMBER' | 'RESEARCHER' | 'MODERATOR' | 'ADMIN';

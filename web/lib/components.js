@@ -3,7 +3,7 @@
 
 import { gql, isAbort } from './api.js';
 import { h, replaceChildren, setSanitisedHtml, srOnly, uniqueId } from './dom.js';
-import { absoluteTime, KINDS, label, ORGANISATION_TYPES, plural, relativeTime, STATUSES } from './labels.js';
+import { absoluteTime, KINDS, label, ORGANISATION_TYPES, plural, relativeTime, shortAge, STATUSES } from './labels.js';
 import { PREVIEW_QUERY } from '../graphql/editor.js';
 
 /** @import { ThreadCardFields, ThreadKind, ThreadStatus, UserErrorFields, Visibility } from '../graphql/types' */
@@ -23,6 +23,10 @@ export function timeAgo(iso, prefix = '') {
 export function refreshTimes(root = document) {
   for (const el of root.querySelectorAll('time[data-relative]')) {
     el.textContent = (/** @type {HTMLElement} */ (el).dataset.relative ?? '') + relativeTime(el.getAttribute('datetime') ?? '');
+  }
+  // The short ages of compact lists ("3h").
+  for (const el of root.querySelectorAll('time[data-age]')) {
+    el.textContent = shortAge(el.getAttribute('datetime') ?? '');
   }
 }
 

@@ -18,7 +18,7 @@ import { oneOf } from './text.js';
  * @property {ThreadKind | ''} kind
  * @property {ThreadStatus | ''} status
  * @property {string} topic lower-case, without '#'
- * @property {boolean} expert only threads with an expert reply
+ * @property {'' | 'with' | 'without'} expert threads with, or without, an expert reply
  * @property {string} org an organisation's global id
  * @property {ThreadOrder} sort
  */
@@ -38,7 +38,7 @@ export function readState(query) {
     kind: oneOf(query.get('kind'), THREAD_KIND_VALUES),
     status: oneOf(query.get('status'), THREAD_STATUS_VALUES),
     topic: normaliseTopic(query.get('topic') || ''),
-    expert: query.get('expert') === '1',
+    expert: query.get('expert') === '1' ? 'with' : query.get('expert') === '0' ? 'without' : '',
     org: query.get('org') || '',
     sort: oneOf(query.get('sort'), THREAD_ORDER_VALUES) || DEFAULT_SORT,
   };
@@ -66,7 +66,7 @@ export function stateToParams(state) {
   if (state.kind) params.kind = state.kind;
   if (state.status) params.status = state.status;
   if (state.topic) params.topic = state.topic;
-  if (state.expert) params.expert = '1';
+  if (state.expert) params.expert = state.expert === 'with' ? '1' : '0';
   if (state.org) params.org = state.org;
   if (state.sort !== DEFAULT_SORT) params.sort = state.sort;
   return params;
@@ -86,7 +86,7 @@ export function stateToFilter(state) {
   if (state.status) filter.statuses = [state.status];
   if (state.topic) filter.topics = [state.topic];
   if (state.org) filter.organisation = state.org;
-  if (state.expert) filter.hasExpertReply = true;
+  if (state.expert) filter.hasExpertReply = state.expert === 'with';
   if (state.q) filter.search = state.q;
   return filter;
 }
@@ -106,4 +106,20 @@ export function activeFilters(state) {
  */
 export function isFiltered(state) {
   return Object.keys(stateToFilter(state)).length > 0;
+}
+
+/**
+ * "Needs an expert": open challenges without an expert reply, the longest waiting first.
+ * @type {Record<string, string>}
+ */
+export const NEEDS_EXPERT = { kind: 'CHALLENGE', status: 'OPEN', expert: '0', sort: 'OLDEST_UNANSWERED' };
+
+/**
+ * True when the feed shows exactly "Needs an expert" (a search within it included).
+ * @param {FeedState} state
+ */
+export function isNeedsExpert(state) {
+  const params = stateToParams({ ...state, q: '' });
+  return Object.keys(params).length === Object.keys(NEEDS_EXPERT).length
+    && Object.entries(NEEDS_EXPERT).every(([key, value]) => params[key] === value);
 }

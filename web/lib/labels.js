@@ -104,7 +104,14 @@ const UNITS = [
   ['minute', 60],
 ];
 const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
-const absolute = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+// Dates and numbers in the reader's own locale (the words stay English).
+const absolute = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const dayMonth = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
+const dayMonthYear = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+const numbers = new Intl.NumberFormat(undefined);
+const pluralRules = new Intl.PluralRules('en');
+/** @type {Map<string, Intl.NumberFormat>} */
+const units = new Map();
 
 /**
  * "3 hours ago", "just now"; '' for a time that cannot be read.
@@ -124,7 +131,35 @@ export function relativeTime(iso, now = Date.now()) {
 }
 
 /**
- * "3 Dec 2026, 14:05"; '' for a time that cannot be read.
+ * A short age for a column of a list: "now", "5m", "3h", "2d"; from four weeks on, the
+ * date ("12 Nov", with the year when it is not this one). '' for a time that cannot be read.
+ * @param {string} iso
+ * @param {number} [now] milliseconds since the epoch
+ */
+export function shortAge(iso, now = Date.now()) {
+  const date = new Date(iso);
+  const seconds = Math.max(0, Math.round((now - date.getTime()) / 1000));
+  if (Number.isNaN(seconds)) return '';
+  if (seconds < 60) return 'now';
+  /** @type {Array<[string, number]>} */
+  const steps = [['minute', 60], ['hour', 3600], ['day', 24 * 3600]];
+  const limits = [3600, 24 * 3600, 28 * 24 * 3600];
+  for (const [i, [unit, size]] of steps.entries()) {
+    if (seconds < limits[i]) {
+      let format = units.get(unit);
+      if (!format) {
+        format = new Intl.NumberFormat(undefined, { style: 'unit', unit, unitDisplay: 'narrow' });
+        units.set(unit, format);
+      }
+      return format.format(Math.floor(seconds / size));
+    }
+  }
+  const sameYear = date.getFullYear() === new Date(now).getFullYear();
+  return (sameYear ? dayMonth : dayMonthYear).format(date);
+}
+
+/**
+ * "3 Dec 2026, 14:05" in the reader's locale; '' for a time that cannot be read.
  * @param {string} iso
  */
 export function absoluteTime(iso) {
@@ -133,11 +168,29 @@ export function absoluteTime(iso) {
 }
 
 /**
- * "1 reply", "2 replies".
+ * "1 reply", "2 replies", "1,204 threads": the noun chosen by the language's plural rules.
  * @param {number} n
  * @param {string} one
  * @param {string} [many]
  */
 export function plural(n, one, many = `${one}s`) {
-  return `${n} ${n === 1 ? one : many}`;
+  return `${numbers.format(n)} ${pluralWord(n, one, many)}`;
+}
+
+/**
+ * A count in the reader's locale: "1,204".
+ * @param {number} n
+ */
+export function formatCount(n) {
+  return numbers.format(n);
+}
+
+/**
+ * The word alone: "reply" or "replies" for `n`.
+ * @param {number} n
+ * @param {string} one
+ * @param {string} [many]
+ */
+export function pluralWord(n, one, many = `${one}s`) {
+  return pluralRules.select(n) === 'one' ? one : many;
 }

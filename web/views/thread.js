@@ -3,19 +3,21 @@
 // moderation, and the reply form with a preview.
 
 import { ApiError, gql, idempotencyKey, isAbort } from '../lib/api.js';
+import { avatar } from '../lib/avatars.js';
 import {
-  clearFieldErrors, errorBox, field, kindBadge, loading, markdownEditor, notFoundContent, notice,
+  clearFieldErrors, errorBox, feedHref, field, kindBadge, loading, markdownEditor, notFoundContent, notice,
   organisationLink, showFormErrors, signInLink, statusBadge, tagList, timeAgo, visibilityBadge,
 } from '../lib/components.js';
 import { announce, h, replaceChildren, setSanitisedHtml, srOnly } from '../lib/dom.js';
-import { label, plural, ROLES } from '../lib/labels.js';
+import { label, ORGANISATION_TYPES, plural, ROLES } from '../lib/labels.js';
 import { View } from '../lib/view.js';
 import {
   ACCEPT_REPLY_MUTATION, CLOSE_THREAD_MUTATION, EDIT_POST_MUTATION, HIDE_POST_MUTATION, MORE_REPLIES_QUERY,
-  REOPEN_THREAD_MUTATION, REPLY_ADDED_SUBSCRIPTION, REPLY_MUTATION, THREAD_QUERY, UNHIDE_POST_MUTATION,
+  REOPEN_THREAD_MUTATION, REPLY_ADDED_SUBSCRIPTION, REPLY_MUTATION, THREAD_QUERY, THREAD_UPDATED_SUBSCRIPTION,
+  UNHIDE_POST_MUTATION,
 } from '../graphql/thread.js';
 
-/** @import { PostFields, ThreadData, UserErrorFields } from '../graphql/types' */
+/** @import { PostFields, ThreadContextFields, ThreadData, ThreadUpdatedData, UserErrorFields } from '../graphql/types' */
 /** @import { Viewer, Vocabulary } from '../lib/session.js' */
 /** @import { LiveState } from '../lib/ws.js' */
 
@@ -43,6 +45,18 @@ function payloadError(errors) {
 }
 
 /**
+ * "Assessment: evaluating …" -> "Evaluating …" when the title is shown just above it.
+ * @param {string} description
+ * @param {string} title
+ */
+function withoutTitle(description, title) {
+  const prefix = `${title}:`;
+  if (!description.toLowerCase().startsWith(prefix.toLowerCase())) return description;
+  const rest = description.slice(prefix.length).trim();
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
+}
+
+/**
  * An id made of a post's id that is safe in a selector.
  * @param {string} prefix
  * @param {PostFields} post
@@ -59,6 +73,16 @@ export default class ThreadView extends View {
 
   // Filled by mount():
   /** @type {Thread} */ thread;
+  /** @type {ThreadData['relatedThreads']} */ related;
+  /** @type {HTMLElement} */ answer;
+  /** @type {HTMLElement} */ sidebar;
+  /** @type {HTMLElement} */ people;
+  /**
+   * Places in the sidebar for other features' controls: `follow` (following the
+   * thread) and `feeds` (its feed link). Each is an empty element until filled.
+   * @type {{ follow: HTMLElement, feeds: HTMLElement }}
+   */
+  slots;
   /** @type {Viewer | null} */ viewer;
   /** @type {Vocabulary} */ vocabulary;
   /** @type {number} what the list holds: for moderators, hidden replies too (Thread.replyCount leaves them out) */
@@ -94,6 +118,7 @@ export default class ThreadView extends View {
       return;
     }
     this.thread = thread;
+    this.related = data.relatedThreads;
     this.viewer = viewer;
     this.vocabulary = vocabulary;
     this.replyCount = thread.replies.totalCount;
@@ -102,6 +127,7 @@ export default class ThreadView extends View {
     this.draftKey = `moin:draft:reply:${thread.id}`;
     this.show(thread.title, ...this.build());
     this.subscribeToReplies();
+    this.subscribeToChanges();
   }
 
   // ------------------------------------------------------------ layout ---
@@ -133,18 +159,113 @@ export default class ThreadView extends View {
       h('h2', { id: 'reply-heading' }, 'Your reply'));
     this.renderReplyForm();
 
+    // The accepted answer, right after the opening post (and in its place among the replies).
+    this.answer = h('section', { class: 'answer-pinned', 'aria-labelledby': 'answer-heading' });
+    this.renderAnswer();
+
+    this.people = h('section', { class: 'sidebar-section', 'aria-labelledby': 'people-heading' });
+    this.renderPeople();
+    this.slots = {
+      follow: h('div', { class: 'sidebar-slot', dataset: { slot: 'follow' } }),
+      feeds: h('div', { class: 'sidebar-slot', dataset: { slot: 'feeds' } }),
+    };
+    this.sidebar = h('aside', { class: 'thread-sidebar', 'aria-label': 'About this thread' },
+      this.slots.follow,
+      this.pillarSection(),
+      this.typeSection(),
+      this.people,
+      this.relatedSection(),
+      this.slots.feeds);
+
     return [
       h('nav', { class: 'breadcrumb', 'aria-label': 'Breadcrumb' }, h('a', { href: '/' }, '← All threads')),
-      h('article', { class: 'thread', 'aria-labelledby': 'thread-title' },
-        this.header,
-        openingSection,
-        h('section', { class: 'replies', 'aria-labelledby': 'replies-heading' },
-          h('div', { class: 'replies-head' }, this.repliesHeading, this.liveStatus),
-          this.list,
-          this.moreError,
-          this.more),
-        this.formSection),
+      h('div', { class: 'thread-layout' },
+        h('article', { class: 'thread', 'aria-labelledby': 'thread-title' },
+          this.header,
+          openingSection,
+          this.answer,
+          h('section', { class: 'replies', 'aria-labelledby': 'replies-heading' },
+            h('div', { class: 'replies-head' }, this.repliesHeading, this.liveStatus),
+            this.list,
+            this.moreError,
+            this.more),
+          this.formSection),
+        this.sidebar),
     ];
+  }
+
+  // ----------------------------------------------------------- sidebar ---
+
+  /** The thread's pillars, each with its one line of explanation. */
+  pillarSection() {
+    const { vocabulary } = this;
+    return h('section', { class: 'sidebar-section', 'aria-labelledby': 'pillars-heading' },
+      h('h2', { id: 'pillars-heading' }, this.thread.pillars.length === 1 ? 'ROAR pillar' : 'ROAR pillars'),
+      h('ul', { class: 'pillar-list' },
+        this.thread.pillars.map((p) => h('li', null,
+          h('a', { class: ['chip', 'chip-pillar', `chip-${p.toLowerCase().replaceAll('_', '-')}`], href: feedHref({ pillar: p }) },
+            label(vocabulary.pillarTitles, p)),
+          vocabulary.pillarDescriptions[p]
+            ? h('p', { class: 'pillar-description' }, withoutTitle(vocabulary.pillarDescriptions[p] ?? '', label(vocabulary.pillarTitles, p)))
+            : null))));
+  }
+
+  /** Organisation types and topics, each a link to the feed filtered by it. */
+  typeSection() {
+    const { thread } = this;
+    return h('section', { class: 'sidebar-section', 'aria-labelledby': 'types-heading' },
+      h('h2', { id: 'types-heading' }, 'Concerns'),
+      h('ul', { class: 'chips', 'aria-label': 'Organisation types' },
+        thread.organisationTypes.map((t) => h('li', null,
+          h('a', { class: 'chip chip-orgtype', href: feedHref({ orgType: t }) }, label(ORGANISATION_TYPES, t))))),
+      thread.topics.length
+        ? h('ul', { class: 'chips', 'aria-label': 'Topics' },
+          thread.topics.map((t) => h('li', null, h('a', { class: 'chip chip-topic', href: feedHref({ topic: t }) }, `#${t}`))))
+        : null);
+  }
+
+  /** Who takes part: the author first, then by how much they wrote. */
+  renderPeople() {
+    const { thread } = this;
+    const rest = thread.participantCount - thread.everyone.length;
+    replaceChildren(this.people,
+      h('h2', { id: 'people-heading' }, plural(thread.participantCount, 'participant')),
+      h('ul', { class: 'people-list' },
+        thread.everyone.map((m) => h('li', { class: 'person' },
+          avatar(m, { decorative: true }),
+          h('span', { class: 'person-text' },
+            h('span', { class: 'person-name' }, m.displayName),
+            h('span', { class: 'person-meta' },
+              m.id === thread.author.id ? 'Started the thread' : m.role !== 'MEMBER' ? label(ROLES, m.role) : null,
+              m.organisation && (m.id === thread.author.id || m.role !== 'MEMBER') ? ' · ' : null,
+              m.organisation ? m.organisation.name : null))))),
+      rest > 0 ? h('p', { class: 'hint' }, `and ${plural(rest, 'other')}`) : null);
+  }
+
+  /** Threads that share topics and pillars with this one. */
+  relatedSection() {
+    if (!this.related.length) return null;
+    return h('section', { class: 'sidebar-section', 'aria-labelledby': 'related-heading' },
+      h('h2', { id: 'related-heading' }, 'Related threads'),
+      h('ul', { class: 'related-list' },
+        this.related.map((t) => h('li', null,
+          h('a', { href: `/t/${encodeURIComponent(t.id)}` }, t.title),
+          h('span', { class: 'related-meta' }, plural(t.replyCount, 'reply', 'replies'),
+            t.status === 'ANSWERED' ? ' · answered' : null)))));
+  }
+
+  /** The accepted answer, pinned under the opening post (the reply stays in its place). */
+  renderAnswer() {
+    const accepted = this.thread.acceptedReply;
+    if (!accepted) {
+      replaceChildren(this.answer);
+      this.answer.hidden = true;
+      return;
+    }
+    this.answer.hidden = false;
+    replaceChildren(this.answer,
+      h('h2', { id: 'answer-heading', class: 'post-role post-role-answer' }, '✓ Accepted answer'),
+      this.renderPost(accepted, { pinned: true }));
   }
 
   renderHeader() {
@@ -230,14 +351,14 @@ export default class ThreadView extends View {
   /**
    * A post with its marks and the buttons the viewer may use.
    * @param {PostFields} post
-   * @param {{ opening?: boolean }} [options]
+   * @param {{ opening?: boolean, pinned?: boolean }} [options] the copy pinned under the opening post has no buttons
    */
-  renderPost(post, { opening = false } = {}) {
+  renderPost(post, { opening = false, pinned = false } = {}) {
     const article = h('article', {
       class: ['post', post.isExpertReply ? 'post-expert' : null, post.isAccepted ? 'post-accepted' : null, post.hidden ? 'post-hidden' : null],
-      id: `post-${post.id}`,
+      id: pinned ? `answer-${post.id}` : `post-${post.id}`,
       tabindex: '-1',
-      'aria-label': `${opening ? 'Opening post' : 'Reply'} by ${post.author.displayName}`,
+      'aria-label': `${opening ? 'Opening post' : pinned ? 'Accepted answer' : 'Reply'} by ${post.author.displayName}`,
       dataset: { postId: post.id, opening: opening ? '1' : null },
     });
     const author = post.author;
@@ -245,14 +366,18 @@ export default class ThreadView extends View {
       post.isExpertReply && !opening ? h('span', { class: 'badge badge-expert' }, '★ Expert reply') : null,
       post.isAccepted ? h('span', { class: 'badge badge-accepted' }, '✓ Accepted answer') : null,
       post.hidden ? h('span', { class: 'badge badge-hidden' }, 'Hidden') : null);
+    // A quiet author line: avatar, name, and role and organisation in small grey text.
     const header = h('header', { class: 'post-header' },
+      avatar(author, { size: 'medium', decorative: true }),
       h('span', { class: 'post-author' },
         h('span', { class: 'author-name' }, author.displayName),
-        author.role !== 'MEMBER' ? h('span', { class: 'author-role' }, ` · ${label(ROLES, author.role)}`) : null,
-        author.organisation ? [' · ', organisationLink(author.organisation)] : null),
+        h('span', { class: 'author-meta' },
+          author.role !== 'MEMBER' ? h('span', { class: 'author-role' }, label(ROLES, author.role)) : null,
+          author.role !== 'MEMBER' && author.organisation ? ' · ' : null,
+          author.organisation ? organisationLink(author.organisation) : null)),
       marks,
       h('span', { class: 'post-time' },
-        h('a', { href: `#post-${post.id}` }, srOnly('Link to this post, posted '), timeAgo(post.createdAt)),
+        h('a', { href: `#post-${post.id}` }, srOnly(pinned ? 'Read it in its place, posted ' : 'Link to this post, posted '), timeAgo(post.createdAt)),
         post.editedAt ? h('span', { class: 'edited' }, ' · edited ', timeAgo(post.editedAt)) : null));
     const body = setSanitisedHtml(h('div', { class: 'post-body' }), post.bodyHtml);
     const hiddenNote = post.hidden
@@ -262,6 +387,10 @@ export default class ThreadView extends View {
           : 'Hidden by a moderator: only you and the moderators see it.')
       : null;
     const actions = h('div', { class: 'post-actions' });
+    if (pinned) {
+      article.append(header, body);
+      return article;
+    }
     if (this.canAccept(post, opening)) {
       const accept = h('button', { type: 'button', class: 'button button-small button-secondary' },
         h('span', { 'aria-hidden': 'true' }, '✓ '), 'Accept as answer');
@@ -294,6 +423,10 @@ export default class ThreadView extends View {
     this.posts.set(post.id, post);
     const old = document.getElementById(`post-${post.id}`);
     if (old) old.replaceWith(this.renderPost(post, { opening: old.dataset.opening === '1' }));
+    if (this.thread.acceptedReply?.id === post.id) {
+      this.thread.acceptedReply = post;
+      this.renderAnswer();
+    }
   }
 
   /**
@@ -308,9 +441,10 @@ export default class ThreadView extends View {
   /**
    * A reply to add at the end (false when it is shown already).
    * @param {PostFields} post
-   * @param {{ live?: boolean }} [options] it came live, from someone else
+   * @param {{ live?: boolean, inOrder?: boolean }} [options] it came live, from someone
+   *   else; put it where its time says (a post shown again) rather than at the end
    */
-  addReply(post, { live = false } = {}) {
+  addReply(post, { live = false, inOrder = false } = {}) {
     if (this.posts.has(post.id)) return false;
     if (live && this.viewer && post.author.id === this.viewer.id) live = false;
     this.posts.set(post.id, post);
@@ -323,7 +457,14 @@ export default class ThreadView extends View {
     }
     const item = this.replyItem(post);
     if (live) item.firstElementChild?.classList.add('post-new');
-    this.list.append(item);
+    const later = inOrder
+      ? [...this.list.children].find((li) => {
+        const shown = this.posts.get(/** @type {HTMLElement} */ (li.firstElementChild)?.dataset.postId ?? '');
+        return shown !== undefined && shown.createdAt > post.createdAt;
+      })
+      : undefined;
+    if (later) later.before(item);
+    else this.list.append(item);
     if (live) {
       announce(`New ${post.isExpertReply ? 'expert reply' : 'reply'} from ${post.author.displayName}.`);
     }
@@ -393,6 +534,65 @@ export default class ThreadView extends View {
     });
   }
 
+  /**
+   * The thread's changing facts, as a response or a live update gives them: status,
+   * counts, the accepted answer and who takes part. Shows what changed.
+   * @param {ThreadContextFields} context
+   */
+  applyContext(context) {
+    const { thread } = this;
+    const previous = thread.acceptedReply?.id ?? null;
+    const accepted = context.acceptedReply?.id ?? null;
+    const statusChanged = thread.status !== context.status;
+    Object.assign(thread, context);
+    if (previous !== accepted) {
+      for (const id of [previous, accepted]) {
+        const p = id && this.posts.get(id);
+        if (p) this.replacePost({ ...p, isAccepted: id === accepted });
+      }
+    }
+    this.renderHeader();
+    this.renderAnswer();
+    this.renderPeople();
+    if (statusChanged) {
+      this.renderReplyForm();
+      for (const post of this.posts.values()) this.replacePost(post);
+    }
+  }
+
+  /** Edits, answers, closing and hiding by others, shown in place as they happen. */
+  subscribeToChanges() {
+    this.subscribe(THREAD_UPDATED_SUBSCRIPTION, { threadId: this.thread.id }, {
+      next: (data) => this.applyUpdate(data.threadUpdated),
+    });
+  }
+
+  /** @param {ThreadUpdatedData['threadUpdated']} update */
+  applyUpdate(update) {
+    const { change, post, postId } = update;
+    const shown = postId ? this.posts.get(postId) : undefined;
+    // What this page did itself comes back too: then nothing is new.
+    const fresh = !(post && shown && JSON.stringify(post) === JSON.stringify(shown));
+    if (post && shown && fresh && change !== 'REPLY_ADDED') {
+      const element = document.getElementById(`post-${post.id}`);
+      // Someone editing this post here keeps their form; the post shows the change after.
+      if (!element?.parentElement?.querySelector('.edit-form')) this.replacePost(post);
+      else this.posts.set(post.id, post);
+    } else if (!post && shown && change === 'POST_HIDDEN') {
+      // Hidden from this reader: it leaves the page.
+      this.posts.delete(shown.id);
+      document.getElementById(`post-${shown.id}`)?.closest('li')?.remove();
+      this.replyCount = Math.max(0, this.replyCount - 1);
+      this.renderCount();
+    } else if (post && !shown && change === 'POST_SHOWN') {
+      this.addReply(post, { live: true, inOrder: true });
+    }
+    this.applyContext(update.thread);
+    if (change === 'POST_EDITED' && shown && post && fresh) announce(`${post.author.displayName} edited a post.`);
+    if (change === 'ANSWER_ACCEPTED' && post && fresh) announce(`The reply by ${post.author.displayName} was accepted as the answer.`);
+    if (change === 'STATUS_CHANGED') announce(update.thread.status === 'CLOSED' ? 'The thread was closed.' : 'The thread was reopened.');
+  }
+
   // ------------------------------------------------------------ accept ---
 
   /**
@@ -407,15 +607,8 @@ export default class ThreadView extends View {
       const data = await gql(ACCEPT_REPLY_MUTATION, { input: { postId: post.id } });
       const payload = data.acceptReply;
       if (payload.errors.length || !payload.thread) throw payloadError(payload.errors);
-      const previous = this.thread.acceptedReply?.id;
-      this.thread.status = payload.thread.status;
-      this.thread.acceptedReply = payload.thread.acceptedReply;
+      this.applyContext(payload.thread);
       const acceptedId = payload.thread.acceptedReply?.id;
-      for (const id of [previous, acceptedId]) {
-        const p = id && this.posts.get(id);
-        if (p) this.replacePost({ ...p, isAccepted: id === acceptedId });
-      }
-      this.renderHeader();
       announce(`The reply by ${post.author.displayName} is now the accepted answer.`);
       document.getElementById(`post-${acceptedId}`)?.focus();
     } catch (err) {

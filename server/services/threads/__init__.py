@@ -17,6 +17,7 @@ from server.services.threads.reading import (
     post_visible,
     thread_counts,
 )
+from server.services.threads.related import related_threads
 from server.services.threads.writing import (
     accept_reply,
     edit_post,
@@ -42,6 +43,7 @@ __all__ = [
     "matches",
     "post_visible",
     "record_update",
+    "related_threads",
     "render_preview",
     "reply",
     "start_thread",

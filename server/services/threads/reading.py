@@ -109,6 +109,11 @@ def _visible(viewer: Viewer) -> sa.ColumnElement[bool]:
     return sa.and_(readable, _not_hidden(Thread.hidden_at, Thread.author_id, viewer))
 
 
+def visible(viewer: Viewer) -> sa.ColumnElement[bool]:
+    """The one rule for threads, in SQL: what `viewer` may read, hidden ones aside."""
+    return _visible(viewer)
+
+
 def post_visible(viewer: Viewer) -> sa.ColumnElement[bool]:
     """The one rule for posts: hidden ones only for moderators and their author."""
     if can_see_hidden(viewer):

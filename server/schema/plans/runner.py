@@ -18,6 +18,7 @@ to the nearest nullable position, as graphql-core's exception does.
 from __future__ import annotations
 
 import asyncio
+import itertools
 from collections.abc import Awaitable, Sequence
 from typing import Any
 
@@ -54,12 +55,18 @@ class _Bubble:
 
 
 class _Raised:
-    """A resolver's exception for one parent."""
+    """A resolver's exception for one parent, numbered in the order they happened."""
 
-    __slots__ = ("error",)
+    __slots__ = ("error", "order")
 
     def __init__(self, error: Exception) -> None:
         self.error = error
+        self.order = next(_raised_order)
+
+
+# graphql-core handles a field's error when it happens, so of two failing fields the
+# first to fail is reported first (and, when both null the same parent, alone).
+_raised_order = itertools.count()
 
 
 class _Done:
@@ -133,15 +140,25 @@ def _settle_errors(
     """Handle the resolvers' errors first, as graphql-core does when they happen: a parent
     a non-null field fails for is nulled, and its other fields are not completed (graphql-
     core cancels them), so they add no errors of their own."""
+    raised = [
+        (value.order, index, row)
+        for index, column in enumerate(columns)
+        for row, value in enumerate(column)
+        if isinstance(value, _Raised)
+    ]
+    if not raised:
+        return
     nulled: set[int] = set()
-    for index, step in enumerate(steps):
+    for _order, index, row in sorted(raised):
         column = columns[index]
-        for row, value in enumerate(column):
-            if isinstance(value, _Raised):
-                outcome = _field_error(ex, step, paths[row], value.error)
-                column[row] = _Done(outcome)
-                if isinstance(outcome, _Bubble):
-                    nulled.add(row)
+        if row in nulled:
+            # graphql-core cancelled it when the parent was nulled: it reports nothing.
+            column[row] = _Done(None)
+            continue
+        outcome = _field_error(ex, steps[index], paths[row], column[row].error)
+        column[row] = _Done(outcome)
+        if isinstance(outcome, _Bubble):
+            nulled.add(row)
     if nulled:
         for column in columns:
             for row in nulled:

@@ -177,7 +177,7 @@ def create_app(
                 settings.public_url,
             )
         try:
-            async with background.embedded_worker(settings, db):
+            async with background.embedded_worker(settings, db, broadcaster):
                 yield
         finally:
             await broadcaster.close()

@@ -14,17 +14,23 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import timedelta
 
-from server import jobs, mail, tokens
+from server import events, jobs, mail, tokens
 from server.config import Settings
 from server.db import Database
+from server.pubsub import Broadcaster, RedisBroadcaster
+from server.redis_link import RedisLink
+from server.services import fanout
 
 log = logging.getLogger(__name__)
 
 TOKENS_PRUNE = "tokens.prune"
 
 
-def build_worker(settings: Settings, db: Database) -> jobs.Worker:
-    """A worker for every kind of background work the forum has."""
+def build_worker(
+    settings: Settings, db: Database, broadcaster: Broadcaster | None = None
+) -> jobs.Worker:
+    """A worker for every kind of background work the forum has; what it makes that is
+    live (new notifications) goes out through `broadcaster`."""
     registry = jobs.Registry(
         max_age=timedelta(hours=settings.jobs_max_age_hours),
         retry_base=timedelta(seconds=settings.jobs_retry_seconds),
@@ -48,6 +54,19 @@ def build_worker(settings: Settings, db: Database) -> jobs.Worker:
             await tokens.prune(session)
 
     registry.register(TOKENS_PRUNE, prune_tokens)
+
+    async def fan_out(job: jobs.Job) -> None:
+        # The notifications and the job's completion commit together: a worker that dies
+        # before the commit leaves neither, one that dies after has nothing left to do.
+        async with db.write() as session:
+            await fanout.run(session, job.payload)
+            if not await jobs.mark_done(session, job):
+                raise jobs.Retry("the job's lease ran out while it ran")
+        if broadcaster is not None:
+            for event in events.take(session):
+                await broadcaster.publish(event)
+
+    registry.register(fanout.FAN_OUT, fan_out, concurrency=2, timeout=timedelta(minutes=2))
     registry.every(TOKENS_PRUNE, timedelta(days=1), offset=timedelta(hours=3))
     return jobs.Worker(
         db,
@@ -68,14 +87,16 @@ def announce_mail(settings: Settings) -> None:
 
 
 @asynccontextmanager
-async def embedded_worker(settings: Settings, db: Database) -> AsyncIterator[jobs.Worker | None]:
+async def embedded_worker(
+    settings: Settings, db: Database, broadcaster: Broadcaster | None = None
+) -> AsyncIterator[jobs.Worker | None]:
     """Run the worker in this process while the block runs, unless MOIN_WORKER=off."""
     announce_mail(settings)
     if settings.worker == "off":
         log.info("the embedded worker is off (MOIN_WORKER=off): run `moin-forum worker`")
         yield None
         return
-    worker = build_worker(settings, db)
+    worker = build_worker(settings, db, broadcaster)
     worker.attach(db)
     task = asyncio.create_task(worker.run(), name="moin-worker")
     try:
@@ -94,11 +115,21 @@ async def run_worker(settings: Settings) -> None:
         pool_timeout=settings.db_pool_timeout_seconds,
         statement_timeout_ms=settings.statement_timeout_ms,
     )
-    worker = build_worker(settings, db)
+    # New notifications reach the server processes' subscribers through Redis; without
+    # it they are listed, but not pushed live, when a worker of its own makes them.
+    link: RedisLink | None = None
+    broadcaster: Broadcaster | None = None
+    if settings.redis_url is not None:
+        link = RedisLink(settings.redis_url.get_secret_value(), prefix=settings.redis_prefix)
+        broadcaster = RedisBroadcaster(link)
+        await link.start()
+    worker = build_worker(settings, db, broadcaster)
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(signum, worker.stop)
     try:
         await worker.run()
     finally:
+        if link is not None:
+            await link.close()
         await db.dispose()

@@ -88,6 +88,37 @@ class ThreadChange(enum.StrEnum):
     POST_SHOWN = "POST_SHOWN"
 
 
+class FollowKind(enum.StrEnum):
+    """What a follow follows."""
+
+    THREAD = "THREAD"
+    PILLAR = "PILLAR"
+    ORGANISATION_TYPE = "ORGANISATION_TYPE"
+    TOPIC = "TOPIC"
+    ORGANISATION = "ORGANISATION"
+
+
+class NotificationReason(enum.StrEnum):
+    """Why a member was notified."""
+
+    REPLY = "REPLY"
+    EXPERT_REPLY = "EXPERT_REPLY"
+    ANSWER_ACCEPTED = "ANSWER_ACCEPTED"
+    NEW_THREAD = "NEW_THREAD"
+    MENTION = "MENTION"
+    MEMBERSHIP = "MEMBERSHIP"
+    EVENT = "EVENT"
+
+
+class EmailFrequency(enum.StrEnum):
+    """How often a member is e-mailed about their notifications."""
+
+    IMMEDIATELY = "IMMEDIATELY"
+    DAILY = "DAILY"
+    WEEKLY = "WEEKLY"
+    NEVER = "NEVER"
+
+
 @dataclass(frozen=True)
 class PillarText:
     title: str

@@ -26,6 +26,10 @@ from tests.support import POSTGRES_ADMIN_URL, require_or_skip, serve
 TEST_SECRET = "test-secret-key-that-is-long-enough-0123456789"
 BASE_URL = "http://127.0.0.1:8000"
 TABLES = [
+    "notifications",
+    "follows",
+    "notification_settings",
+    "thread_reads",
     "event_attendance",
     "events",
     "invitations",

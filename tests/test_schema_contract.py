@@ -24,7 +24,7 @@ ADDITIONS = SHARED_API / "additions"
 # Additions to the contract (../shared/api/additions/) that the forum serves in full: add a
 # file's name here when you resolve the issue that names it (engagement.graphql: issue 10,
 # network.graphql: issue 11).
-SERVED_ADDITIONS: list[str] = ["network.graphql"]
+SERVED_ADDITIONS: list[str] = ["engagement.graphql", "network.graphql"]
 
 
 def served() -> str:

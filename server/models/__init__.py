@@ -1,6 +1,14 @@
 """SQLAlchemy models, one module per aggregate."""
 
 from server.models.base import Base
+from server.models.engagement import (
+    Follow,
+    FollowRecord,
+    Notification,
+    NotificationRecord,
+    NotificationSettings,
+    ThreadRead,
+)
 from server.models.member import AuthSession, Member
 from server.models.network import Event, EventAttendance, Invitation, MembershipApplication
 from server.models.organisation import Organisation
@@ -26,11 +34,16 @@ __all__ = [
     "Base",
     "Event",
     "EventAttendance",
+    "Follow",
+    "FollowRecord",
     "IdempotencyKey",
     "Invitation",
     "Member",
     "MemberRecord",
     "MembershipApplication",
+    "Notification",
+    "NotificationRecord",
+    "NotificationSettings",
     "Organisation",
     "OrganisationRecord",
     "OutboxJob",
@@ -38,6 +51,7 @@ __all__ = [
     "Post",
     "PostRecord",
     "Thread",
+    "ThreadRead",
     "ThreadRecord",
     "ThreadTopic",
     "UsedToken",

@@ -116,6 +116,33 @@ _expose(
         "deeply nested, or over the time a render may take); the message names the limit.",
     },
 )
+NotificationReason = domain.NotificationReason
+_expose(
+    NotificationReason,
+    "Why a member was notified.",
+    {
+        "REPLY": "A reply in a thread the member follows (their own threads and threads they "
+        "replied to are followed by default).",
+        "EXPERT_REPLY": "A researcher's reply in a thread the member follows.",
+        "ANSWER_ACCEPTED": "An answer was accepted in a thread the member follows.",
+        "NEW_THREAD": "A new thread matching a pillar, organisation type, topic or "
+        "organisation the member follows.",
+        "MENTION": "Someone wrote @name of the member in a post.",
+        "MEMBERSHIP": "News about the member's organisation's membership or an invitation.",
+        "EVENT": "An event the member may attend, or one they said they attend changed.",
+    },
+)
+EmailFrequency = domain.EmailFrequency
+_expose(
+    EmailFrequency,
+    "How often a member is e-mailed about their notifications.",
+    {
+        "IMMEDIATELY": "One e-mail per notification, as it happens.",
+        "DAILY": "One digest a day of what happened, none when nothing did.",
+        "WEEKLY": "One digest a week of what happened, none when nothing did.",
+        "NEVER": "No e-mail.",
+    },
+)
 ApplicationStatus = domain.ApplicationStatus
 _expose(
     ApplicationStatus,

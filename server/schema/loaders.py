@@ -14,9 +14,15 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from strawberry.dataloader import DataLoader
 
 from server.db import Database
-from server.models import MemberRecord, OrganisationRecord, PostRecord, ThreadRecord
+from server.models import (
+    MemberRecord,
+    NotificationRecord,
+    OrganisationRecord,
+    PostRecord,
+    ThreadRecord,
+)
 from server.schema.reads import read
-from server.services import lookups
+from server.services import follows, lookups, notifications
 
 R = TypeVar("R")
 
@@ -44,6 +50,9 @@ class Loaders:
     post_by_id: DataLoader[int, PostRecord | None] = field(init=False)
     thread_by_id: DataLoader[int, ThreadRecord | None] = field(init=False)
     opening_post_by_thread_id: DataLoader[int, PostRecord | None] = field(init=False)
+    notification_by_id: DataLoader[int, NotificationRecord | None] = field(init=False)
+    # Whether a member follows a thread, by member id then thread id (made when first asked).
+    _thread_follows: dict[int, DataLoader[int, bool]] = field(init=False)
     # Member ids of who wrote in a thread (see lookups.participants).
     participants_by_thread_id: DataLoader[int, list[int] | None] = field(init=False)
 
@@ -53,7 +62,21 @@ class Loaders:
         self.post_by_id = _by_key(self.db, lookups.posts_by_id)
         self.thread_by_id = _by_key(self.db, lookups.threads_by_id)
         self.opening_post_by_thread_id = _by_key(self.db, lookups.opening_posts)
+        self.notification_by_id = _by_key(self.db, notifications.notifications_by_id)
+        self._thread_follows = {}
         self.participants_by_thread_id = _by_key(self.db, lookups.participants)
+
+    def follows_thread(self, member_id: int) -> DataLoader[int, bool]:
+        """Whether `member_id` follows a thread, by thread id: one query for a page."""
+        loader = self._thread_follows.get(member_id)
+        if loader is None:
+
+            async def load(thread_ids: Sequence[int]) -> list[bool]:
+                followed = await read(self.db, follows.followed_threads, member_id, thread_ids)
+                return [thread_id in followed for thread_id in thread_ids]
+
+            loader = self._thread_follows[member_id] = DataLoader(load_fn=load)
+        return loader
 
     async def _members(self, member_ids: Sequence[int]) -> list[MemberRecord | None]:
         found = await read(self.db, lookups.members_by_id, member_ids)

@@ -14,9 +14,16 @@ from server.schema.applications import (
 from server.schema.auth import AuthQueries
 from server.schema.context import Context
 from server.schema.events import EventMutations, EventQueries, event_of
+from server.schema.follows import Follow, FollowMutations, FollowQueries
 from server.schema.members import Member, MemberMutations, MemberQueries
 from server.schema.moderation import ModerationMutations
 from server.schema.node import Node
+from server.schema.notifications import (
+    Notification,
+    NotificationMutations,
+    NotificationQueries,
+    NotificationSubscriptions,
+)
 from server.schema.organisations import Organisation, OrganisationQueries
 from server.schema.pillars import PillarQueries
 from server.schema.threads import (
@@ -28,7 +35,7 @@ from server.schema.threads import (
     ThreadSubscriptions,
     ThreadUpdateSubscriptions,
 )
-from server.services import applications, events, organisations, threads
+from server.services import applications, events, follows, notifications, organisations, threads
 
 
 @strawberry.type
@@ -52,6 +59,12 @@ class NodeQueries:
         if type_name == "Member":
             member = await ctx.loaders.member_by_id.load(row_id)
             return Member.from_row(member) if member else None
+        if type_name == "Notification":
+            found = await ctx.read(notifications.get_notification, ctx.viewer, row_id)
+            return Notification.from_row(found) if found else None
+        if type_name == "Follow":
+            follow = await ctx.read(follows.get_follow, ctx.viewer, row_id)
+            return Follow.from_row(follow) if follow else None
         if type_name == "Event":
             event = await ctx.read(events.get_event, ctx.viewer, row_id)
             return await event_of(ctx, event) if event else None
@@ -73,6 +86,8 @@ Query = merge_types(
         AuthQueries,
         ApplicationQueries,
         EventQueries,
+        FollowQueries,
+        NotificationQueries,
     ),
 )
 Mutation = merge_types(
@@ -83,9 +98,13 @@ Mutation = merge_types(
         MemberMutations,
         ApplicationMutations,
         EventMutations,
+        FollowMutations,
+        NotificationMutations,
     ),
 )
-Subscription = merge_types("Subscription", (ThreadSubscriptions, ThreadUpdateSubscriptions))
+Subscription = merge_types(
+    "Subscription", (ThreadSubscriptions, ThreadUpdateSubscriptions, NotificationSubscriptions)
+)
 
 for _root, _description in (
     (Query, "What can be read: threads, organisations, members, pillars."),

@@ -15,6 +15,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Generic, TypeVar
 
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncSession
+
 from server.services.errors import BadInput
 from server.text import text_problem
 
@@ -97,3 +100,28 @@ class Page(Generic[T]):
 def take_page(rows: list[T], first: int) -> tuple[list[T], bool]:
     """Rows were fetched with limit first + 1: the extra one tells there is a next page."""
     return rows[:first], len(rows) > first
+
+
+async def newest_first(
+    session: AsyncSession,
+    stmt: sa.Select[Any],
+    id_column: Any,
+    ordering: str,
+    *,
+    first: int,
+    after: str | None,
+) -> Page[Any]:
+    """A page of `stmt`'s rows by descending id (`id_column`, which the rows hold as `id`):
+    the keyset of lists in the order things were made."""
+    check_first(first)
+    if after is not None:
+        (last_id,) = decode_cursor(after, ordering, (int,))
+        stmt = stmt.where(id_column < last_id)
+    rows = (await session.execute(stmt.order_by(id_column.desc()).limit(first + 1))).all()
+    items, has_next = take_page(list(rows), first)
+    return Page(
+        items=items,
+        has_next=has_next,
+        has_previous=after is not None,
+        cursor_of=lambda row: encode_cursor(ordering, (row.id,)),
+    )

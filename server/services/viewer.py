@@ -73,6 +73,16 @@ def require_writer(viewer: Viewer) -> int:
     return viewer.member_id
 
 
+def require_member(viewer: Viewer, action: str = "follow threads and topics") -> int:
+    """Follows, notifications and their settings are for signed-in members who are not
+    banned (an organisation is not needed: they only read); returns the member id."""
+    if viewer.banned_reason is not None:
+        raise Forbidden(banned_message(viewer.banned_reason))
+    if viewer.member_id is None:
+        raise Unauthenticated(f"Sign in to {action}.")
+    return viewer.member_id
+
+
 def require_can_edit(viewer: Viewer, author_id: int) -> None:
     """Authors edit their own posts; moderators and admins edit any."""
     if viewer.member_id != author_id and not viewer.is_moderator:

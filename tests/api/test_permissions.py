@@ -62,6 +62,23 @@ async def _outcome(client, mutation: str, thread_id: str, reply_id: str, author_
     return "ok"
 
 
+async def act_as(client, db, settings, role: str) -> None:
+    """Sign the client in as a new member of `role` (one of ROLES; a visitor stays out)."""
+    if role == "visitor":
+        return
+    actor = await make_member(
+        db,
+        role=MemberRole(role.upper()) if role in ROLES[2:6] else MemberRole.MEMBER,
+        with_organisation=role != "no-organisation",
+    )
+    await sign_in(client, db, settings, actor)
+    if role == "banned":
+        async with db.write() as session:
+            banned = await session.get(Member, actor.id)
+            assert banned is not None
+            banned.banned_at, banned.banned_reason = utcnow(), "Spam"
+
+
 @pytest.mark.parametrize("visibility", [Visibility.PUBLIC, Visibility.MEMBERS])
 @pytest.mark.parametrize("mutation", MUTATIONS)
 @pytest.mark.parametrize("role", ROLES)
@@ -70,18 +87,7 @@ async def test_permission_matrix(client, db, settings, role, mutation, visibilit
     thread = await make_thread(db, author=owner, visibility=visibility)
     replier = await make_member(db)
     reply = await make_reply(db, thread=thread, author=replier)
-    if role != "visitor":
-        actor = await make_member(
-            db,
-            role=MemberRole(role.upper()) if role in ROLES[2:6] else MemberRole.MEMBER,
-            with_organisation=role != "no-organisation",
-        )
-        await sign_in(client, db, settings, actor)
-        if role == "banned":
-            async with db.write() as session:
-                banned = await session.get(Member, actor.id)
-                assert banned is not None
-                banned.banned_at, banned.banned_reason = utcnow(), "Spam"
+    await act_as(client, db, settings, role)
 
     outcome = await _outcome(
         client,

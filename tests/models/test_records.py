@@ -18,6 +18,8 @@ PAIRS = [
     (records.PostRecord, models.Post),
     (records.MemberRecord, models.Member),
     (records.OrganisationRecord, models.Organisation),
+    (models.NotificationRecord, models.Notification),
+    (models.FollowRecord, models.Follow),
 ]
 
 

@@ -4,11 +4,17 @@
 /** @type {ReadonlyArray<import('./types').ApplicationStatus>} */
 export const APPLICATION_STATUS_VALUES = Object.freeze(['PENDING', 'APPROVED', 'REJECTED']);
 
+/** @type {ReadonlyArray<import('./types').EmailFrequency>} */
+export const EMAIL_FREQUENCY_VALUES = Object.freeze(['IMMEDIATELY', 'DAILY', 'WEEKLY', 'NEVER']);
+
 /** @type {ReadonlyArray<import('./types').EventFormat>} */
 export const EVENT_FORMAT_VALUES = Object.freeze(['ONLINE', 'IN_PERSON', 'HYBRID']);
 
 /** @type {ReadonlyArray<import('./types').MemberRole>} */
 export const MEMBER_ROLE_VALUES = Object.freeze(['MEMBER', 'RESEARCHER', 'MODERATOR', 'ADMIN']);
+
+/** @type {ReadonlyArray<import('./types').NotificationReason>} */
+export const NOTIFICATION_REASON_VALUES = Object.freeze(['REPLY', 'EXPERT_REPLY', 'ANSWER_ACCEPTED', 'NEW_THREAD', 'MENTION', 'MEMBERSHIP', 'EVENT']);
 
 /** @type {ReadonlyArray<import('./types').OrganisationType>} */
 export const ORGANISATION_TYPE_VALUES = Object.freeze(['GOVERNMENT_DEPARTMENT', 'PUBLIC_BANK', 'INTERNATIONAL_AGENCY', 'STRATEGIC_DESIGN_AGENCY', 'RESEARCH_INNOVATION_AGENCY', 'DIGITAL_AGENCY', 'LOCAL_REGIONAL_GOVERNMENT', 'SPACE_AGENCY', 'RESEARCH_INSTITUTE']);

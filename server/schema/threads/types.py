@@ -136,6 +136,15 @@ class Thread(Node):
     def url(self, info: Info) -> str:
         return f"{info.context.settings.public_url}/t/{self.id}"
 
+    @strawberry.field(
+        description="True when the signed-in member follows this thread (false for visitors)."
+    )
+    async def viewer_follows(self, info: Info) -> bool:
+        member_id = info.context.viewer.member_id
+        if member_id is None:
+            return False
+        return await info.context.loaders.follows_thread(member_id).load(self.row.id)
+
     @classmethod
     def from_row(cls, row: ThreadRecord) -> Thread:
         """The GraphQL thread of a thread's record (a row, or the ORM instance a write made)."""

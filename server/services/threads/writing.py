@@ -23,7 +23,7 @@ from server.domain import (
 )
 from server.models import Organisation, Post, Thread, ThreadTopic
 from server.models.base import UTCDateTime, utcnow
-from server.services import idempotency
+from server.services import fanout, follows, idempotency, mentions
 from server.services.errors import (
     BadInput,
     InvalidInput,
@@ -129,13 +129,14 @@ async def start_thread(
     )
     session.add(thread)
     await session.flush()
+    mentioned = await mentions.find(session, body)
     session.add(
         Post(
             thread_id=thread.id,
             position=0,
             author_id=author_id,
             body=body,
-            body_html=await rendered("body", body),
+            body_html=mentions.link(await rendered("body", body), mentioned),
             is_expert=False,
             created_at=now,
         )
@@ -145,6 +146,8 @@ async def start_thread(
     await search.index_thread(session, thread.id)
     if key is not None:
         await idempotency.record(session, author_id, key, thread.id)
+    await follows.auto_follow_thread(session, author_id, thread.id)
+    await fanout.queue_thread(session, thread.id, [m.member_id for m in mentioned])
     events.record(session, events.Event(events.THREADS_CHANNEL, {"thread_id": thread.id}))
     return thread
 
@@ -188,7 +191,8 @@ async def reply(
             return first
 
     # Rendered before the thread's row is locked: the lock is held as briefly as can be.
-    body_html = await rendered("body", body)
+    mentioned = await mentions.find(session, body)
+    body_html = mentions.link(await rendered("body", body), mentioned)
     postgres = session.get_bind().dialect.name == "postgresql"
     if now is None and not postgres:
         now = utcnow()  # SQLite writers hold the lock from BEGIN IMMEDIATE on
@@ -234,6 +238,8 @@ async def reply(
         hidden_reason=None,
     )
     await search.index_post(session, post)
+    await follows.auto_follow_thread(session, author_id, thread_id)
+    await fanout.queue_reply(session, post_id, [m.member_id for m in mentioned])
     # The author is loaded once for all the event's subscribers (see server.schema.live).
     events.record(
         session,
@@ -336,12 +342,14 @@ async def edit_post(
     thread = await _thread(session, post.thread_id)
     if thread.status == ThreadStatus.CLOSED and not viewer.is_moderator:
         raise _closed("post_id")
+    mentioned = await mentions.find(session, body)
     post.body = body
-    post.body_html = await rendered("body", body)
+    post.body_html = mentions.link(await rendered("body", body), mentioned)
     post.edited_at = now or utcnow()
     await session.flush()
     await search.index_post(session, post)
     record_update(session, post.thread_id, ThreadChange.POST_EDITED, post.id)
+    await fanout.queue_mentions(session, post.id, [m.member_id for m in mentioned])
     return post
 
 
@@ -370,6 +378,8 @@ async def accept_reply(session: AsyncSession, viewer: Viewer, *, post_id: int | 
     thread.status = ThreadStatus.ANSWERED
     await session.flush()
     record_update(session, thread.id, ThreadChange.ANSWER_ACCEPTED, post.id)
+    assert viewer.member_id is not None, "require_writer let only members through"
+    await fanout.queue_accept(session, thread.id, post.id, viewer.member_id)
     return thread
 
 

@@ -1,0 +1,245 @@
+"""A member's notifications, live and listed, and their notification settings."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import AsyncGenerator
+from datetime import datetime
+
+import strawberry
+
+from server import events
+from server.ids import row_id, to_global_id
+from server.models import NotificationRecord
+from server.schema import live
+from server.schema.context import Context
+from server.schema.enums import EmailFrequency, NotificationReason
+from server.schema.errors import UserError
+from server.schema.members import Member
+from server.schema.mutation import mutate
+from server.schema.node import Node
+from server.schema.pagination import Connection, connection
+from server.schema.threads import Post, Thread
+from server.services import notifications
+from server.services.viewer import Viewer, post_shown_to, require_member, thread_shown_to
+
+Info = strawberry.Info[Context, None]
+
+
+@strawberry.type(description="Something a member is told about.")
+class Notification(Node):
+    reason: NotificationReason = strawberry.field(description="Why the member was notified.")
+    text: str = strawberry.field(
+        description='What it is about, as plain text, e.g. "Amara Okafor replied to Sharing '
+        'upside from green guarantees".'
+    )
+    created_at: datetime = strawberry.field(description="When it was made.")
+    read_at: datetime | None = strawberry.field(description="Null while unread.")
+    row: strawberry.Private[NotificationRecord]
+
+    @strawberry.field(description="The thread it is about, if any.")
+    async def thread(self, info: Info) -> Thread | None:
+        if self.row.thread_id is None:
+            return None
+        row = await info.context.loaders.thread_by_id.load(self.row.thread_id)
+        if row is None or not thread_shown_to(info.context.viewer, row):
+            return None
+        return Thread.from_row(row)
+
+    @strawberry.field(description="The post it is about, if any.")
+    async def post(self, info: Info) -> Post | None:
+        if self.row.post_id is None:
+            return None
+        row = await info.context.loaders.post_by_id.load(self.row.post_id)
+        if row is None or not post_shown_to(info.context.viewer, row):
+            return None
+        return Post.from_row(row)
+
+    @strawberry.field(description="Who caused it, where someone did.")
+    async def actor(self, info: Info) -> Member | None:
+        if self.row.actor_id is None:
+            return None
+        row = await info.context.loaders.member_by_id.load(self.row.actor_id)
+        return Member.from_row(row) if row is not None else None
+
+    @strawberry.field(
+        description="Absolute URL of what it is about in the web client (the post in its "
+        "thread, the thread, or the page of an event or membership)."
+    )
+    def url(self, info: Info) -> str:
+        base = info.context.settings.public_url
+        return base + notifications.path_of(self.row)
+
+    @classmethod
+    def from_row(cls, row: NotificationRecord) -> Notification:
+        """The GraphQL notification of a notification's record."""
+        return cls(
+            id=strawberry.ID(to_global_id("Notification", row.id)),
+            reason=row.reason,
+            text=row.text,
+            created_at=row.created_at,
+            read_at=row.read_at,
+            row=row,
+        )
+
+
+@strawberry.type(description="How a member wants to hear of their notifications.")
+class NotificationSettings:
+    email_frequency: EmailFrequency = strawberry.field(
+        description="How often notifications are e-mailed (DAILY unless chosen)."
+    )
+    auto_follow: bool = strawberry.field(
+        description="Follow one's own threads and the threads one replies to."
+    )
+
+    @classmethod
+    def of(cls, settings: notifications.Settings) -> NotificationSettings:
+        return cls(email_frequency=settings.email_frequency, auto_follow=settings.auto_follow)
+
+
+@strawberry.input(description="Settings to change; those left out stay as they are.")
+class NotificationSettingsInput:
+    email_frequency: EmailFrequency | None = strawberry.field(
+        default=None, description="How often to e-mail notifications."
+    )
+    auto_follow: bool | None = strawberry.field(
+        default=None, description="Follow one's own threads and the threads one replies to."
+    )
+
+
+@strawberry.input(description="Which notifications to mark read.")
+class MarkNotificationsReadInput:
+    ids: list[strawberry.ID] | None = strawberry.field(
+        default=None,
+        description="These notifications (global IDs, up to 100); all of the member's when "
+        "omitted.",
+    )
+
+
+@strawberry.type(description="The unread count after marking, or what to fix.")
+class MarkNotificationsReadPayload:
+    unread_notification_count: int = strawberry.field(
+        description="How many of the member's notifications are still unread."
+    )
+    errors: list[UserError] = strawberry.field(description="Problems with the input.")
+
+
+@strawberry.type(description="The settings as changed, or what to fix.")
+class NotificationSettingsPayload:
+    settings: NotificationSettings | None = strawberry.field(description="All the settings.")
+    errors: list[UserError] = strawberry.field(description="Problems with the input.")
+
+
+@strawberry.type
+class NotificationQueries:
+    @strawberry.field(
+        description="The signed-in member's notifications, newest first. UNAUTHENTICATED "
+        "without a session."
+    )
+    async def notifications(
+        self,
+        info: Info,
+        first: int | None = 20,
+        after: str | None = None,
+        unread_only: bool | None = False,
+    ) -> Connection[Notification]:
+        ctx = info.context
+        page = await ctx.read(
+            notifications.list_notifications,
+            ctx.viewer,
+            first=20 if first is None else first,
+            after=after,
+            unread_only=bool(unread_only),
+        )
+        count = functools.partial(
+            notifications.count_notifications, viewer=ctx.viewer, unread_only=bool(unread_only)
+        )
+        return connection(page, Notification.from_row, count)
+
+    @strawberry.field(
+        description="How many of the signed-in member's notifications are unread (0 for visitors)."
+    )
+    async def unread_notification_count(self, info: Info) -> int:
+        return await info.context.read(notifications.unread_count, info.context.viewer)
+
+    @strawberry.field(
+        description="The signed-in member's notification settings. UNAUTHENTICATED without a "
+        "session."
+    )
+    async def notification_settings(self, info: Info) -> NotificationSettings:
+        settings = await info.context.read(notifications.get_settings, info.context.viewer)
+        return NotificationSettings.of(settings)
+
+
+@strawberry.type
+class NotificationMutations:
+    @strawberry.mutation(
+        description="Mark notifications read: those named, or all of the member's."
+    )
+    async def mark_notifications_read(
+        self, info: Info, input: MarkNotificationsReadInput
+    ) -> MarkNotificationsReadPayload:
+        ctx = info.context
+        ids = None if input.ids is None else [row_id(i, "Notification") for i in input.ids]
+        unread, errors = await mutate(
+            ctx,
+            input,
+            lambda session: notifications.mark_read(session, ctx.viewer, ids=ids),
+            lambda unread: unread,
+        )
+        if unread is None:
+            unread = await ctx.read(notifications.unread_count, ctx.viewer)
+        return MarkNotificationsReadPayload(unread_notification_count=unread, errors=errors)
+
+    @strawberry.mutation(description="Change the signed-in member's notification settings.")
+    async def update_notification_settings(
+        self, info: Info, input: NotificationSettingsInput
+    ) -> NotificationSettingsPayload:
+        ctx = info.context
+        settings, errors = await mutate(
+            ctx,
+            input,
+            lambda session: notifications.update_settings(
+                session,
+                ctx.viewer,
+                email_frequency=input.email_frequency,
+                auto_follow=input.auto_follow,
+            ),
+            NotificationSettings.of,
+        )
+        return NotificationSettingsPayload(settings=settings, errors=errors)
+
+
+async def _to_deliver(
+    ctx: Context, viewer: Viewer, event: events.Event, member_id: int
+) -> Notification | None:
+    """The event's notification for `member_id`, if it has one (loaded once for all the
+    event's receivers, see server.schema.live)."""
+    made = event.data.get("notifications")
+    notification_id = made.get(str(member_id)) if isinstance(made, dict) else None
+    if not isinstance(notification_id, int):
+        return None
+    share = live.share_of(event, ctx.db)
+    row = await share.loaders.notification_by_id.load(notification_id)
+    if row is None or row.member_id != member_id:
+        return None
+    return share.delivery(ctx, viewer, lambda: Notification.from_row(row))
+
+
+@strawberry.type
+class NotificationSubscriptions:
+    @strawberry.subscription(
+        description="The signed-in member's new notifications, as they are made."
+    )
+    async def notification_added(self, info: Info) -> AsyncGenerator[Notification, None]:
+        ctx = info.context
+        member_id = require_member(ctx.viewer, "receive notifications")
+        async with ctx.broadcaster.subscribe(notifications.NOTIFICATIONS_CHANNEL) as queue:
+            while True:
+                event = await queue.get()
+                viewer = await ctx.recheck_viewer()
+                if viewer.member_id != member_id or viewer.banned_reason is not None:
+                    return  # signed out, or banned: the socket hears no more
+                notification = await _to_deliver(ctx, viewer, event, member_id)
+                if notification is not None:
+                    yield notification

@@ -1,0 +1,332 @@
+"""A member's notifications: made (`notify`), listed, counted and marked read.
+
+`notify` is the one way to make notifications, for every layer that has news for members
+(replies and new threads through `server.services.fanout`, memberships, events). It
+skips the actor and banned members, makes at most one notification per member per
+event (`event_key`), and records one live event for all of them, published after the
+commit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, cast
+
+import sqlalchemy as sa
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from server import events
+from server.domain import EmailFrequency, NotificationReason
+from server.ids import to_global_id
+from server.models import (
+    Member,
+    Notification,
+    NotificationRecord,
+    NotificationSettings,
+    Post,
+    Thread,
+    record_columns,
+)
+from server.models.base import utcnow
+from server.services.errors import InvalidInput, UserErrorCode
+from server.services.pagination import Page, newest_first
+from server.services.sql import insert_ignoring_conflicts
+from server.services.threads.reading import post_visible
+from server.services.threads.reading import visible as thread_visible
+from server.services.viewer import Viewer, require_member
+
+# The channel of new notifications: one event per batch, naming each recipient's new one.
+NOTIFICATIONS_CHANNEL = "notifications"
+TEXT_MAX = 500
+MARK_IDS_MAX = 100
+NO_NOTIFICATION = "There is no notification of yours with this ID."
+# Rows per INSERT: well inside both databases' limits on bound parameters.
+_CHUNK = 500
+
+
+@dataclass(frozen=True)
+class Recipient:
+    """A member to notify, and why (the reason may differ per member for one event)."""
+
+    member_id: int
+    reason: NotificationReason
+
+
+async def notify(
+    session: AsyncSession,
+    recipients: Iterable[int | Recipient],
+    reason: NotificationReason,
+    *,
+    text: str,
+    event_key: str,
+    actor_id: int | None = None,
+    thread_id: int | None = None,
+    post_id: int | None = None,
+    url_path: str | None = None,
+    now: datetime | None = None,
+) -> dict[int, int]:
+    """Notify `recipients` (member ids, or `Recipient`s with a reason of their own).
+
+    The caller has checked that each may read what it is about. The actor and banned
+    members are skipped; a member already notified of `event_key` is not notified
+    again, so a job that runs twice makes nothing twice. Returns the new notifications'
+    ids by member id; one live event for all of them is published after the commit.
+    `url_path` links a notification about something other than a thread (`/events/...`).
+    """
+    wanted: dict[int, NotificationReason] = {}
+    for recipient in recipients:
+        if isinstance(recipient, Recipient):
+            wanted.setdefault(recipient.member_id, recipient.reason)
+        else:
+            wanted.setdefault(recipient, reason)
+    if actor_id is not None:
+        wanted.pop(actor_id, None)  # never about one's own action
+    if not wanted:
+        return {}
+    banned = await session.scalars(
+        sa.select(Member.id).where(Member.id.in_(list(wanted)), Member.banned_at.is_not(None))
+    )
+    for member_id in banned:
+        wanted.pop(member_id, None)
+    now = now or utcnow()
+    text = text[:TEXT_MAX]
+    made: dict[int, int] = {}
+    rows = [
+        {
+            "member_id": member_id,
+            "reason": member_reason,
+            "text": text,
+            "event_key": event_key,
+            "thread_id": thread_id,
+            "post_id": post_id,
+            "actor_id": actor_id,
+            "url_path": url_path,
+            "created_at": now,
+        }
+        for member_id, member_reason in sorted(wanted.items())
+    ]
+    table = Notification.__table__
+    for start in range(0, len(rows), _CHUNK):
+        result = await session.execute(
+            insert_ignoring_conflicts(session, table)
+            .values(rows[start : start + _CHUNK])
+            .on_conflict_do_nothing(index_elements=["member_id", "event_key"])
+            .returning(table.c.id, table.c.member_id)
+        )
+        made.update({member_id: notification_id for notification_id, member_id in result})
+    if made:
+        events.record(
+            session,
+            events.Event(
+                NOTIFICATIONS_CHANNEL,
+                # JSON object keys are text: the same on a wire as in this process.
+                {"notifications": {str(m): n for m, n in made.items()}},
+            ),
+        )
+    return made
+
+
+def _shown(viewer: Viewer, member_id: int) -> Any:
+    """The viewer's notifications that are about nothing they may no longer read."""
+    return sa.and_(
+        Notification.member_id == member_id,
+        sa.or_(Notification.thread_id.is_(None), thread_visible(viewer)),
+        sa.or_(Notification.post_id.is_(None), post_visible(viewer)),
+    )
+
+
+def _joined(stmt: sa.Select[Any]) -> sa.Select[Any]:
+    return stmt.outerjoin(Thread, Thread.id == Notification.thread_id).outerjoin(
+        Post, Post.id == Notification.post_id
+    )
+
+
+async def list_notifications(
+    session: AsyncSession,
+    viewer: Viewer,
+    *,
+    first: int,
+    after: str | None = None,
+    unread_only: bool = False,
+) -> Page[NotificationRecord]:
+    """The viewer's notifications, newest first (one statement)."""
+    member_id = require_member(viewer, "see your notifications")
+    stmt = _joined(sa.select(*record_columns(Notification))).where(_shown(viewer, member_id))
+    if unread_only:
+        stmt = stmt.where(Notification.read_at.is_(None))
+    page = await newest_first(
+        session, stmt, Notification.id, "NOTIFICATIONS", first=first, after=after
+    )
+    return cast("Page[NotificationRecord]", page)
+
+
+async def count_notifications(
+    session: AsyncSession, viewer: Viewer, *, unread_only: bool = False
+) -> int:
+    """How many notifications `list_notifications` would list, over all its pages."""
+    member_id = require_member(viewer, "see your notifications")
+    stmt = _joined(sa.select(sa.func.count()).select_from(Notification)).where(
+        _shown(viewer, member_id)
+    )
+    if unread_only:
+        stmt = stmt.where(Notification.read_at.is_(None))
+    return int(await session.scalar(stmt) or 0)
+
+
+async def unread_count(session: AsyncSession, viewer: Viewer) -> int:
+    """How many of the viewer's notifications are unread; 0 for visitors."""
+    if viewer.member_id is None or viewer.banned_reason is not None:
+        return 0
+    return await count_notifications(session, viewer, unread_only=True)
+
+
+async def mark_read(
+    session: AsyncSession,
+    viewer: Viewer,
+    *,
+    ids: Sequence[int | None] | None = None,
+    now: datetime | None = None,
+) -> int:
+    """Mark the viewer's notifications `ids` read (all of theirs when None); returns how
+    many are unread afterwards. An id of no notification of theirs (None: not an ID of
+    a notification) is a field error and nothing changes."""
+    member_id = require_member(viewer, "see your notifications")
+    now = now or utcnow()
+    mine = sa.and_(Notification.member_id == member_id, Notification.read_at.is_(None))
+    if ids is not None:
+        if len(ids) > MARK_IDS_MAX:
+            raise InvalidInput.of(
+                "ids",
+                f"Too many IDs: {len(ids)}, the limit is {MARK_IDS_MAX}.",
+                UserErrorCode.TOO_LONG,
+            )
+        wanted = {i for i in ids if i is not None}
+        found = set(
+            await session.scalars(
+                sa.select(Notification.id).where(
+                    Notification.id.in_(wanted), Notification.member_id == member_id
+                )
+            )
+        )
+        if None in ids or found != wanted:
+            raise InvalidInput.of("ids", NO_NOTIFICATION)
+        mine = sa.and_(mine, Notification.id.in_(wanted))
+    await session.execute(sa.update(Notification).where(mine).values(read_at=now))
+    return await unread_count(session, viewer)
+
+
+async def mark_thread_read(session: AsyncSession, member_id: int, thread_id: int) -> int:
+    """Mark the member's notifications about one thread read (they opened it); returns
+    how many it marked."""
+    result = await session.execute(
+        sa.update(Notification)
+        .where(
+            Notification.member_id == member_id,
+            Notification.thread_id == thread_id,
+            Notification.read_at.is_(None),
+        )
+        .values(read_at=utcnow())
+    )
+    return int(result.rowcount)  # type: ignore[attr-defined]  # a CursorResult
+
+
+@dataclass(frozen=True)
+class Settings:
+    """A member's notification settings (the defaults when they chose none)."""
+
+    email_frequency: EmailFrequency = EmailFrequency.DAILY
+    auto_follow: bool = True
+
+
+async def get_settings(session: AsyncSession, viewer: Viewer) -> Settings:
+    """The viewer's settings; the defaults for members who chose none."""
+    member_id = require_member(viewer, "see your notification settings")
+    row = (
+        await session.execute(
+            sa.select(NotificationSettings.email_frequency, NotificationSettings.auto_follow).where(
+                NotificationSettings.member_id == member_id
+            )
+        )
+    ).first()
+    return Settings(*row) if row is not None else Settings()
+
+
+async def update_settings(
+    session: AsyncSession,
+    viewer: Viewer,
+    *,
+    email_frequency: EmailFrequency | None = None,
+    auto_follow: bool | None = None,
+) -> Settings:
+    """Change what is given of the viewer's settings; returns them all."""
+    member_id = require_member(viewer, "change your notification settings")
+    return await set_settings(
+        session, member_id, email_frequency=email_frequency, auto_follow=auto_follow
+    )
+
+
+async def set_settings(
+    session: AsyncSession,
+    member_id: int,
+    *,
+    email_frequency: EmailFrequency | None = None,
+    auto_follow: bool | None = None,
+) -> Settings:
+    """Change a member's settings (for the member, or an unsubscribe link of theirs)."""
+    current = await session.get(NotificationSettings, member_id)
+    if current is None:
+        current = NotificationSettings(
+            member_id=member_id,
+            email_frequency=EmailFrequency.DAILY,
+            auto_follow=True,
+            updated_at=utcnow(),
+        )
+        session.add(current)
+    if email_frequency is not None:
+        current.email_frequency = email_frequency
+    if auto_follow is not None:
+        current.auto_follow = auto_follow
+    current.updated_at = utcnow()
+    await session.flush()
+    return Settings(current.email_frequency, current.auto_follow)
+
+
+async def notifications_by_id(
+    session: AsyncSession, ids: Sequence[int]
+) -> dict[int, NotificationRecord]:
+    """The notifications of `ids` that exist, by id (for loaders: no viewer rule applied)."""
+    rows = await session.execute(
+        sa.select(*record_columns(Notification)).where(Notification.id.in_(set(ids)))
+    )
+    return {row.id: cast(NotificationRecord, row) for row in rows}
+
+
+def path_of(notification: NotificationRecord) -> str:
+    """Where a notification leads in the web client: its own page, the post in its thread,
+    or the thread."""
+    if notification.url_path is not None:
+        return notification.url_path
+    if notification.thread_id is None:
+        return "/notifications"
+    path = f"/t/{to_global_id('Thread', notification.thread_id)}"
+    if notification.post_id is not None:
+        path += f"#post-{to_global_id('Post', notification.post_id)}"
+    return path
+
+
+async def get_notification(
+    session: AsyncSession, viewer: Viewer, notification_id: int
+) -> NotificationRecord | None:
+    """One of the viewer's notifications that they are shown, or None (anyone else's too)."""
+    if viewer.member_id is None or viewer.banned_reason is not None:
+        return None
+    row = (
+        await session.execute(
+            _joined(sa.select(*record_columns(Notification))).where(
+                _shown(viewer, viewer.member_id), Notification.id == notification_id
+            )
+        )
+    ).first()
+    return cast(NotificationRecord, row) if row is not None else None

@@ -1,0 +1,84 @@
+"""notificationAdded: live over graphql-transport-ws, in one process and across processes."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from tests.api.test_redis_scaleout import both_up, instance
+from tests.api.test_subscriptions import cookie_of, next_message, subscription
+from tests.engagement.support import follow, reply, run_jobs
+from tests.factories import gid, make_member, make_thread, sign_in
+from tests.support import REDIS_URL, require_redis
+
+NOTIFICATION_ADDED = """
+subscription { notificationAdded { reason text thread { title } actor { displayName } } }
+"""
+
+
+async def test_a_follower_hears_of_a_reply_live(app, db, settings, signed_in, live_server):
+    author = await make_member(db)
+    thread = await make_thread(db, author=author, title="Mission budgets")
+    follower = await make_member(db)
+    follower_client = await signed_in(follower)
+    await follow(follower_client, thread=gid("Thread", thread.id))
+    bystander_client = await signed_in(await make_member(db))
+    replier = await signed_in(await make_member(db, name="Amara Okafor"))
+
+    async with (
+        subscription(
+            live_server, NOTIFICATION_ADDED, {}, cookie=cookie_of(follower_client)
+        ) as socket,
+        subscription(
+            live_server, NOTIFICATION_ADDED, {}, cookie=cookie_of(bystander_client)
+        ) as bystander,
+    ):
+        await reply(replier, thread.id)
+        await run_jobs(app, settings, db)
+        message = await next_message(socket)
+        with pytest.raises(TimeoutError):
+            await asyncio.wait_for(bystander.recv(), 0.5)
+
+    assert message["payload"]["data"]["notificationAdded"] == {
+        "reason": "REPLY",
+        "text": "Amara Okafor replied to Mission budgets",
+        "thread": {"title": "Mission budgets"},
+        "actor": {"displayName": "Amara Okafor"},
+    }
+
+
+async def test_a_visitor_cannot_subscribe_to_notifications(live_server):
+    async with subscription(live_server, NOTIFICATION_ADDED, {}) as socket:
+        message = await next_message(socket)
+    assert message["type"] == "error" or message["payload"].get("errors")
+
+
+@pytest.mark.redis
+async def test_notifications_made_in_one_process_reach_a_subscriber_of_another(
+    db, settings, database_url
+):
+    await require_redis()
+    from tests.api.test_redis_scaleout import with_redis
+
+    shared = with_redis(settings, REDIS_URL)
+    author = await make_member(db)
+    thread = await make_thread(db, author=author, title="Shared budgets")
+    follower = await make_member(db)
+    replier = await make_member(db, name="Ana Writer")
+    async with instance(shared, database_url) as a, instance(shared, database_url) as b:
+        await both_up(a, b)
+        await sign_in(a.http, db, shared, replier)
+        await sign_in(b.http, db, shared, follower)
+        await follow(b.http, thread=gid("Thread", thread.id))
+        async with subscription(
+            b.address, NOTIFICATION_ADDED, {}, cookie=cookie_of(b.http)
+        ) as socket:
+            await reply(a.http, thread.id)
+            # The worker of process A makes the notification and publishes it.
+            await run_jobs(a.app, shared, db)
+            message = await next_message(socket)
+
+    assert message["payload"]["data"]["notificationAdded"]["text"] == (
+        "Ana Writer replied to Shared budgets"
+    )

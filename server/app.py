@@ -88,6 +88,12 @@ class ForumGraphQL(GraphQL):
             raise json.JSONDecodeError(problem, text[:0], 0)
         return value
 
+    async def render_graphql_ide(self, request: Request) -> Response:
+        # GraphiQL from the forum's own files (web/graphiql/), under the pages' CSP: it
+        # needs no CDN, so it works on a network without internet.
+        page = Path(self.settings.web_dir) / "graphiql" / "index.html"
+        return FileResponse(page, media_type="text/html")
+
     async def execute_single(self, *args: Any, **kwargs: Any) -> Any:
         try:
             return await super().execute_single(*args, **kwargs)

@@ -49,6 +49,9 @@ class Settings(BaseSettings):
     max_query_cost: int = Field(default=10_000, ge=10)
     # How long an anonymous GraphQL answer may be shared (0: never). See response_cache.
     response_cache_seconds: float = Field(default=1.0, ge=0, le=60)
+    # Queries run on compiled plans (server.schema.plans); off: graphql-core's generic
+    # execution for every operation (for comparing the two).
+    compiled_plans: bool = True
     statement_timeout_ms: int = Field(default=5000, ge=100)
     # Markdown is rendered in worker processes, each render within this budget.
     markdown_workers: int = Field(default=2, ge=1, le=64)

@@ -42,7 +42,8 @@ async def test_a_reply_notifies_the_threads_followers_after_the_commit(
     post_id = await reply(replier, thread.id, "We capped the upside at 3x.")
     # The reply's request made no notification: the worker does, after the commit.
     assert await notification_rows(db) == []
-    assert await run_jobs(app, settings, db) == 2  # the thread's start and the reply
+    # The thread's start and the reply's fan-out, and the e-mail of the notifications made.
+    assert await run_jobs(app, settings, db) == 3
 
     seen = await notifications_of(follower_client)
     assert seen["unreadNotificationCount"] == 1

@@ -30,6 +30,9 @@ const ROUTES = [
   { name: 'organisations', pattern: /^\/organisations\/?$/, load: () => import('./views/organisations.js') },
   { name: 'organisation', pattern: /^\/o\/([^/]+)\/?$/, load: () => import('./views/organisation.js') },
   { name: 'signin', pattern: /^\/signin\/?$/, load: () => import('./views/signin.js') },
+  { name: 'join', pattern: /^\/join\/?$/, load: () => import('./views/join.js') },
+  { name: 'applications', pattern: /^\/admin\/applications\/?$/, load: () => import('./views/applications.js') },
+  { name: 'events', pattern: /^\/events\/?$/, load: () => import('./views/events.js') },
 ];
 /** @type {Route} */
 const NOT_FOUND = { name: 'not-found', pattern: null, load: () => import('./views/not-found.js') };
@@ -207,6 +210,7 @@ function renderAccount(member) {
       member.organisation
         ? h('p', null, h('a', { class: 'whoami-org-link', href: `/o/${encodeURIComponent(member.organisation.slug)}` }, member.organisation.name))
         : null,
+      member.role === 'ADMIN' ? h('p', null, h('a', { href: '/admin/applications' }, 'Applications to join')) : null,
       signOut));
   // A link followed inside the menu, a click elsewhere or Escape closes it.
   document.addEventListener('click', (event) => {

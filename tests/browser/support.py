@@ -144,8 +144,8 @@ async def _postgres_admin_async(statement: str) -> None:
 
 
 @contextlib.contextmanager
-def sqlite_forum(workdir: Path) -> Iterator[Forum]:
-    env = _base_env()
+def sqlite_forum(workdir: Path, extra_env: dict[str, str] | None = None) -> Iterator[Forum]:
+    env = {**_base_env(), **(extra_env or {})}
     database = f"sqlite+aiosqlite:///{workdir / 'browser.db'}"
     env["MOIN_DATABASE_URL"] = database
     with forum_process(_cli("serve", "--demo"), env=env, cwd=workdir) as served:
@@ -153,7 +153,7 @@ def sqlite_forum(workdir: Path) -> Iterator[Forum]:
 
 
 @contextlib.contextmanager
-def postgres_forum(workdir: Path) -> Iterator[Forum]:
+def postgres_forum(workdir: Path, extra_env: dict[str, str] | None = None) -> Iterator[Forum]:
     from sqlalchemy.engine import make_url
 
     name = f"moin_browser_{secrets.token_hex(6)}"
@@ -162,7 +162,7 @@ def postgres_forum(workdir: Path) -> Iterator[Forum]:
     except Exception as exc:  # any failure to reach PostgreSQL means "not available"
         unavailable(f"PostgreSQL is not reachable at {POSTGRES_ADMIN_URL}: {exc!r}")
     database = make_url(POSTGRES_ADMIN_URL).set(database=name).render_as_string(hide_password=False)
-    env = _base_env()
+    env = {**_base_env(), **(extra_env or {})}
     env["MOIN_DATABASE_URL"] = database
     try:
         _run_cli(env, workdir, "migrate")

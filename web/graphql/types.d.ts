@@ -6,6 +6,46 @@ export type Document<TData, TVariables> = string & {
   readonly __document: [TData, TVariables];
 };
 
+/** fragment ApplicationFields on MembershipApplication */
+export type ApplicationFields = {
+  id: string;
+  organisationName: string;
+  organisationType: OrganisationType;
+  country: string;
+  website: string | null;
+  contactName: string;
+  contactEmail: string | null;
+  motivation: string;
+  status: ApplicationStatus;
+  submittedAt: string;
+  decidedAt: string | null;
+  decisionReason: string | null;
+  organisation: {
+    id: string;
+    slug: string;
+    name: string;
+  } | null;
+};
+
+/** fragment EventFields on Event */
+export type EventFields = {
+  id: string;
+  title: string;
+  descriptionHtml: string;
+  startsAt: string;
+  endsAt: string;
+  timeZone: string;
+  format: EventFormat;
+  location: string | null;
+  joinUrl: string | null;
+  pillars: Array<RoarPillar>;
+  visibility: Visibility;
+  attendeeCount: number;
+  viewerAttends: boolean | null;
+  url: string;
+  icsUrl: string;
+};
+
 /** fragment ThreadCardFields on Thread */
 export type ThreadCardFields = {
   id: string;
@@ -99,12 +139,67 @@ export type ThreadContextFields = {
   }>;
 };
 
+/** query MembershipApplications (applications.graphql) */
+export type MembershipApplicationsData = {
+  membershipApplications: {
+    totalCount: number;
+    nodes: Array<ApplicationFields>;
+    pageInfo: {
+      hasNextPage: boolean;
+      endCursor: string | null;
+    };
+  };
+};
+export type MembershipApplicationsVariables = {
+  status?: ApplicationStatus | null;
+  first?: number | null;
+  after?: string | null;
+};
+
+/** mutation DecideMembershipApplication (applications.graphql) */
+export type DecideMembershipApplicationData = {
+  decideMembershipApplication: {
+    application: ApplicationFields | null;
+    errors: Array<UserErrorFields>;
+  };
+};
+export type DecideMembershipApplicationVariables = {
+  input: DecideMembershipApplicationInput;
+};
+
 /** query Preview (editor.graphql) */
 export type PreviewData = {
   renderMarkdown: string;
 };
 export type PreviewVariables = {
   markdown: string;
+};
+
+/** query Events (events.graphql) */
+export type EventsData = {
+  events: {
+    nodes: Array<EventFields>;
+    pageInfo: {
+      hasNextPage: boolean;
+      endCursor: string | null;
+    };
+  };
+};
+export type EventsVariables = {
+  upcoming?: boolean | null;
+  first?: number | null;
+  after?: string | null;
+};
+
+/** mutation AttendEvent (events.graphql) */
+export type AttendEventData = {
+  attendEvent: {
+    event: EventFields | null;
+    errors: Array<UserErrorFields>;
+  };
+};
+export type AttendEventVariables = {
+  input: AttendEventInput;
 };
 
 /** query Feed (home.graphql) */
@@ -164,6 +259,27 @@ export type ThreadsUpdatedData = {
 };
 export type ThreadsUpdatedVariables = {
   filter?: ThreadFilter | null;
+};
+
+/** query JoinPage (join.graphql) */
+export type JoinPageData = {
+  termsOfReferenceHtml: string;
+};
+export type JoinPageVariables = Record<string, never>;
+
+/** mutation ApplyForMembership (join.graphql) */
+export type ApplyForMembershipData = {
+  applyForMembership: {
+    application: {
+      id: string;
+      organisationName: string;
+      status: ApplicationStatus;
+    } | null;
+    errors: Array<UserErrorFields>;
+  };
+};
+export type ApplyForMembershipVariables = {
+  input: ApplyForMembershipInput;
 };
 
 /** mutation StartThread (new-thread.graphql) */
@@ -499,10 +615,54 @@ export interface AcceptReplyInput {
   postId: string;
 }
 
+/** An organisation's application to join the network. */
+export interface ApplyForMembershipInput {
+  /** The organisation's name. */
+  organisationName: string;
+  /** What kind it is. */
+  organisationType: OrganisationType;
+  /** ISO 3166-1 alpha-2. */
+  country: string;
+  /** Its website (https://…). */
+  website?: string | null;
+  /** Who applies: the future lead contact. */
+  contactName: string;
+  /** Where the receipt, the decision and the invitation go. */
+  contactEmail: string;
+  /** Why the organisation wants to join and what it would bring (Markdown). */
+  motivation: string;
+  /** Must be true: the contact has read and accepts the network's Terms of Reference. */
+  acceptsTermsOfReference: boolean;
+  /** Sent again with the same application, returns the first. */
+  idempotencyKey?: string | null;
+  /** Leave empty. Forms hide this field from people; an application with it filled in is taken for a robot's and dropped (the answer looks the same). */
+  honeypot?: string | null;
+}
+
+/** Whether the viewer attends an event. */
+export interface AttendEventInput {
+  /** The event's global ID. */
+  eventId: string;
+  /** True to attend, false to withdraw. */
+  attends: boolean;
+}
+
 /** The thread to close or reopen. */
 export interface CloseThreadInput {
   /** The thread's global ID. */
   threadId: string;
+}
+
+/** An admin's decision on an application. */
+export interface DecideMembershipApplicationInput {
+  /** The application's global ID. */
+  applicationId: string;
+  /** True approves, false rejects. */
+  approve: boolean;
+  /** Required when rejecting. */
+  reason?: string | null;
+  /** The slug of the organisation an approval creates; derived from the name when omitted. */
+  slug?: string | null;
 }
 
 /** A new body for a post. */

@@ -17,6 +17,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import Route
 
+from server.auth.pages import link_page
 from server.config import Settings
 from server.db import Database
 from server.domain import EmailFrequency
@@ -47,17 +48,7 @@ _REFUSED = {
 
 
 def _page(title: str, body: str, status: int = 200) -> HTMLResponse:
-    return HTMLResponse(
-        "<!doctype html><html lang=en><head><meta charset=utf-8>"
-        '<meta name=viewport content="width=device-width, initial-scale=1">'
-        f"<title>{html.escape(title)} — MOIN Forum</title>"
-        '<link rel=stylesheet href="/web/style.css"></head>'
-        f"<body><main class=email-settings><h1>{html.escape(title)}</h1>{body}"
-        '<p><a href="/">Go to the forum</a></p></main></body></html>',
-        status,
-        # The token is in the address: keep it out of caches and other sites' logs.
-        headers={"Cache-Control": "no-store", "Referrer-Policy": "no-referrer"},
-    )
+    return link_page(title, body, status, kind="email-settings")
 
 
 def _refused(reason: str) -> HTMLResponse:

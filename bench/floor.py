@@ -206,26 +206,46 @@ async def cpu_per_request(app: Starlette, body: dict[str, Any], requests: int) -
         return (time.process_time() - started) * 1000 / requests
 
 
-async def measure(database_url: str, requests: int) -> dict[str, float]:
+async def _busiest_thread(app: Starlette) -> str:
+    async with (
+        app.router.lifespan_context(app),
+        httpx.AsyncClient(
+            transport=httpx.ASGITransport(app=app), base_url="http://127.0.0.1:8000"
+        ) as client,
+    ):
+        response = await client.post("/graphql", json={"query": queries.BUSIEST_THREAD})
+        return str(response.json()["data"]["threads"]["nodes"][0]["id"])
+
+
+async def measure(database_url: str, requests: int, scenario: str = "S1") -> dict[str, float]:
     from server.app import create_app
     from server.config import Settings, load_settings
 
-    body = {"query": queries.FEED, "operationName": "Feed", "variables": {"first": 20}}
+    def forum(**settings: Any) -> Starlette:
+        return create_app(load_settings(database_url=database_url, secret_key="f" * 48, **settings))
+
+    body: dict[str, Any] = {
+        "query": queries.FEED,
+        "operationName": "Feed",
+        "variables": {"first": 20},
+    }
     apps: dict[str, Starlette] = {}
     if "response_cache_seconds" in Settings.model_fields:
-        apps["forum, cached answer"] = create_app(
-            load_settings(database_url=database_url, secret_key="f" * 48)
-        )
-    uncached = {"response_cache_seconds": 0} if apps else {}
-    apps.update(
-        {
-            "forum": create_app(
-                load_settings(database_url=database_url, secret_key="f" * 48, **uncached)
-            ),
-            "strawberry floor": floor_app(database_url),
-            "baseline": baseline.create_app(database_url),
+        apps["forum, cached answer"] = forum()
+    uncached: dict[str, Any] = {"response_cache_seconds": 0} if apps else {}
+    apps["forum"] = forum(**uncached)
+    if "compiled_plans" in Settings.model_fields:
+        apps["forum, generic execution"] = forum(**uncached, compiled_plans=False)
+    if scenario == "S4":
+        thread_id = await _busiest_thread(forum(**uncached))
+        body = {
+            "query": queries.THREAD_PAGE,
+            "operationName": "ThreadPage",
+            "variables": {"id": thread_id, "first": 50},
         }
-    )
+    else:
+        apps["strawberry floor"] = floor_app(database_url)
+    apps["baseline"] = baseline.create_app(database_url)
     # The client's own share (httpx, the ASGI transport) is in every figure alike.
     return {
         name: round(await cpu_per_request(app, body, requests), 2) for name, app in apps.items()
@@ -238,10 +258,11 @@ def main() -> None:
         "--database-url", default=os.environ.get("MOIN_BENCH_DATABASE_URL", DEFAULT_DATABASE_URL)
     )
     parser.add_argument("--requests", type=int, default=300)
+    parser.add_argument("--scenario", choices=["S1", "S4"], default="S1")
     args = parser.parse_args()
-    results = asyncio.run(measure(args.database_url, args.requests))
+    results = asyncio.run(measure(args.database_url, args.requests, args.scenario))
     for name, ms in results.items():
-        print(f"{name:>21}: {ms:6.2f} ms CPU per S1 request (in-process, sequential)")
+        print(f"{name:>25}: {ms:6.2f} ms CPU per {args.scenario} request (in-process, sequential)")
 
 
 if __name__ == "__main__":

@@ -88,6 +88,12 @@ class ForumGraphQL(GraphQL):
             raise json.JSONDecodeError(problem, text[:0], 0)
         return value
 
+    async def render_graphql_ide(self, request: Request) -> Response:
+        # GraphiQL from the forum's own files (web/graphiql/), under the pages' CSP: it
+        # needs no CDN, so it works on a network without internet.
+        page = Path(self.settings.web_dir) / "graphiql" / "index.html"
+        return FileResponse(page, media_type="text/html")
+
     async def execute_single(self, *args: Any, **kwargs: Any) -> Any:
         try:
             return await super().execute_single(*args, **kwargs)
@@ -215,6 +221,8 @@ def create_app(
     app.state.db = db
     app.state.settings = settings
     app.state.broadcaster = broadcaster
+    # The graphql-core schema, whose extensions hold the compiled plans and their counters.
+    app.state.schema = graphql.schema._schema  # type: ignore[attr-defined]  # a strawberry Schema
     app.state.response_cache = response_cache
     app.state.redis_link = link
     # The web client's and the widget's documents, by SHA-256 (persisted queries).

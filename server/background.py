@@ -22,7 +22,8 @@ from server.domain import EmailFrequency
 from server.links import EmailSettingsLinks
 from server.pubsub import Broadcaster, RedisBroadcaster
 from server.redis_link import RedisLink
-from server.services import emails, fanout
+from server.services import emails, fanout, webhooks
+from server.webhook_delivery import WebhookSender
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +52,23 @@ def build_worker(
         timeout=timedelta(seconds=settings.smtp_timeout_seconds * 4),
     )
     registry.on_stop(mailer.close)
+
+    # Webhooks keep their own books (the delivery log): on an engine without the forum's
+    # after-commit hooks, as the worker's bookkeeping is.
+    sender = WebhookSender(
+        Database(db.engine),
+        public_url=settings.public_url,
+        allow_private=settings.webhooks_allow_private,
+        timeout_seconds=settings.webhooks_timeout_seconds,
+    )
+    registry.register(
+        webhooks.WEBHOOK_DELIVER,
+        sender.deliver,
+        timeout=timedelta(seconds=settings.webhooks_timeout_seconds * 2 + 5),
+        max_age=timedelta(hours=settings.webhooks_retry_hours),
+        on_failure=sender.gave_up,
+    )
+    registry.on_stop(sender.close)
 
     async def prune_tokens(_job: jobs.Job) -> None:
         async with db.write() as session:

@@ -24,6 +24,7 @@ from server.schema.limits import QueryCost
 from server.schema.live import LiveExecutor
 from server.schema.members import Member
 from server.schema.organisations import Organisation
+from server.schema.plans import install_plans
 from server.schema.root import Mutation, Query, Subscription
 from server.schema.threads import Post, Thread
 
@@ -64,9 +65,10 @@ def build_schema(settings: Settings | None = None) -> ForumSchema:
         subscription=Subscription,
         types=[Thread, Post, Member, Organisation],
         extensions=extensions,
-        # PlainFieldExecutionContext, which also runs a subscription event once for all
-        # its receivers with the same viewer.
+        # PlanExecutor (compiled plans, plain fields read directly), which also runs a
+        # subscription event once for all its receivers with the same viewer.
         execution_context_class=LiveExecutor,
     )
     plan_plain_fields(schema._schema)
+    install_plans(schema._schema, enabled=settings.compiled_plans)
     return schema

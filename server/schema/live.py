@@ -31,8 +31,8 @@ from server import models
 from server.db import Database
 from server.events import Event
 from server.schema.context import Context
-from server.schema.execution import PlainFieldExecutionContext
 from server.schema.loaders import Loaders
+from server.schema.plans import PlanExecutor
 from server.schema.reads import read
 from server.services import threads
 from server.services.viewer import Viewer
@@ -121,7 +121,7 @@ def share_of(event: Event, db: Database) -> EventShare:
     return cast(EventShare, share)
 
 
-class LiveExecutor(PlainFieldExecutionContext):
+class LiveExecutor(PlanExecutor):
     """The forum's executor; a subscription event that is a `Delivery` runs once for all."""
 
     def execute_operation(self, serially: bool | None = None) -> Any:

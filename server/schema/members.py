@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Annotated
 
@@ -15,6 +16,7 @@ from server.schema.enums import MemberRole
 from server.schema.errors import UserError
 from server.schema.mutation import mutate
 from server.schema.node import Node
+from server.schema.plans.batched import batched, only
 from server.services import members
 from server.services.viewer import ban_shown_to
 
@@ -45,12 +47,7 @@ class Member(Node):
     async def organisation(
         self, info: strawberry.Info[Context, None]
     ) -> Annotated[Organisation, strawberry.lazy("server.schema.organisations")] | None:
-        from server.schema.organisations import Organisation
-
-        if self.organisation_id is None:
-            return None
-        row = await info.context.loaders.organisation_by_id.load(self.organisation_id)
-        return Organisation.from_row(row) if row is not None else None
+        return only(await member_organisations(info.context, [self]))
 
     @classmethod
     def from_row(cls, row: MemberRecord) -> Member:
@@ -63,6 +60,22 @@ class Member(Node):
             organisation_id=row.organisation_id,
             banned_at=row.banned_at,
         )
+
+
+@batched("Member", "organisation")
+async def member_organisations(
+    context: Context, members: Sequence[Member]
+) -> list[Organisation | None]:
+    """The organisation of each member (None for a member of none)."""
+    from server.schema.organisations import Organisation
+
+    ids = [m.organisation_id for m in members if m.organisation_id is not None]
+    rows = iter(await context.loaders.organisation_by_id.load_many(ids) if ids else [])
+    found: list[Organisation | None] = []
+    for member in members:
+        row = next(rows) if member.organisation_id is not None else None
+        found.append(Organisation.from_row(row) if row is not None else None)
+    return found
 
 
 @strawberry.type

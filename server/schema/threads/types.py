@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Annotated
 
@@ -22,6 +23,7 @@ from server.schema.enums import (
 from server.schema.members import Member
 from server.schema.node import Node
 from server.schema.pagination import Connection, connection
+from server.schema.plans.batched import batched, only
 from server.services import threads
 from server.services.errors import BadInput
 from server.services.viewer import (
@@ -60,20 +62,13 @@ class Thread(Node):
 
     @strawberry.field(description="Who started it.")
     async def author(self, info: Info) -> Member:
-        row = await info.context.loaders.member_by_id.load(self.row.author_id)
-        assert row is not None, "threads.author_id is a foreign key"
-        return Member.from_row(row)
+        return only(await thread_authors(info.context, [self]))
 
     @strawberry.field(description="The organisation of its author when it was started.")
     async def organisation(
         self, info: Info
     ) -> Annotated[Organisation, strawberry.lazy("server.schema.organisations")] | None:
-        from server.schema.organisations import Organisation
-
-        if self.row.organisation_id is None:
-            return None
-        row = await info.context.loaders.organisation_by_id.load(self.row.organisation_id)
-        return Organisation.from_row(row) if row is not None else None
+        return only(await thread_organisations(info.context, [self]))
 
     @strawberry.field(
         description="Who wrote in the thread (posts hidden by a moderator aside): its author "
@@ -189,9 +184,7 @@ class Post(Node):
 
     @strawberry.field(description="Who wrote it.")
     async def author(self, info: Info) -> Member:
-        row = await info.context.loaders.member_by_id.load(self.row.author_id)
-        assert row is not None, "posts.author_id is a foreign key"
-        return Member.from_row(row)
+        return only(await post_authors(info.context, [self]))
 
     @strawberry.field(description="True for the reply its thread accepted as the answer.")
     async def is_accepted(self, info: Info) -> bool:
@@ -236,6 +229,42 @@ class Post(Node):
             edited_at=row.edited_at,
             row=row,
         )
+
+
+async def _members(context: Context, member_ids: list[int], what: str) -> list[Member | Exception]:
+    rows = await context.loaders.member_by_id.load_many(member_ids)
+    return [
+        Member.from_row(row) if row is not None else AssertionError(f"{what} is a foreign key")
+        for row in rows
+    ]
+
+
+@batched("Thread", "author")
+async def thread_authors(context: Context, threads: Sequence[Thread]) -> list[Member | Exception]:
+    """Who started each thread (an error in place of a missing row, which cannot be)."""
+    return await _members(context, [t.row.author_id for t in threads], "threads.author_id")
+
+
+@batched("Post", "author")
+async def post_authors(context: Context, posts: Sequence[Post]) -> list[Member | Exception]:
+    """Who wrote each post (an error in place of a missing row, which cannot be)."""
+    return await _members(context, [p.row.author_id for p in posts], "posts.author_id")
+
+
+@batched("Thread", "organisation")
+async def thread_organisations(
+    context: Context, threads: Sequence[Thread]
+) -> list[Organisation | None]:
+    """The organisation of each thread's author when it was started, if any."""
+    from server.schema.organisations import Organisation
+
+    ids = [t.row.organisation_id for t in threads if t.row.organisation_id is not None]
+    rows = iter(await context.loaders.organisation_by_id.load_many(ids) if ids else [])
+    found: list[Organisation | None] = []
+    for thread in threads:
+        row = next(rows) if thread.row.organisation_id is not None else None
+        found.append(Organisation.from_row(row) if row is not None else None)
+    return found
 
 
 @strawberry.input(description="Which threads to list; within a field, any value matches.")

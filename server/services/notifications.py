@@ -191,14 +191,18 @@ async def mark_read(
     viewer: Viewer,
     *,
     ids: Sequence[int | None] | None = None,
+    thread_id: int | None = None,
     now: datetime | None = None,
 ) -> int:
-    """Mark the viewer's notifications `ids` read (all of theirs when None); returns how
-    many are unread afterwards. An id of no notification of theirs (None: not an ID of
-    a notification) is a field error and nothing changes."""
+    """Mark the viewer's notifications `ids` read (all of theirs when None; with
+    `thread_id`, only those about that thread); returns how many are unread afterwards.
+    An id of no notification of theirs (None: not an ID of a notification) is a field
+    error and nothing changes."""
     member_id = require_member(viewer, "see your notifications")
     now = now or utcnow()
     mine = sa.and_(Notification.member_id == member_id, Notification.read_at.is_(None))
+    if thread_id is not None:
+        mine = sa.and_(mine, Notification.thread_id == thread_id)
     if ids is not None:
         if len(ids) > MARK_IDS_MAX:
             raise InvalidInput.of(
@@ -219,21 +223,6 @@ async def mark_read(
         mine = sa.and_(mine, Notification.id.in_(wanted))
     await session.execute(sa.update(Notification).where(mine).values(read_at=now))
     return await unread_count(session, viewer)
-
-
-async def mark_thread_read(session: AsyncSession, member_id: int, thread_id: int) -> int:
-    """Mark the member's notifications about one thread read (they opened it); returns
-    how many it marked."""
-    result = await session.execute(
-        sa.update(Notification)
-        .where(
-            Notification.member_id == member_id,
-            Notification.thread_id == thread_id,
-            Notification.read_at.is_(None),
-        )
-        .values(read_at=utcnow())
-    )
-    return int(result.rowcount)  # type: ignore[attr-defined]  # a CursorResult
 
 
 @dataclass(frozen=True)

@@ -274,3 +274,19 @@ async def test_a_reply_queues_one_job_in_its_own_transaction(db, signed_in):
     async with db.read() as session:
         kinds = list(await session.scalars(sa.select(OutboxJob.kind)))
     assert kinds.count(fanout.FAN_OUT) == 2  # the thread's start, and the reply
+
+
+async def test_opening_a_thread_marks_its_notifications_read(app, db, settings, signed_in):
+    author = await make_member(db)
+    first = await make_thread(db, author=author)
+    second = await make_thread(db, author=author)
+    replier = await make_member(db)
+    for thread in (first, second, first):
+        await make_reply(db, thread=thread, author=replier)
+    await run_jobs(app, settings, db)
+    client = await signed_in(author)
+
+    marked = await gql(client, MARK_READ, {"input": {"threadId": gid("Thread", first.id)}})
+    assert marked["markNotificationsRead"] == {"unreadNotificationCount": 1, "errors": []}
+    [left] = (await notifications_of(client, unreadOnly=True))["notifications"]["nodes"]
+    assert left["thread"]["id"] == gid("Thread", second.id)

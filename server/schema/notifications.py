@@ -191,9 +191,7 @@ class NotificationMutations:
         unread, errors = await mutate(
             ctx,
             input,
-            lambda session: notifications.mark_read(
-                session, ctx.viewer, ids=ids, thread_id=thread
-            ),
+            lambda session: notifications.mark_read(session, ctx.viewer, ids=ids, thread_id=thread),
             lambda unread: unread,
         )
         if unread is None:

@@ -22,7 +22,7 @@ from server.domain import EmailFrequency
 from server.links import EmailSettingsLinks
 from server.pubsub import Broadcaster, RedisBroadcaster
 from server.redis_link import RedisLink
-from server.services import emails, fanout, webhooks
+from server.services import emails, fanout, network_fanout, webhooks
 from server.webhook_delivery import WebhookSender
 
 log = logging.getLogger(__name__)
@@ -88,6 +88,18 @@ def build_worker(
                 await broadcaster.publish(event)
 
     registry.register(fanout.FAN_OUT, fan_out, concurrency=2, timeout=timedelta(minutes=2))
+
+    async def network_fan_out(job: jobs.Job) -> None:
+        # As `fan_out`: the notifications and the job's completion commit together.
+        async with db.write() as session:
+            await network_fanout.run(session, job.payload)
+            if not await jobs.mark_done(session, job):
+                raise jobs.Retry("the job's lease ran out while it ran")
+        if broadcaster is not None:
+            for event in events.take(session):
+                await broadcaster.publish(event)
+
+    registry.register(network_fanout.NETWORK_FAN_OUT, network_fan_out, timeout=timedelta(minutes=2))
     _register_notification_mail(registry, settings, db, mailer)
     registry.every(TOKENS_PRUNE, timedelta(days=1), offset=timedelta(hours=3))
     return jobs.Worker(

@@ -19,7 +19,8 @@ from server.config import Settings
 from server.db import Database
 from server.pubsub import Broadcaster, RedisBroadcaster
 from server.redis_link import RedisLink
-from server.services import fanout
+from server.services import fanout, network_fanout, webhooks
+from server.webhook_delivery import WebhookSender
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +50,23 @@ def build_worker(
     )
     registry.on_stop(mailer.close)
 
+    # Webhooks keep their own books (the delivery log): on an engine without the forum's
+    # after-commit hooks, as the worker's bookkeeping is.
+    sender = WebhookSender(
+        Database(db.engine),
+        public_url=settings.public_url,
+        allow_private=settings.webhooks_allow_private,
+        timeout_seconds=settings.webhooks_timeout_seconds,
+    )
+    registry.register(
+        webhooks.WEBHOOK_DELIVER,
+        sender.deliver,
+        timeout=timedelta(seconds=settings.webhooks_timeout_seconds * 2 + 5),
+        max_age=timedelta(hours=settings.webhooks_retry_hours),
+        on_failure=sender.gave_up,
+    )
+    registry.on_stop(sender.close)
+
     async def prune_tokens(_job: jobs.Job) -> None:
         async with db.write() as session:
             await tokens.prune(session)
@@ -67,6 +85,18 @@ def build_worker(
                 await broadcaster.publish(event)
 
     registry.register(fanout.FAN_OUT, fan_out, concurrency=2, timeout=timedelta(minutes=2))
+
+    async def network_fan_out(job: jobs.Job) -> None:
+        # As `fan_out`: the notifications and the job's completion commit together.
+        async with db.write() as session:
+            await network_fanout.run(session, job.payload)
+            if not await jobs.mark_done(session, job):
+                raise jobs.Retry("the job's lease ran out while it ran")
+        if broadcaster is not None:
+            for event in events.take(session):
+                await broadcaster.publish(event)
+
+    registry.register(network_fanout.NETWORK_FAN_OUT, network_fan_out, timeout=timedelta(minutes=2))
     registry.every(TOKENS_PRUNE, timedelta(days=1), offset=timedelta(hours=3))
     return jobs.Worker(
         db,

@@ -36,6 +36,8 @@ TABLES = [
     "membership_applications",
     "outbox",
     "used_tokens",
+    "webhook_deliveries",
+    "webhook_endpoints",
     "partners",
     "idempotency_keys",
     "auth_sessions",

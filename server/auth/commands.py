@@ -18,6 +18,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from server import migrate
 from server.auth import apikeys
+from server.auth.webhook_commands import add_webhook_commands
 from server.config import Settings
 from server.db import Database
 from server.domain import MemberRole, OrganisationType
@@ -34,7 +35,7 @@ class CommandError(Exception):
 
 
 def add_commands(commands: Any) -> None:
-    """Add the `organisations`, `members` and `partners` commands to the CLI's subcommands."""
+    """Add the `organisations`, `members`, `partners` and `webhooks` commands to the CLI."""
     organisation_parser = commands.add_parser("organisations", help="member organisations")
     organisation_commands = organisation_parser.add_subparsers(
         dest="organisations_command", required=True
@@ -113,6 +114,7 @@ def add_commands(commands: Any) -> None:
     revoke_key = partner_commands.add_parser("revoke", help="revoke a partner's key at once")
     revoke_key.add_argument("name")
     revoke_key.set_defaults(run=_run(_revoke_partner))
+    add_webhook_commands(commands, _run)
 
 
 def _run(

@@ -71,6 +71,11 @@ class Settings(BaseSettings):
     # proxies may keep an answer, and serve it stale while they ask again.
     http_max_age_seconds: int = Field(default=15, ge=0, le=3600)
     http_stale_while_revalidate_seconds: int = Field(default=60, ge=0, le=86_400)
+    # Webhooks (server/webhook_delivery.py): private addresses only for tests on loopback.
+    webhooks_allow_private: bool = False
+    webhooks_timeout_seconds: float = Field(default=5.0, gt=0, le=60)
+    # How long a failing delivery is retried before its endpoint is disabled.
+    webhooks_retry_hours: float = Field(default=24.0, gt=0, le=24 * 7)
     # What one visitor's address may ask for a minute (server/schema/budgets.py).
     visitor_previews_per_minute: int = Field(default=20, ge=1)
     visitor_searches_per_minute: int = Field(default=60, ge=1)

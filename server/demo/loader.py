@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 import sqlalchemy as sa
 
 from server.db import Database
+from server.demo.gatherings import load_gatherings
 from server.demo.network import DemoNetwork, read_network
 from server.models import Member, Organisation
 from server.models.base import utcnow
@@ -103,6 +104,15 @@ async def load_demo(
             if spec.closed:
                 assert moderator is not None  # read_network makes sure of one
                 await moderation.set_closed(session, moderator, thread_id=thread.id, closed=True)
+        admin = next((v for v in viewers.values() if v.is_admin), None)
+        await load_gatherings(
+            session,
+            network.gatherings,
+            viewers=viewers,
+            organisation_ids={slug: row.id for slug, row in organisations.items()},
+            admin_id=admin.member_id if admin else None,
+            now=now,
+        )
         # Demo loading is not a live event: nobody is subscribed yet.
         session.info.clear()
     return network.counts()

@@ -8,11 +8,12 @@ raises `DemoDataError` listing every problem with its file and line.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib.resources import files
 from importlib.resources.abc import Traversable
 from typing import Any, Generic, TypeVar
 
+from server.demo.gatherings import Gatherings, read_gatherings
 from server.demo.records import (
     KEY_PATTERN,
     MemberRecord,
@@ -86,6 +87,7 @@ class DemoNetwork:
     organisations: list[Entry[OrganisationRecord]]
     members: list[Entry[MemberRecord]]
     threads: list[DemoThread]
+    gatherings: Gatherings = field(default_factory=lambda: Gatherings([], []))
 
     def counts(self) -> dict[str, int]:
         """How many of each kind of content there is, as the CLI reports it."""
@@ -94,6 +96,9 @@ class DemoNetwork:
             "members": len(self.members),
             "threads": len(self.threads),
             "replies": sum(len(thread.replies) for thread in self.threads),
+            # Optional files: counted when the data has them.
+            **({"applications": n} if (n := len(self.gatherings.applications)) else {}),
+            **({"events": n} if (n := len(self.gatherings.events)) else {}),
         }
 
 
@@ -126,9 +131,10 @@ def read_network(folder: Traversable | None = None) -> DemoNetwork:
             problems.append(member.problem("organisation", message))
     moderators = any(m.record.role in {MemberRole.MODERATOR, MemberRole.ADMIN} for m in members)
     threads = _read_threads(folder, _Authors(keys, bad_keys, moderators), problems)
+    gatherings = read_gatherings(folder, set(keys) | bad_keys, set(slugs) | bad_slugs, problems)
     if problems:
         raise DemoDataError(problems)
-    return DemoNetwork(organisations, members, threads)
+    return DemoNetwork(organisations, members, threads, gatherings)
 
 
 def read_list(

@@ -25,6 +25,7 @@ from server.models.records import (
     record_columns,
 )
 from server.models.thread import IdempotencyKey, Post, Thread, ThreadTopic
+from server.models.webhook import WebhookDelivery, WebhookEndpoint
 
 __all__ = [
     "MEMBER_BUNDLE",
@@ -55,5 +56,7 @@ __all__ = [
     "ThreadRecord",
     "ThreadTopic",
     "UsedToken",
+    "WebhookDelivery",
+    "WebhookEndpoint",
     "record_columns",
 ]

@@ -24,7 +24,7 @@ from server import countries, mail
 from server.db import utcnow
 from server.domain import ORGANISATION_SLUG, ApplicationStatus, OrganisationType
 from server.models import MembershipApplication, Organisation
-from server.services import invitations, network_mail, organisations
+from server.services import invitations, network_fanout, network_mail, organisations
 from server.services.errors import Forbidden, InvalidInput, UserErrorCode
 from server.services.idempotency import fingerprint
 from server.services.invitations import InvitationLinks
@@ -212,6 +212,7 @@ async def apply(
         return _repeat(first, print_)
     application = await session.get(MembershipApplication, new_id)
     assert application is not None
+    await network_fanout.queue_application(session, application.id)
     await mail.queue(
         session,
         network_mail.application_received(

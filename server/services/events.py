@@ -21,7 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from server.db import utcnow
 from server.domain import EventFormat, MemberRole, RoarPillar, Visibility, pillars_to_mask
 from server.models import Event, EventAttendance
-from server.services import idempotency
+from server.services import idempotency, network_fanout
 from server.services.errors import Forbidden, InvalidInput, NotFound, Unauthenticated
 from server.services.errors import UserErrorCode as Code
 from server.services.pagination import Page, check_first, decode_cursor, encode_cursor, take_page
@@ -196,6 +196,7 @@ async def create_event(
     await session.flush()
     if key is not None:
         await idempotency.record(session, organiser, key, event.id)
+    await network_fanout.queue_event(session, event.id)
     return event
 
 

@@ -315,7 +315,8 @@ def test_demo_check_validates_without_a_database(tmp_path):
     shipped = _cli("demo", "--check", env=env, cwd=tmp_path)
     assert shipped.returncode == 0, shipped.stderr
     assert shipped.stdout == (
-        "The demo data is valid: 28 organisations, 66 members, 70 threads, 297 replies\n"
+        "The demo data is valid: 28 organisations, 66 members, 70 threads, 297 replies, "
+        "5 applications, 8 events\n"
     )
 
     bad = write_network(

@@ -133,7 +133,14 @@ SAMPLES = {
 
 async def test_the_demo_network_has_the_figures_it_had_as_python(db):
     counts = await load_demo(db, now=NOW)
-    assert counts == {"organisations": 28, "members": 66, "threads": 70, "replies": 297}
+    assert counts == {
+        "organisations": 28,
+        "members": 66,
+        "threads": 70,
+        "replies": 297,
+        "applications": 5,
+        "events": 8,
+    }
 
     async with db.read() as session:
         organisations = (await session.execute(sa.select(Organisation))).scalars().all()

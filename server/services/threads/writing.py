@@ -23,7 +23,7 @@ from server.domain import (
 )
 from server.models import Organisation, Post, Thread, ThreadTopic
 from server.models.base import UTCDateTime, utcnow
-from server.services import fanout, follows, idempotency, mentions
+from server.services import fanout, follows, idempotency, mentions, webhooks
 from server.services.errors import (
     BadInput,
     InvalidInput,
@@ -149,6 +149,7 @@ async def start_thread(
     await follows.auto_follow_thread(session, author_id, thread.id)
     await fanout.queue_thread(session, thread.id, [m.member_id for m in mentioned])
     events.record(session, events.Event(events.THREADS_CHANNEL, {"thread_id": thread.id}))
+    await webhooks.announce_thread_started(session, thread)
     return thread
 
 
@@ -248,6 +249,7 @@ async def reply(
         ),
     )
     record_update(session, thread_id, ThreadChange.REPLY_ADDED, post_id)
+    await webhooks.announce_reply(session, webhooks.REPLY_ADDED, post)
     return post
 
 
@@ -380,6 +382,7 @@ async def accept_reply(session: AsyncSession, viewer: Viewer, *, post_id: int | 
     record_update(session, thread.id, ThreadChange.ANSWER_ACCEPTED, post.id)
     assert viewer.member_id is not None, "require_writer let only members through"
     await fanout.queue_accept(session, thread.id, post.id, viewer.member_id)
+    await webhooks.announce_reply(session, webhooks.REPLY_ACCEPTED, post)
     return thread
 
 

@@ -33,6 +33,8 @@ from server.db import Database
 from server.feeds import Feeds
 from server.http import CancelOnDisconnect, Failures, GraphQLGuard, SecurityHeaders, parse_json
 from server.http_cache import CacheableGets
+from server.oembed import OEmbed
+from server.pages import Pages
 from server.persisted_http import PersistedQueries
 from server.pubsub import Broadcaster, RedisBroadcaster
 from server.redis_link import RedisLink
@@ -46,9 +48,6 @@ from server.services.viewer import VISITOR, Viewer
 from server.websocket import ForumTransportWS
 
 log = logging.getLogger(__name__)
-
-# Paths of the web client's own routes and of unknown pages are answered with its shell.
-API_PREFIXES = ("/graphql", "/auth/", "/web/", "/healthz", "/readyz", "/feeds/")
 
 
 class ForumGraphQL(GraphQL):
@@ -215,7 +214,9 @@ def create_app(
     web_dir = Path(settings.web_dir)
     if web_dir.is_dir():
         routes.append(Mount("/web", StaticFiles(directory=web_dir), name="web"))
-        routes.append(Route("/{path:path}", _web_shell(web_dir / "index.html"), methods=["GET"]))
+        routes.append(Route("/oembed", OEmbed(db, public_url=settings.public_url).answer))
+        pages = Pages(db, public_url=settings.public_url, web_dir=web_dir)
+        routes.append(Route("/{path:path}", pages.page, methods=["GET"]))
 
     app = Starlette(routes=routes, lifespan=lifespan)
     app.state.db = db
@@ -278,14 +279,3 @@ def _share_through_redis(
     # After an outage, writes of other processes may have gone unannounced.
     link.on_connected(response_cache.clear)
     return RedisBroadcaster(link, load_rows=live.rows_loader(db)), RedisRateLimiter(link)
-
-
-def _web_shell(index: Path) -> Any:
-    present = index.is_file()
-
-    async def shell(request: Request) -> Response:
-        if request.url.path.startswith(API_PREFIXES) or not present:
-            return PlainTextResponse("Not found", status_code=404)
-        return FileResponse(index, headers={"Cache-Control": "no-cache"})
-
-    return shell

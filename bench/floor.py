@@ -220,6 +220,7 @@ async def _busiest_thread(app: Starlette) -> str:
 async def measure(database_url: str, requests: int, scenario: str = "S1") -> dict[str, float]:
     from server.app import create_app
     from server.config import Settings, load_settings
+    from server.ids import row_id
 
     def forum(**settings: Any) -> Starlette:
         return create_app(load_settings(database_url=database_url, secret_key="f" * 48, **settings))
@@ -241,7 +242,8 @@ async def measure(database_url: str, requests: int, scenario: str = "S1") -> dic
         body = {
             "query": queries.THREAD_PAGE,
             "operationName": "ThreadPage",
-            "variables": {"id": thread_id, "first": 50},
+            # The baseline reads the thread's database id (an extra variable it alone reads).
+            "variables": {"id": thread_id, "first": 50, "dbId": row_id(thread_id, "Thread")},
         }
     else:
         apps["strawberry floor"] = floor_app(database_url)

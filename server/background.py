@@ -8,18 +8,21 @@ or as `moin-forum worker` processes.
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import signal
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from server import events, jobs, mail, tokens
 from server.config import Settings
 from server.db import Database
+from server.domain import EmailFrequency
+from server.links import EmailSettingsLinks
 from server.pubsub import Broadcaster, RedisBroadcaster
 from server.redis_link import RedisLink
-from server.services import fanout, network_fanout, webhooks
+from server.services import emails, fanout, network_fanout, webhooks
 from server.webhook_delivery import WebhookSender
 
 log = logging.getLogger(__name__)
@@ -97,6 +100,7 @@ def build_worker(
                 await broadcaster.publish(event)
 
     registry.register(network_fanout.NETWORK_FAN_OUT, network_fan_out, timeout=timedelta(minutes=2))
+    _register_notification_mail(registry, settings, db, mailer)
     registry.every(TOKENS_PRUNE, timedelta(days=1), offset=timedelta(hours=3))
     return jobs.Worker(
         db,
@@ -105,6 +109,51 @@ def build_worker(
         poll_interval=settings.worker_poll_seconds,
         retention=timedelta(days=settings.jobs_retention_days),
     )
+
+
+def _register_notification_mail(
+    registry: jobs.Registry, settings: Settings, db: Database, mailer: mail.Mailer
+) -> None:
+    """Notification e-mail: at once for those who want it, and the daily and weekly
+    digests (07:00 UTC; weeks from Monday). With e-mail off the work is done as nothing."""
+    site = emails.MailSite(
+        settings.public_url, EmailSettingsLinks(settings.secret(), settings.public_url)
+    )
+
+    async def immediately(job: jobs.Job) -> None:
+        if not mailer.enabled:
+            return
+        # The messages and the job's completion commit together: queued exactly once.
+        async with db.write() as session:
+            await emails.send_immediately(session, site, job.payload["ids"])
+            if not await jobs.mark_done(session, job):
+                raise jobs.Retry("the job's lease ran out while it ran")
+
+    registry.register(emails.EMAIL_IMMEDIATELY, immediately, concurrency=2)
+    for kind, frequency, every in (
+        (emails.DIGEST_DAILY, EmailFrequency.DAILY, timedelta(days=1)),
+        (emails.DIGEST_WEEKLY, EmailFrequency.WEEKLY, timedelta(days=7)),
+    ):
+        registry.register(
+            kind,
+            functools.partial(_digests, db, site, mailer, frequency, every),
+            timeout=timedelta(minutes=30),
+        )
+        registry.every(kind, every, offset=timedelta(hours=7))
+
+
+async def _digests(
+    db: Database,
+    site: emails.MailSite,
+    mailer: mail.Mailer,
+    frequency: EmailFrequency,
+    every: timedelta,
+    job: jobs.Job,
+) -> None:
+    if not mailer.enabled:
+        return
+    start = datetime.fromisoformat(job.payload["period_start"])
+    await emails.send_digests(db.write, site, frequency, period_start=start, every=every)
 
 
 def announce_mail(settings: Settings) -> None:

@@ -108,6 +108,7 @@ class NotificationReason(enum.StrEnum):
     MENTION = "MENTION"
     MEMBERSHIP = "MEMBERSHIP"
     EVENT = "EVENT"
+    PARTNERS = "PARTNERS"
 
 
 class EmailFrequency(enum.StrEnum):

@@ -30,6 +30,8 @@ const ROUTES = [
   { name: 'organisations', pattern: /^\/organisations\/?$/, load: () => import('./views/organisations.js') },
   { name: 'organisation', pattern: /^\/o\/([^/]+)\/?$/, load: () => import('./views/organisation.js') },
   { name: 'signin', pattern: /^\/signin\/?$/, load: () => import('./views/signin.js') },
+  { name: 'notifications', pattern: /^\/notifications\/?$/, load: () => import('./views/notifications.js') },
+  { name: 'following', pattern: /^\/following\/?$/, load: () => import('./views/following.js') },
   { name: 'join', pattern: /^\/join\/?$/, load: () => import('./views/join.js') },
   { name: 'applications', pattern: /^\/admin\/applications\/?$/, load: () => import('./views/applications.js') },
   { name: 'events', pattern: /^\/events\/?$/, load: () => import('./views/events.js') },
@@ -210,6 +212,7 @@ function renderAccount(member) {
       member.organisation
         ? h('p', null, h('a', { class: 'whoami-org-link', href: `/o/${encodeURIComponent(member.organisation.slug)}` }, member.organisation.name))
         : null,
+      h('p', null, h('a', { href: '/following' }, 'Following'), ' · ', h('a', { href: '/notifications' }, 'Notifications')),
       member.role === 'ADMIN' ? h('p', null, h('a', { href: '/admin/applications' }, 'Applications to join')) : null,
       signOut));
   // A link followed inside the menu, a click elsewhere or Escape closes it.
@@ -224,6 +227,8 @@ function renderAccount(member) {
     }
   });
   replaceChildren(slot, menu);
+  // The bell: the unread count, live (lib/bell.js), in the header's tools.
+  import('./lib/bell.js').then(({ mountBell }) => mountBell(byId('header-tools')));
 }
 
 function start() {

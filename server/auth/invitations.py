@@ -21,6 +21,7 @@ from starlette.routing import Route
 
 from server import tokens
 from server.auth import sessions
+from server.auth.pages import link_page
 from server.config import Settings
 from server.config.providers import sign_in_options
 from server.db import Database
@@ -54,16 +55,7 @@ _WHY = {
 
 
 def _page(title: str, body: str, status: int = 200) -> HTMLResponse:
-    return HTMLResponse(
-        "<!doctype html><html lang=en><head><meta charset=utf-8>"
-        '<meta name=viewport content="width=device-width, initial-scale=1">'
-        f"<title>{html.escape(title)} — MOIN Forum</title>"
-        '<link rel=stylesheet href="/web/style.css"></head>'
-        f"<body><main class=invitation><h1>{html.escape(title)}</h1>{body}"
-        '<p><a href="/">Go to the forum</a></p></main></body></html>',
-        status,
-        headers={"Cache-Control": "no-store", "Referrer-Policy": "no-referrer"},
-    )
+    return link_page(title, body, status, kind="invitation")
 
 
 def _refused(reason: str) -> HTMLResponse:

@@ -22,6 +22,7 @@ from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Re
 from starlette.routing import Route
 
 from server.auth import sessions
+from server.auth.email_settings import email_settings_routes
 from server.auth.invitations import accept_pending, invitation_routes
 from server.auth.oidc import FLOW_COOKIE, FLOW_MAX_AGE_SECONDS, OpenIDSignIn, SignInError
 from server.config import Settings
@@ -165,6 +166,7 @@ def _openid_routes(settings: Settings, db: Database, sign_in: OpenIDSignIn) -> l
         Route("/auth/login/{name}", login, methods=["GET"], middleware=flow_cookie),
         Route("/auth/callback/{name}", callback, methods=["GET"], middleware=flow_cookie),
         *invitation_routes(settings, db, flow_cookie),
+        *email_settings_routes(settings, db),
     ]
 
 

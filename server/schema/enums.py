@@ -130,6 +130,8 @@ _expose(
         "MENTION": "Someone wrote @name of the member in a post.",
         "MEMBERSHIP": "News about the member's organisation's membership or an invitation.",
         "EVENT": "An event the member may attend, or one they said they attend changed.",
+        "PARTNERS": "For admins: news about partner sites, e.g. a webhook endpoint disabled "
+        "after its deliveries failed for a day.",
     },
 )
 EmailFrequency = domain.EmailFrequency

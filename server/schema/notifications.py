@@ -114,6 +114,11 @@ class MarkNotificationsReadInput:
         description="These notifications (global IDs, up to 100); all of the member's when "
         "omitted.",
     )
+    thread_id: strawberry.ID | None = strawberry.field(
+        default=None,
+        description="Only the member's notifications about this thread (its global ID): what "
+        "opening the thread has shown them.",
+    )
 
 
 @strawberry.type(description="The unread count after marking, or what to fix.")
@@ -181,10 +186,12 @@ class NotificationMutations:
     ) -> MarkNotificationsReadPayload:
         ctx = info.context
         ids = None if input.ids is None else [row_id(i, "Notification") for i in input.ids]
+        # An ID that names no thread is one of no row (ids start at 1).
+        thread = None if input.thread_id is None else row_id(input.thread_id, "Thread") or 0
         unread, errors = await mutate(
             ctx,
             input,
-            lambda session: notifications.mark_read(session, ctx.viewer, ids=ids),
+            lambda session: notifications.mark_read(session, ctx.viewer, ids=ids, thread_id=thread),
             lambda unread: unread,
         )
         if unread is None:

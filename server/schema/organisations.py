@@ -7,20 +7,26 @@ from typing import TYPE_CHECKING, Annotated
 
 import strawberry
 
-from server import domain
+from server import countries, domain
 from server.ids import to_global_id
 from server.models import OrganisationRecord
 from server.schema.context import Context
-from server.schema.enums import OrganisationType
+from server.schema.enums import OrganisationType, RoarPillar
 from server.schema.members import Member
 from server.schema.node import Node
 from server.schema.pagination import Connection, connection
-from server.services import organisations, threads
+from server.services import directory, organisations, threads
 
 if TYPE_CHECKING:
     from server.schema.threads import Thread
 
 ThreadRef = Annotated["Thread", strawberry.lazy("server.schema.threads")]
+
+
+@strawberry.type(description="How many threads concern one ROAR pillar.")
+class PillarCount:
+    pillar: RoarPillar = strawberry.field(description="The pillar.")
+    count: int = strawberry.field(description="How many threads.")
 
 
 @strawberry.type(description="A member organisation of the network.")
@@ -34,6 +40,46 @@ class Organisation(Node):
     website: str | None = strawberry.field(description="Its public website.")
     description: str | None = strawberry.field(description="What it does, in a few sentences.")
     row_id: strawberry.Private[int]
+
+    @strawberry.field(description="The country's name in English, e.g. Germany.")
+    def country_name(self) -> str | None:
+        return countries.country_name(self.country)
+
+    @strawberry.field(
+        description="The continent of its country (Africa, Americas, Asia, Europe, Oceania, "
+        "Antarctica); null for an international body without a country."
+    )
+    def region(self) -> str | None:
+        return countries.region(self.country)
+
+    @strawberry.field(
+        description="How many of its threads you may read concern each ROAR pillar (one "
+        "query per organisation: for its page, not for lists)."
+    )
+    async def pillar_counts(self, info: strawberry.Info[Context, None]) -> list[PillarCount]:
+        counts = await info.context.read(directory.pillar_counts, info.context.viewer, self.row_id)
+        return [PillarCount(pillar=p, count=n) for p, n in counts.items()]
+
+    @strawberry.field(description="Whether you may edit its profile (its lead contact, admins).")
+    async def viewer_can_edit(self, info: strawberry.Info[Context, None]) -> bool:
+        return await info.context.read(directory.can_edit, info.context.viewer, self.row_id)
+
+    @strawberry.field(description="Its case examples, most recent activity first.")
+    async def case_examples(
+        self, info: strawberry.Info[Context, None], first: int | None = 20, after: str | None = None
+    ) -> Connection[ThreadRef]:
+        from server.schema.threads import thread_connection
+
+        flt = threads.ThreadFilter(
+            organisation_id=self.row_id, kinds=[domain.ThreadKind.CASE_EXAMPLE]
+        )
+        return await thread_connection(
+            info.context,
+            flt,
+            domain.ThreadOrder.LAST_ACTIVITY,
+            20 if first is None else first,
+            after,
+        )
 
     @strawberry.field(description="The organisation's members, by name.")
     async def members(

@@ -13,6 +13,7 @@ from server.schema.applications import (
 )
 from server.schema.auth import AuthQueries
 from server.schema.context import Context
+from server.schema.directory import DirectoryMutations, DirectoryQueries
 from server.schema.events import EventMutations, EventQueries, event_of
 from server.schema.follows import Follow, FollowMutations, FollowQueries
 from server.schema.members import Member, MemberMutations, MemberQueries
@@ -86,6 +87,7 @@ Query = merge_types(
         AuthQueries,
         ApplicationQueries,
         EventQueries,
+        DirectoryQueries,
         FollowQueries,
         NotificationQueries,
     ),
@@ -98,6 +100,7 @@ Mutation = merge_types(
         MemberMutations,
         ApplicationMutations,
         EventMutations,
+        DirectoryMutations,
         FollowMutations,
         NotificationMutations,
     ),

@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from server.ids import to_global_id
-from server.models import Member
+from server.models import Member, Organisation
 
 # An @ at the start or after a character that cannot be part of a word or an address
 # (so `ana@example.org` mentions nobody).
@@ -38,7 +38,8 @@ class Mentioned:
 
     member_id: int
     display_name: str
-    organisation_id: int | None
+    # Where the name links: the member's organisation's page (by its slug).
+    organisation_slug: str | None
 
 
 def _candidates(body: str) -> list[str]:
@@ -63,7 +64,9 @@ async def find(session: AsyncSession, body: str) -> list[Mentioned]:
         return []
     lowered = {name.lower() for name in names}
     rows = await session.execute(
-        sa.select(Member.id, Member.display_name, Member.organisation_id).where(
+        sa.select(Member.id, Member.display_name, Organisation.slug)
+        .outerjoin(Organisation, Organisation.id == Member.organisation_id)
+        .where(
             sa.or_(Member.display_name.in_(names), sa.func.lower(Member.display_name).in_(lowered))
         )
     )
@@ -128,7 +131,8 @@ def link(body_html: str, mentioned: Sequence[Mentioned]) -> str:
 def _anchor(text: str, member: Mentioned) -> str:
     # `text` is already escaped HTML (it was matched in the rendered body).
     member_id = to_global_id("Member", member.member_id)
-    if member.organisation_id is None:
+    if member.organisation_slug is None:
         return f'<span class="mention" data-member="{member_id}">{text}</span>'
-    href = f"/o/{to_global_id('Organisation', member.organisation_id)}"
+    # Slugs are [a-z0-9-] (server.domain.ORGANISATION_SLUG): nothing to escape.
+    href = f"/o/{member.organisation_slug}"
     return f'<a class="mention" data-member="{member_id}" href="{href}">{text}</a>'

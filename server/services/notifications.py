@@ -17,7 +17,7 @@ from typing import Any, cast
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from server import events
+from server import events, jobs
 from server.domain import EmailFrequency, NotificationReason
 from server.ids import to_global_id
 from server.models import (
@@ -39,6 +39,8 @@ from server.services.viewer import Viewer, require_member
 
 # The channel of new notifications: one event per batch, naming each recipient's new one.
 NOTIFICATIONS_CHANNEL = "notifications"
+# The outbox kind that e-mails new notifications to members who want them at once.
+EMAIL_IMMEDIATELY = "notifications.email"
 TEXT_MAX = 500
 MARK_IDS_MAX = 100
 NO_NOTIFICATION = "There is no notification of yours with this ID."
@@ -117,6 +119,8 @@ async def notify(
         )
         made.update({member_id: notification_id for notification_id, member_id in result})
     if made:
+        # Their e-mail (for members who want it at once) is written by the worker.
+        await jobs.enqueue(session, EMAIL_IMMEDIATELY, {"ids": sorted(made.values())})
         events.record(
             session,
             events.Event(
@@ -187,14 +191,18 @@ async def mark_read(
     viewer: Viewer,
     *,
     ids: Sequence[int | None] | None = None,
+    thread_id: int | None = None,
     now: datetime | None = None,
 ) -> int:
-    """Mark the viewer's notifications `ids` read (all of theirs when None); returns how
-    many are unread afterwards. An id of no notification of theirs (None: not an ID of
-    a notification) is a field error and nothing changes."""
+    """Mark the viewer's notifications `ids` read (all of theirs when None; with
+    `thread_id`, only those about that thread); returns how many are unread afterwards.
+    An id of no notification of theirs (None: not an ID of a notification) is a field
+    error and nothing changes."""
     member_id = require_member(viewer, "see your notifications")
     now = now or utcnow()
     mine = sa.and_(Notification.member_id == member_id, Notification.read_at.is_(None))
+    if thread_id is not None:
+        mine = sa.and_(mine, Notification.thread_id == thread_id)
     if ids is not None:
         if len(ids) > MARK_IDS_MAX:
             raise InvalidInput.of(
@@ -215,21 +223,6 @@ async def mark_read(
         mine = sa.and_(mine, Notification.id.in_(wanted))
     await session.execute(sa.update(Notification).where(mine).values(read_at=now))
     return await unread_count(session, viewer)
-
-
-async def mark_thread_read(session: AsyncSession, member_id: int, thread_id: int) -> int:
-    """Mark the member's notifications about one thread read (they opened it); returns
-    how many it marked."""
-    result = await session.execute(
-        sa.update(Notification)
-        .where(
-            Notification.member_id == member_id,
-            Notification.thread_id == thread_id,
-            Notification.read_at.is_(None),
-        )
-        .values(read_at=utcnow())
-    )
-    return int(result.rowcount)  # type: ignore[attr-defined]  # a CursorResult
 
 
 @dataclass(frozen=True)
@@ -330,3 +323,65 @@ async def get_notification(
         )
     ).first()
     return cast(NotificationRecord, row) if row is not None else None
+
+
+async def latest_id(session: AsyncSession, member_id: int) -> int:
+    """The id of the member's newest notification (0 when they have none)."""
+    found = await session.scalar(
+        sa.select(sa.func.max(Notification.id)).where(Notification.member_id == member_id)
+    )
+    return int(found or 0)
+
+
+async def unread_between(
+    session: AsyncSession,
+    viewer: Viewer,
+    *,
+    after_id: int,
+    through_id: int,
+    oldest: datetime,
+    limit: int,
+) -> list[NotificationRecord]:
+    """The viewer's unread notifications with ids in (after_id, through_id] made since
+    `oldest`, that they may still read, oldest first: a digest's content."""
+    member_id = require_member(viewer, "see your notifications")
+    stmt = (
+        _joined(sa.select(*record_columns(Notification)))
+        .where(
+            _shown(viewer, member_id),
+            Notification.read_at.is_(None),
+            Notification.id > after_id,
+            Notification.id <= through_id,
+            Notification.created_at >= oldest,
+        )
+        .order_by(Notification.id)
+        .limit(limit)
+    )
+    return [cast(NotificationRecord, row) for row in await session.execute(stmt)]
+
+
+async def settings_of(session: AsyncSession, member_id: int) -> Settings | None:
+    """A member's settings (for their signed e-mail link); None when there is no member."""
+    row = (
+        await session.execute(
+            sa.select(NotificationSettings.email_frequency, NotificationSettings.auto_follow)
+            .select_from(Member)
+            .outerjoin(NotificationSettings, NotificationSettings.member_id == Member.id)
+            .where(Member.id == member_id)
+        )
+    ).first()
+    if row is None:
+        return None
+    frequency, auto_follow = row
+    return Settings(frequency or EmailFrequency.DAILY, True if auto_follow is None else auto_follow)
+
+
+async def set_email_frequency(
+    session: AsyncSession, member_id: int, frequency: EmailFrequency
+) -> bool:
+    """Set a member's e-mail frequency from their signed e-mail link (no session: the link
+    is the proof); False when there is no such member."""
+    if await session.get(Member, member_id) is None:
+        return False
+    await set_settings(session, member_id, email_frequency=frequency)
+    return True

@@ -22,10 +22,23 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from server import ids, jobs
-from server.domain import Visibility, mask_to_pillars, mask_to_types
-from server.models import Partner, PostRecord, ThreadRecord, WebhookDelivery, WebhookEndpoint
+from server.domain import (
+    MemberRole,
+    NotificationReason,
+    Visibility,
+    mask_to_pillars,
+    mask_to_types,
+)
+from server.models import (
+    Member,
+    Partner,
+    PostRecord,
+    ThreadRecord,
+    WebhookDelivery,
+    WebhookEndpoint,
+)
 from server.models.base import utcnow
-from server.services import lookups
+from server.services import lookups, notifications
 from server.services.errors import BadInput
 
 WEBHOOK_DELIVER = "webhook.deliver"
@@ -209,13 +222,31 @@ async def record_attempt(
 
 
 async def disable_endpoint(session: AsyncSession, endpoint_id: int, reason: str) -> bool:
-    """Stop delivering to an endpoint; returns whether it was active until now."""
+    """Stop delivering to an endpoint and tell the admins; returns whether it was active."""
     result = await session.execute(
         sa.update(WebhookEndpoint)
         .where(WebhookEndpoint.id == endpoint_id, WebhookEndpoint.disabled_at.is_(None))
         .values(disabled_at=utcnow(), disabled_reason=reason[:500])
     )
-    return bool(result.rowcount)  # type: ignore[attr-defined]  # a CursorResult
+    if not result.rowcount:  # type: ignore[attr-defined]  # a CursorResult
+        return False
+    endpoint = await session.get(WebhookEndpoint, endpoint_id)
+    partner = await session.get(Partner, endpoint.partner_id) if endpoint is not None else None
+    admins = await session.scalars(
+        sa.select(Member.id).where(Member.role == MemberRole.ADMIN, Member.banned_at.is_(None))
+    )
+    await notifications.notify(
+        session,
+        list(admins),
+        NotificationReason.PARTNERS,
+        text=(
+            f"Webhook endpoint {endpoint_id} of {partner.name if partner else 'a partner'} "
+            "was disabled: its deliveries kept failing (see `moin-forum webhooks deliveries "
+            f"{endpoint_id}`)."
+        ),
+        event_key=f"webhook-disabled:{endpoint_id}:{utcnow().isoformat()}",
+    )
+    return True
 
 
 # ---------------------------------------------------------------- announcing events

@@ -42,7 +42,8 @@ async def test_a_reply_notifies_the_threads_followers_after_the_commit(
     post_id = await reply(replier, thread.id, "We capped the upside at 3x.")
     # The reply's request made no notification: the worker does, after the commit.
     assert await notification_rows(db) == []
-    assert await run_jobs(app, settings, db) == 2  # the thread's start and the reply
+    # The thread's start and the reply's fan-out, and the e-mail of the notifications made.
+    assert await run_jobs(app, settings, db) == 3
 
     seen = await notifications_of(follower_client)
     assert seen["unreadNotificationCount"] == 1
@@ -273,3 +274,19 @@ async def test_a_reply_queues_one_job_in_its_own_transaction(db, signed_in):
     async with db.read() as session:
         kinds = list(await session.scalars(sa.select(OutboxJob.kind)))
     assert kinds.count(fanout.FAN_OUT) == 2  # the thread's start, and the reply
+
+
+async def test_opening_a_thread_marks_its_notifications_read(app, db, settings, signed_in):
+    author = await make_member(db)
+    first = await make_thread(db, author=author)
+    second = await make_thread(db, author=author)
+    replier = await make_member(db)
+    for thread in (first, second, first):
+        await make_reply(db, thread=thread, author=replier)
+    await run_jobs(app, settings, db)
+    client = await signed_in(author)
+
+    marked = await gql(client, MARK_READ, {"input": {"threadId": gid("Thread", first.id)}})
+    assert marked["markNotificationsRead"] == {"unreadNotificationCount": 1, "errors": []}
+    [left] = (await notifications_of(client, unreadOnly=True))["notifications"]["nodes"]
+    assert left["thread"]["id"] == gid("Thread", second.id)

@@ -15,8 +15,8 @@ from standardwebhooks.webhooks import Webhook
 
 from server import background
 from server.config import load_settings
-from server.domain import Visibility
-from server.models import OutboxJob, WebhookDelivery, WebhookEndpoint
+from server.domain import MemberRole, Visibility
+from server.models import Notification, OutboxJob, WebhookDelivery, WebhookEndpoint
 from server.services import webhooks
 from server.services.errors import BadInput
 from server.webhook_delivery import Refused, resolve
@@ -189,6 +189,7 @@ async def test_a_loopback_endpoint_is_refused_by_the_worker_without_the_switch(d
 async def test_an_endpoint_failing_past_the_retry_window_is_disabled(db, settings, caplog):
     settings = webhook_settings(settings.database_url, webhooks_retry_hours=0.0003)
     caplog.set_level(logging.WARNING, logger="server.webhook_delivery")
+    admin = await make_member(db, role=MemberRole.ADMIN)
     async with receiving(Receiver(answers=[500] * 1000)) as receiver:
         endpoint = await add_endpoint(db, receiver.url)
         await make_thread(db, author=await make_member(db))
@@ -203,3 +204,12 @@ async def test_an_endpoint_failing_past_the_retry_window_is_disabled(db, setting
     assert row.disabled_at is not None
     assert "retry window" in row.disabled_reason
     assert any("ADMIN NOTICE" in r.message for r in caplog.records)
+    async with db.read() as session:
+        notices = (
+            await session.execute(
+                sa.select(Notification.reason, Notification.text).where(
+                    Notification.member_id == admin.id
+                )
+            )
+        ).all()
+    assert [(reason, "disabled" in text) for reason, text in notices] == [("PARTNERS", True)]

@@ -27,6 +27,24 @@ export type ApplicationFields = {
   } | null;
 };
 
+/** fragment NotificationFields on Notification */
+export type NotificationFields = {
+  id: string;
+  reason: NotificationReason;
+  text: string;
+  url: string;
+  createdAt: string;
+  readAt: string | null;
+  thread: {
+    id: string;
+    title: string;
+  } | null;
+  actor: {
+    id: string;
+    displayName: string;
+  } | null;
+};
+
 /** fragment EventFields on Event */
 export type EventFields = {
   id: string;
@@ -173,6 +191,147 @@ export type PreviewData = {
 };
 export type PreviewVariables = {
   markdown: string;
+};
+
+/** query UnreadNotifications (engagement.graphql) */
+export type UnreadNotificationsData = {
+  unreadNotificationCount: number;
+};
+export type UnreadNotificationsVariables = Record<string, never>;
+
+/** subscription NotificationAdded (engagement.graphql) */
+export type NotificationAddedData = {
+  notificationAdded: NotificationFields;
+};
+export type NotificationAddedVariables = Record<string, never>;
+
+/** query Notifications (engagement.graphql) */
+export type NotificationsData = {
+  unreadNotificationCount: number;
+  notifications: {
+    pageInfo: {
+      hasNextPage: boolean;
+      endCursor: string | null;
+    };
+    nodes: Array<NotificationFields>;
+  };
+  notificationSettings: {
+    emailFrequency: EmailFrequency;
+    autoFollow: boolean;
+  };
+};
+export type NotificationsVariables = {
+  first?: number | null;
+  after?: string | null;
+};
+
+/** mutation MarkNotificationsRead (engagement.graphql) */
+export type MarkNotificationsReadData = {
+  markNotificationsRead: {
+    unreadNotificationCount: number;
+    errors: Array<{
+      field: Array<string>;
+      message: string;
+      code: UserErrorCode;
+    }>;
+  };
+};
+export type MarkNotificationsReadVariables = {
+  input: MarkNotificationsReadInput;
+};
+
+/** mutation UpdateNotificationSettings (engagement.graphql) */
+export type UpdateNotificationSettingsData = {
+  updateNotificationSettings: {
+    settings: {
+      emailFrequency: EmailFrequency;
+      autoFollow: boolean;
+    } | null;
+    errors: Array<{
+      field: Array<string>;
+      message: string;
+      code: UserErrorCode;
+    }>;
+  };
+};
+export type UpdateNotificationSettingsVariables = {
+  input: NotificationSettingsInput;
+};
+
+/** mutation Follow (engagement.graphql) */
+export type FollowData = {
+  follow: {
+    follow: {
+      id: string;
+    } | null;
+    errors: Array<{
+      field: Array<string>;
+      message: string;
+      code: UserErrorCode;
+    }>;
+  };
+};
+export type FollowVariables = {
+  input: FollowTarget;
+};
+
+/** mutation Unfollow (engagement.graphql) */
+export type UnfollowData = {
+  unfollow: {
+    removed: boolean;
+    errors: Array<{
+      field: Array<string>;
+      message: string;
+      code: UserErrorCode;
+    }>;
+  };
+};
+export type UnfollowVariables = {
+  input: FollowTarget;
+};
+
+/** query Follows (engagement.graphql) */
+export type FollowsData = {
+  follows: {
+    pageInfo: {
+      hasNextPage: boolean;
+      endCursor: string | null;
+    };
+    nodes: Array<{
+      id: string;
+      createdAt: string;
+      pillar: RoarPillar | null;
+      organisationType: OrganisationType | null;
+      topic: string | null;
+      thread: {
+        id: string;
+        title: string;
+      } | null;
+      organisation: {
+        id: string;
+        slug: string;
+        name: string;
+      } | null;
+    }>;
+  };
+};
+export type FollowsVariables = {
+  first?: number | null;
+  after?: string | null;
+};
+
+/** query ThreadFollowed (engagement.graphql) */
+export type ThreadFollowedData = {
+  node: ({
+    __typename: 'Event' | 'Follow' | 'Member' | 'MembershipApplication' | 'Notification' | 'Organisation' | 'Post';
+  } | {
+    __typename: 'Thread';
+    id: string;
+    viewerFollows: boolean;
+  }) | null;
+};
+export type ThreadFollowedVariables = {
+  id: string;
 };
 
 /** query Events (events.graphql) */
@@ -673,12 +832,42 @@ export interface EditPostInput {
   body: string;
 }
 
+/** One thing a member can follow: exactly one field is set. */
+export interface FollowTarget {
+  /** A thread's global ID. */
+  thread?: string | null;
+  /** A ROAR pillar. */
+  pillar?: RoarPillar | null;
+  /** An organisation type. */
+  organisationType?: OrganisationType | null;
+  /** A topic tag, lower-case. */
+  topic?: string | null;
+  /** An organisation's global ID. */
+  organisation?: string | null;
+}
+
 /** The post to hide, and why. */
 export interface HidePostInput {
   /** The post's global ID. */
   postId: string;
   /** Why it is hidden, 1 to 500 characters; shown to moderators only. */
   reason: string;
+}
+
+/** Which notifications to mark read. */
+export interface MarkNotificationsReadInput {
+  /** These notifications (global IDs, up to 100); all of the member's when omitted. */
+  ids?: Array<string> | null;
+  /** Only the member's notifications about this thread (its global ID): what opening the thread has shown them. */
+  threadId?: string | null;
+}
+
+/** Settings to change; those left out stay as they are. */
+export interface NotificationSettingsInput {
+  /** How often to e-mail notifications. */
+  emailFrequency?: EmailFrequency | null;
+  /** Follow one's own threads and the threads one replies to. */
+  autoFollow?: boolean | null;
 }
 
 /** Which organisations to list. */
@@ -760,7 +949,7 @@ export type EventFormat = 'ONLINE' | 'IN_PERSON' | 'HYBRID';
 export type MemberRole = 'MEMBER' | 'RESEARCHER' | 'MODERATOR' | 'ADMIN';
 
 /** Why a member was notified. */
-export type NotificationReason = 'REPLY' | 'EXPERT_REPLY' | 'ANSWER_ACCEPTED' | 'NEW_THREAD' | 'MENTION' | 'MEMBERSHIP' | 'EVENT';
+export type NotificationReason = 'REPLY' | 'EXPERT_REPLY' | 'ANSWER_ACCEPTED' | 'NEW_THREAD' | 'MENTION' | 'MEMBERSHIP' | 'EVENT' | 'PARTNERS';
 
 /** The kinds of public-sector organisation that make up the network. */
 export type OrganisationType = 'GOVERNMENT_DEPARTMENT' | 'PUBLIC_BANK' | 'INTERNATIONAL_AGENCY' | 'STRATEGIC_DESIGN_AGENCY' | 'RESEARCH_INNOVATION_AGENCY' | 'DIGITAL_AGENCY' | 'LOCAL_REGIONAL_GOVERNMENT' | 'SPACE_AGENCY' | 'RESEARCH_INSTITUTE';

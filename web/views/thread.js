@@ -4,11 +4,13 @@
 
 import { ApiError, gql, idempotencyKey, isAbort } from '../lib/api.js';
 import { avatar } from '../lib/avatars.js';
+import { setUnread } from '../lib/bell.js';
 import {
   clearFieldErrors, errorBox, feedHref, field, kindBadge, loading, markdownEditor, notFoundContent, notice,
   organisationLink, showFormErrors, signInLink, statusBadge, tagList, timeAgo, visibilityBadge,
 } from '../lib/components.js';
 import { announce, h, replaceChildren, setSanitisedHtml, srOnly } from '../lib/dom.js';
+import { followButton } from '../lib/follow.js';
 import { label, ORGANISATION_TYPES, plural, ROLES } from '../lib/labels.js';
 import { View } from '../lib/view.js';
 import {
@@ -16,6 +18,7 @@ import {
   REOPEN_THREAD_MUTATION, REPLY_ADDED_SUBSCRIPTION, REPLY_MUTATION, THREAD_QUERY, THREAD_UPDATED_SUBSCRIPTION,
   UNHIDE_POST_MUTATION,
 } from '../graphql/thread.js';
+import { MARK_NOTIFICATIONS_READ_MUTATION, THREAD_FOLLOWED_QUERY } from '../graphql/engagement.js';
 
 /** @import { PostFields, ThreadContextFields, ThreadData, ThreadUpdatedData, UserErrorFields } from '../graphql/types' */
 /** @import { Viewer, Vocabulary } from '../lib/session.js' */
@@ -128,6 +131,20 @@ export default class ThreadView extends View {
     this.show(thread.title, ...this.build());
     this.subscribeToReplies();
     this.subscribeToChanges();
+    if (viewer) this.engage();
+  }
+
+  /** Following the thread (its sidebar's button), and its notifications read now that it is open. */
+  async engage() {
+    const { thread } = this;
+    const [followed, marked] = await Promise.all([
+      gql(THREAD_FOLLOWED_QUERY, { id: thread.id }, { signal: this.signal }),
+      gql(MARK_NOTIFICATIONS_READ_MUTATION, { input: { threadId: thread.id } }, { signal: this.signal }),
+    ]);
+    const node = followed.node;
+    const follows = node?.__typename === 'Thread' ? node.viewerFollows : false;
+    replaceChildren(this.slots.follow, followButton({ thread: thread.id }, follows, { what: 'this thread' }));
+    setUnread(marked.markNotificationsRead.unreadNotificationCount);
   }
 
   // ------------------------------------------------------------ layout ---

@@ -9,7 +9,15 @@ from urllib.parse import quote
 
 import pytest
 
-from tests.browser.support import DESKTOP, PHONE, SCREENSHOTS, Forum, Person, axe_violations
+from tests.browser.support import (
+    DESKTOP,
+    MEMBERS_QUERY,
+    PHONE,
+    SCREENSHOTS,
+    Forum,
+    Person,
+    axe_violations,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -131,3 +139,59 @@ def test_the_home_page_lists_the_soonest_upcoming_events(
     assert block.get_by_role("link", name="All events").get_attribute("href") == "/events"
     violations = axe_violations(page)
     assert not violations, violations
+
+
+def _an_admin(forum: Forum) -> Person:
+    for org in forum.graphql(MEMBERS_QUERY)["organisations"]["nodes"]:
+        for m in org["members"]["nodes"]:
+            if m["role"] == "ADMIN":
+                return Person(m["id"], m["displayName"], m["role"], org["name"], org["type"])
+    raise AssertionError("the demo data has no admin")
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_the_organisation_page_shows_its_profile_and_an_admin_edits_it(
+    open_page: Any, forum: Forum, viewport: dict[str, int]
+) -> None:
+    slug = forum.graphql("{ organisations(first: 1) { nodes { slug } } }")["organisations"][
+        "nodes"
+    ][0]["slug"]
+    profile = forum.graphql(
+        "query($s: String!) { organisation(slug: $s) { countryName region"
+        " pillarCounts { count } } }",
+        {"s": slug},
+    )["organisation"]
+    visitor = open_page(None, bypass_csp=True, viewport=viewport)
+    visitor.goto(f"/o/{slug}")
+    visitor.wait_for_selector("main h1")
+    if profile["region"]:
+        assert visitor.locator(".org-region").inner_text() == profile["region"]
+    if any(c["count"] for c in profile["pillarCounts"]):
+        visitor.locator(".org-pillars li").first.wait_for()
+    assert visitor.locator(".org-edit").count() == 0
+    assert not axe_violations(visitor)
+
+    page = open_page(_an_admin(forum), bypass_csp=True, viewport=viewport)
+    page.goto(f"/o/{slug}")
+    page.get_by_text("Edit profile").click()
+    page.get_by_label("Website").fill("not a website")
+    page.get_by_role("button", name="Save profile").click()
+    error = page.locator('[data-field="org-website"] .field-error')
+    error.wait_for()
+    assert "website" in error.inner_text().lower() or "http" in error.inner_text().lower()
+    assert page.get_by_label("Website").get_attribute("aria-invalid") == "true"
+    unchanged = forum.graphql(
+        "query($s: String!) { organisation(slug: $s) { website } }", {"s": slug}
+    )["organisation"]["website"]
+    assert unchanged != "not a website"
+    text = f"Edited in the browser at {viewport['width']} px."
+    page.get_by_label("Description").fill(text)
+    page.get_by_label("Website").fill("https://example.org/")
+    page.get_by_role("button", name="Save profile").click()
+    page.get_by_text("Profile saved.").wait_for()
+    assert page.locator(".org-description").inner_text() == text
+    saved = forum.graphql(
+        "query($s: String!) { organisation(slug: $s) { description website } }", {"s": slug}
+    )["organisation"]
+    assert saved["description"] == text and saved["website"].startswith("https://example.org")
+    assert not axe_violations(page)

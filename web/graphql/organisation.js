@@ -2,7 +2,7 @@
 // Generated from organisation.graphql by `.venv/bin/python -m tests.web.documents`.
 // Do not edit: edit the .graphql file and run that command.
 
-/** @import { Document, OrganisationData, OrganisationVariables, OrganisationMembersData, OrganisationMembersVariables, OrganisationThreadsData, OrganisationThreadsVariables } from './types' */
+/** @import { Document, OrganisationData, OrganisationVariables, OrganisationMembersData, OrganisationMembersVariables, OrganisationThreadsData, OrganisationThreadsVariables, UpdateOrganisationProfileData, UpdateOrganisationProfileVariables } from './types' */
 
 /** @type {Document<OrganisationData, OrganisationVariables>} */
 export const ORGANISATION_QUERY = /** @type {any} */ (`query Organisation($slug: String!, $members: Int!, $threads: Int!) {
@@ -12,8 +12,21 @@ export const ORGANISATION_QUERY = /** @type {any} */ (`query Organisation($slug:
     name
     type
     country
+    countryName
+    region
     website
     description
+    viewerCanEdit
+    pillarCounts {
+      pillar
+      count
+    }
+    caseExamples(first: 5) {
+      totalCount
+      nodes {
+        ...ThreadCardFields
+      }
+    }
     members(first: $members) {
       totalCount
       pageInfo {
@@ -35,13 +48,6 @@ export const ORGANISATION_QUERY = /** @type {any} */ (`query Organisation($slug:
       }
     }
   }
-}
-
-fragment MemberItemFields on Member {
-  id
-  displayName
-  role
-  isExpert
 }
 
 fragment ThreadCardFields on Thread {
@@ -72,6 +78,13 @@ fragment ThreadCardFields on Thread {
     id
     displayName
   }
+}
+
+fragment MemberItemFields on Member {
+  id
+  displayName
+  role
+  isExpert
 }`);
 
 /** @type {Document<OrganisationMembersData, OrganisationMembersVariables>} */
@@ -141,4 +154,24 @@ fragment ThreadCardFields on Thread {
     id
     displayName
   }
+}`);
+
+/** @type {Document<UpdateOrganisationProfileData, UpdateOrganisationProfileVariables>} */
+export const UPDATE_ORGANISATION_PROFILE_MUTATION = /** @type {any} */ (`mutation UpdateOrganisationProfile($input: UpdateOrganisationProfileInput!) {
+  updateOrganisationProfile(input: $input) {
+    organisation {
+      id
+      website
+      description
+    }
+    errors {
+      ...UserErrorFields
+    }
+  }
+}
+
+fragment UserErrorFields on UserError {
+  field
+  message
+  code
 }`);

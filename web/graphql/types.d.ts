@@ -479,8 +479,19 @@ export type OrganisationData = {
     name: string;
     type: OrganisationType;
     country: string | null;
+    countryName: string | null;
+    region: string | null;
     website: string | null;
     description: string | null;
+    viewerCanEdit: boolean;
+    pillarCounts: Array<{
+      pillar: RoarPillar;
+      count: number;
+    }>;
+    caseExamples: {
+      totalCount: number;
+      nodes: Array<ThreadCardFields>;
+    };
     members: {
       totalCount: number;
       pageInfo: {
@@ -541,6 +552,21 @@ export type OrganisationThreadsVariables = {
   slug: string;
   first: number;
   after?: string | null;
+};
+
+/** mutation UpdateOrganisationProfile (organisation.graphql) */
+export type UpdateOrganisationProfileData = {
+  updateOrganisationProfile: {
+    organisation: {
+      id: string;
+      website: string | null;
+      description: string | null;
+    } | null;
+    errors: Array<UserErrorFields>;
+  };
+};
+export type UpdateOrganisationProfileVariables = {
+  input: UpdateOrganisationProfileInput;
 };
 
 /** query Directory (organisations.graphql) */
@@ -950,6 +976,16 @@ export interface ThreadFilter {
 export interface UnhidePostInput {
   /** The post's global ID. */
   postId: string;
+}
+
+/** An organisation's profile as it is to be; omitted fields stay. */
+export interface UpdateOrganisationProfileInput {
+  /** The organisation's global ID. */
+  organisation: string;
+  /** What it does (Markdown, up to 2,000 characters); empty clears. */
+  description?: string | null;
+  /** Its website (https://…); empty clears. */
+  website?: string | null;
 }
 
 /** Where an application to join the network stands. */

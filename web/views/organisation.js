@@ -5,6 +5,7 @@ import { gql, isAbort } from '../lib/api.js';
 import { errorBox, feedHref, loading, notFoundContent, threadCard } from '../lib/components.js';
 import { announce, h, replaceChildren } from '../lib/dom.js';
 import { countryName, label, ORGANISATION_TYPES, ROLES } from '../lib/labels.js';
+import { pillarCountList, profileEditor } from '../lib/org-profile.js';
 import { View } from '../lib/view.js';
 import {
   ORGANISATION_MEMBERS_QUERY, ORGANISATION_QUERY, ORGANISATION_THREADS_QUERY,
@@ -95,7 +96,17 @@ export default class OrganisationView extends View {
 
     const members = h('ul', { class: 'member-list' }, org.members.nodes.map(memberItem));
     const threads = h('ul', { class: 'thread-list' }, org.threads.nodes.map((t) => threadCard(t, vocabulary)));
-    const website = org.website ? websiteLink(org.website) : null;
+    const websiteSlot = h('span', { class: 'org-website' });
+    const descriptionSlot = h('p', { class: 'lead org-description' });
+    const showProfile = (/** @type {{ website: string | null, description: string | null }} */ p) => {
+      const link = p.website ? websiteLink(p.website) : null;
+      websiteSlot.hidden = !link;
+      replaceChildren(websiteSlot, link ? ['Website: ', link] : []);
+      descriptionSlot.hidden = !p.description;
+      descriptionSlot.textContent = p.description ?? '';
+    };
+    showProfile(org);
+    const cases = h('ul', { class: 'thread-list' }, org.caseExamples.nodes.map((t) => threadCard(t, vocabulary)));
 
     this.show(org.name,
       h('nav', { class: 'breadcrumb', 'aria-label': 'Breadcrumb' }, h('a', { href: '/organisations' }, '← All organisations')),
@@ -103,9 +114,12 @@ export default class OrganisationView extends View {
         h('h1', null, org.name),
         h('p', { class: 'org-meta' },
           h('a', { class: 'chip chip-orgtype', href: `/organisations?type=${org.type}` }, label(ORGANISATION_TYPES, org.type)),
-          org.country ? h('span', { class: 'org-country' }, countryName(org.country)) : null,
-          website ? h('span', { class: 'org-website' }, 'Website: ', website) : null),
-        org.description ? h('p', { class: 'lead' }, org.description) : null),
+          org.country ? h('span', { class: 'org-country' }, org.countryName ?? countryName(org.country)) : null,
+          org.region ? h('span', { class: 'org-region' }, org.region) : null,
+          websiteSlot),
+        descriptionSlot,
+        pillarCountList(org.pillarCounts, vocabulary),
+        org.viewerCanEdit ? profileEditor(org, showProfile) : null),
       h('div', { class: 'org-layout' },
         h('section', { class: 'org-threads', 'aria-labelledby': 'org-threads-heading' },
           h('h2', { id: 'org-threads-heading' }, `Threads (${org.threads.totalCount})`),
@@ -123,6 +137,11 @@ export default class OrganisationView extends View {
               }),
               h('p', null, h('a', { href: feedHref({ org: org.id }) }, 'Filter the forum by this organisation'))]
             : h('p', null, 'No threads you can see yet.')),
+        org.caseExamples.totalCount
+          ? h('section', { class: 'org-cases', 'aria-labelledby': 'org-cases-heading' },
+            h('h2', { id: 'org-cases-heading' }, `Case examples (${org.caseExamples.totalCount})`),
+            cases)
+          : null,
         h('section', { class: 'org-members', 'aria-labelledby': 'org-members-heading' },
           h('h2', { id: 'org-members-heading' }, `Members (${org.members.totalCount})`),
           org.members.totalCount

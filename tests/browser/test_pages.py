@@ -108,3 +108,26 @@ def test_the_first_pages_fill_in_without_shifting_their_layout(
     finally:
         context.close()
     assert cls < CLS_LIMIT, f"cumulative layout shift of {name}: {cls:.3f}"
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_the_home_page_lists_the_soonest_upcoming_events(
+    open_page: Any, forum: Forum, viewport: dict[str, int]
+) -> None:
+    soonest = forum.graphql("{ events(upcoming: true, first: 3) { nodes { title timeZone } } }")[
+        "events"
+    ]["nodes"]
+    assert soonest, "the demo data has no upcoming event"
+    page = open_page(None, bypass_csp=True)
+    page.set_viewport_size(viewport)
+    page.goto("/")
+    block = page.locator("section.upcoming-events")
+    block.locator("li.upcoming-event").first.wait_for()
+    items = block.locator("li.upcoming-event")
+    assert items.count() == len(soonest)
+    for item, event in zip(items.all(), soonest, strict=True):
+        assert item.locator("a").inner_text() == event["title"]
+        assert f"in {event['timeZone']}" in item.inner_text()
+    assert block.get_by_role("link", name="All events").get_attribute("href") == "/events"
+    violations = axe_violations(page)
+    assert not violations, violations

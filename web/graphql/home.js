@@ -2,7 +2,7 @@
 // Generated from home.graphql by `.venv/bin/python -m tests.web.documents`.
 // Do not edit: edit the .graphql file and run that command.
 
-/** @import { Document, FeedData, FeedVariables, ThreadCountsData, ThreadCountsVariables, ThreadStartedData, ThreadStartedVariables, ThreadsUpdatedData, ThreadsUpdatedVariables } from './types' */
+/** @import { Document, FeedData, FeedVariables, ThreadCountsData, ThreadCountsVariables, ThreadStartedData, ThreadStartedVariables, ThreadsUpdatedData, ThreadsUpdatedVariables, UpcomingEventsData, UpcomingEventsVariables } from './types' */
 
 /** @type {Document<FeedData, FeedVariables>} */
 export const FEED_QUERY = /** @type {any} */ (`query Feed($filter: ThreadFilter, $orderBy: ThreadOrder, $first: Int, $after: String, $org: ID!, $withOrg: Boolean!) {
@@ -109,5 +109,18 @@ fragment ThreadCardFields on Thread {
   participants(first: 4) {
     id
     displayName
+  }
+}`);
+
+/** @type {Document<UpcomingEventsData, UpcomingEventsVariables>} */
+export const UPCOMING_EVENTS_QUERY = /** @type {any} */ (`query UpcomingEvents($first: Int) {
+  events(upcoming: true, first: $first) {
+    nodes {
+      id
+      title
+      startsAt
+      endsAt
+      timeZone
+    }
   }
 }`);

@@ -420,6 +420,22 @@ export type ThreadsUpdatedVariables = {
   filter?: ThreadFilter | null;
 };
 
+/** query UpcomingEvents (home.graphql) */
+export type UpcomingEventsData = {
+  events: {
+    nodes: Array<{
+      id: string;
+      title: string;
+      startsAt: string;
+      endsAt: string;
+      timeZone: string;
+    }>;
+  };
+};
+export type UpcomingEventsVariables = {
+  first?: number | null;
+};
+
 /** query JoinPage (join.graphql) */
 export type JoinPageData = {
   termsOfReferenceHtml: string;

@@ -14,6 +14,7 @@ import {
 } from '../lib/labels.js';
 import { oneOf } from '../lib/text.js';
 import { savedMode, saveMode, skeletonItems, threadItem } from '../lib/threadlist.js';
+import { upcomingEvents } from '../lib/upcoming-events.js';
 import { View } from '../lib/view.js';
 import {
   ORGANISATION_TYPE_VALUES, ROAR_PILLAR_VALUES, THREAD_KIND_VALUES, THREAD_ORDER_VALUES, THREAD_STATUS_VALUES,
@@ -132,7 +133,8 @@ export default class HomeView extends View {
               h('span', null, 'Thread'), h('span', null, 'People'), h('span', null, 'Replies'), h('span', null, 'Activity')),
             this.list,
             this.more),
-          this.sheet)));
+          this.sheet),
+        upcomingEvents(this.signal)));
     this.placeSheet();
     this.listen(this.wide, 'change', () => this.placeSheet());
     this.renderForm();

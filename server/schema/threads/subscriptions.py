@@ -8,6 +8,7 @@ import strawberry
 
 from server import events
 from server.ids import row_id
+from server.models.records import ThreadRecord
 from server.schema import live
 from server.schema.context import Context
 from server.schema.threads.types import Post, Thread, ThreadFilter
@@ -54,19 +55,23 @@ async def _thread_to_deliver(
     return share.delivery(ctx, viewer, lambda: Thread.from_row(row))
 
 
+async def readable_thread(ctx: Context, thread_id: strawberry.ID) -> ThreadRecord:
+    """The thread a subscriber asks for; NotFound if it does not exist or they may not read it."""
+    thread_row_id = row_id(thread_id, "Thread")
+    thread = (
+        await ctx.sockets.thread_by_id.load(thread_row_id) if thread_row_id is not None else None
+    )
+    if thread is None or not thread_shown_to(ctx.viewer, thread):
+        raise NotFound("There is no thread with this ID.")
+    return thread
+
+
 @strawberry.type
 class ThreadSubscriptions:
     @strawberry.subscription(description="New replies in one thread, as they are posted.")
     async def reply_added(self, info: Info, thread_id: strawberry.ID) -> AsyncGenerator[Post, None]:
         ctx = info.context
-        thread_row_id = row_id(thread_id, "Thread")
-        thread = (
-            await ctx.sockets.thread_by_id.load(thread_row_id)
-            if thread_row_id is not None
-            else None
-        )
-        if thread is None or not thread_shown_to(ctx.viewer, thread):
-            raise NotFound("There is no thread with this ID.")
+        thread = await readable_thread(ctx, thread_id)
         async with ctx.broadcaster.subscribe(events.replies_channel(thread.id)) as queue:
             while True:
                 event = await queue.get()

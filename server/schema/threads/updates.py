@@ -12,13 +12,13 @@ from collections.abc import AsyncGenerator
 import strawberry
 
 from server import domain, events
-from server.ids import row_id, to_global_id
+from server.ids import to_global_id
 from server.schema import live
 from server.schema.context import Context
 from server.schema.enums import ThreadChange
+from server.schema.threads.subscriptions import readable_thread
 from server.schema.threads.types import Post, Thread, ThreadFilter
 from server.services import threads
-from server.services.errors import NotFound
 from server.services.viewer import Viewer, post_shown_to, thread_shown_to
 
 Info = strawberry.Info[Context, None]
@@ -90,14 +90,7 @@ class ThreadUpdateSubscriptions:
         self, info: Info, thread_id: strawberry.ID
     ) -> AsyncGenerator[ThreadUpdate, None]:
         ctx = info.context
-        thread_row_id = row_id(thread_id, "Thread")
-        thread = (
-            await ctx.sockets.thread_by_id.load(thread_row_id)
-            if thread_row_id is not None
-            else None
-        )
-        if thread is None or not thread_shown_to(ctx.viewer, thread):
-            raise NotFound("There is no thread with this ID.")
+        thread = await readable_thread(ctx, thread_id)
         async with ctx.broadcaster.subscribe(events.updates_channel(thread.id)) as queue:
             while True:
                 event = await queue.get()

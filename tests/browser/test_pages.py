@@ -195,3 +195,32 @@ def test_the_organisation_page_shows_its_profile_and_an_admin_edits_it(
     )["organisation"]
     assert saved["description"] == text and saved["website"].startswith("https://example.org")
     assert not axe_violations(page)
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_the_directory_counts_types_and_groups_by_region(
+    open_page: Any, forum: Forum, viewport: dict[str, int]
+) -> None:
+    summary = forum.graphql("{ organisationDirectory { byType { type count } } }")[
+        "organisationDirectory"
+    ]
+    regions = {
+        o["region"] or "Other"
+        for o in forum.graphql("{ organisations(first: 30) { nodes { region } } }")[
+            "organisations"
+        ]["nodes"]
+    }
+    page = open_page(None, bypass_csp=True, viewport=viewport)
+    page.goto("/organisations")
+    counts = page.locator(".type-counts li")
+    counts.first.wait_for()
+    assert counts.count() == len(summary["byType"])
+    for item, entry in zip(counts.all(), summary["byType"], strict=True):
+        assert item.inner_text().endswith(f": {entry['count']}")
+    page.locator(".org-card").first.wait_for()
+    page.get_by_label("Group by region").check()
+    headings = page.locator(".region-heading")
+    headings.first.wait_for()
+    shown = {text.rsplit(" (", 1)[0] for text in headings.all_inner_texts()}
+    assert shown == regions
+    assert not axe_violations(page)

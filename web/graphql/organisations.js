@@ -2,7 +2,7 @@
 // Generated from organisations.graphql by `.venv/bin/python -m tests.web.documents`.
 // Do not edit: edit the .graphql file and run that command.
 
-/** @import { Document, DirectoryData, DirectoryVariables, DirectoryCountriesData, DirectoryCountriesVariables } from './types' */
+/** @import { Document, DirectoryData, DirectoryVariables, DirectoryCountriesData, DirectoryCountriesVariables, DirectorySummaryData, DirectorySummaryVariables } from './types' */
 
 /** @type {Document<DirectoryData, DirectoryVariables>} */
 export const DIRECTORY_QUERY = /** @type {any} */ (`query Directory($filter: OrganisationFilter, $first: Int, $after: String) {
@@ -18,6 +18,7 @@ export const DIRECTORY_QUERY = /** @type {any} */ (`query Directory($filter: Org
       name
       type
       country
+      region
       description
       members(first: 1) {
         totalCount
@@ -31,6 +32,17 @@ export const DIRECTORY_COUNTRIES_QUERY = /** @type {any} */ (`query DirectoryCou
   organisations(first: 100) {
     nodes {
       country
+    }
+  }
+}`);
+
+/** @type {Document<DirectorySummaryData, DirectorySummaryVariables>} */
+export const DIRECTORY_SUMMARY_QUERY = /** @type {any} */ (`query DirectorySummary {
+  organisationDirectory {
+    totalCount
+    byType {
+      type
+      count
     }
   }
 }`);

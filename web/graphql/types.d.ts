@@ -583,6 +583,7 @@ export type DirectoryData = {
       name: string;
       type: OrganisationType;
       country: string | null;
+      region: string | null;
       description: string | null;
       members: {
         totalCount: number;
@@ -605,6 +606,18 @@ export type DirectoryCountriesData = {
   };
 };
 export type DirectoryCountriesVariables = Record<string, never>;
+
+/** query DirectorySummary (organisations.graphql) */
+export type DirectorySummaryData = {
+  organisationDirectory: {
+    totalCount: number;
+    byType: Array<{
+      type: OrganisationType;
+      count: number;
+    }>;
+  };
+};
+export type DirectorySummaryVariables = Record<string, never>;
 
 /** query Session (session.graphql) */
 export type SessionData = {

@@ -5,12 +5,13 @@
 import { gql, isAbort } from '../lib/api.js';
 import { errorBox, loading } from '../lib/components.js';
 import { readState, toFilter, toHref } from '../lib/directory.js';
+import { groupedByRegion, typeCounts } from '../lib/directory-groups.js';
 import { announce, h, replaceChildren } from '../lib/dom.js';
 import { countryName, label, ORGANISATION_TYPES, plural } from '../lib/labels.js';
 import { oneOf } from '../lib/text.js';
 import { View } from '../lib/view.js';
 import { ORGANISATION_TYPE_VALUES } from '../graphql/enums.js';
-import { DIRECTORY_COUNTRIES_QUERY, DIRECTORY_QUERY } from '../graphql/organisations.js';
+import { DIRECTORY_COUNTRIES_QUERY, DIRECTORY_QUERY, DIRECTORY_SUMMARY_QUERY } from '../graphql/organisations.js';
 
 /** @import { DirectoryData } from '../graphql/types' */
 /** @import { DirectoryState } from '../lib/directory.js' */
@@ -58,6 +59,10 @@ export default class OrganisationsView extends View {
   more = h('button', { type: 'button', class: 'button button-secondary load-more', hidden: true }, 'Load more organisations');
   errorSlot = h('div');
   clear = h('a', { href: '/organisations', class: 'clear-filters', hidden: true }, 'Clear all filters');
+  /** @type {DirectoryData['organisations']['nodes']} the organisations loaded, in order */
+  nodes = [];
+  grouping = h('input', { type: 'checkbox', id: 'org-group-region' });
+  summarySlot = h('div', { class: 'directory-summary' });
 
   /** @override */
   async mount() {
@@ -69,10 +74,13 @@ export default class OrganisationsView extends View {
       if (event.target !== this.search) this.apply();
     });
     this.more.addEventListener('click', () => this.load({ append: true }));
+    this.grouping.addEventListener('change', () => this.renderList());
     this.show('Organisations',
       h('h1', null, 'Organisations'),
       h('p', { class: 'lead' }, 'The public-sector organisations of the network and the institute that hosts its researchers.'),
+      this.summarySlot,
       this.form,
+      h('p', { class: 'group-toggle' }, this.grouping, h('label', { for: 'org-group-region' }, ' Group by region')),
       h('div', { class: 'feed-summary' }, this.status, this.clear),
       this.errorSlot,
       this.list,
@@ -80,6 +88,24 @@ export default class OrganisationsView extends View {
     this.renderForm();
     this.load();
     this.loadCountries();
+    this.loadSummary();
+  }
+
+  /** The cards as loaded, or under a heading per region. */
+  renderList() {
+    this.list.classList.toggle('org-list', !this.grouping.checked);
+    this.list.classList.toggle('region-groups', this.grouping.checked);
+    replaceChildren(this.list, this.grouping.checked
+      ? groupedByRegion(this.nodes, organisationCard)
+      : this.nodes.map(organisationCard));
+  }
+
+  /** How many organisations of each type (a convenience: failures are quiet). */
+  async loadSummary() {
+    try {
+      const data = await gql(DIRECTORY_SUMMARY_QUERY, {}, { signal: this.signal });
+      replaceChildren(this.summarySlot, typeCounts(data.organisationDirectory));
+    } catch { /* the counts are a convenience */ }
   }
 
   /**
@@ -131,8 +157,12 @@ export default class OrganisationsView extends View {
       }, { signal });
       const { organisations } = data;
       this.cursor = organisations.pageInfo.endCursor;
+      this.nodes = append ? [...this.nodes, ...organisations.nodes] : organisations.nodes;
       const cards = organisations.nodes.map(organisationCard);
-      if (append) {
+      if (this.grouping.checked) {
+        this.renderList();
+        if (append) announce(`${plural(cards.length, 'more organisation')} loaded.`);
+      } else if (append) {
         this.list.append(...cards);
         announce(`${plural(cards.length, 'more organisation')} loaded.`);
         cards[0]?.querySelector('a')?.focus();

@@ -223,7 +223,11 @@ class Worker:
         except TimeoutError:
             return _Outcome("retry", f"timed out after {kind.timeout.total_seconds():g} s")
         except Exception as exc:
-            log.exception("job %d (%s) raised", job.id, job.kind)
+            if is_unavailable(exc):
+                # An outage is expected and retried: one line, no traceback.
+                log.warning("job %d (%s) waits for the database: %r", job.id, job.kind, exc)
+            else:
+                log.exception("job %d (%s) raised", job.id, job.kind)
             return _Outcome("retry", f"{type(exc).__name__}: {exc}")
         return _Outcome("done")
 

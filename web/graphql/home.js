@@ -2,7 +2,7 @@
 // Generated from home.graphql by `.venv/bin/python -m tests.web.documents`.
 // Do not edit: edit the .graphql file and run that command.
 
-/** @import { Document, FeedData, FeedVariables, ThreadCountsData, ThreadCountsVariables, ThreadStartedData, ThreadStartedVariables, ThreadsUpdatedData, ThreadsUpdatedVariables, UpcomingEventsData, UpcomingEventsVariables } from './types' */
+/** @import { Document, FeedData, FeedVariables, HomeGlanceData, HomeGlanceVariables, ThreadStartedData, ThreadStartedVariables, ThreadsUpdatedData, ThreadsUpdatedVariables } from './types' */
 
 /** @type {Document<FeedData, FeedVariables>} */
 export const FEED_QUERY = /** @type {any} */ (`query Feed($filter: ThreadFilter, $orderBy: ThreadOrder, $first: Int, $after: String, $org: ID!, $withOrg: Boolean!) {
@@ -56,12 +56,21 @@ fragment ThreadCardFields on Thread {
   }
 }`);
 
-/** @type {Document<ThreadCountsData, ThreadCountsVariables>} */
-export const THREAD_COUNTS_QUERY = /** @type {any} */ (`query ThreadCounts {
+/** @type {Document<HomeGlanceData, HomeGlanceVariables>} */
+export const HOME_GLANCE_QUERY = /** @type {any} */ (`query HomeGlance($events: Int) {
   threadCounts {
     pillar
     organisationType
     count
+  }
+  events(upcoming: true, first: $events) {
+    nodes {
+      id
+      title
+      startsAt
+      endsAt
+      timeZone
+    }
   }
 }`);
 
@@ -109,18 +118,5 @@ fragment ThreadCardFields on Thread {
   participants(first: 4) {
     id
     displayName
-  }
-}`);
-
-/** @type {Document<UpcomingEventsData, UpcomingEventsVariables>} */
-export const UPCOMING_EVENTS_QUERY = /** @type {any} */ (`query UpcomingEvents($first: Int) {
-  events(upcoming: true, first: $first) {
-    nodes {
-      id
-      title
-      startsAt
-      endsAt
-      timeZone
-    }
   }
 }`);

@@ -389,15 +389,26 @@ export type FeedVariables = {
   withOrg: boolean;
 };
 
-/** query ThreadCounts (home.graphql) */
-export type ThreadCountsData = {
+/** query HomeGlance (home.graphql) */
+export type HomeGlanceData = {
   threadCounts: Array<{
     pillar: RoarPillar;
     organisationType: OrganisationType;
     count: number;
   }>;
+  events: {
+    nodes: Array<{
+      id: string;
+      title: string;
+      startsAt: string;
+      endsAt: string;
+      timeZone: string;
+    }>;
+  };
 };
-export type ThreadCountsVariables = Record<string, never>;
+export type HomeGlanceVariables = {
+  events?: number | null;
+};
 
 /** subscription ThreadStarted (home.graphql) */
 export type ThreadStartedData = {
@@ -418,22 +429,6 @@ export type ThreadsUpdatedData = {
 };
 export type ThreadsUpdatedVariables = {
   filter?: ThreadFilter | null;
-};
-
-/** query UpcomingEvents (home.graphql) */
-export type UpcomingEventsData = {
-  events: {
-    nodes: Array<{
-      id: string;
-      title: string;
-      startsAt: string;
-      endsAt: string;
-      timeZone: string;
-    }>;
-  };
-};
-export type UpcomingEventsVariables = {
-  first?: number | null;
 };
 
 /** query JoinPage (join.graphql) */

@@ -1,21 +1,22 @@
 // @ts-check
 // The home page's "Upcoming events": the few soonest events in the reader's
-// local time, each with its own zone named, and a link to all of them.
+// local time, each with its own zone named, and a link to all of them. The
+// events come with the grid's counts (HomeGlance), so the block asks nothing
+// of the server itself.
 
-import { gql, isAbort } from './api.js';
 import { errorBox, loading } from './components.js';
 import { h, replaceChildren } from './dom.js';
-import { UPCOMING_EVENTS_QUERY } from '../graphql/home.js';
 
-/** @import { UpcomingEventsData } from '../graphql/types' */
+/** @import { HomeGlanceData } from '../graphql/types' */
+/** @typedef {HomeGlanceData['events']['nodes'][number]} UpcomingEvent */
 
 /** How many events the block shows. */
-const SHOWN = 3;
+export const SHOWN = 3;
 const local = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /**
  * "3 Jun 2027, 10:00 your time (09:00 in Europe/London)".
- * @param {UpcomingEventsData['events']['nodes'][number]} e
+ * @param {UpcomingEvent} e
  */
 export function shortWhen(e) {
   const start = new Date(e.startsAt);
@@ -24,31 +25,29 @@ export function shortWhen(e) {
 }
 
 /**
- * The block, filled in once the events arrive (its height is kept while it
- * loads so the page does not shift).
- * @param {AbortSignal} signal
- * @returns {HTMLElement}
+ * The block, loading until `show` or `fail` is called (its height is kept
+ * while it loads so the page does not shift).
+ * @returns {{ element: HTMLElement, show: (events: UpcomingEvent[]) => void,
+ *   fail: (err: unknown, retry: () => void) => void }}
  */
-export function upcomingEvents(signal) {
+export function upcomingEvents() {
   const body = h('div', { class: 'upcoming-body' }, loading('Loading events…'));
-  const load = async () => {
-    try {
-      const data = await gql(UPCOMING_EVENTS_QUERY, { first: SHOWN }, { signal });
-      const events = data.events.nodes;
+  const element = h('section', { class: 'upcoming-events', 'aria-labelledby': 'upcoming-heading' },
+    h('h2', { id: 'upcoming-heading' }, 'Upcoming events'),
+    body,
+    h('p', null, h('a', { href: '/events' }, 'All events')));
+  return {
+    element,
+    show(events) {
       replaceChildren(body,
         events.length
           ? h('ul', { class: 'upcoming-list' }, events.map((e) => h('li', { class: 'upcoming-event' },
             h('a', { href: `/events#event-${encodeURIComponent(e.id)}` }, e.title),
             h('span', { class: 'upcoming-when' }, shortWhen(e)))))
           : h('p', { class: 'hint' }, 'No events are planned yet.'));
-    } catch (err) {
-      if (isAbort(err)) return;
-      replaceChildren(body, errorBox(err, load));
-    }
+    },
+    fail(err, retry) {
+      replaceChildren(body, errorBox(err, retry));
+    },
   };
-  load();
-  return h('section', { class: 'upcoming-events', 'aria-labelledby': 'upcoming-heading' },
-    h('h2', { id: 'upcoming-heading' }, 'Upcoming events'),
-    body,
-    h('p', null, h('a', { href: '/events' }, 'All events')));
 }

@@ -14,16 +14,16 @@ import {
 } from '../lib/labels.js';
 import { oneOf } from '../lib/text.js';
 import { savedMode, saveMode, skeletonItems, threadItem } from '../lib/threadlist.js';
-import { upcomingEvents } from '../lib/upcoming-events.js';
+import { SHOWN as EVENTS_SHOWN, upcomingEvents } from '../lib/upcoming-events.js';
 import { View } from '../lib/view.js';
 import {
   ORGANISATION_TYPE_VALUES, ROAR_PILLAR_VALUES, THREAD_KIND_VALUES, THREAD_ORDER_VALUES, THREAD_STATUS_VALUES,
 } from '../graphql/enums.js';
 import {
-  FEED_QUERY, THREAD_COUNTS_QUERY, THREAD_STARTED_SUBSCRIPTION, THREADS_UPDATED_SUBSCRIPTION,
+  FEED_QUERY, HOME_GLANCE_QUERY, THREAD_STARTED_SUBSCRIPTION, THREADS_UPDATED_SUBSCRIPTION,
 } from '../graphql/home.js';
 
-/** @import { FeedData, ThreadCardFields, ThreadCountsData } from '../graphql/types' */
+/** @import { FeedData, HomeGlanceData, ThreadCardFields } from '../graphql/types' */
 /** @import { ListMode } from '../lib/threadlist.js' */
 /** @import { FeedState } from '../lib/feed.js' */
 /** @import { Vocabulary } from '../lib/session.js' */
@@ -67,12 +67,14 @@ export default class HomeView extends View {
   stopNewThreads = null;
   /** @type {(() => void) | null} */
   stopUpdates = null;
-  /** @type {ThreadCountsData['threadCounts'] | null} */
+  /** @type {HomeGlanceData['threadCounts'] | null} */
   counts = null;
   /** @type {ThreadCardFields[]} the threads shown, in order */
   threads = [];
   /** @type {number | null} how many threads match, once known */
   total = null;
+  /** The "Upcoming events" block, filled by the glance's request. */
+  events = upcomingEvents();
   /** @type {boolean} a refresh of the grid is due */
   glanceDue = false;
   /** @type {ListMode} compact rows or expanded cards, as the reader chose last */
@@ -134,7 +136,7 @@ export default class HomeView extends View {
             this.list,
             this.more),
           this.sheet),
-        upcomingEvents(this.signal)));
+        this.events.element));
     this.placeSheet();
     this.listen(this.wide, 'change', () => this.placeSheet());
     this.renderForm();
@@ -492,12 +494,14 @@ export default class HomeView extends View {
 
   async loadGlance() {
     try {
-      const data = await gql(THREAD_COUNTS_QUERY, {}, { signal: this.signal });
+      const data = await gql(HOME_GLANCE_QUERY, { events: EVENTS_SHOWN }, { signal: this.signal });
       this.counts = data.threadCounts;
       this.renderGlance();
+      this.events.show(data.events.nodes);
     } catch (err) {
       if (isAbort(err)) return;
       replaceChildren(this.glanceBody, errorBox(err, () => this.loadGlance()));
+      this.events.fail(err, () => this.loadGlance());
     }
   }
 
@@ -511,7 +515,7 @@ export default class HomeView extends View {
 /**
  * The grid of thread counts: organisation types by pillars, each cell a link
  * to the feed filtered to it.
- * @param {ThreadCountsData['threadCounts']} cells
+ * @param {HomeGlanceData['threadCounts']} cells
  * @param {Vocabulary} vocabulary
  */
 function glanceTable(cells, vocabulary) {

@@ -137,10 +137,17 @@ export default class ThreadView extends View {
   /** Following the thread (its sidebar's button), and its notifications read now that it is open. */
   async engage() {
     const { thread } = this;
-    const [followed, marked] = await Promise.all([
-      gql(THREAD_FOLLOWED_QUERY, { id: thread.id }, { signal: this.signal }),
-      gql(MARK_NOTIFICATIONS_READ_MUTATION, { input: { threadId: thread.id } }, { signal: this.signal }),
-    ]);
+    let followed, marked;
+    try {
+      [followed, marked] = await Promise.all([
+        gql(THREAD_FOLLOWED_QUERY, { id: thread.id }, { signal: this.signal }),
+        gql(MARK_NOTIFICATIONS_READ_MUTATION, { input: { threadId: thread.id } }, { signal: this.signal }),
+      ]);
+    } catch (err) {
+      if (isAbort(err)) return;
+      replaceChildren(this.slots.follow, errorBox(err, () => this.engage()));
+      return;
+    }
     const node = followed.node;
     const follows = node?.__typename === 'Thread' ? node.viewerFollows : false;
     replaceChildren(this.slots.follow, followButton({ thread: thread.id }, follows, { what: 'this thread' }));

@@ -70,8 +70,10 @@ def admin_of(forum: Forum) -> Person:
     raise AssertionError("the demo data has no admin")
 
 
-def new_page(browser: Any, forum: Forum, cookie: str | None = None) -> Any:
-    context = browser.new_context(base_url=forum.url)
+def new_page(
+    browser: Any, forum: Forum, viewport: dict[str, int], cookie: str | None = None
+) -> Any:
+    context = browser.new_context(base_url=forum.url, viewport=viewport)
     context.set_default_timeout(15_000)
     if cookie:
         context.add_cookies(
@@ -84,7 +86,7 @@ def new_page(browser: Any, forum: Forum, cookie: str | None = None) -> Any:
 
 
 def test_a_visitor_applies_an_admin_approves_and_the_contact_joins_and_writes(
-    browser: Any, mailing_forum: tuple[Forum, SmtpSink]
+    browser: Any, mailing_forum: tuple[Forum, SmtpSink], viewport: dict[str, int]
 ) -> None:
     forum, sink = mailing_forum
     suffix = secrets.token_hex(3)
@@ -92,7 +94,7 @@ def test_a_visitor_applies_an_admin_approves_and_the_contact_joins_and_writes(
     email = f"joana.{suffix}@ani.example"
 
     # A visitor fills in the form; a wrong country comes back next to its field...
-    visitor = new_page(browser, forum)
+    visitor = new_page(browser, forum, viewport)
     visitor.goto("/join")
     visitor.wait_for_selector("form.join-form")
     expect(visitor.locator("details.terms")).to_contain_text("Terms of Reference")
@@ -117,7 +119,7 @@ def test_a_visitor_applies_an_admin_approves_and_the_contact_joins_and_writes(
     assert name in str(receipt["Subject"])
 
     # An admin approves it in the web client.
-    admin = new_page(browser, forum, session_cookie(forum, admin_of(forum)))
+    admin = new_page(browser, forum, viewport, session_cookie(forum, admin_of(forum)))
     admin.goto("/admin/applications")
     card = admin.locator(".application-card", has_text=name)
     expect(card).to_contain_text(email)
@@ -129,7 +131,7 @@ def test_a_visitor_applies_an_admin_approves_and_the_contact_joins_and_writes(
     text = welcome.get_body(preferencelist=("plain",)).get_content()
     link = re.search(r"(http://\S+/auth/invitation/\S+)", text)
     assert link, text
-    contact = new_page(browser, forum)
+    contact = new_page(browser, forum, viewport)
     contact.goto(link.group(1))
     expect(contact.get_by_role("heading", name=f"Join {name}")).to_be_visible()
     contact.locator("input[name=display_name]").fill("Joana Silva")
@@ -149,6 +151,6 @@ def test_a_visitor_applies_an_admin_approves_and_the_contact_joins_and_writes(
     expect(contact.locator("h1")).to_have_text(title)
     expect(contact.locator("main")).to_contain_text(name)
     # The link worked once.
-    again = new_page(browser, forum)
+    again = new_page(browser, forum, viewport)
     response = again.goto(link.group(1))
     assert response is not None and response.status == 410

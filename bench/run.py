@@ -973,6 +973,8 @@ def run(opts: Options) -> dict[str, Any]:
             sql_of,
             opts,
             {"S2": {"filter": S2_FILTER}, "S3": {"depth": reached}, "S5": {"search": S5_SEARCH}},
+            # A member's answer is never cached: S1M runs once, in the cache-off pass if any.
+            member_cookie=None if opts.uncached_pass else cookies[0],
         )
         results["scenarios"].update(reads["scenarios"])
         results["baseline"].update(reads["baseline"])

@@ -55,9 +55,7 @@ class PublicScripts:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         path = scope.get("path", "")
-        if scope["type"] != "http" or not (
-            path == EMBED_PATH or path.startswith(PUBLIC_PREFIXES)
-        ):
+        if scope["type"] != "http" or not (path == EMBED_PATH or path.startswith(PUBLIC_PREFIXES)):
             await self.app(scope, receive, send)
             return
 

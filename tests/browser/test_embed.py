@@ -57,7 +57,10 @@ def strict_csp(forum: Forum) -> str:
 
 
 def serve_partner(site: StaticSite, forum: Forum, key: str, attributes: str) -> str:
-    html = {"Content-Type": "text/html; charset=utf-8", "Content-Security-Policy": strict_csp(forum)}
+    html = {
+        "Content-Type": "text/html; charset=utf-8",
+        "Content-Security-Policy": strict_csp(forum),
+    }
     site.files["/"] = (partner_page(forum, key, attributes), html)
     site.files["/partner.css"] = (PARTNER_CSS, {"Content-Type": "text/css"})
     return site.url + "/"

@@ -393,3 +393,65 @@ def start_thread(
     payload = data["startThread"]
     assert not payload["errors"], payload["errors"]
     return payload["thread"]["id"]
+
+
+def create_partner_key(forum: Forum, name: str, origins: tuple[str, ...]) -> str:
+    """Issue a partner key for `origins` with `moin-forum partners create`; returns the key."""
+    env = {**_base_env(), "MOIN_DATABASE_URL": forum.database}
+    origin_args = [arg for origin in origins for arg in ("--origin", origin)]
+    result = subprocess.run(
+        _cli("partners", "create", name, *origin_args),
+        env=env,
+        cwd=forum.log.parent,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return next(word for word in result.stdout.split() if word.startswith("moin_pk_"))
+
+
+@dataclass
+class StaticSite:
+    """Pages of another origin (a partner's site), served from memory with their headers."""
+
+    url: str
+    files: dict[str, tuple[str, dict[str, str]]]
+
+
+@contextlib.contextmanager
+def static_site() -> Iterator[StaticSite]:
+    """A tiny HTTP server on a free loopback port: another origin than the forum's."""
+    import http.server
+    import threading
+
+    site = StaticSite(url="", files={})
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            found = site.files.get(self.path.split("?", 1)[0])
+            if found is None:
+                self.send_error(404)
+                return
+            body, headers = found
+            data = body.encode()
+            self.send_response(200)
+            for name, value in headers.items():
+                self.send_header(name, value)
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    site.url = f"http://127.0.0.1:{server.server_address[1]}"
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield site
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -22,10 +22,10 @@ from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 
-from server import background, ics, markdown, migrate, persisted
+from server import background, embed, ics, markdown, migrate, persisted
 from server.auth import routes as auth_routes
 from server.auth import sessions
-from server.auth.apikeys import PartnerCORS, PartnerDirectory, PartnerKeys
+from server.auth.apikeys import PARTNER_SOCKET, PartnerCORS, PartnerDirectory, PartnerKeys
 from server.auth.oidc import OpenIDSignIn
 from server.auth.ratelimit import InProcessRateLimiter, RateLimiter, RedisRateLimiter
 from server.config import Settings
@@ -86,6 +86,13 @@ class ForumGraphQL(GraphQL):
         if problem is not None:
             raise json.JSONDecodeError(problem, text[:0], 0)
         return value
+
+    def is_websocket_origin_allowed(self, request: WebSocket, origin: str) -> bool:
+        # Another site's page may open a socket only with a partner key for its origin,
+        # and then runs as the partner, without cookies (PartnerKeys).
+        if request.scope.get("state", {}).get(PARTNER_SOCKET):
+            return True
+        return super().is_websocket_origin_allowed(request, origin)
 
     async def render_graphql_ide(self, request: Request) -> Response:
         # GraphiQL from the forum's own files (web/graphiql/), under the pages' CSP: it
@@ -214,6 +221,7 @@ def create_app(
     web_dir = Path(settings.web_dir)
     if web_dir.is_dir():
         routes.append(Mount("/web", StaticFiles(directory=web_dir), name="web"))
+        routes.extend(embed.routes())
         routes.append(Route("/oembed", OEmbed(db, public_url=settings.public_url).answer))
         pages = Pages(db, public_url=settings.public_url, web_dir=web_dir)
         routes.append(Route("/{path:path}", pages.page, methods=["GET"]))
@@ -255,6 +263,8 @@ def create_app(
         keyless_per_minute=settings.keyless_cross_origin_per_minute,
     )
     app.add_middleware(PartnerCORS, directory=partners, site_origin=settings.public_origin)
+    # The widget's script and the modules it imports, readable by partners' pages.
+    app.add_middleware(embed.PublicScripts)
     # Around everything that may touch the database: a failure is answered, not a bare 500.
     app.add_middleware(Failures)
     app.add_middleware(CancelOnDisconnect)

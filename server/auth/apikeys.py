@@ -45,6 +45,11 @@ GRAPHQL_PATH = "/graphql"
 # persisted documents (read by server.persisted_http).
 KEY_PARAM = "key"
 PERSISTED_ONLY = "partner_persisted_only"
+# Request state: a refusal of a key, which the page that used it may read (CORS), so that
+# a widget can say why instead of showing nothing.
+READABLE_REFUSAL = "partner_readable_refusal"
+# Socket state: a page of a partner's origin opened this socket with the partner's key.
+PARTNER_SOCKET = "partner_socket"
 
 
 class PartnerError(ValueError):
@@ -226,6 +231,9 @@ class PartnerKeys:
         self.keyless_per_minute = keyless_per_minute
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "websocket" and scope["path"] == GRAPHQL_PATH:
+            await self._socket(scope, receive, send)
+            return
         if scope["type"] != "http" or scope["path"] != GRAPHQL_PATH:
             await self.app(scope, receive, send)
             return
@@ -255,6 +263,19 @@ class PartnerKeys:
         partner = None
         if scheme.lower() == "bearer" and key.strip():
             partner = await self.directory.authenticate(key.strip())
+        refusal = await self._refusal(partner, headers.get("origin"))
+        if refusal is not None:
+            # The page that sent the key may read why it was refused (PartnerCORS).
+            scope.setdefault("state", {})[READABLE_REFUSAL] = True
+            return refusal
+        assert partner is not None
+        state = scope.setdefault("state", {})
+        state["partner_id"] = partner.partner_id
+        state[PERSISTED_ONLY] = partner.persisted_only
+        return None
+
+    async def _refusal(self, partner: PartnerKey | None, origin: str | None) -> Response | None:
+        """Why a key may not be used now (unknown, another origin, over budget), or None."""
         if partner is None:
             return _error(
                 401,
@@ -263,10 +284,12 @@ class PartnerKeys:
                 "with a partner key; sign-in sessions use the cookie, not this header.",
                 {"WWW-Authenticate": 'Bearer error="invalid_token"'},
             )
-        origin = headers.get("origin")
         if origin is not None and origin.lower() not in partner.origins | {self.site_origin}:
             return _error(
-                403, "FORBIDDEN", "This API key is not registered for the origin of this page."
+                403,
+                "FORBIDDEN",
+                f"This API key is not registered for the origin of this page ({origin}): "
+                "ask the forum's operator to add it to the key's origins.",
             )
         decision = await self.limiter.hit(
             f"partner:{partner.partner_id}", per_minute=partner.per_minute
@@ -279,10 +302,32 @@ class PartnerKeys:
                 f"retry in {decision.retry_after} s.",
                 {"Retry-After": str(decision.retry_after)},
             )
+        return None
+
+    async def _socket(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """A socket opened with `?key=`: a partner's widget, live.
+
+        Its page is on the partner's origin, which the socket's own check of the Origin
+        (cross-site WebSocket hijacking, SECURITY.md) refuses unless it is marked here.
+        So that a foreign page can never act with a member's session, the socket then
+        runs as the partner, whose viewer reads public threads only, and its cookies are
+        dropped. A key that is not valid for the page's origin closes the handshake (403).
+        """
+        key = QueryParams(scope.get("query_string", b"")).get(KEY_PARAM)
+        if key is None:
+            await self.app(scope, receive, send)
+            return
+        headers = Headers(scope=scope)
+        partner = await self.directory.authenticate(key.strip())
+        if await self._refusal(partner, headers.get("origin")) is not None:
+            await send({"type": "websocket.close", "code": 1008, "reason": ""})
+            return
+        assert partner is not None
         state = scope.setdefault("state", {})
         state["partner_id"] = partner.partner_id
-        state[PERSISTED_ONLY] = partner.persisted_only
-        return None
+        state[PARTNER_SOCKET] = True
+        without_cookies = [(k, v) for k, v in scope["headers"] if k.lower() != b"cookie"]
+        await self.app({**scope, "headers": without_cookies}, receive, send)
 
     async def _keyless(self, headers: Headers, scope: Scope) -> Response | None:
         """A browser page of another site reading without a key: a budget per address."""
@@ -335,12 +380,13 @@ class PartnerCORS:
         if scope["method"] == "OPTIONS" and "access-control-request-method" in headers:
             await self._preflight(origin, allowed)(scope, receive, send)
             return
-        if not allowed:
-            await self.app(scope, receive, send)
-            return
+        state = scope.setdefault("state", {})
 
         async def send_with_cors(message: Message) -> None:
-            if message["type"] == "http.response.start":
+            # Another origin reads only the refusal of the key it sent (PartnerKeys).
+            if message["type"] == "http.response.start" and (
+                allowed or state.get(READABLE_REFUSAL)
+            ):
                 response_headers = MutableHeaders(scope=message)
                 response_headers["Access-Control-Allow-Origin"] = origin
                 response_headers["Access-Control-Expose-Headers"] = self.EXPOSE_HEADERS

@@ -27,6 +27,22 @@ export type ApplicationFields = {
   } | null;
 };
 
+/** fragment EmbedThreadFields on Thread */
+export type EmbedThreadFields = {
+  id: string;
+  kind: ThreadKind;
+  title: string;
+  status: ThreadStatus;
+  pillars: Array<RoarPillar>;
+  organisation: {
+    name: string;
+    slug: string;
+  } | null;
+  replyCount: number;
+  expertReplyCount: number;
+  createdAt: string;
+};
+
 /** fragment NotificationFields on Notification */
 export type NotificationFields = {
   id: string;
@@ -191,6 +207,25 @@ export type PreviewData = {
 };
 export type PreviewVariables = {
   markdown: string;
+};
+
+/** query EmbedFeed (embed.graphql) */
+export type EmbedFeedData = {
+  threads: {
+    nodes: Array<EmbedThreadFields>;
+  };
+};
+export type EmbedFeedVariables = {
+  filter?: ThreadFilter | null;
+  first?: number | null;
+};
+
+/** subscription EmbedThreadStarted (embed.graphql) */
+export type EmbedThreadStartedData = {
+  threadStarted: EmbedThreadFields;
+};
+export type EmbedThreadStartedVariables = {
+  filter?: ThreadFilter | null;
 };
 
 /** query UnreadNotifications (engagement.graphql) */
@@ -974,6 +1009,8 @@ export interface ThreadFilter {
   topics?: Array<string> | null;
   /** Threads started by members of this organisation (its global ID). */
   organisation?: string | null;
+  /** Threads started by members of the organisation with this slug, as in its address `/o/<slug>` (what an embedded feed knows). With `organisation` too, both must hold; a slug no organisation has matches no thread. */
+  organisationSlug?: string | null;
   /** Only threads with at least one expert reply. */
   hasExpertReply?: boolean | null;
   /** Full-text search over titles and all posts of the thread. A thread matches when its title and opening post, together, hold every word, or when one of its replies does (on PostgreSQL the text is read as a web search: "quoted phrases", -word to exclude, or). Results come by relevance: first the threads whose title or opening post match, then those that match in a reply only; each group in `orderBy` order (most recent activity first by default). A search that runs past the server's time limit fails with the error code TIMEOUT: narrow it. Visitors' searches, and the totalCount of one, spend a budget of their address (RATE_LIMITED, with retryAfter, when it is spent). */

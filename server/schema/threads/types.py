@@ -304,6 +304,12 @@ class ThreadFilter:
     organisation: strawberry.ID | None = strawberry.field(
         default=None, description="Threads started by members of this organisation (its global ID)."
     )
+    organisation_slug: str | None = strawberry.field(
+        default=None,
+        description="Threads started by members of the organisation with this slug, as in "
+        "its address `/o/<slug>` (what an embedded feed knows). With `organisation` too, "
+        "both must hold; a slug no organisation has matches no thread.",
+    )
     has_expert_reply: bool | None = strawberry.field(
         default=None, description="Only threads with at least one expert reply."
     )
@@ -321,6 +327,7 @@ class ThreadFilter:
     )
 
     def to_service(self) -> threads.ThreadFilter:
+        """The services' filter (the organisation's ID decoded)."""
         organisation_id = None
         if self.organisation is not None:
             organisation_id = row_id(self.organisation, "Organisation")
@@ -333,6 +340,16 @@ class ThreadFilter:
             statuses=self.statuses,
             topics=self.topics,
             organisation_id=organisation_id,
+            organisation_slug=self.organisation_slug,
             has_expert_reply=self.has_expert_reply,
             search=self.search,
         )
+
+
+async def live_filter(context: Context, given: ThreadFilter | None) -> threads.ThreadFilter:
+    """The services' filter of a subscription: an organisation's slug is looked up once,
+    when it starts, since each event is matched against the thread's row alone."""
+    flt = given.to_service() if given else threads.ThreadFilter()
+    if flt.organisation_slug is None:
+        return flt
+    return await context.read(threads.resolve_slug, flt)

@@ -10,19 +10,25 @@ import os
 import secrets
 import subprocess
 import sys
+import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Coroutine, Iterator
 from dataclasses import dataclass, field
+from email.message import EmailMessage
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 
 from tests.npm import ensure_npm_packages
+from tests.smtp import SmtpSink
 from tests.support import forum_process
 
 HERE = Path(__file__).resolve().parent
+
+
+T = TypeVar("T")
 
 
 ROOT = HERE.parents[1]
@@ -117,11 +123,16 @@ def _base_env() -> dict[str, str]:
     return env
 
 
-def _postgres_admin(statement: str) -> None:
-    """Run one statement on the admin database (in a thread of its own: Playwright's
-    sync API keeps an event loop running in this one)."""
+def _run_async(work: Coroutine[Any, Any, T]) -> T:
+    """Run a coroutine to its end, in a thread of its own: Playwright's sync API keeps an
+    event loop running in this one."""
     with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
-        pool.submit(asyncio.run, _postgres_admin_async(statement)).result(timeout=60)
+        return pool.submit(asyncio.run, work).result(timeout=60)
+
+
+def _postgres_admin(statement: str) -> None:
+    """Run one statement on the admin database."""
+    _run_async(_postgres_admin_async(statement))
 
 
 async def _postgres_admin_async(statement: str) -> None:
@@ -173,6 +184,37 @@ def postgres_forum(workdir: Path, extra_env: dict[str, str] | None = None) -> It
         _postgres_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+def wait_for_background_work(forum: Forum, timeout: float = 300) -> None:
+    """Wait until the forum's worker has done every job that is due (the demo data's
+    notification fan-out runs after the server starts: some 400 jobs, a minute or more on a
+    busy machine), reading its outbox table."""
+    deadline = time.monotonic() + timeout
+    while (due := _run_async(_due_jobs(forum.database))) > 0:
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{due} jobs still due after {timeout:.0f} s")
+        time.sleep(0.3)
+
+
+async def _due_jobs(database: str) -> int:
+    import sqlalchemy as sa
+    from sqlalchemy.ext.asyncio import create_async_engine
+
+    from server.db import utcnow
+    from server.jobs.outbox import OUTBOX, PENDING
+
+    engine = create_async_engine(database)
+    try:
+        async with engine.connect() as connection:
+            due = await connection.scalar(
+                sa.select(sa.func.count())
+                .select_from(OUTBOX)
+                .where(OUTBOX.c.state == PENDING, OUTBOX.c.run_at <= utcnow())
+            )
+    finally:
+        await engine.dispose()
+    return int(due or 0)
+
+
 MEMBERS_QUERY = """
 query BrowserTestMembers {
   organisations(first: 50) {
@@ -192,6 +234,26 @@ class Person:
     role: str
     organisation: str
     organisation_type: str
+
+
+def demo_people(forum: Forum) -> dict[str, Person]:
+    """Demo members: 'member', 'other_member' (of another organisation where there is one),
+    'researcher', and 'moderator' if there is one."""
+    data = forum.graphql(MEMBERS_QUERY)
+    everyone = [
+        Person(m["id"], m["displayName"], m["role"], org["name"], org["type"])
+        for org in data["organisations"]["nodes"]
+        for m in org["members"]["nodes"]
+    ]
+    members = [p for p in everyone if p.role == "MEMBER"]
+    researchers = [p for p in everyone if p.role == "RESEARCHER"]
+    assert len(members) >= 2 and researchers, "the demo data needs two members and a researcher"
+    other = next((p for p in members[1:] if p.organisation != members[0].organisation), members[1])
+    found = {"member": members[0], "other_member": other, "researcher": researchers[0]}
+    moderators = [p for p in everyone if p.role in ("MODERATOR", "ADMIN")]
+    if moderators:
+        found["moderator"] = moderators[0]
+    return found
 
 
 def session_cookie(forum: Forum, person: Person) -> str:
@@ -236,6 +298,39 @@ class PageProblems:
 
         page.on("console", on_console)
         return page
+
+
+def new_page(browser: Any, forum: Forum, cookie: str | None = None) -> Any:
+    """A page in a browser context of its own (a second browser), signed in with `cookie`."""
+    context = browser.new_context(base_url=forum.url)
+    context.set_default_timeout(15_000)
+    if cookie:
+        context.add_cookies(
+            [
+                {"name": name, "value": value, "url": forum.url}
+                for name, value in (pair.split("=", 1) for pair in cookie.split("; "))
+            ]
+        )
+    return context.new_page()
+
+
+def mail_to(
+    sink: SmtpSink, recipient: str, count: int, timeout: float = 30, *, about: str = ""
+) -> list[EmailMessage]:
+    """Wait for `count` distinct messages whose To header names `recipient` (an address or
+    a display name) and whose Subject contains `about`."""
+    deadline = time.monotonic() + timeout
+    while True:
+        found = [
+            m
+            for m in sink.by_message_id().values()
+            if recipient in str(m["To"]) and about in str(m["Subject"])
+        ]
+        if len(found) >= count:
+            return found
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{len(found)} of {count} messages to {recipient} arrived")
+        time.sleep(0.2)
 
 
 def screenshot(page: Any, name: str) -> None:

@@ -7,56 +7,22 @@ from __future__ import annotations
 
 import re
 import secrets
-import time
-from collections.abc import Iterator
-from email.message import EmailMessage
 from typing import Any
 
 import pytest
 from playwright.sync_api import expect
 
 from tests.browser.support import (
-    CHROMIUM,  # noqa: F401  # the module's fixtures need Chromium, as the others do
     MEMBERS_QUERY,
     Forum,
     Person,
-    postgres_forum,
+    mail_to,
+    new_page,
     session_cookie,
-    sqlite_forum,
 )
 from tests.smtp import SmtpSink
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module", params=["sqlite", "postgres"])
-def mailing_forum(
-    request: pytest.FixtureRequest,
-    tmp_path_factory: pytest.TempPathFactory,
-    chromium_available: None,
-) -> Iterator[tuple[Forum, SmtpSink]]:
-    """A demo forum of its own that sends e-mail to a real SMTP server."""
-    with SmtpSink() as sink:
-        workdir = tmp_path_factory.mktemp(f"joining-{request.param}")
-        starter = sqlite_forum if request.param == "sqlite" else postgres_forum
-        env = {
-            "MOIN_SMTP_URL": sink.url,
-            "MOIN_MAIL_FROM": "MOIN Forum <forum@moin.example>",
-            "MOIN_WORKER_POLL_SECONDS": "0.5",
-        }
-        with starter(workdir, extra_env=env) as forum:
-            yield forum, sink
-
-
-def mail_to(sink: SmtpSink, address: str, count: int, timeout: float = 30) -> list[EmailMessage]:
-    deadline = time.monotonic() + timeout
-    while True:
-        found = [m for m in sink.by_message_id().values() if m["To"] == address]
-        if len(found) >= count:
-            return found
-        if time.monotonic() > deadline:
-            raise AssertionError(f"{len(found)} of {count} messages to {address} arrived")
-        time.sleep(0.2)
 
 
 def admin_of(forum: Forum) -> Person:
@@ -68,19 +34,6 @@ def admin_of(forum: Forum) -> Person:
                     member["id"], member["displayName"], "ADMIN", organisation["name"], ""
                 )
     raise AssertionError("the demo data has no admin")
-
-
-def new_page(browser: Any, forum: Forum, cookie: str | None = None) -> Any:
-    context = browser.new_context(base_url=forum.url)
-    context.set_default_timeout(15_000)
-    if cookie:
-        context.add_cookies(
-            [
-                {"name": name, "value": value, "url": forum.url}
-                for name, value in (pair.split("=", 1) for pair in cookie.split("; "))
-            ]
-        )
-    return context.new_page()
 
 
 def test_a_visitor_applies_an_admin_approves_and_the_contact_joins_and_writes(

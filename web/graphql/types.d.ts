@@ -209,6 +209,17 @@ export type PreviewVariables = {
   markdown: string;
 };
 
+/** query EmbedOrganisations (embed-page.graphql) */
+export type EmbedOrganisationsData = {
+  organisations: {
+    nodes: Array<{
+      slug: string;
+      name: string;
+    }>;
+  };
+};
+export type EmbedOrganisationsVariables = Record<string, never>;
+
 /** query EmbedFeed (embed.graphql) */
 export type EmbedFeedData = {
   threads: {

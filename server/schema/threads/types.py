@@ -24,10 +24,12 @@ from server.schema.members import Member
 from server.schema.node import Node
 from server.schema.pagination import Connection, connection
 from server.schema.plans.batched import batched, only
+from server.schema.viewer_scope import per_viewer
 from server.services import threads
 from server.services.errors import BadInput
 from server.services.thread_reads import is_new
 from server.services.viewer import (
+    Viewer,
     can_accept,
     hidden_reason_shown_to,
     post_shown_to,
@@ -222,11 +224,8 @@ class Post(Node):
         "accepted, is in `Thread.status` and `isAccepted`.)"
     )
     async def viewer_can_accept(self, info: Info) -> bool:
-        viewer = info.context.viewer
-        if self.row.position == 0 or self.row.hidden_at is not None or viewer.member_id is None:
-            return False
-        thread = await info.context.loaders.thread_by_id.load(self.row.thread_id)
-        return thread is not None and can_accept(viewer, thread.author_id, self.row.author_id)
+        can: bool = only(await viewers_can_accept(info.context, [(info.context.viewer, self)]))
+        return can
 
     @strawberry.field(
         description="True when the post came after the signed-in member last opened its "
@@ -271,6 +270,24 @@ async def _members(context: Context, member_ids: list[int], what: str) -> list[M
         Member.from_row(row) if row is not None else AssertionError(f"{what} is a foreign key")
         for row in rows
     ]
+
+
+@per_viewer("Post", "viewerCanAccept")
+async def viewers_can_accept(context: Context, pairs: Sequence[tuple[Viewer, Post]]) -> list[bool]:
+    """For each (viewer, post): whether the viewer may accept the post as its thread's
+    answer (the threads from the loaders, one query for all of them)."""
+    thread_ids = list({post.row.thread_id for _, post in pairs})
+    rows = await context.loaders.thread_by_id.load_many(thread_ids)
+    threads_by_id = dict(zip(thread_ids, rows, strict=True))
+    out: list[bool] = []
+    for viewer, post in pairs:
+        row = post.row
+        if row.position == 0 or row.hidden_at is not None or viewer.member_id is None:
+            out.append(False)
+            continue
+        thread = threads_by_id.get(row.thread_id)
+        out.append(thread is not None and can_accept(viewer, thread.author_id, row.author_id))
+    return out
 
 
 @batched("Thread", "author")

@@ -8,6 +8,7 @@ no feed."""
 
 from __future__ import annotations
 
+import re
 import secrets
 import time
 import urllib.request
@@ -176,3 +177,31 @@ def test_a_page_of_an_origin_the_key_does_not_allow_gets_a_clear_message(
     assert "cannot be shown here" in text
     assert "not registered for the origin of this page" in text
     assert partner_site.url in text
+
+
+def test_the_configurator_previews_the_widget_and_writes_the_snippet(
+    open_page: Any, forum: Forum
+) -> None:
+    page = open_page()
+    page.goto("/embed")
+    page.get_by_role("heading", name="Embed a live feed").wait_for()
+    page.get_by_label("Risks & rewards").check()
+    page.get_by_label("Threads shown").fill("3")
+    page.get_by_label("Partner key").fill("moin_pk_example")
+
+    snippet = page.locator(".embed-snippet").inner_text()
+    assert f'<script type="module" src="{forum.url}/embed.js"></script>' in snippet
+    assert f'<moin-feed pillars="{PILLAR}" limit="3" key="moin_pk_example"></moin-feed>' in snippet
+    # The preview is the widget itself, with the options chosen (the example key is refused,
+    # and the widget says so).
+    preview = page.locator(".embed-preview moin-feed")
+    assert preview.get_attribute("pillars") == PILLAR
+    preview.locator("[role=alert]").wait_for()
+    page.get_by_label("Partner key").fill("")
+    preview.locator("li").first.wait_for()
+    assert 1 <= preview.locator("li").count() <= 3
+    page.get_by_role("button", name="Copy the snippet").click()
+    # Copied, or (where the page may not write the clipboard) selected to copy by hand.
+    page.locator(".embed-layout [role=status]").filter(
+        has_text=re.compile(r"Copied|copy the snippet")
+    ).wait_for()

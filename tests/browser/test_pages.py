@@ -36,6 +36,7 @@ PAGES: dict[str, tuple[str, str | None]] = {
     "signin": ("/signin", None),
     "join": ("/join", None),
     "events": ("/events", None),
+    "embed": ("/embed", None),
     "applications": ("/admin/applications", "moderator"),
     "not-found": ("/no/such/page", None),
 }

@@ -209,6 +209,17 @@ export type PreviewVariables = {
   markdown: string;
 };
 
+/** query EmbedOrganisations (embed-page.graphql) */
+export type EmbedOrganisationsData = {
+  organisations: {
+    nodes: Array<{
+      slug: string;
+      name: string;
+    }>;
+  };
+};
+export type EmbedOrganisationsVariables = Record<string, never>;
+
 /** query EmbedFeed (embed.graphql) */
 export type EmbedFeedData = {
   threads: {
@@ -258,6 +269,21 @@ export type NotificationsData = {
 export type NotificationsVariables = {
   first?: number | null;
   after?: string | null;
+};
+
+/** mutation MarkThreadRead (engagement.graphql) */
+export type MarkThreadReadData = {
+  markThreadRead: {
+    unreadNotificationCount: number;
+    errors: Array<{
+      field: Array<string>;
+      message: string;
+      code: UserErrorCode;
+    }>;
+  };
+};
+export type MarkThreadReadVariables = {
+  input: MarkThreadReadInput;
 };
 
 /** mutation MarkNotificationsRead (engagement.graphql) */
@@ -404,7 +430,9 @@ export type FeedData = {
       hasNextPage: boolean;
       endCursor: string | null;
     };
-    nodes: Array<ThreadCardFields>;
+    nodes: Array<{
+      viewerNewReplyCount: number;
+    } & ThreadCardFields>;
   };
   org?: ({
     __typename: 'Event' | 'Follow' | 'Member' | 'MembershipApplication' | 'Notification' | 'Post' | 'Thread';
@@ -700,6 +728,7 @@ export type ThreadData = {
   } | {
     __typename: 'Thread';
     hidden: boolean;
+    viewerLastReadAt: string | null;
     opening: PostFields;
     replies: {
       totalCount: number;
@@ -707,7 +736,9 @@ export type ThreadData = {
         hasNextPage: boolean;
         endCursor: string | null;
       };
-      nodes: Array<PostFields>;
+      nodes: Array<{
+        isNewForViewer: boolean;
+      } & PostFields>;
     };
   } & ThreadCardFields & ThreadContextFields) | null;
   relatedThreads: Array<{
@@ -752,7 +783,9 @@ export type MoreRepliesData = {
         hasNextPage: boolean;
         endCursor: string | null;
       };
-      nodes: Array<PostFields>;
+      nodes: Array<{
+        isNewForViewer: boolean;
+      } & PostFields>;
     };
   }) | null;
 };
@@ -945,6 +978,12 @@ export interface MarkNotificationsReadInput {
   ids?: Array<string> | null;
   /** Only the member's notifications about this thread (its global ID): what opening the thread has shown them. */
   threadId?: string | null;
+}
+
+/** The thread a member has opened. */
+export interface MarkThreadReadInput {
+  /** The thread's global ID. */
+  threadId: string;
 }
 
 /** Settings to change; those left out stay as they are. */

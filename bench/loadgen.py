@@ -389,7 +389,8 @@ def wrk_closed_loop(
     sends `url` with its query string and no body; `ok_status` is a good answer's status)."""
     if b"]==]" in body:
         raise ValueError("the body must not contain the Lua long-bracket terminator")
-    extra = "\n".join(f'wrk.headers["{k}"] = "{v}"' for k, v in (headers or {}).items())
+    # Long brackets: a value may hold quotes (an ETag does).
+    extra = "\n".join(f'wrk.headers["{k}"] = [==[{v}]==]' for k, v in (headers or {}).items())
     script = WRK_SCRIPT.format(
         body="" if method == "GET" else body.decode(),
         extra_headers=extra,

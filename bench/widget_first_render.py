@@ -53,12 +53,12 @@ def measure(browser: Any, url: str) -> tuple[float, int]:
     context = browser.new_context()
     page = context.new_page()
     graphql: list[str] = []
-    page.on("request", lambda r: graphql.append(r.url) if "/graphql" in r.url else None)
+    page.on("request", lambda r: graphql.append(r.url) if "/graphql?" in r.url else None)
     page.goto(url)
     page.locator("moin-feed li").first.wait_for()
     elapsed = page.evaluate("performance.getEntriesByName('moin-feed:rendered')[0].startTime")
     context.close()
-    return float(elapsed), len([u for u in graphql if not u.startswith("ws")])
+    return float(elapsed), len(graphql)
 
 
 def main() -> None:

@@ -224,7 +224,7 @@ def create_app(
     web_dir = Path(settings.web_dir)
     if web_dir.is_dir():
         routes.append(Mount("/web", StaticFiles(directory=web_dir), name="web"))
-        routes.extend(embed.routes())
+        routes.extend(embed.routes(web_dir))
         routes.append(Route("/oembed", OEmbed(db, public_url=settings.public_url).answer))
         pages = Pages(db, public_url=settings.public_url, web_dir=web_dir)
         routes.append(Route("/{path:path}", pages.page, methods=["GET"]))

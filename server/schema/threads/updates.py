@@ -76,6 +76,8 @@ async def _update_to_deliver(
             else None,
             post=Post.from_row(shown) if shown is not None else None,
         ),
+        # The post is there or not by who asks: its author sees it while hidden.
+        variant=shown is not None,
     )
 
 

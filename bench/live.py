@@ -27,11 +27,28 @@ from bench.loadgen import Connection, http_request, is_error
 from bench.queries import REPLY, REPLY_ADDED
 
 
-def _subscriber_process(ws_url: str, origin: str, thread_id: str, count: int, pipe: Pipe) -> None:
-    asyncio.run(_subscribers(ws_url, origin, thread_id, count, pipe))
+def _subscriber_process(
+    ws_url: str,
+    origin: str,
+    thread_id: str,
+    count: int,
+    cookies: list[str],
+    document: str,
+    pipe: Pipe,
+) -> None:
+    asyncio.run(_subscribers(ws_url, origin, thread_id, count, cookies, document, pipe))
 
 
-async def _subscribers(ws_url: str, origin: str, thread_id: str, count: int, pipe: Pipe) -> None:
+async def _subscribers(
+    ws_url: str,
+    origin: str,
+    thread_id: str,
+    count: int,
+    cookies: list[str],
+    document: str,
+    pipe: Pipe,
+) -> None:
+    """`count` subscribers; the i-th signs in with cookies[i] (a Cookie header) if given."""
     from websockets.asyncio.client import connect
     from websockets.typing import Subprotocol
 
@@ -50,6 +67,7 @@ async def _subscribers(ws_url: str, origin: str, thread_id: str, count: int, pip
                     ws_url,
                     subprotocols=[Subprotocol("graphql-transport-ws")],
                     origin=origin,
+                    additional_headers={"Cookie": cookies[i]} if cookies else None,
                     open_timeout=30,
                     ping_interval=None,  # type: ignore[arg-type]
                     max_queue=None,
@@ -64,7 +82,7 @@ async def _subscribers(ws_url: str, origin: str, thread_id: str, count: int, pip
                         {
                             "id": "1",
                             "type": "subscribe",
-                            "payload": {"query": REPLY_ADDED, "variables": {"threadId": thread_id}},
+                            "payload": {"query": document, "variables": {"threadId": thread_id}},
                         }
                     )
                 )
@@ -166,9 +184,17 @@ def run_live(
     settle: float = 2.0,
     drain: float = 5.0,
     subscribe_port: int | None = None,
+    subscriber_cookies: list[tuple[str, str]] | None = None,
+    document: str = REPLY_ADDED,
 ) -> dict[str, Any]:
     """Replies go to the forum on `port`; subscribers to `subscribe_port` (default the same:
-    another port is another process, which hears of the replies through Redis)."""
+    another port is another process, which hears of the replies through Redis).
+
+    With `subscriber_cookies` (one per subscriber) each subscriber is a distinct signed-in
+    member; without, every subscriber is a visitor."""
+    if subscriber_cookies is not None and len(subscriber_cookies) != subscribers:
+        raise ValueError("one cookie per subscriber")
+    cookie_headers = [f"{name}={value}" for name, value in subscriber_cookies or ()]
     origin = f"http://{host}:{port}"
     ws_port = subscribe_port or port
     parent, child = multiprocessing.get_context("spawn").Pipe()
@@ -179,6 +205,8 @@ def run_live(
             f"http://{host}:{ws_port}",
             thread_id,
             subscribers,
+            cookie_headers,
+            document,
             child,
         ),
         daemon=True,
@@ -229,6 +257,7 @@ def run_live(
     all_errors = list(setup_errors) + list(errors) + reply_errors
     return {
         "subscribers": subscribers,
+        "signed_in_subscribers": len(cookie_headers),
         "subscribed": ready,
         "connect_seconds": round(connect_seconds, 2),
         "replies": len(acks),

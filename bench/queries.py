@@ -96,3 +96,17 @@ query ThreadsSearch($search: String!) {
   threads(first: 5, filter: {search: $search}) { nodes { id title } }
 }
 """
+
+
+def web_document(name: str) -> str:
+    """The web client's own document `name`, as it sends it (web/graphql/documents.json)."""
+    import json
+
+    from server.resources import web_folder
+
+    documents = json.loads((web_folder() / "graphql" / "documents.json").read_text())
+    return str(documents[name])
+
+
+# S7M: what the thread page subscribes with, per-viewer fields (viewerCanAccept) included.
+REPLY_ADDED_WEB = web_document("ReplyAdded")

@@ -14,6 +14,8 @@ SCENARIO_TITLES = {
     "S5": "search (two common words)",
     "S6": "reply (16 signed-in members)",
     "S7": "live: replyAdded to 1,000 subscribers",
+    "S1M": "feed as a signed-in member (never cached)",
+    "S7M": "live: replyAdded to 1,000 distinct signed-in members (web client's document)",
 }
 
 
@@ -148,6 +150,22 @@ def evaluate_targets(results: dict[str, Any]) -> list[dict[str, Any]]:
             "ms",
         )
     )
+    for name, key, limit, what in (
+        ("S10 throughput", "ratio_to_s1", 1.0, "the widget's persisted GET"),
+        ("S10 304 throughput", "not_modified_ratio_to_s1", 2.0, "the widget's GET answered 304"),
+    ):
+        ratio = get("S10", key)
+        out.append(
+            _target(
+                name,
+                f"{what}: at least {limit:g}x the requests a second of S1's cached POST, "
+                "side by side",
+                ratio,
+                limit,
+                None if ratio is None else ratio >= limit,
+                "x S1",
+            )
+        )
     sql = results.get("sql", {})
     flat = sql.get("independent_of_page_size")
     out.append(
@@ -170,6 +188,100 @@ def evaluate_targets(results: dict[str, Any]) -> list[dict[str, Any]]:
             "MB",
         )
     )
+    return out
+
+
+def evaluate_cache_off_targets(results: dict[str, Any]) -> list[dict[str, Any]]:
+    """Issue 13's targets, judged with the response cache off (the `uncached` pass); each
+    carries the cached pass's figure beside it (`cached`) where there is one.
+
+    S1M and S7M are never served from the cache (a member's answer is not shared), so
+    they appear once, from whichever pass measured them.
+    """
+    cold = results.get("uncached") or {}
+    cold_s, warm_s = cold.get("scenarios", {}), results.get("scenarios", {})
+    cold_r, warm_r = cold.get("ratios", {}), results.get("ratios", {})
+    rate = f"{results.get('load', {}).get('rate', 100):g} req/s"
+    out: list[dict[str, Any]] = []
+
+    def add(
+        name: str,
+        description: str,
+        value: Any,
+        cached: Any,
+        limit: float,
+        at_least: bool,
+        unit: str,
+    ) -> None:
+        met = None if value is None else (value >= limit if at_least else value < limit)
+        entry = _target(name, description, value, limit, met, unit)
+        entry["cached"] = cached
+        out.append(entry)
+
+    add(
+        "S1 ratio",
+        "S1 feed, throughput / bare baseline",
+        cold_r.get("S1"),
+        warm_r.get("S1"),
+        0.7,
+        True,
+        "x",
+    )
+    add(
+        "S4 ratio",
+        "S4 thread page (50 replies), throughput / bare baseline",
+        cold_r.get("S4"),
+        warm_r.get("S4"),
+        0.6,
+        True,
+        "x",
+    )
+
+    def worst_p99(scenarios: dict[str, Any]) -> float | None:
+        values = [scenarios.get(n, {}).get("p99_ms") for n in ("S1", "S2", "S3", "S4", "S5")]
+        known = [v for v in values if v is not None]
+        return max(known) if known else None
+
+    add(
+        "S1-S5 p99",
+        f"S1-S5 worst p99 at {rate}",
+        worst_p99(cold_s),
+        worst_p99(warm_s),
+        50,
+        False,
+        "ms",
+    )
+    member = (cold_s.get("S1M") or warm_s.get("S1M") or {}).get("rps")
+    visitor = cold_s.get("S1", {}).get("rps")
+    member_ratio = round(member / visitor, 3) if member and visitor else None
+    add(
+        "S1M ratio",
+        "S1 as a signed-in member / as a visitor (both uncached)",
+        member_ratio,
+        None,
+        0.9,
+        True,
+        "x",
+    )
+    s7m = warm_s.get("S7M") or cold_s.get("S7M") or {}
+    p99 = s7m.get("delivery_p99_ms")
+    entry_met = None if p99 is None else (p99 < 200 and s7m.get("errors") == 0)
+    add(
+        "S7M delivery p99",
+        "S7 with 1,000 distinct signed-in subscribers, delivery p99 (every one served)",
+        p99,
+        warm_s.get("S7", {}).get("delivery_p99_ms"),
+        200,
+        False,
+        "ms",
+    )
+    out[-1]["met"] = entry_met
+
+    def cpu(scenarios: dict[str, Any]) -> Any:
+        return (scenarios.get("S1", {}).get("throughput") or {}).get("server_cpu_ms_per_request")
+
+    add("S1 CPU", "CPU per S1 request (forum process)", cpu(cold_s), cpu(warm_s), 1.5, False, "ms")
+    out[-1]["met"] = None if cpu(cold_s) is None else cpu(cold_s) <= 1.5
     return out
 
 
@@ -401,7 +513,18 @@ def write_markdown(results: dict[str, Any], path: Path, charts: list[str]) -> No
         f"second, measured from each request's scheduled time. S1 and S4 alternate with the "
         f"baseline, {load['rounds']} round(s) each.",
         "",
-        "## Targets",
+        "## Targets with the response cache off",
+        "",
+        "Issue 13's targets, judged against a forum started with "
+        "`MOIN_RESPONSE_CACHE_SECONDS=0` (what every signed-in member, partner key and "
+        "request after a write costs); the cached pass's figure beside each where it has one "
+        "(for S7M: S7's, whose subscribers are visitors).",
+        "",
+    ]
+    lines += _cache_off_rows(results.get("targets_cache_off", []))
+    lines += [
+        "",
+        "## Targets of the harness (as served, response cache on)",
         "",
     ]
     lines += _target_rows(results["targets"])
@@ -503,7 +626,7 @@ def _scenario_rows(scenarios: dict[str, Any], baseline: dict[str, Any]) -> list[
     rows = []
     for name, s in scenarios.items():
         title = SCENARIO_TITLES.get(name, name)
-        if name == "S7":
+        if name in ("S7", "S7M"):
             rows.append(
                 f"| {name} {title} | - | {_fmt(s.get('delivery_p50_ms'))} | "
                 f"{_fmt(s.get('delivery_p95_ms'))} | {_fmt(s.get('delivery_p99_ms'))} | "
@@ -534,6 +657,20 @@ def _scenario_rows(scenarios: dict[str, Any], baseline: dict[str, Any]) -> list[
             f"{_fmt(b.get('p95_ms'))} | {_fmt(b.get('p99_ms'))} | "
             f"{_fmt(b.get('errors'))} | "
             f"{_fmt(b.get('sql_statements'))} | {_cpu(b)} | {_light(b)} |"
+        )
+    return rows
+
+
+def _cache_off_rows(targets: list[dict[str, Any]]) -> list[str]:
+    rows = [
+        "| target | cache off | cached | limit | met (cache off) |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for t in targets:
+        met = {True: "yes", False: "**no**", None: "not measured"}[t["met"]]
+        rows.append(
+            f"| {t['description']} | {_fmt(t['value'], 2)} {t['unit']} | "
+            f"{_fmt(t.get('cached'), 2)} | {t['limit']} | {met} |"
         )
     return rows
 

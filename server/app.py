@@ -22,10 +22,10 @@ from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
 from strawberry.subscriptions import GRAPHQL_TRANSPORT_WS_PROTOCOL
 
-from server import background, ics, markdown, migrate, persisted
+from server import background, embed, ics, markdown, migrate, persisted
 from server.auth import routes as auth_routes
 from server.auth import sessions
-from server.auth.apikeys import PartnerCORS, PartnerDirectory, PartnerKeys
+from server.auth.apikeys import PARTNER_SOCKET, PartnerCORS, PartnerDirectory, PartnerKeys
 from server.auth.oidc import OpenIDSignIn
 from server.auth.ratelimit import InProcessRateLimiter, RateLimiter, RedisRateLimiter
 from server.config import Settings
@@ -86,6 +86,13 @@ class ForumGraphQL(GraphQL):
         if problem is not None:
             raise json.JSONDecodeError(problem, text[:0], 0)
         return value
+
+    def is_websocket_origin_allowed(self, request: WebSocket, origin: str) -> bool:
+        # Another site's page may open a socket only with a partner key for its origin,
+        # and then runs as the partner, without cookies (PartnerKeys).
+        if request.scope.get("state", {}).get(PARTNER_SOCKET):
+            return True
+        return super().is_websocket_origin_allowed(request, origin)
 
     async def render_graphql_ide(self, request: Request) -> Response:
         # GraphiQL from the forum's own files (web/graphiql/), under the pages' CSP: it
@@ -149,6 +156,9 @@ def create_app(
     )
     response_cache = ResponseCache(settings.response_cache_seconds)
     db.after_commit.append(lambda _session: response_cache.clear())
+    partners = PartnerDirectory(db, default_per_minute=settings.partner_rate_limit_per_minute)
+    # A write may have revoked a key: look keys up again (see apikeys.KEYS_TTL_SECONDS).
+    db.after_commit.append(lambda _session: partners.forget())
     link: RedisLink | None = None
     broadcaster: Broadcaster
     limiter: RateLimiter
@@ -157,7 +167,7 @@ def create_app(
         limiter = InProcessRateLimiter()
     else:
         link = RedisLink(settings.redis_url.get_secret_value(), prefix=settings.redis_prefix)
-        broadcaster, limiter = _share_through_redis(link, db, response_cache)
+        broadcaster, limiter = _share_through_redis(link, db, response_cache, partners)
     budgets = VisitorBudgets(
         limiter,
         {
@@ -214,6 +224,7 @@ def create_app(
     web_dir = Path(settings.web_dir)
     if web_dir.is_dir():
         routes.append(Mount("/web", StaticFiles(directory=web_dir), name="web"))
+        routes.extend(embed.routes(web_dir))
         routes.append(Route("/oembed", OEmbed(db, public_url=settings.public_url).answer))
         pages = Pages(db, public_url=settings.public_url, web_dir=web_dir)
         routes.append(Route("/{path:path}", pages.page, methods=["GET"]))
@@ -245,7 +256,6 @@ def create_app(
         max_body_bytes=settings.max_body_bytes,
         site_origin=settings.public_origin,
     )
-    partners = PartnerDirectory(db, default_per_minute=settings.partner_rate_limit_per_minute)
     app.state.partners = partners
     app.add_middleware(
         PartnerKeys,
@@ -255,6 +265,8 @@ def create_app(
         keyless_per_minute=settings.keyless_cross_origin_per_minute,
     )
     app.add_middleware(PartnerCORS, directory=partners, site_origin=settings.public_origin)
+    # The widget's script and the modules it imports, readable by partners' pages.
+    app.add_middleware(embed.PublicScripts)
     # Around everything that may touch the database: a failure is answered, not a bare 500.
     app.add_middleware(Failures)
     app.add_middleware(CancelOnDisconnect)
@@ -267,15 +279,19 @@ WRITE = "write"
 
 
 def _share_through_redis(
-    link: RedisLink, db: Database, response_cache: ResponseCache
+    link: RedisLink, db: Database, response_cache: ResponseCache, partners: PartnerDirectory
 ) -> tuple[Broadcaster, RateLimiter]:
     """Join this process to the others: live updates, rate limits, cache invalidation."""
 
-    async def clear_cache(_body: dict[str, Any]) -> None:
+    def forget_written() -> None:
         response_cache.clear()
+        partners.forget()  # a key may have been revoked
+
+    async def clear_cache(_body: dict[str, Any]) -> None:
+        forget_written()
 
     db.after_commit.append(lambda _session: link.publish(WRITE))
     link.on(WRITE, clear_cache)
     # After an outage, writes of other processes may have gone unannounced.
-    link.on_connected(response_cache.clear)
+    link.on_connected(forget_written)
     return RedisBroadcaster(link, load_rows=live.rows_loader(db)), RedisRateLimiter(link)

@@ -35,10 +35,12 @@ const ROUTES = [
   { name: 'join', pattern: /^\/join\/?$/, load: () => import('./views/join.js') },
   { name: 'applications', pattern: /^\/admin\/applications\/?$/, load: () => import('./views/applications.js') },
   { name: 'events', pattern: /^\/events\/?$/, load: () => import('./views/events.js') },
+  { name: 'embed', pattern: /^\/embed\/?$/, load: () => import('./views/embed.js') },
 ];
 /** @type {Route} */
 const NOT_FOUND = { name: 'not-found', pattern: null, load: () => import('./views/not-found.js') };
-const SERVER_PATHS = /^\/(?:auth|graphql|web|api|embed|static|health)(?:\/|$)/;
+// /embed is the widget's configurator, a page; /embed.js the widget's script.
+const SERVER_PATHS = /^\/(?:(?:auth|graphql|web|api|static|health)(?:\/|$)|embed\.js$)/;
 
 /** @type {Promise<Session> | null} */
 let sessionPromise = null;

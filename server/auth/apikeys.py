@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 import time
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -37,6 +38,16 @@ KEY_PREFIX = "moin_pk_"
 # How long the list of partner origins (for CORS) is cached in a process: a new partner
 # waits this long at most; the query it saves is one small read.
 ORIGINS_TTL_SECONDS = 5.0
+# How long a valid key is remembered in a process. A key looked up in the database on
+# every request made a cached feed cost a query: a partner's persisted GET answered 113
+# requests a second against 670 without a key (SQLite, 16 connections; 46 against 708 for
+# S1 on PostgreSQL in bench S10). Every commit of this process, and every write another
+# process announces through Redis, forgets the keys (PartnerDirectory.forget), so a key
+# revoked through the API or in this process stops at once; one revoked by the command
+# line, another process without Redis, stops within these seconds.
+KEYS_TTL_SECONDS = 5.0
+# Keys remembered at most (the least recently used go first).
+MAX_REMEMBERED_KEYS = 1000
 NAME_MAX = 80
 MAX_ORIGINS = 20
 MAX_RATE_LIMIT = 100_000
@@ -45,6 +56,11 @@ GRAPHQL_PATH = "/graphql"
 # persisted documents (read by server.persisted_http).
 KEY_PARAM = "key"
 PERSISTED_ONLY = "partner_persisted_only"
+# Request state: a refusal of a key, which the page that used it may read (CORS), so that
+# a widget can say why instead of showing nothing.
+READABLE_REFUSAL = "partner_readable_refusal"
+# Socket state: a page of a partner's origin opened this socket with the partner's key.
+PARTNER_SOCKET = "partner_socket"
 
 
 class PartnerError(ValueError):
@@ -143,34 +159,49 @@ async def revoke_partner(session: AsyncSession, name: str) -> Partner:
 
 
 class PartnerDirectory:
-    """Looks keys up (every request: a revoked key stops at once) and caches origins."""
+    """Looks keys up, remembering valid ones for a moment (KEYS_TTL_SECONDS), and caches
+    the partners' origins."""
 
     def __init__(self, db: Database, *, default_per_minute: int) -> None:
         self.db = db
         self.default_per_minute = default_per_minute
         self._origins: frozenset[str] = frozenset()
         self._origins_loaded_at = float("-inf")
+        self._keys: OrderedDict[str, tuple[float, PartnerKey]] = OrderedDict()
 
     async def authenticate(self, key: str) -> PartnerKey | None:
+        """The partner whose live key this is, or None."""
         if not key.startswith(KEY_PREFIX) or len(key) > 200:
             return None
+        digest = hash_key(key)
+        remembered = self._keys.get(digest)
+        now = time.monotonic()
+        if remembered is not None and now - remembered[0] <= KEYS_TTL_SECONDS:
+            self._keys.move_to_end(digest)
+            return remembered[1]
         async with self.db.read() as session:
             partner = (
                 await session.execute(
                     sa.select(Partner).where(
-                        Partner.key_hash == hash_key(key), Partner.revoked_at.is_(None)
+                        Partner.key_hash == digest, Partner.revoked_at.is_(None)
                     )
                 )
             ).scalar_one_or_none()
         if partner is None:
+            self._keys.pop(digest, None)
             return None
-        return PartnerKey(
+        found = PartnerKey(
             partner_id=partner.id,
             name=partner.name,
             origins=frozenset(partner.origins or ()),
             per_minute=partner.rate_limit_per_minute or self.default_per_minute,
             persisted_only=partner.persisted_only,
         )
+        self._keys[digest] = (now, found)
+        self._keys.move_to_end(digest)
+        while len(self._keys) > MAX_REMEMBERED_KEYS:
+            self._keys.popitem(last=False)
+        return found
 
     async def origins(self) -> frozenset[str]:
         """The origins of every partner with a live key (cached for ORIGINS_TTL_SECONDS)."""
@@ -186,8 +217,9 @@ class PartnerDirectory:
             self._origins_loaded_at = now
         return self._origins
 
-    def forget_origins(self) -> None:
-        """Reload the origins on the next request (after a change in this process)."""
+    def forget(self) -> None:
+        """Look keys and origins up again (something was written: a key may be revoked)."""
+        self._keys.clear()
         self._origins_loaded_at = float("-inf")
 
 
@@ -226,6 +258,9 @@ class PartnerKeys:
         self.keyless_per_minute = keyless_per_minute
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "websocket" and scope["path"] == GRAPHQL_PATH:
+            await self._socket(scope, receive, send)
+            return
         if scope["type"] != "http" or scope["path"] != GRAPHQL_PATH:
             await self.app(scope, receive, send)
             return
@@ -255,6 +290,19 @@ class PartnerKeys:
         partner = None
         if scheme.lower() == "bearer" and key.strip():
             partner = await self.directory.authenticate(key.strip())
+        refusal = await self._refusal(partner, headers.get("origin"))
+        if refusal is not None:
+            # The page that sent the key may read why it was refused (PartnerCORS).
+            scope.setdefault("state", {})[READABLE_REFUSAL] = True
+            return refusal
+        assert partner is not None
+        state = scope.setdefault("state", {})
+        state["partner_id"] = partner.partner_id
+        state[PERSISTED_ONLY] = partner.persisted_only
+        return None
+
+    async def _refusal(self, partner: PartnerKey | None, origin: str | None) -> Response | None:
+        """Why a key may not be used now (unknown, another origin, over budget), or None."""
         if partner is None:
             return _error(
                 401,
@@ -263,10 +311,12 @@ class PartnerKeys:
                 "with a partner key; sign-in sessions use the cookie, not this header.",
                 {"WWW-Authenticate": 'Bearer error="invalid_token"'},
             )
-        origin = headers.get("origin")
         if origin is not None and origin.lower() not in partner.origins | {self.site_origin}:
             return _error(
-                403, "FORBIDDEN", "This API key is not registered for the origin of this page."
+                403,
+                "FORBIDDEN",
+                f"This API key is not registered for the origin of this page ({origin}): "
+                "ask the forum's operator to add it to the key's origins.",
             )
         decision = await self.limiter.hit(
             f"partner:{partner.partner_id}", per_minute=partner.per_minute
@@ -279,10 +329,32 @@ class PartnerKeys:
                 f"retry in {decision.retry_after} s.",
                 {"Retry-After": str(decision.retry_after)},
             )
+        return None
+
+    async def _socket(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """A socket opened with `?key=`: a partner's widget, live.
+
+        Its page is on the partner's origin, which the socket's own check of the Origin
+        (cross-site WebSocket hijacking, SECURITY.md) refuses unless it is marked here.
+        So that a foreign page can never act with a member's session, the socket then
+        runs as the partner, whose viewer reads public threads only, and its cookies are
+        dropped. A key that is not valid for the page's origin closes the handshake (403).
+        """
+        key = QueryParams(scope.get("query_string", b"")).get(KEY_PARAM)
+        if key is None:
+            await self.app(scope, receive, send)
+            return
+        headers = Headers(scope=scope)
+        partner = await self.directory.authenticate(key.strip())
+        if await self._refusal(partner, headers.get("origin")) is not None:
+            await send({"type": "websocket.close", "code": 1008, "reason": ""})
+            return
+        assert partner is not None
         state = scope.setdefault("state", {})
         state["partner_id"] = partner.partner_id
-        state[PERSISTED_ONLY] = partner.persisted_only
-        return None
+        state[PARTNER_SOCKET] = True
+        without_cookies = [(k, v) for k, v in scope["headers"] if k.lower() != b"cookie"]
+        await self.app({**scope, "headers": without_cookies}, receive, send)
 
     async def _keyless(self, headers: Headers, scope: Scope) -> Response | None:
         """A browser page of another site reading without a key: a budget per address."""
@@ -335,12 +407,13 @@ class PartnerCORS:
         if scope["method"] == "OPTIONS" and "access-control-request-method" in headers:
             await self._preflight(origin, allowed)(scope, receive, send)
             return
-        if not allowed:
-            await self.app(scope, receive, send)
-            return
+        state = scope.setdefault("state", {})
 
         async def send_with_cors(message: Message) -> None:
-            if message["type"] == "http.response.start":
+            # Another origin reads only the refusal of the key it sent (PartnerKeys).
+            if message["type"] == "http.response.start" and (
+                allowed or state.get(READABLE_REFUSAL)
+            ):
                 response_headers = MutableHeaders(scope=message)
                 response_headers["Access-Control-Allow-Origin"] = origin
                 response_headers["Access-Control-Expose-Headers"] = self.EXPOSE_HEADERS

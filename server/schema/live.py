@@ -7,16 +7,20 @@ computed once per event:
 
 - the rows: one set of loaders per event (`EventShare`), primed with the rows the
   write carried, so a thousand receivers cost no query each;
-- the GraphQL execution: the receivers with equal viewers get the event's value
-  wrapped in one `Delivery`, and `LiveExecutor` executes each document (with its
-  variables) once per delivery and hands the same result to each of them.
+- the GraphQL execution: the receivers of one visibility class (a visitor, a member, a
+  moderator…, see `server.schema.viewer_scope`) get the event's value in one `Delivery`,
+  and `LiveExecutor` executes each document (with its variables) once per delivery when
+  every field it selects is the same for the whole class; the per-viewer fields among
+  them (`viewerCanAccept`) are left empty there and filled for each receiver from one
+  batched lookup for all of them. A document with any other field runs once per viewer.
 
-Sharing is by equal viewer, not by equal read rights: then a field whose value
-depends on who asks can never show one member's view to another. Besides the
-viewer, the event, the document and the variables, the resolvers of an event's
-value read only the context's database, settings and loaders, which are the same
-for every receiver (a delivery's context is its first receiver's, with the viewer
-and the event's loaders: a resolver there must not read the request or socket).
+A value that itself depends on the viewer (an update's post, which its author sees while
+hidden) is delivered under a `variant` saying how; a personal one (a notification) per
+viewer. Besides the viewer, the event, the document and the variables, the resolvers of
+an event's value read only the context's database, settings and loaders, which are the
+same for every receiver (a delivery's context is its first receiver's, with the class's
+stand-in viewer and the event's loaders: a resolver there must not read the request or
+socket).
 """
 
 from __future__ import annotations
@@ -24,12 +28,17 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import json
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Hashable
 from typing import Any, Generic, TypeVar, cast
+
+from graphql import DocumentNode, ExecutionResult, GraphQLNonNull, GraphQLObjectType
+from graphql.pyutils import Path
+from strawberry.dataloader import DataLoader
 
 from server import models
 from server.db import Database
 from server.events import Event
+from server.schema import viewer_scope
 from server.schema.context import Context
 from server.schema.loaders import Loaders
 from server.schema.plans import PlanExecutor
@@ -42,41 +51,96 @@ T = TypeVar("T")
 _KEY = "live"
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Blank:
+    """A per-viewer field a class execution left empty: where, and what to compute."""
+
+    path: tuple[str | int, ...]
+    field: tuple[str, str]
+    parent: Any
+    coerce: Callable[[Any], Any]
+
+
+class _Run:
+    """One execution of an operation for a delivery: its outcome and its blanks."""
+
+    __slots__ = ("blanks", "operation", "outcome")
+
+    def __init__(self, operation: Any) -> None:
+        self.operation = operation
+        self.outcome: Any = None
+        self.blanks: list[_Blank] = []
+
+
 class Delivery(Generic[T]):
-    """An event's value for every receiver with one viewer, and its results so far."""
+    """An event's value for every receiver of one visibility class, and its results."""
 
-    __slots__ = ("_results", "context", "value")
+    __slots__ = ("_results", "_scopes", "by_class", "context", "share", "value")
 
-    def __init__(self, value: T, context: Context) -> None:
+    def __init__(self, value: T, context: Context, share: EventShare, *, by_class: bool) -> None:
         self.value = value
-        # The context the value's fields resolve in: that viewer and the event's loaders.
+        # The context the value's fields resolve in: the class's stand-in viewer (or the
+        # one viewer's) and the event's loaders.
         self.context = context
-        # (operation, variables) -> the result, or the future of it while it runs.
-        self._results: dict[tuple[int, str], tuple[Any, Any]] = {}
+        self.share = share
+        # False for a delivery to one viewer (its context has that viewer).
+        self.by_class = by_class
+        # (operation, variables, viewer or None) -> its run.
+        self._results: dict[tuple[int, str, Viewer | None], _Run] = {}
+        # id(operation) -> (operation, whether it is the same for the whole class)
+        self._scopes: dict[int, tuple[Any, bool]] = {}
 
-    def result(self, executor: LiveExecutor, execute: Callable[[], Any]) -> Any:
-        """The result of `executor`'s operation: executed by the first receiver that asks."""
+    def shared_by_class(self, executor: LiveExecutor) -> bool:
+        """Whether `executor`'s document runs once for the whole class."""
+        if not self.by_class:
+            return False
         operation = executor.operation
-        key = (id(operation), _variables_key(executor.variable_values.coerced))
-        found = self._results.get(key)
+        found = self._scopes.get(id(operation))
         if found is None or found[0] is not operation:
+            document = DocumentNode(
+                definitions=(operation, *(f.definition for f in executor.fragments.values()))
+            )
+            found = self._scopes[id(operation)] = (
+                operation,
+                viewer_scope.shared_by_class(executor.schema, document),
+            )
+        return found[1]
+
+    def run(
+        self, executor: LiveExecutor, viewer: Viewer | None, execute: Callable[[], Any]
+    ) -> _Run:
+        """The run of `executor`'s operation (for `viewer` alone, or for the class when
+        None): executed by the first receiver that asks."""
+        operation = executor.operation
+        key = (id(operation), _variables_key(executor.variable_values.coerced), viewer)
+        found = self._results.get(key)
+        if found is None or found.operation is not operation:
+            found = self._results[key] = _Run(operation)
+            if viewer is None:
+                executor.blanks = found.blanks
             outcome = execute()
             if executor.is_awaitable(outcome):
                 outcome = asyncio.ensure_future(outcome)
-            found = self._results[key] = (operation, outcome)
-        outcome = found[1]
-        if isinstance(outcome, asyncio.Future):
-            # A receiver that goes away does not cancel the execution of the others.
-            return asyncio.shield(outcome)
-        return outcome
+            found.outcome = outcome
+        return found
 
 
 def _variables_key(values: dict[str, Any]) -> str:
     return json.dumps(values, sort_keys=True, default=repr)
 
 
+class Receipt:
+    """What one receiver yields for an event: the class's delivery, and who it is."""
+
+    __slots__ = ("delivery", "viewer")
+
+    def __init__(self, delivery: Delivery[Any], viewer: Viewer) -> None:
+        self.delivery = delivery
+        self.viewer = viewer
+
+
 class EventShare:
-    """What the receivers of one event share: its loaders and a delivery per viewer."""
+    """What the receivers of one event share: its loaders and a delivery per class."""
 
     def __init__(self, db: Database, event: Event) -> None:
         self.loaders = Loaders(db)
@@ -87,19 +151,49 @@ class EventShare:
                 self.loaders.thread_by_id.prime(row.id, row)
             elif isinstance(row, models.Member):
                 self.loaders.member_by_id.prime(row.id, row)
-        self._deliveries: dict[Viewer, Delivery[Any]] = {}
+        self._deliveries: dict[tuple[Viewer, bool, Hashable], Delivery[Any]] = {}
+        self._per_viewer: dict[tuple[str, str], DataLoader[tuple[Viewer, Any], Any]] = {}
 
-    def delivery(self, ctx: Context, viewer: Viewer, value: Callable[[], T]) -> T:
+    def delivery(
+        self,
+        ctx: Context,
+        viewer: Viewer,
+        value: Callable[[], T],
+        *,
+        variant: Hashable = None,
+        personal: bool = False,
+    ) -> T:
         """What a receiver authorised as `viewer` yields for the event.
 
+        `value` must be the same for every viewer of the class given the same `variant`
+        (say what it depends on there); a `personal` value is delivered per viewer.
         Typed as the value, which is what the subscription's field returns; it is a
-        `Delivery`, which `LiveExecutor` executes once for all its receivers.
+        `Receipt`, which `LiveExecutor` executes once for all the class's receivers.
         """
-        found = self._deliveries.get(viewer)
+        stand_in = None if personal else viewer_scope.visibility_class(viewer)
+        key = (stand_in or viewer, stand_in is not None, variant)
+        found = self._deliveries.get(key)
         if found is None:
-            context = dataclasses.replace(ctx, viewer=viewer, loaders=self.loaders)
-            found = self._deliveries[viewer] = Delivery(value(), context)
-        return cast(T, found)
+            context = dataclasses.replace(ctx, viewer=stand_in or viewer, loaders=self.loaders)
+            found = self._deliveries[key] = Delivery(
+                value(), context, self, by_class=stand_in is not None
+            )
+        return cast(T, Receipt(found, viewer))
+
+    def per_viewer(self, field: tuple[str, str], context: Context) -> DataLoader[Any, Any]:
+        """The loader of a per-viewer field's values: the receivers that ask together are
+        answered by one call of the field's function."""
+        loader = self._per_viewer.get(field)
+        if loader is None:
+            fn = viewer_scope.PER_VIEWER[field]
+
+            async def load(pairs: list[tuple[Viewer, Any]]) -> list[Any]:
+                return await fn(context, pairs)
+
+            loader = self._per_viewer[field] = DataLoader(
+                load_fn=load, cache_key_fn=lambda pair: (pair[0], id(pair[1]))
+            )
+        return loader
 
 
 def rows_loader(db: Database) -> Callable[[Event], Awaitable[Event]]:
@@ -122,14 +216,102 @@ def share_of(event: Event, db: Database) -> EventShare:
 
 
 class LiveExecutor(PlanExecutor):
-    """The forum's executor; a subscription event that is a `Delivery` runs once for all."""
+    """The forum's executor; a subscription event that is a `Receipt` runs once for all
+    the receivers of its class (or of its viewer)."""
+
+    # Set on the executor of a class's run: where it left per-viewer fields empty.
+    blanks: list[_Blank] | None = None
 
     def execute_operation(self, serially: bool | None = None) -> Any:
-        delivery = self.root_value
-        if not isinstance(delivery, Delivery):
+        receipt = self.root_value
+        if not isinstance(receipt, Receipt):
             return super().execute_operation(serially)
+        delivery = receipt.delivery
         # This executor is the receiver's copy for this one event: it may be changed.
         self.root_value = delivery.value
-        self.context_value = delivery.context
         execute = super().execute_operation
-        return delivery.result(self, lambda: execute(serially))
+        if delivery.shared_by_class(self):
+            self.context_value = delivery.context
+            run = delivery.run(self, None, lambda: execute(serially))
+            return _for_viewer(run, receipt.viewer, delivery)
+        self.context_value = dataclasses.replace(delivery.context, viewer=receipt.viewer)
+        run = delivery.run(self, receipt.viewer, lambda: execute(serially))
+        return _shielded(run.outcome)
+
+    def execute_field(
+        self,
+        parent_type: GraphQLObjectType,
+        source: Any,
+        field_details_list: Any,
+        path: Path,
+        position_context: Any,
+    ) -> Any:
+        blanks = self.blanks
+        if blanks is not None:
+            field = (parent_type.name, field_details_list[0].node.name.value)
+            if field in viewer_scope.PER_VIEWER:
+                kind = parent_type.fields[field[1]].type
+                leaf = kind.of_type if isinstance(kind, GraphQLNonNull) else kind
+                blanks.append(
+                    _Blank(tuple(path.as_list()), field, source, leaf.coerce_output_value)
+                )
+                return None  # each receiver's value takes its place
+        return super().execute_field(
+            parent_type, source, field_details_list, path, position_context
+        )
+
+
+def _shielded(outcome: Any) -> Any:
+    if isinstance(outcome, asyncio.Future):
+        # A receiver that goes away does not cancel the execution of the others.
+        return asyncio.shield(outcome)
+    return outcome
+
+
+def _for_viewer(run: _Run, viewer: Viewer, delivery: Delivery[Any]) -> Any:
+    """The class's result, with its per-viewer fields filled for `viewer`."""
+    outcome = run.outcome
+    if not isinstance(outcome, asyncio.Future):
+        if not run.blanks:
+            return outcome
+        return _filled(outcome, run.blanks, viewer, delivery)
+
+    async def filled() -> Any:
+        result = await asyncio.shield(outcome)
+        if not run.blanks:
+            return result
+        return await _filled(result, run.blanks, viewer, delivery)
+
+    return filled()
+
+
+async def _filled(
+    result: ExecutionResult, blanks: list[_Blank], viewer: Viewer, delivery: Delivery[Any]
+) -> ExecutionResult:
+    values = await asyncio.gather(
+        *(
+            delivery.share.per_viewer(blank.field, delivery.context).load((viewer, blank.parent))
+            for blank in blanks
+        )
+    )
+    data = result.data
+    for blank, value in zip(blanks, values, strict=True):
+        data = _with_value(data, blank.path, blank.coerce(value))
+    return ExecutionResult(data, result.errors)
+
+
+def _with_value(data: Any, path: tuple[str | int, ...], value: Any) -> Any:
+    """A copy of `data` with `value` at `path` (the containers on the way copied, the rest
+    shared); `data` itself when the path is gone (a parent nulled by an error)."""
+    if not path:
+        return value
+    key, rest = path[0], path[1:]
+    if isinstance(data, dict) and isinstance(key, str) and key in data:
+        found = dict(data)
+        found[key] = _with_value(data[key], rest, value)
+        return found
+    if isinstance(data, list) and isinstance(key, int) and key < len(data):
+        items = list(data)
+        items[key] = _with_value(data[key], rest, value)
+        return items
+    return data

@@ -230,7 +230,7 @@ async def _to_deliver(
     row = await share.loaders.notification_by_id.load(notification_id)
     if row is None or row.member_id != member_id:
         return None
-    return share.delivery(ctx, viewer, lambda: Notification.from_row(row))
+    return share.delivery(ctx, viewer, lambda: Notification.from_row(row), personal=True)
 
 
 @strawberry.type

@@ -14,6 +14,7 @@ TOPICS_MAX = 10
 TOPIC_PATTERN = re.compile(r"[a-z0-9-]{1,40}")
 IDEMPOTENCY_KEY_MAX = 200
 SEARCH_MAX = 200
+SLUG_MAX = 80  # an organisation's slug, as in its address /o/<slug>
 REASON_MAX = 500  # a moderator's reason for hiding a post or banning a member
 
 

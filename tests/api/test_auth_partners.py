@@ -209,15 +209,19 @@ async def test_other_origins_get_no_cors_and_cannot_use_a_key(client, db):
 
     assert preflight.status_code == 403
     assert with_key.status_code == 403
-    for response in (preflight, with_key, without_key):
+    for response in (preflight, without_key):
         assert "access-control-allow-origin" not in response.headers
+    # The refusal alone is readable by the page that sent the key, so that a widget can
+    # say why it shows no feed (tests/api/test_embed.py); it holds no data.
+    assert with_key.headers["access-control-allow-origin"] == evil
+    assert "data" not in with_key.json()
 
 
 async def test_a_revoked_partners_origin_loses_cors(client, db, app):
     await issue_key(db)
     async with db.write() as session:
         await apikeys.revoke_partner(session, "city-portal")
-    app.state.partners.forget_origins()
+    app.state.partners.forget()
 
     preflight = await client.options(
         "/graphql", headers={"origin": PARTNER_ORIGIN, "access-control-request-method": "POST"}

@@ -24,7 +24,7 @@ from tests.support import POSTGRES_ADMIN_URL, require_or_skip
 pytestmark = pytest.mark.postgres
 
 ROOT = Path(__file__).resolve().parents[2]
-SCENARIOS = ("S1", "S2", "S3", "S4", "S5", "S6", "S7")
+SCENARIOS = ("S1", "S1M", "S2", "S3", "S4", "S5", "S10", "S6", "S7", "S7M")
 
 
 def _postgres_problem() -> str | None:
@@ -83,6 +83,12 @@ def test_the_harness_runs_every_scenario_at_a_tiny_scale_without_errors(tmp_path
         == results["scenarios"]["S7"]["expected_deliveries"]
         > 0
     )
+    # Every subscriber a distinct signed-in member, on the web client's document.
+    s7m = results["scenarios"]["S7M"]
+    assert s7m["signed_in_subscribers"] == s7m["subscribed"] > 1, s7m
+    assert s7m["delivered"] == s7m["expected_deliveries"] > 0, s7m
+    assert results["scenarios"]["S1M"]["sql_statements"] is not None
+    assert {t["target"] for t in results["targets_cache_off"]} >= {"S1 ratio", "S7M delivery p99"}
     assert results["sql"]["by_page_size"], "SQL statements were not counted"
     assert results["server_rss_mb"] > 0
     assert {t["target"] for t in results["targets"]} >= {"S1 throughput", "S7 delivery p99"}

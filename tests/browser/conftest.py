@@ -20,15 +20,17 @@ from tests.browser.support import (
     CHROMIUM,
     CHROMIUM_ARGS,
     DESKTOP,
-    MEMBERS_QUERY,
+    PHONE,
     Forum,
     PageProblems,
     Person,
+    demo_people,
     postgres_forum,
     session_cookie,
     sqlite_forum,
     unavailable,
 )
+from tests.smtp import SmtpSink
 
 
 @pytest.fixture(scope="session", params=["sqlite", "postgres"])
@@ -52,21 +54,27 @@ def server_url(forum: Forum) -> str:
 @pytest.fixture(scope="session")
 def people(forum: Forum) -> dict[str, Person]:
     """Demo members: 'member', 'other_member', 'researcher', and 'moderator' if there is one."""
-    data = forum.graphql(MEMBERS_QUERY)
-    everyone = [
-        Person(m["id"], m["displayName"], m["role"], org["name"], org["type"])
-        for org in data["organisations"]["nodes"]
-        for m in org["members"]["nodes"]
-    ]
-    members = [p for p in everyone if p.role == "MEMBER"]
-    researchers = [p for p in everyone if p.role == "RESEARCHER"]
-    assert len(members) >= 2 and researchers, "the demo data needs two members and a researcher"
-    other = next((p for p in members[1:] if p.organisation != members[0].organisation), members[1])
-    found = {"member": members[0], "other_member": other, "researcher": researchers[0]}
-    moderators = [p for p in everyone if p.role in ("MODERATOR", "ADMIN")]
-    if moderators:
-        found["moderator"] = moderators[0]
-    return found
+    return demo_people(forum)
+
+
+@pytest.fixture(scope="session", params=["sqlite", "postgres"])
+def mailing_forum(
+    request: pytest.FixtureRequest,
+    tmp_path_factory: pytest.TempPathFactory,
+    chromium_available: None,
+) -> Iterator[tuple[Forum, SmtpSink]]:
+    """A demo forum of its own that sends e-mail to a real SMTP server (aiosmtpd), on SQLite
+    and on PostgreSQL; its worker polls twice a second."""
+    with SmtpSink() as sink:
+        workdir = tmp_path_factory.mktemp(f"mailing-{request.param}")
+        starter = sqlite_forum if request.param == "sqlite" else postgres_forum
+        env = {
+            "MOIN_SMTP_URL": sink.url,
+            "MOIN_MAIL_FROM": "MOIN Forum <forum@moin.example>",
+            "MOIN_WORKER_POLL_SECONDS": "0.5",
+        }
+        with starter(workdir, extra_env=env) as forum:
+            yield forum, sink
 
 
 @pytest.fixture(scope="session")
@@ -89,9 +97,19 @@ def browser(chromium_available: None) -> Iterator[Any]:
         launched.close()
 
 
+@pytest.fixture(params=[DESKTOP, PHONE], ids=["desktop", "phone"])
+def viewport(request: pytest.FixtureRequest) -> dict[str, int]:
+    """The screen of a test's pages: every browser test runs at 1280 px and at 390 px.
+
+    A test that covers both widths itself (the per-page checks of test_pages.py) overrides
+    this fixture; one that parametrises `viewport` directly replaces it."""
+    return dict(request.param)
+
+
 @pytest.fixture
-def open_page(browser: Any, forum: Forum) -> Iterator[Callable[..., Any]]:
-    """open_page(as_person=None, bypass_csp=False) -> a new page in its own context."""
+def open_page(browser: Any, forum: Forum, viewport: dict[str, int]) -> Iterator[Callable[..., Any]]:
+    """open_page(as_person=None, bypass_csp=False, viewport=<the test's>) -> a new page in
+    its own context."""
     contexts: list[Any] = []
     problems = PageProblems()
 
@@ -99,7 +117,7 @@ def open_page(browser: Any, forum: Forum) -> Iterator[Callable[..., Any]]:
         as_person: Person | None = None,
         *,
         bypass_csp: bool = False,
-        viewport: dict[str, int] = DESKTOP,
+        viewport: dict[str, int] = viewport,
     ) -> Any:
         context = browser.new_context(base_url=forum.url, viewport=viewport, bypass_csp=bypass_csp)
         contexts.append(context)

@@ -10,19 +10,25 @@ import os
 import secrets
 import subprocess
 import sys
+import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Coroutine, Iterator
 from dataclasses import dataclass, field
+from email.message import EmailMessage
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 
 from tests.npm import ensure_npm_packages
+from tests.smtp import SmtpSink
 from tests.support import forum_process
 
 HERE = Path(__file__).resolve().parent
+
+
+T = TypeVar("T")
 
 
 ROOT = HERE.parents[1]
@@ -117,11 +123,16 @@ def _base_env() -> dict[str, str]:
     return env
 
 
-def _postgres_admin(statement: str) -> None:
-    """Run one statement on the admin database (in a thread of its own: Playwright's
-    sync API keeps an event loop running in this one)."""
+def _run_async(work: Coroutine[Any, Any, T]) -> T:
+    """Run a coroutine to its end, in a thread of its own: Playwright's sync API keeps an
+    event loop running in this one."""
     with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
-        pool.submit(asyncio.run, _postgres_admin_async(statement)).result(timeout=60)
+        return pool.submit(asyncio.run, work).result(timeout=60)
+
+
+def _postgres_admin(statement: str) -> None:
+    """Run one statement on the admin database."""
+    _run_async(_postgres_admin_async(statement))
 
 
 async def _postgres_admin_async(statement: str) -> None:
@@ -173,6 +184,37 @@ def postgres_forum(workdir: Path, extra_env: dict[str, str] | None = None) -> It
         _postgres_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+def wait_for_background_work(forum: Forum, timeout: float = 300) -> None:
+    """Wait until the forum's worker has done every job that is due (the demo data's
+    notification fan-out runs after the server starts: some 400 jobs, a minute or more on a
+    busy machine), reading its outbox table."""
+    deadline = time.monotonic() + timeout
+    while (due := _run_async(_due_jobs(forum.database))) > 0:
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{due} jobs still due after {timeout:.0f} s")
+        time.sleep(0.3)
+
+
+async def _due_jobs(database: str) -> int:
+    import sqlalchemy as sa
+    from sqlalchemy.ext.asyncio import create_async_engine
+
+    from server.db import utcnow
+    from server.jobs.outbox import OUTBOX, PENDING
+
+    engine = create_async_engine(database)
+    try:
+        async with engine.connect() as connection:
+            due = await connection.scalar(
+                sa.select(sa.func.count())
+                .select_from(OUTBOX)
+                .where(OUTBOX.c.state == PENDING, OUTBOX.c.run_at <= utcnow())
+            )
+    finally:
+        await engine.dispose()
+    return int(due or 0)
+
+
 MEMBERS_QUERY = """
 query BrowserTestMembers {
   organisations(first: 50) {
@@ -192,6 +234,26 @@ class Person:
     role: str
     organisation: str
     organisation_type: str
+
+
+def demo_people(forum: Forum) -> dict[str, Person]:
+    """Demo members: 'member', 'other_member' (of another organisation where there is one),
+    'researcher', and 'moderator' if there is one."""
+    data = forum.graphql(MEMBERS_QUERY)
+    everyone = [
+        Person(m["id"], m["displayName"], m["role"], org["name"], org["type"])
+        for org in data["organisations"]["nodes"]
+        for m in org["members"]["nodes"]
+    ]
+    members = [p for p in everyone if p.role == "MEMBER"]
+    researchers = [p for p in everyone if p.role == "RESEARCHER"]
+    assert len(members) >= 2 and researchers, "the demo data needs two members and a researcher"
+    other = next((p for p in members[1:] if p.organisation != members[0].organisation), members[1])
+    found = {"member": members[0], "other_member": other, "researcher": researchers[0]}
+    moderators = [p for p in everyone if p.role in ("MODERATOR", "ADMIN")]
+    if moderators:
+        found["moderator"] = moderators[0]
+    return found
 
 
 def session_cookie(forum: Forum, person: Person) -> str:
@@ -238,16 +300,79 @@ class PageProblems:
         return page
 
 
+def new_page(
+    browser: Any, forum: Forum, cookie: str | None = None, *, viewport: dict[str, int] = DESKTOP
+) -> Any:
+    """A page in a browser context of its own (a second browser), signed in with `cookie`."""
+    context = browser.new_context(base_url=forum.url, viewport=viewport)
+    context.set_default_timeout(15_000)
+    if cookie:
+        context.add_cookies(
+            [
+                {"name": name, "value": value, "url": forum.url}
+                for name, value in (pair.split("=", 1) for pair in cookie.split("; "))
+            ]
+        )
+    return context.new_page()
+
+
+def mail_to(
+    sink: SmtpSink, recipient: str, count: int, timeout: float = 30, *, about: str = ""
+) -> list[EmailMessage]:
+    """Wait for `count` distinct messages whose To header names `recipient` (an address or
+    a display name) and whose Subject contains `about`."""
+    deadline = time.monotonic() + timeout
+    while True:
+        found = [
+            m
+            for m in sink.by_message_id().values()
+            if recipient in str(m["To"]) and about in str(m["Subject"])
+        ]
+        if len(found) >= count:
+            return found
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{len(found)} of {count} messages to {recipient} arrived")
+        time.sleep(0.2)
+
+
 def screenshot(page: Any, name: str) -> None:
-    """Save the page at desktop (1280) and phone (390) width."""
+    """Save the page as it is, named for its width: `<name>-desktop.png` or `-phone.png`
+    (every test runs at both widths, so each run saves its own)."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    original = page.viewport_size
-    for label, size in (("desktop", DESKTOP), ("phone", PHONE)):
-        page.set_viewport_size(size)
-        page.wait_for_timeout(150)
-        page.screenshot(path=str(SCREENSHOTS / f"{name}-{label}.png"), full_page=True)
-    if original:
-        page.set_viewport_size(original)
+    label = "phone" if is_phone(page) else "desktop"
+    page.screenshot(path=str(SCREENSHOTS / f"{name}-{label}.png"), full_page=True)
+
+
+# The width from which the web client shows the feed's filters beside it (style.css:
+# `min-width: 62rem`); narrower, they fold behind "Filter (n)" into a sheet.
+WIDE_FROM_PX = 62 * 16
+
+
+def is_phone(page: Any) -> bool:
+    """Whether the page is narrower than the wide layout (the filters are in a sheet)."""
+    return bool(page.viewport_size and page.viewport_size["width"] < WIDE_FROM_PX)
+
+
+def open_filters(page: Any) -> Any:
+    """The feed's filters and grid, opening their sheet first on a phone; returns the sheet."""
+    sheet = page.locator("dialog.filter-sheet")
+    if is_phone(page) and not sheet.evaluate("dialog => dialog.open"):
+        page.locator("button.sheet-open").click()
+        sheet.wait_for(state="visible")
+    return sheet
+
+
+def choose_filter(page: Any, label: str, value: str) -> None:
+    """Choose `value` in the feed's select labelled `label` (it applies at once and, on a
+    phone, closes the sheet)."""
+    open_filters(page).get_by_label(label, exact=True).select_option(value)
+
+
+def type_filter(page: Any, label: str, text: str) -> None:
+    """Type `text` into the feed's field labelled `label` and apply it with Enter."""
+    field = open_filters(page).get_by_label(label, exact=True)
+    field.fill(text)
+    field.press("Enter")
 
 
 def axe_violations(page: Any) -> list[dict[str, Any]]:
@@ -298,3 +423,79 @@ def start_thread(
     payload = data["startThread"]
     assert not payload["errors"], payload["errors"]
     return payload["thread"]["id"]
+
+
+def create_partner_key(forum: Forum, name: str, origins: tuple[str, ...]) -> str:
+    """Issue a partner key for `origins` with `moin-forum partners create`; returns the key."""
+    env = {**_base_env(), "MOIN_DATABASE_URL": forum.database}
+    origin_args = [arg for origin in origins for arg in ("--origin", origin)]
+    result = subprocess.run(
+        _cli("partners", "create", name, *origin_args),
+        env=env,
+        cwd=forum.log.parent,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return next(word for word in result.stdout.split() if word.startswith("moin_pk_"))
+
+
+@dataclass
+class StaticSite:
+    """Pages of another origin (a partner's site), served from memory with their headers."""
+
+    url: str
+    files: dict[str, tuple[str, dict[str, str]]]
+
+
+@contextlib.contextmanager
+def static_site() -> Iterator[StaticSite]:
+    """A tiny HTTP server on a free loopback port: another origin than the forum's."""
+    import http.server
+    import threading
+
+    site = StaticSite(url="", files={})
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            found = site.files.get(self.path.split("?", 1)[0])
+            if found is None:
+                self.send_error(404)
+                return
+            body, headers = found
+            data = body.encode()
+            self.send_response(200)
+            for name, value in headers.items():
+                self.send_header(name, value)
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    site.url = f"http://127.0.0.1:{server.server_address[1]}"
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield site
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def reply_to(forum: Forum, person: Person, thread_id: str, body: str) -> str:
+    """Reply to a thread through the API; returns the reply's global id."""
+    data = forum.graphql(
+        """mutation Reply($input: ReplyInput!) {
+             reply(input: $input) { post { id } errors { field message code } }
+           }""",
+        {"input": {"threadId": thread_id, "body": body}},
+        cookie=session_cookie(forum, person),
+    )
+    payload = data["reply"]
+    assert not payload["errors"], payload["errors"]
+    return payload["post"]["id"]

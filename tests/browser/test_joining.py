@@ -1,62 +1,34 @@
 """Joining the network in a real browser: a visitor applies, an admin approves in the web
 client, the contact's invitation arrives at a real SMTP server (aiosmtpd), and after signing
 in through its link (the demo sign-in) the contact writes as a member of the new organisation.
-Both databases."""
+Both databases.
+
+The people of the flow use a 390 px phone and a 1280 px desktop in turn, so that one run
+covers both widths (every browser test does): a run per width would cost a second pass of
+the slowest flow, on a mail forum of its own under pytest-xdist."""
 
 from __future__ import annotations
 
 import re
 import secrets
-import time
-from collections.abc import Iterator
-from email.message import EmailMessage
 from typing import Any
 
 import pytest
 from playwright.sync_api import expect
 
 from tests.browser.support import (
-    CHROMIUM,  # noqa: F401  # the module's fixtures need Chromium, as the others do
+    DESKTOP,
     MEMBERS_QUERY,
+    PHONE,
     Forum,
     Person,
-    postgres_forum,
+    mail_to,
+    new_page,
     session_cookie,
-    sqlite_forum,
 )
 from tests.smtp import SmtpSink
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module", params=["sqlite", "postgres"])
-def mailing_forum(
-    request: pytest.FixtureRequest,
-    tmp_path_factory: pytest.TempPathFactory,
-    chromium_available: None,
-) -> Iterator[tuple[Forum, SmtpSink]]:
-    """A demo forum of its own that sends e-mail to a real SMTP server."""
-    with SmtpSink() as sink:
-        workdir = tmp_path_factory.mktemp(f"joining-{request.param}")
-        starter = sqlite_forum if request.param == "sqlite" else postgres_forum
-        env = {
-            "MOIN_SMTP_URL": sink.url,
-            "MOIN_MAIL_FROM": "MOIN Forum <forum@moin.example>",
-            "MOIN_WORKER_POLL_SECONDS": "0.5",
-        }
-        with starter(workdir, extra_env=env) as forum:
-            yield forum, sink
-
-
-def mail_to(sink: SmtpSink, address: str, count: int, timeout: float = 30) -> list[EmailMessage]:
-    deadline = time.monotonic() + timeout
-    while True:
-        found = [m for m in sink.by_message_id().values() if m["To"] == address]
-        if len(found) >= count:
-            return found
-        if time.monotonic() > deadline:
-            raise AssertionError(f"{len(found)} of {count} messages to {address} arrived")
-        time.sleep(0.2)
 
 
 def admin_of(forum: Forum) -> Person:
@@ -70,19 +42,6 @@ def admin_of(forum: Forum) -> Person:
     raise AssertionError("the demo data has no admin")
 
 
-def new_page(browser: Any, forum: Forum, cookie: str | None = None) -> Any:
-    context = browser.new_context(base_url=forum.url)
-    context.set_default_timeout(15_000)
-    if cookie:
-        context.add_cookies(
-            [
-                {"name": name, "value": value, "url": forum.url}
-                for name, value in (pair.split("=", 1) for pair in cookie.split("; "))
-            ]
-        )
-    return context.new_page()
-
-
 def test_a_visitor_applies_an_admin_approves_and_the_contact_joins_and_writes(
     browser: Any, mailing_forum: tuple[Forum, SmtpSink]
 ) -> None:
@@ -92,7 +51,7 @@ def test_a_visitor_applies_an_admin_approves_and_the_contact_joins_and_writes(
     email = f"joana.{suffix}@ani.example"
 
     # A visitor fills in the form; a wrong country comes back next to its field...
-    visitor = new_page(browser, forum)
+    visitor = new_page(browser, forum, viewport=PHONE)
     visitor.goto("/join")
     visitor.wait_for_selector("form.join-form")
     expect(visitor.locator("details.terms")).to_contain_text("Terms of Reference")
@@ -117,7 +76,7 @@ def test_a_visitor_applies_an_admin_approves_and_the_contact_joins_and_writes(
     assert name in str(receipt["Subject"])
 
     # An admin approves it in the web client.
-    admin = new_page(browser, forum, session_cookie(forum, admin_of(forum)))
+    admin = new_page(browser, forum, session_cookie(forum, admin_of(forum)), viewport=DESKTOP)
     admin.goto("/admin/applications")
     card = admin.locator(".application-card", has_text=name)
     expect(card).to_contain_text(email)
@@ -129,7 +88,7 @@ def test_a_visitor_applies_an_admin_approves_and_the_contact_joins_and_writes(
     text = welcome.get_body(preferencelist=("plain",)).get_content()
     link = re.search(r"(http://\S+/auth/invitation/\S+)", text)
     assert link, text
-    contact = new_page(browser, forum)
+    contact = new_page(browser, forum, viewport=PHONE)
     contact.goto(link.group(1))
     expect(contact.get_by_role("heading", name=f"Join {name}")).to_be_visible()
     contact.locator("input[name=display_name]").fill("Joana Silva")
@@ -149,6 +108,6 @@ def test_a_visitor_applies_an_admin_approves_and_the_contact_joins_and_writes(
     expect(contact.locator("h1")).to_have_text(title)
     expect(contact.locator("main")).to_contain_text(name)
     # The link worked once.
-    again = new_page(browser, forum)
+    again = new_page(browser, forum, viewport=DESKTOP)
     response = again.goto(link.group(1))
     assert response is not None and response.status == 410

@@ -36,6 +36,7 @@ PAGES: dict[str, tuple[str, str | None]] = {
     "signin": ("/signin", None),
     "join": ("/join", None),
     "events": ("/events", None),
+    "embed": ("/embed", None),
     "applications": ("/admin/applications", "moderator"),
     "not-found": ("/no/such/page", None),
 }
@@ -50,6 +51,13 @@ new PerformanceObserver((list) => {
   }
 }).observe({ type: 'layout-shift', buffered: true });
 """
+
+
+@pytest.fixture
+def viewport() -> dict[str, int]:
+    """One run per page: the per-page checks below go through both widths themselves, or
+    parametrise `viewport` of their own."""
+    return DESKTOP
 
 
 def _path(forum: Forum, template: str) -> str:

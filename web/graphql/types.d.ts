@@ -27,6 +27,22 @@ export type ApplicationFields = {
   } | null;
 };
 
+/** fragment EmbedThreadFields on Thread */
+export type EmbedThreadFields = {
+  id: string;
+  kind: ThreadKind;
+  title: string;
+  status: ThreadStatus;
+  pillars: Array<RoarPillar>;
+  organisation: {
+    name: string;
+    slug: string;
+  } | null;
+  replyCount: number;
+  expertReplyCount: number;
+  createdAt: string;
+};
+
 /** fragment NotificationFields on Notification */
 export type NotificationFields = {
   id: string;
@@ -193,6 +209,36 @@ export type PreviewVariables = {
   markdown: string;
 };
 
+/** query EmbedOrganisations (embed-page.graphql) */
+export type EmbedOrganisationsData = {
+  organisations: {
+    nodes: Array<{
+      slug: string;
+      name: string;
+    }>;
+  };
+};
+export type EmbedOrganisationsVariables = Record<string, never>;
+
+/** query EmbedFeed (embed.graphql) */
+export type EmbedFeedData = {
+  threads: {
+    nodes: Array<EmbedThreadFields>;
+  };
+};
+export type EmbedFeedVariables = {
+  filter?: ThreadFilter | null;
+  first?: number | null;
+};
+
+/** subscription EmbedThreadStarted (embed.graphql) */
+export type EmbedThreadStartedData = {
+  threadStarted: EmbedThreadFields;
+};
+export type EmbedThreadStartedVariables = {
+  filter?: ThreadFilter | null;
+};
+
 /** query UnreadNotifications (engagement.graphql) */
 export type UnreadNotificationsData = {
   unreadNotificationCount: number;
@@ -223,6 +269,21 @@ export type NotificationsData = {
 export type NotificationsVariables = {
   first?: number | null;
   after?: string | null;
+};
+
+/** mutation MarkThreadRead (engagement.graphql) */
+export type MarkThreadReadData = {
+  markThreadRead: {
+    unreadNotificationCount: number;
+    errors: Array<{
+      field: Array<string>;
+      message: string;
+      code: UserErrorCode;
+    }>;
+  };
+};
+export type MarkThreadReadVariables = {
+  input: MarkThreadReadInput;
 };
 
 /** mutation MarkNotificationsRead (engagement.graphql) */
@@ -369,7 +430,9 @@ export type FeedData = {
       hasNextPage: boolean;
       endCursor: string | null;
     };
-    nodes: Array<ThreadCardFields>;
+    nodes: Array<{
+      viewerNewReplyCount: number;
+    } & ThreadCardFields>;
   };
   org?: ({
     __typename: 'Event' | 'Follow' | 'Member' | 'MembershipApplication' | 'Notification' | 'Post' | 'Thread';
@@ -665,6 +728,7 @@ export type ThreadData = {
   } | {
     __typename: 'Thread';
     hidden: boolean;
+    viewerLastReadAt: string | null;
     opening: PostFields;
     replies: {
       totalCount: number;
@@ -672,7 +736,9 @@ export type ThreadData = {
         hasNextPage: boolean;
         endCursor: string | null;
       };
-      nodes: Array<PostFields>;
+      nodes: Array<{
+        isNewForViewer: boolean;
+      } & PostFields>;
     };
   } & ThreadCardFields & ThreadContextFields) | null;
   relatedThreads: Array<{
@@ -717,7 +783,9 @@ export type MoreRepliesData = {
         hasNextPage: boolean;
         endCursor: string | null;
       };
-      nodes: Array<PostFields>;
+      nodes: Array<{
+        isNewForViewer: boolean;
+      } & PostFields>;
     };
   }) | null;
 };
@@ -912,6 +980,12 @@ export interface MarkNotificationsReadInput {
   threadId?: string | null;
 }
 
+/** The thread a member has opened. */
+export interface MarkThreadReadInput {
+  /** The thread's global ID. */
+  threadId: string;
+}
+
 /** Settings to change; those left out stay as they are. */
 export interface NotificationSettingsInput {
   /** How often to e-mail notifications. */
@@ -974,6 +1048,8 @@ export interface ThreadFilter {
   topics?: Array<string> | null;
   /** Threads started by members of this organisation (its global ID). */
   organisation?: string | null;
+  /** Threads started by members of the organisation with this slug, as in its address `/o/<slug>` (what an embedded feed knows). With `organisation` too, both must hold; a slug no organisation has matches no thread. */
+  organisationSlug?: string | null;
   /** Only threads with at least one expert reply. */
   hasExpertReply?: boolean | null;
   /** Full-text search over titles and all posts of the thread. A thread matches when its title and opening post, together, hold every word, or when one of its replies does (on PostgreSQL the text is read as a web search: "quoted phrases", -word to exclude, or). Results come by relevance: first the threads whose title or opening post match, then those that match in a reply only; each group in `orderBy` order (most recent activity first by default). A search that runs past the server's time limit fails with the error code TIMEOUT: narrow it. Visitors' searches, and the totalCount of one, spend a budget of their address (RATE_LIMITED, with retryAfter, when it is spent). */
@@ -1010,6 +1086,9 @@ export type MemberRole = 'MEMBER' | 'RESEARCHER' | 'MODERATOR' | 'ADMIN';
 
 /** Why a member was notified. */
 export type NotificationReason = 'REPLY' | 'EXPERT_REPLY' | 'ANSWER_ACCEPTED' | 'NEW_THREAD' | 'MENTION' | 'MEMBERSHIP' | 'EVENT' | 'PARTNERS';
+
+/** How to order the directory of organisations. */
+export type OrganisationOrder = 'NAME' | 'LAST_ACTIVITY';
 
 /** The kinds of public-sector organisation that make up the network. */
 export type OrganisationType = 'GOVERNMENT_DEPARTMENT' | 'PUBLIC_BANK' | 'INTERNATIONAL_AGENCY' | 'STRATEGIC_DESIGN_AGENCY' | 'RESEARCH_INNOVATION_AGENCY' | 'DIGITAL_AGENCY' | 'LOCAL_REGIONAL_GOVERNMENT' | 'SPACE_AGENCY' | 'RESEARCH_INSTITUTE';

@@ -103,7 +103,8 @@ const UNITS = [
   ['hour', 3600],
   ['minute', 60],
 ];
-const relative = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+/** @type {Map<string, Intl.RelativeTimeFormat>} */
+const relativeFormats = new Map();
 // Dates and numbers in the reader's own locale (the words stay English).
 const absolute = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const dayMonth = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short' });
@@ -114,17 +115,37 @@ const pluralRules = new Intl.PluralRules('en');
 const units = new Map();
 
 /**
- * "3 hours ago", "just now"; '' for a time that cannot be read.
+ * Relative times in a language (English when the tag is not one the browser knows).
+ * @param {string} lang a BCP 47 tag
+ */
+function relativeFormat(lang) {
+  let format = relativeFormats.get(lang);
+  if (!format) {
+    try {
+      format = new Intl.RelativeTimeFormat(lang, { numeric: 'auto' });
+    } catch {
+      format = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
+    }
+    relativeFormats.set(lang, format);
+  }
+  return format;
+}
+
+/**
+ * "3 hours ago", "just now" ("vor 3 Stunden", "jetzt" with `lang` 'de'); '' for a
+ * time that cannot be read.
  * @param {string} iso
  * @param {number} [now] milliseconds since the epoch
+ * @param {string} [lang] the language of the words (the feed widget's `lang`)
  */
-export function relativeTime(iso, now = Date.now()) {
+export function relativeTime(iso, now = Date.now(), lang = 'en') {
   const seconds = Math.round((new Date(iso).getTime() - now) / 1000);
   if (Number.isNaN(seconds)) return '';
-  if (Math.abs(seconds) < 45) return 'just now';
+  const format = relativeFormat(lang);
+  if (Math.abs(seconds) < 45) return lang === 'en' ? 'just now' : format.format(0, 'second');
   for (const [unit, size] of UNITS) {
     if (Math.abs(seconds) >= size || unit === 'minute') {
-      return relative.format(Math.round(seconds / size), unit);
+      return format.format(Math.round(seconds / size), unit);
     }
   }
   return '';

@@ -11,7 +11,7 @@ from server.ids import row_id
 from server.models.records import ThreadRecord
 from server.schema import live
 from server.schema.context import Context
-from server.schema.threads.types import Post, Thread, ThreadFilter
+from server.schema.threads.types import Post, Thread, ThreadFilter, live_filter
 from server.services import threads
 from server.services.errors import NotFound
 from server.services.viewer import (
@@ -93,7 +93,7 @@ class ThreadSubscriptions:
         self, info: Info, filter: ThreadFilter | None = None
     ) -> AsyncGenerator[Thread, None]:
         ctx = info.context
-        flt = filter.to_service() if filter else threads.ThreadFilter()
+        flt = await live_filter(ctx, filter)
         async with ctx.broadcaster.subscribe(events.THREADS_CHANNEL) as queue:
             while True:
                 event = await queue.get()

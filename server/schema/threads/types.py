@@ -24,9 +24,12 @@ from server.schema.members import Member
 from server.schema.node import Node
 from server.schema.pagination import Connection, connection
 from server.schema.plans.batched import batched, only
+from server.schema.viewer_scope import per_viewer
 from server.services import threads
 from server.services.errors import BadInput
+from server.services.thread_reads import is_new
 from server.services.viewer import (
+    Viewer,
     can_accept,
     hidden_reason_shown_to,
     post_shown_to,
@@ -145,6 +148,27 @@ class Thread(Node):
             return False
         return await info.context.loaders.follows_thread(member_id).load(self.row.id)
 
+    @strawberry.field(
+        description="When the signed-in member last opened the thread (`markThreadRead`); "
+        "null for visitors and for threads they never opened."
+    )
+    async def viewer_last_read_at(self, info: Info) -> datetime | None:
+        member_id = info.context.viewer.member_id
+        if member_id is None:
+            return None
+        last_read = await info.context.loaders.last_read(member_id).load(self.row.id)
+        return last_read.read_at if last_read is not None else None
+
+    @strawberry.field(
+        description="How many replies by others were posted since the signed-in member last "
+        "opened the thread (0 for visitors and for threads they never opened)."
+    )
+    async def viewer_new_reply_count(self, info: Info) -> int:
+        viewer = info.context.viewer
+        if viewer.member_id is None:
+            return 0
+        return await info.context.loaders.new_replies(viewer).load(self.row.id)
+
     @classmethod
     def from_row(cls, row: ThreadRecord) -> Thread:
         """The GraphQL thread of a thread's record (a row, or the ORM instance a write made)."""
@@ -200,11 +224,20 @@ class Post(Node):
         "accepted, is in `Thread.status` and `isAccepted`.)"
     )
     async def viewer_can_accept(self, info: Info) -> bool:
+        can: bool = only(await viewers_can_accept(info.context, [(info.context.viewer, self)]))
+        return can
+
+    @strawberry.field(
+        description="True when the post came after the signed-in member last opened its "
+        "thread and someone else wrote it: what is new since their last visit. False for "
+        "visitors, for threads never opened, and for one's own posts."
+    )
+    async def is_new_for_viewer(self, info: Info) -> bool:
         viewer = info.context.viewer
-        if self.row.position == 0 or self.row.hidden_at is not None or viewer.member_id is None:
+        if viewer.member_id is None or self.row.author_id == viewer.member_id:
             return False
-        thread = await info.context.loaders.thread_by_id.load(self.row.thread_id)
-        return thread is not None and can_accept(viewer, thread.author_id, self.row.author_id)
+        last_read = await info.context.loaders.last_read(viewer.member_id).load(self.row.thread_id)
+        return is_new(last_read, viewer, self.row.position, self.row.author_id)
 
     @strawberry.field(
         description="True when a moderator has hidden it: then only moderators and its "
@@ -237,6 +270,24 @@ async def _members(context: Context, member_ids: list[int], what: str) -> list[M
         Member.from_row(row) if row is not None else AssertionError(f"{what} is a foreign key")
         for row in rows
     ]
+
+
+@per_viewer("Post", "viewerCanAccept")
+async def viewers_can_accept(context: Context, pairs: Sequence[tuple[Viewer, Post]]) -> list[bool]:
+    """For each (viewer, post): whether the viewer may accept the post as its thread's
+    answer (the threads from the loaders, one query for all of them)."""
+    thread_ids = list({post.row.thread_id for _, post in pairs})
+    rows = await context.loaders.thread_by_id.load_many(thread_ids)
+    threads_by_id = dict(zip(thread_ids, rows, strict=True))
+    out: list[bool] = []
+    for viewer, post in pairs:
+        row = post.row
+        if row.position == 0 or row.hidden_at is not None or viewer.member_id is None:
+            out.append(False)
+            continue
+        thread = threads_by_id.get(row.thread_id)
+        out.append(thread is not None and can_accept(viewer, thread.author_id, row.author_id))
+    return out
 
 
 @batched("Thread", "author")
@@ -287,6 +338,12 @@ class ThreadFilter:
     organisation: strawberry.ID | None = strawberry.field(
         default=None, description="Threads started by members of this organisation (its global ID)."
     )
+    organisation_slug: str | None = strawberry.field(
+        default=None,
+        description="Threads started by members of the organisation with this slug, as in "
+        "its address `/o/<slug>` (what an embedded feed knows). With `organisation` too, "
+        "both must hold; a slug no organisation has matches no thread.",
+    )
     has_expert_reply: bool | None = strawberry.field(
         default=None, description="Only threads with at least one expert reply."
     )
@@ -304,6 +361,7 @@ class ThreadFilter:
     )
 
     def to_service(self) -> threads.ThreadFilter:
+        """The services' filter (the organisation's ID decoded)."""
         organisation_id = None
         if self.organisation is not None:
             organisation_id = row_id(self.organisation, "Organisation")
@@ -316,6 +374,16 @@ class ThreadFilter:
             statuses=self.statuses,
             topics=self.topics,
             organisation_id=organisation_id,
+            organisation_slug=self.organisation_slug,
             has_expert_reply=self.has_expert_reply,
             search=self.search,
         )
+
+
+async def live_filter(context: Context, given: ThreadFilter | None) -> threads.ThreadFilter:
+    """The services' filter of a subscription: an organisation's slug is looked up once,
+    when it starts, since each event is matched against the thread's row alone."""
+    flt = given.to_service() if given else threads.ThreadFilter()
+    if flt.organisation_slug is None:
+        return flt
+    return await context.read(threads.resolve_slug, flt)

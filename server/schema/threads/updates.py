@@ -17,7 +17,7 @@ from server.schema import live
 from server.schema.context import Context
 from server.schema.enums import ThreadChange
 from server.schema.threads.subscriptions import readable_thread
-from server.schema.threads.types import Post, Thread, ThreadFilter
+from server.schema.threads.types import Post, Thread, ThreadFilter, live_filter
 from server.services import threads
 from server.services.viewer import Viewer, post_shown_to, thread_shown_to
 
@@ -76,6 +76,8 @@ async def _update_to_deliver(
             else None,
             post=Post.from_row(shown) if shown is not None else None,
         ),
+        # The post is there or not by who asks: its author sees it while hidden.
+        variant=shown is not None,
     )
 
 
@@ -111,7 +113,7 @@ class ThreadUpdateSubscriptions:
         self, info: Info, filter: ThreadFilter | None = None
     ) -> AsyncGenerator[ThreadUpdate, None]:
         ctx = info.context
-        flt = filter.to_service() if filter else threads.ThreadFilter()
+        flt = await live_filter(ctx, filter)
         async with ctx.broadcaster.subscribe(events.THREAD_UPDATES_CHANNEL) as queue:
             while True:
                 event = await queue.get()

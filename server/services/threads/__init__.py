@@ -15,6 +15,7 @@ from server.services.threads.reading import (
     list_threads,
     matches,
     post_visible,
+    resolve_slug,
     thread_counts,
 )
 from server.services.threads.related import related_threads
@@ -46,6 +47,7 @@ __all__ = [
     "related_threads",
     "render_preview",
     "reply",
+    "resolve_slug",
     "start_thread",
     "thread_counts",
 ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, cast
 
@@ -28,6 +28,7 @@ from server.domain import (
 )
 from server.models import (
     THREAD_BUNDLE,
+    Organisation,
     Post,
     PostRecord,
     Thread,
@@ -42,6 +43,7 @@ from server.services.errors import (
 from server.services.pagination import Page, check_first, decode_cursor, encode_cursor, take_page
 from server.services.validation import (
     SEARCH_MAX,
+    SLUG_MAX,
     TOPICS_MAX,
 )
 from server.services.viewer import (
@@ -72,6 +74,8 @@ class ThreadFilter:
     organisation_id: int | None = None
     # Any of these organisations (the Atom feeds' repeatable `organisation`).
     organisation_ids: Sequence[int] | None = None
+    # The organisation by the slug of its address (/o/<slug>): what an embed knows.
+    organisation_slug: str | None = None
     has_expert_reply: bool | None = None
     search: str | None = None
 
@@ -158,6 +162,9 @@ def _filtered(viewer: Viewer, flt: ThreadFilter) -> tuple[sa.Select[Any], str | 
         stmt = stmt.where(Thread.organisation_id == flt.organisation_id)
     if flt.organisation_ids is not None:
         stmt = stmt.where(Thread.organisation_id.in_(set(flt.organisation_ids)))
+    if flt.organisation_slug is not None:
+        # A subquery, not a lookup first: the page still costs one statement.
+        stmt = stmt.where(Thread.organisation_id == _organisation_by_slug(flt.organisation_slug))
     if flt.has_expert_reply is not None:
         stmt = stmt.where(
             Thread.expert_reply_count > 0
@@ -314,8 +321,34 @@ async def thread_counts(
     return counts
 
 
+def _organisation_by_slug(slug: str) -> sa.ScalarSelect[int]:
+    """The id of the organisation with this slug, as a subquery (NULL for none)."""
+    if len(slug) > SLUG_MAX:
+        raise BadInput(f"`filter.organisationSlug` takes at most {SLUG_MAX} characters.")
+    return (
+        sa.select(Organisation.id)
+        .where(Organisation.slug == slug.strip().lower())
+        .scalar_subquery()
+    )
+
+
+async def resolve_slug(session: AsyncSession, flt: ThreadFilter) -> ThreadFilter:
+    """`flt` with its organisation slug turned into the organisation's id, for `matches`,
+    which sees only the thread's row (a slug no organisation has matches no thread)."""
+    if flt.organisation_slug is None:
+        return flt
+    found = await session.scalar(sa.select(_organisation_by_slug(flt.organisation_slug)))
+    wanted = {found} if found is not None else set()
+    if flt.organisation_ids is not None:
+        wanted &= set(flt.organisation_ids)
+    return replace(flt, organisation_slug=None, organisation_ids=sorted(wanted))
+
+
 def matches(thread: ThreadRecord, flt: ThreadFilter) -> bool:
-    """Whether a thread passes `flt` (the search is not applied): for live updates."""
+    """Whether a thread passes `flt` (the search is not applied): for live updates.
+    An organisation slug must have been resolved first (`resolve_slug`)."""
+    if flt.organisation_slug is not None:
+        raise ValueError("resolve the filter's organisation slug first (resolve_slug)")
     if flt.pillars and not thread.pillars_mask & pillars_to_mask(set(flt.pillars)):
         return False
     if flt.organisation_types and not thread.organisation_types_mask & types_to_mask(

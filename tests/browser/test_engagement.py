@@ -1,0 +1,185 @@
+"""Members come back, in two real browsers: one member follows a thread, another replies, the
+first one's bell and notifications page show it live, the e-mail arrives at a real SMTP
+server (aiosmtpd) and its one-click unsubscribe works without a session. Both databases.
+
+The people of the flow use a 390 px phone and a 1280 px desktop in turn, so that one run
+covers both widths (every browser test does): a run per width would cost a second pass of
+the slowest flow, on a mail forum of its own under pytest-xdist."""
+
+from __future__ import annotations
+
+import re
+import secrets
+from typing import Any
+from urllib.parse import quote
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.support import (
+    DESKTOP,
+    PHONE,
+    Forum,
+    demo_people,
+    mail_to,
+    new_page,
+    reply_to,
+    session_cookie,
+    start_thread,
+    wait_for_background_work,
+)
+from tests.smtp import SmtpSink
+
+pytestmark = pytest.mark.browser
+
+
+def parts(message: Any) -> dict[str, str]:
+    """The text parts of a message by content type."""
+    return {
+        part.get_content_type(): part.get_content()
+        for part in message.walk()
+        if not part.is_multipart()
+    }
+
+
+def test_two_members_follow_reply_see_it_live_get_the_mail_and_unsubscribe_in_one_click(
+    browser: Any, mailing_forum: tuple[Forum, SmtpSink]
+) -> None:
+    forum, sink = mailing_forum
+    people = demo_people(forum)
+    follower, writer = people["member"], people["other_member"]
+    title = f"Who pays for the pilot phase? {secrets.token_hex(3)}"
+    thread_id = start_thread(forum, writer, title=title, pillars=("RISKS_AND_REWARDS",))
+    thread_path = f"/t/{quote(thread_id, safe='')}"
+
+    # The follower asks for e-mail at once and starts from nothing unread (once the demo
+    # data's own notifications are made).
+    wait_for_background_work(forum)
+    reader = new_page(browser, forum, session_cookie(forum, follower), viewport=PHONE)
+    reader.goto("/notifications")
+    reader.wait_for_selector("form.notification-settings")
+    reader.get_by_label("At once: one e-mail per notification").check()
+    reader.get_by_role("button", name="Save").click()
+    expect(reader.locator("form.notification-settings [role=status]")).to_have_text("Saved.")
+    mark_all = reader.get_by_role("button", name="Mark all read")
+    if mark_all.is_enabled():
+        mark_all.click()
+    bell = reader.locator("a.bell")
+    expect(bell).to_have_attribute("aria-label", "Notifications, none unread")
+
+    # They follow the thread from its sidebar.
+    reader.goto(thread_path)
+    follow = reader.locator(".follow-button")
+    expect(follow).to_have_text("Follow")
+    follow.click()
+    expect(follow).to_have_attribute("aria-pressed", "true")
+    expect(follow).to_have_text("Following")
+    # ...and wait on their notifications page.
+    reader.goto("/notifications")
+    reader.wait_for_selector(".notification-groups")
+    expect(bell).to_have_attribute("aria-label", "Notifications, none unread")
+
+    # The other member replies, in a browser of their own.
+    replier = new_page(browser, forum, session_cookie(forum, writer), viewport=DESKTOP)
+    replier.goto(thread_path)
+    replier.locator("#reply-body").fill("Our regional bank paid the **first tranche**.")
+    replier.get_by_role("button", name="Post reply").click()
+    expect(replier.locator("#reply-body")).to_have_value("")
+
+    # The bell counts it and the notification shows up, without a reload.
+    expect(bell).to_have_attribute("aria-label", "Notifications, 1 unread")
+    expect(reader.locator(".bell-count")).to_have_text("1")
+    arrived = reader.locator(".notification-unread", has_text=f"{writer.name} replied to {title}")
+    expect(arrived).to_be_visible()
+    expect(reader.get_by_role("heading", name=title)).to_be_visible()
+
+    # The e-mail arrives with a link to the reply and the one-click unsubscribe headers.
+    [mail] = mail_to(sink, follower.name, 1, about=title)
+    assert mail["Subject"] == f"{writer.name} replied to {title}"
+    assert mail["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    unsubscribe = str(mail["List-Unsubscribe"]).strip("<>")
+    assert unsubscribe.startswith(f"{forum.url}/auth/email/")
+    text = parts(mail)["text/plain"]
+    link = re.search(rf"{re.escape(forum.url)}/t/\S+#post-\S+", text)
+    assert link, text
+    assert unsubscribe in text
+
+    # Its link opens the reply, and the thread's notifications are read now.
+    reader.goto(link.group(0))
+    expect(reader.locator("#thread-title")).to_have_text(title)
+    expect(reader.locator(".reply-list .post", has_text="first tranche")).to_be_visible()
+    expect(bell).to_have_attribute("aria-label", "Notifications, none unread")
+
+    # One click from the mail program, with no session at all, turns e-mail off...
+    anyone = new_page(browser, forum, viewport=PHONE)
+    answer = anyone.request.post(
+        unsubscribe,
+        data="List-Unsubscribe=One-Click",
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+    )
+    assert answer.status == 200, answer.text()
+    # ...and the footer's link shows it, still without a session.
+    anyone.goto(unsubscribe)
+    expect(anyone.get_by_label("No e-mail (unsubscribe)")).to_be_checked()
+    # The member sees the same in the forum.
+    reader.goto("/notifications")
+    expect(reader.get_by_label("Never", exact=True)).to_be_checked()
+    for page in (reader, replier, anyone):
+        page.context.close()
+
+
+def test_replies_since_the_last_visit_are_marked_on_the_feed_and_in_the_thread(
+    browser: Any, mailing_forum: tuple[Forum, SmtpSink]
+) -> None:
+    forum, _sink = mailing_forum
+    people = demo_people(forum)
+    reader, writer = people["researcher"], people["other_member"]
+    title = f"Which milestones release the next tranche? {secrets.token_hex(3)}"
+    thread_id = start_thread(forum, writer, title=title)
+    reply_to(forum, writer, thread_id, "Seen on the first visit.")
+    thread_path = f"/t/{quote(thread_id, safe='')}"
+
+    # A first visit: nothing is marked new, and it is recorded.
+    page = new_page(browser, forum, session_cookie(forum, reader))
+    page.goto(thread_path)
+    expect(page.locator(".reply-list .post")).to_have_count(1)
+    expect(page.locator(".follow-button")).to_be_visible()  # the visit is recorded with it
+    expect(page.locator(".new-divider")).to_have_count(0)
+    expect(page.locator(".post-marks .badge-new")).to_have_count(0)
+
+    # Two replies come while the reader is elsewhere.
+    reply_to(forum, writer, thread_id, "First news since then.")
+    reply_to(forum, writer, thread_id, "Second news since then.")
+
+    # The feed says how many are new...
+    page.goto("/")
+    row = page.locator(f'li[data-thread="{thread_id}"]')
+    expect(row.locator(".new-count")).to_contain_text("2 new")
+    # ...and the thread divides them off and marks them.
+    row.get_by_role("link", name=title).click()
+    expect(page.locator("#thread-title")).to_have_text(title)
+    divider = page.locator(".reply-list .new-divider")
+    expect(divider).to_contain_text("New since your last visit")
+    first_new = page.locator(".reply-item-first-new .post")
+    expect(first_new).to_contain_text("First news since then.")
+    new_posts = page.locator(".reply-list .post", has=page.locator(".badge-new"))
+    expect(new_posts).to_have_count(2)
+    expect(
+        page.locator(".reply-list .post", has_text="Seen on the first visit.")
+    ).not_to_contain_text("New")
+    expect(page.locator(".follow-button")).to_be_visible()
+
+    # A reply arriving while the thread is open is marked new too.
+    expect(page.locator('.live-status[data-state="live"]')).to_be_visible()
+    with page.expect_response(
+        lambda r: "markThreadRead" in (r.request.post_data or ""), timeout=15_000
+    ):
+        reply_to(forum, writer, thread_id, "Live news.")
+        expect(new_posts).to_have_count(3)
+    # (seen, it is recorded read: above, the page told the server so)
+
+    # Back on the feed, the visit has caught up with everything.
+    page.goto("/")
+    expect(page.locator(f'li[data-thread="{thread_id}"] .thread-card-title')).to_be_visible()
+    expect(page.locator(f'li[data-thread="{thread_id}"] .new-count')).to_have_count(0)
+    page.context.close()

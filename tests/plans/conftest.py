@@ -19,8 +19,8 @@ import pytest
 import sqlalchemy as sa
 
 from server.app import create_app
-from server.background import build_worker
 from server.auth import apikeys, sessions
+from server.background import build_worker
 from server.config import Settings, load_settings
 from server.db import Database
 from server.demo.loader import load_demo

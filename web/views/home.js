@@ -142,8 +142,9 @@ export default class HomeView extends View {
     this.listen(this.wide, 'change', () => this.placeSheet());
     this.renderForm();
     this.renderMode();
-    this.showFeed(feed);
-    this.loadGlance();
+    // The grid and the events wait for the first threads: asked for together, their
+    // request and their rendering competed with the feed's (bench/web_first_page.py).
+    this.showFeed(feed).finally(() => this.loadGlance());
     this.subscribeToNewThreads();
   }
 

@@ -177,3 +177,64 @@ def test_replies_since_the_last_visit_are_marked_on_the_feed_and_in_the_thread(
     expect(page.locator(f'li[data-thread="{thread_id}"] .thread-card-title')).to_be_visible()
     expect(page.locator(f'li[data-thread="{thread_id}"] .new-count')).to_have_count(0)
     page.context.close()
+
+
+def test_feeds_of_one_pillar_type_or_topic_and_organisation_pages_have_a_follow_button(
+    browser: Any, mailing_forum: tuple[Forum, SmtpSink]
+) -> None:
+    forum, _sink = mailing_forum
+    people = demo_people(forum)
+    member = people["moderator"] if "moderator" in people else people["member"]
+    organisation = forum.graphql("{ organisations(first: 1) { nodes { slug name } } }")[
+        "organisations"
+    ]["nodes"][0]
+    topic = f"pilots-{secrets.token_hex(3)}"
+    page = new_page(browser, forum, session_cookie(forum, member))
+
+    for query, what in (
+        ("pillar=ORGANISATIONAL_CAPACITY", "Organisational capacity"),
+        ("orgType=SPACE_AGENCY", "Space agency"),
+        (f"topic={topic}", f"#{topic}"),
+    ):
+        page.goto(f"/?{query}")
+        offer = page.locator(".feed-follow")
+        if what:
+            expect(offer).to_contain_text(what)
+        button = offer.locator(".follow-button")
+        expect(button).to_have_attribute("aria-pressed", "false")
+        button.click()
+        expect(button).to_have_attribute("aria-pressed", "true")
+        # Known as followed on the next visit.
+        page.reload()
+        expect(page.locator(".feed-follow .follow-button")).to_have_text("Following")
+
+    # The whole feed, or one narrowed by two things, offers nothing to follow.
+    page.goto("/?pillar=ASSESSMENT&orgType=SPACE_AGENCY")
+    page.wait_for_selector(".result-count:not(:has(.loading))")
+    expect(page.locator(".feed-follow")).to_be_hidden()
+
+    # An organisation's page has its own.
+    page.goto(f"/o/{organisation['slug']}")
+    button = page.locator(".org-header .follow-button")
+    expect(button).to_have_text("Follow")
+    button.click()
+    expect(button).to_have_text("Following")
+
+    # All four are on the Following page, each removable.
+    page.goto("/following")
+    follows = page.locator(".follow-list")
+    for text in ("Capacity", "Space agency", topic, organisation["name"]):
+        expect(follows).to_contain_text(text)
+    item = page.locator(".follow-item", has_text=topic)
+    item.get_by_role("button", name="Stop following").click()
+    expect(page.locator(".follow-item", has_text=topic)).to_have_count(0)
+
+    # A visitor gets no button.
+    visitor = new_page(browser, forum)
+    visitor.goto(f"/o/{organisation['slug']}")
+    expect(visitor.locator(".org-header h1")).to_have_text(organisation["name"])
+    visitor.goto("/?pillar=ASSESSMENT")
+    visitor.wait_for_selector(".result-count:not(:has(.loading))")
+    expect(visitor.locator(".follow-button")).to_have_count(0)
+    for each in (page, visitor):
+        each.context.close()

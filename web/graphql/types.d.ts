@@ -381,6 +381,16 @@ export type FollowsVariables = {
   after?: string | null;
 };
 
+/** query ViewerFollow (engagement.graphql) */
+export type ViewerFollowData = {
+  viewerFollow: {
+    id: string;
+  } | null;
+};
+export type ViewerFollowVariables = {
+  target: FollowTarget;
+};
+
 /** query ThreadFollowed (engagement.graphql) */
 export type ThreadFollowedData = {
   node: ({

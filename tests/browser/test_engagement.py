@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import secrets
+from collections.abc import Iterator
 from typing import Any
 from urllib.parse import quote
 
@@ -25,6 +26,15 @@ from tests.browser.support import (
 from tests.smtp import SmtpSink
 
 pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(autouse=True)
+def patient_expectations() -> Iterator[None]:
+    """Wait up to 15 s for what the page should show (Playwright's default is 5 s): these
+    tests run with a forum whose worker and database the other test processes share."""
+    expect.set_options(timeout=15_000)
+    yield
+    expect.set_options(timeout=5_000)
 
 
 def parts(message: Any) -> dict[str, str]:
@@ -238,3 +248,44 @@ def test_feeds_of_one_pillar_type_or_topic_and_organisation_pages_have_a_follow_
     expect(visitor.locator(".follow-button")).to_have_count(0)
     for each in (page, visitor):
         each.context.close()
+
+
+def test_the_composer_completes_members_names_after_an_at_sign_by_keyboard(
+    browser: Any, mailing_forum: tuple[Forum, SmtpSink]
+) -> None:
+    forum, _sink = mailing_forum
+    people = demo_people(forum)
+    writer, named = people["member"], people["researcher"]
+    thread_id = start_thread(
+        forum, writer, title=f"Who ran a mission audit? {secrets.token_hex(3)}"
+    )
+    page = new_page(browser, forum, session_cookie(forum, writer))
+    page.goto(f"/t/{quote(thread_id, safe='')}")
+    composer = page.locator("#reply-body")
+    listbox = page.get_by_role("listbox", name="Members to mention")
+
+    composer.press_sequentially(f"Ask @{named.name[:3]}", delay=30)
+    expect(listbox).to_be_visible()
+    option = listbox.get_by_role("option", name=re.compile(re.escape(named.name)))
+    expect(option).to_be_visible()
+    # The textbox says which option is active, for screen readers.
+    expect(composer).to_have_attribute("aria-controls", re.compile(r"mentions-"))
+    # Escape closes the list; typing on opens it again.
+    composer.press("Escape")
+    expect(listbox).to_be_hidden()
+    composer.press_sequentially(named.name[3:4], delay=30)
+    expect(listbox).to_be_visible()
+    for _ in range(10):
+        if composer.get_attribute("aria-activedescendant") == option.get_attribute("id"):
+            break
+        composer.press("ArrowDown")
+    composer.press("Enter")
+    expect(listbox).to_be_hidden()
+    expect(composer).to_have_value(f"Ask @{named.name} ")
+
+    composer.press_sequentially("about it.")
+    page.get_by_role("button", name="Post reply").click()
+    posted = page.locator(".reply-list .post", has_text="about it.")
+    # The rendered post marks (and, for a member of an organisation, links) the name.
+    expect(posted.locator(".mention")).to_have_text(f"@{named.name}")
+    page.context.close()

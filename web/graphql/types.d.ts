@@ -525,6 +525,22 @@ export type ApplyForMembershipVariables = {
   input: ApplyForMembershipInput;
 };
 
+/** query MentionableMembers (mentions.graphql) */
+export type MentionableMembersData = {
+  mentionableMembers: Array<{
+    id: string;
+    displayName: string;
+    organisation: {
+      id: string;
+      name: string;
+    } | null;
+  }>;
+};
+export type MentionableMembersVariables = {
+  prefix: string;
+  first?: number | null;
+};
+
 /** mutation StartThread (new-thread.graphql) */
 export type StartThreadData = {
   startThread: {

@@ -421,6 +421,18 @@ export type EventsVariables = {
   after?: string | null;
 };
 
+/** query EventPage (events.graphql) */
+export type EventPageData = {
+  node: ({
+    __typename: 'Event';
+  } & EventFields | {
+    __typename: 'Follow' | 'Member' | 'MembershipApplication' | 'Notification' | 'Organisation' | 'Post' | 'Thread';
+  }) | null;
+};
+export type EventPageVariables = {
+  id: string;
+};
+
 /** mutation AttendEvent (events.graphql) */
 export type AttendEventData = {
   attendEvent: {

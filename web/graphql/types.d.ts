@@ -691,6 +691,7 @@ export type DirectoryVariables = {
   filter?: OrganisationFilter | null;
   first?: number | null;
   after?: string | null;
+  orderBy?: OrganisationOrder;
 };
 
 /** query DirectoryCountries (organisations.graphql) */

@@ -11,7 +11,8 @@ import {
   stateToParams,
 } from '../lib/feed.js';
 import {
-  formatCount, KINDS, label, ORDERS, ORGANISATION_TYPES, PILLAR_SHORT, plural, pluralWord, STATUSES,
+  formatCount, KINDS, label, ORDERS, ORGANISATION_TYPES, ORGANISATION_TYPES_NARROW, PILLAR_SHORT, plural, pluralWord,
+  STATUSES,
 } from '../lib/labels.js';
 import { oneOf } from '../lib/text.js';
 import { savedMode, saveMode, skeletonItems, threadItem } from '../lib/threadlist.js';
@@ -569,7 +570,7 @@ function glanceTable(cells, vocabulary) {
             h('span', { 'aria-hidden': 'true' }, PILLAR_SHORT[p] ?? title(p)), srOnly(title(p)))))),
       h('tbody', null,
         Object.entries(ORGANISATION_TYPES).map(([type, typeLabel]) => h('tr', null,
-          h('th', { scope: 'row' }, typeLabel),
+          h('th', { scope: 'row' }, ORGANISATION_TYPES_NARROW[/** @type {import('../graphql/types').OrganisationType} */ (type)]),
           pillars.map((p) => {
             const n = counts.get(`${p}|${type}`) || 0;
             return h('td', { class: `shade-${shade(n)}` },

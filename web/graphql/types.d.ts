@@ -381,6 +381,16 @@ export type FollowsVariables = {
   after?: string | null;
 };
 
+/** query ViewerFollow (engagement.graphql) */
+export type ViewerFollowData = {
+  viewerFollow: {
+    id: string;
+  } | null;
+};
+export type ViewerFollowVariables = {
+  target: FollowTarget;
+};
+
 /** query ThreadFollowed (engagement.graphql) */
 export type ThreadFollowedData = {
   node: ({
@@ -527,6 +537,22 @@ export type ApplyForMembershipVariables = {
   input: ApplyForMembershipInput;
 };
 
+/** query MentionableMembers (mentions.graphql) */
+export type MentionableMembersData = {
+  mentionableMembers: Array<{
+    id: string;
+    displayName: string;
+    organisation: {
+      id: string;
+      name: string;
+    } | null;
+  }>;
+};
+export type MentionableMembersVariables = {
+  prefix: string;
+  first?: number | null;
+};
+
 /** mutation StartThread (new-thread.graphql) */
 export type StartThreadData = {
   startThread: {
@@ -665,6 +691,7 @@ export type DirectoryVariables = {
   filter?: OrganisationFilter | null;
   first?: number | null;
   after?: string | null;
+  orderBy?: OrganisationOrder;
 };
 
 /** query DirectoryCountries (organisations.graphql) */

@@ -22,7 +22,8 @@ from server.models import (
     ThreadRecord,
 )
 from server.schema.reads import read
-from server.services import follows, lookups, notifications
+from server.services import follows, lookups, notifications, thread_reads
+from server.services.viewer import Viewer
 
 R = TypeVar("R")
 
@@ -55,6 +56,10 @@ class Loaders:
     _thread_follows: dict[int, DataLoader[int, bool]] = field(init=False)
     # Member ids of who wrote in a thread (see lookups.participants).
     participants_by_thread_id: DataLoader[int, list[int] | None] = field(init=False)
+    # How far a member read a thread, and how many replies they have not seen, by member
+    # id then thread id (made when first asked).
+    _last_reads: dict[int, DataLoader[int, thread_reads.LastRead | None]] = field(init=False)
+    _new_replies: dict[int, DataLoader[int, int]] = field(init=False)
 
     def __post_init__(self) -> None:
         self.member_by_id = DataLoader(load_fn=self._members)
@@ -65,6 +70,8 @@ class Loaders:
         self.notification_by_id = _by_key(self.db, notifications.notifications_by_id)
         self._thread_follows = {}
         self.participants_by_thread_id = _by_key(self.db, lookups.participants)
+        self._last_reads = {}
+        self._new_replies = {}
 
     def follows_thread(self, member_id: int) -> DataLoader[int, bool]:
         """Whether `member_id` follows a thread, by thread id: one query for a page."""
@@ -87,6 +94,32 @@ class Loaders:
             self.member_by_id.prime(member_id, member)
             if organisation is not None:
                 self.organisation_by_id.prime(organisation.id, organisation)
+
+    def last_read(self, member_id: int) -> DataLoader[int, thread_reads.LastRead | None]:
+        """Where `member_id` stopped reading a thread, by thread id: one query for a page."""
+        loader = self._last_reads.get(member_id)
+        if loader is None:
+
+            async def load(thread_ids: Sequence[int]) -> list[thread_reads.LastRead | None]:
+                found = await read(self.db, thread_reads.last_reads, member_id, thread_ids)
+                return [found.get(thread_id) for thread_id in thread_ids]
+
+            loader = self._last_reads[member_id] = DataLoader(load_fn=load)
+        return loader
+
+    def new_replies(self, viewer: Viewer) -> DataLoader[int, int]:
+        """How many replies by others a signed-in viewer has not seen in a thread they opened
+        before, by thread id: one query for a page."""
+        assert viewer.member_id is not None, "visitors have read nothing"
+        loader = self._new_replies.get(viewer.member_id)
+        if loader is None:
+
+            async def load(thread_ids: Sequence[int]) -> list[int]:
+                found = await read(self.db, thread_reads.new_reply_counts, viewer, thread_ids)
+                return [found.get(thread_id, 0) for thread_id in thread_ids]
+
+            loader = self._new_replies[viewer.member_id] = DataLoader(load_fn=load)
+        return loader
 
     async def _members(self, member_ids: Sequence[int]) -> list[MemberRecord | None]:
         found = await read(self.db, lookups.members_by_id, member_ids)

@@ -27,6 +27,7 @@ from server.schema.notifications import (
 )
 from server.schema.organisations import Organisation, OrganisationQueries
 from server.schema.pillars import PillarQueries
+from server.schema.thread_reads import ThreadReadMutations
 from server.schema.threads import (
     Post,
     RelatedThreadQueries,
@@ -103,6 +104,7 @@ Mutation = merge_types(
         DirectoryMutations,
         FollowMutations,
         NotificationMutations,
+        ThreadReadMutations,
     ),
 )
 Subscription = merge_types(

@@ -455,3 +455,17 @@ def static_site() -> Iterator[StaticSite]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def reply_to(forum: Forum, person: Person, thread_id: str, body: str) -> str:
+    """Reply to a thread through the API; returns the reply's global id."""
+    data = forum.graphql(
+        """mutation Reply($input: ReplyInput!) {
+             reply(input: $input) { post { id } errors { field message code } }
+           }""",
+        {"input": {"threadId": thread_id, "body": body}},
+        cookie=session_cookie(forum, person),
+    )
+    payload = data["reply"]
+    assert not payload["errors"], payload["errors"]
+    return payload["post"]["id"]

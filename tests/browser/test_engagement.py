@@ -17,6 +17,7 @@ from tests.browser.support import (
     demo_people,
     mail_to,
     new_page,
+    reply_to,
     session_cookie,
     start_thread,
     wait_for_background_work,
@@ -119,3 +120,60 @@ def test_two_members_follow_reply_see_it_live_get_the_mail_and_unsubscribe_in_on
     expect(reader.get_by_label("Never", exact=True)).to_be_checked()
     for page in (reader, replier, anyone):
         page.context.close()
+
+
+def test_replies_since_the_last_visit_are_marked_on_the_feed_and_in_the_thread(
+    browser: Any, mailing_forum: tuple[Forum, SmtpSink]
+) -> None:
+    forum, _sink = mailing_forum
+    people = demo_people(forum)
+    reader, writer = people["researcher"], people["other_member"]
+    title = f"Which milestones release the next tranche? {secrets.token_hex(3)}"
+    thread_id = start_thread(forum, writer, title=title)
+    reply_to(forum, writer, thread_id, "Seen on the first visit.")
+    thread_path = f"/t/{quote(thread_id, safe='')}"
+
+    # A first visit: nothing is marked new, and it is recorded.
+    page = new_page(browser, forum, session_cookie(forum, reader))
+    page.goto(thread_path)
+    expect(page.locator(".reply-list .post")).to_have_count(1)
+    expect(page.locator(".follow-button")).to_be_visible()  # the visit is recorded with it
+    expect(page.locator(".new-divider")).to_have_count(0)
+    expect(page.locator(".post-marks .badge-new")).to_have_count(0)
+
+    # Two replies come while the reader is elsewhere.
+    reply_to(forum, writer, thread_id, "First news since then.")
+    reply_to(forum, writer, thread_id, "Second news since then.")
+
+    # The feed says how many are new...
+    page.goto("/")
+    row = page.locator(f'li[data-thread="{thread_id}"]')
+    expect(row.locator(".new-count")).to_contain_text("2 new")
+    # ...and the thread divides them off and marks them.
+    row.get_by_role("link", name=title).click()
+    expect(page.locator("#thread-title")).to_have_text(title)
+    divider = page.locator(".reply-list .new-divider")
+    expect(divider).to_contain_text("New since your last visit")
+    first_new = page.locator(".reply-item-first-new .post")
+    expect(first_new).to_contain_text("First news since then.")
+    new_posts = page.locator(".reply-list .post", has=page.locator(".badge-new"))
+    expect(new_posts).to_have_count(2)
+    expect(
+        page.locator(".reply-list .post", has_text="Seen on the first visit.")
+    ).not_to_contain_text("New")
+    expect(page.locator(".follow-button")).to_be_visible()
+
+    # A reply arriving while the thread is open is marked new too.
+    expect(page.locator('.live-status[data-state="live"]')).to_be_visible()
+    with page.expect_response(
+        lambda r: "markThreadRead" in (r.request.post_data or ""), timeout=15_000
+    ):
+        reply_to(forum, writer, thread_id, "Live news.")
+        expect(new_posts).to_have_count(3)
+    # (seen, it is recorded read: above, the page told the server so)
+
+    # Back on the feed, the visit has caught up with everything.
+    page.goto("/")
+    expect(page.locator(f'li[data-thread="{thread_id}"] .thread-card-title')).to_be_visible()
+    expect(page.locator(f'li[data-thread="{thread_id}"] .new-count')).to_have_count(0)
+    page.context.close()

@@ -2,7 +2,7 @@
 // Generated from engagement.graphql by `.venv/bin/python -m tests.web.documents`.
 // Do not edit: edit the .graphql file and run that command.
 
-/** @import { Document, UnreadNotificationsData, UnreadNotificationsVariables, NotificationAddedData, NotificationAddedVariables, NotificationsData, NotificationsVariables, MarkNotificationsReadData, MarkNotificationsReadVariables, UpdateNotificationSettingsData, UpdateNotificationSettingsVariables, FollowData, FollowVariables, UnfollowData, UnfollowVariables, FollowsData, FollowsVariables, ThreadFollowedData, ThreadFollowedVariables } from './types' */
+/** @import { Document, UnreadNotificationsData, UnreadNotificationsVariables, NotificationAddedData, NotificationAddedVariables, NotificationsData, NotificationsVariables, MarkThreadReadData, MarkThreadReadVariables, MarkNotificationsReadData, MarkNotificationsReadVariables, UpdateNotificationSettingsData, UpdateNotificationSettingsVariables, FollowData, FollowVariables, UnfollowData, UnfollowVariables, FollowsData, FollowsVariables, ThreadFollowedData, ThreadFollowedVariables } from './types' */
 
 /** @type {Document<UnreadNotificationsData, UnreadNotificationsVariables>} */
 export const UNREAD_NOTIFICATIONS_QUERY = /** @type {any} */ (`query UnreadNotifications {
@@ -65,6 +65,18 @@ fragment NotificationFields on Notification {
   actor {
     id
     displayName
+  }
+}`);
+
+/** @type {Document<MarkThreadReadData, MarkThreadReadVariables>} */
+export const MARK_THREAD_READ_MUTATION = /** @type {any} */ (`mutation MarkThreadRead($input: MarkThreadReadInput!) {
+  markThreadRead(input: $input) {
+    unreadNotificationCount
+    errors {
+      field
+      message
+      code
+    }
   }
 }`);
 

@@ -14,6 +14,7 @@ export const FEED_QUERY = /** @type {any} */ (`query Feed($filter: ThreadFilter,
     }
     nodes {
       ...ThreadCardFields
+      viewerNewReplyCount
     }
   }
   org: node(id: $org) @include(if: $withOrg) {

@@ -12,6 +12,7 @@ export const THREAD_QUERY = /** @type {any} */ (`query Thread($id: ID!, $first: 
       ...ThreadCardFields
       ...ThreadContextFields
       hidden
+      viewerLastReadAt
       opening {
         ...PostFields
       }
@@ -23,6 +24,7 @@ export const THREAD_QUERY = /** @type {any} */ (`query Thread($id: ID!, $first: 
         }
         nodes {
           ...PostFields
+          isNewForViewer
         }
       }
     }
@@ -191,6 +193,7 @@ export const MORE_REPLIES_QUERY = /** @type {any} */ (`query MoreReplies($id: ID
         }
         nodes {
           ...PostFields
+          isNewForViewer
         }
       }
     }

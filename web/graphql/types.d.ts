@@ -271,6 +271,21 @@ export type NotificationsVariables = {
   after?: string | null;
 };
 
+/** mutation MarkThreadRead (engagement.graphql) */
+export type MarkThreadReadData = {
+  markThreadRead: {
+    unreadNotificationCount: number;
+    errors: Array<{
+      field: Array<string>;
+      message: string;
+      code: UserErrorCode;
+    }>;
+  };
+};
+export type MarkThreadReadVariables = {
+  input: MarkThreadReadInput;
+};
+
 /** mutation MarkNotificationsRead (engagement.graphql) */
 export type MarkNotificationsReadData = {
   markNotificationsRead: {
@@ -415,7 +430,9 @@ export type FeedData = {
       hasNextPage: boolean;
       endCursor: string | null;
     };
-    nodes: Array<ThreadCardFields>;
+    nodes: Array<{
+      viewerNewReplyCount: number;
+    } & ThreadCardFields>;
   };
   org?: ({
     __typename: 'Event' | 'Follow' | 'Member' | 'MembershipApplication' | 'Notification' | 'Post' | 'Thread';
@@ -711,6 +728,7 @@ export type ThreadData = {
   } | {
     __typename: 'Thread';
     hidden: boolean;
+    viewerLastReadAt: string | null;
     opening: PostFields;
     replies: {
       totalCount: number;
@@ -718,7 +736,9 @@ export type ThreadData = {
         hasNextPage: boolean;
         endCursor: string | null;
       };
-      nodes: Array<PostFields>;
+      nodes: Array<{
+        isNewForViewer: boolean;
+      } & PostFields>;
     };
   } & ThreadCardFields & ThreadContextFields) | null;
   relatedThreads: Array<{
@@ -763,7 +783,9 @@ export type MoreRepliesData = {
         hasNextPage: boolean;
         endCursor: string | null;
       };
-      nodes: Array<PostFields>;
+      nodes: Array<{
+        isNewForViewer: boolean;
+      } & PostFields>;
     };
   }) | null;
 };
@@ -956,6 +978,12 @@ export interface MarkNotificationsReadInput {
   ids?: Array<string> | null;
   /** Only the member's notifications about this thread (its global ID): what opening the thread has shown them. */
   threadId?: string | null;
+}
+
+/** The thread a member has opened. */
+export interface MarkThreadReadInput {
+  /** The thread's global ID. */
+  threadId: string;
 }
 
 /** Settings to change; those left out stay as they are. */

@@ -89,7 +89,7 @@ export function threadCard(thread, vocabulary) {
     h('article', { 'aria-labelledby': `card-${thread.id}` },
       h('p', { class: 'badges' }, kindBadge(thread.kind), statusBadge(thread.status), visibilityBadge(thread.visibility)),
       h('h3', { class: 'thread-card-title', id: `card-${thread.id}` },
-        h('a', { href: `/t/${encodeURIComponent(thread.id)}` }, thread.title)),
+        h('a', { href: `/t/${encodeURIComponent(thread.id)}` }, thread.title), newRepliesMark(thread)),
       tagList(thread, vocabulary),
       h('p', { class: 'byline' },
         h('span', null, thread.author.displayName),
@@ -100,6 +100,18 @@ export function threadCard(thread, vocabulary) {
           ? h('span', { class: 'stat stat-expert' }, plural(thread.expertReplyCount, 'expert reply', 'expert replies'))
           : null,
         h('span', { class: 'stat' }, 'Active ', timeAgo(thread.lastActivityAt)))));
+}
+
+/**
+ * "3 new" after a thread's title: replies by others since the member last opened it
+ * (`Thread.viewerNewReplyCount`, which only the feed asks for); nothing when there are none.
+ * @param {{ id: string, viewerNewReplyCount?: number }} thread
+ */
+export function newRepliesMark(thread) {
+  const count = thread.viewerNewReplyCount ?? 0;
+  if (count <= 0) return null;
+  return h('span', { class: 'new-count', title: 'Replies since your last visit' },
+    `${count} new`, srOnly(count === 1 ? ' reply since your last visit' : ' replies since your last visit'));
 }
 
 /**

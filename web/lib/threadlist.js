@@ -3,7 +3,7 @@
 // (the default) and the expanded cards; skeletons of both while a page loads.
 
 import { avatarStack } from './avatars.js';
-import { feedHref, kindBadge, threadCard } from './components.js';
+import { feedHref, kindBadge, newRepliesMark, threadCard } from './components.js';
 import { h, srOnly } from './dom.js';
 import { absoluteTime, label, ORGANISATION_TYPES, PILLAR_SHORT, plural, shortAge } from './labels.js';
 
@@ -93,7 +93,7 @@ export function threadRow(thread, vocabulary) {
     h('article', { 'aria-labelledby': `card-${thread.id}` },
       h('div', { class: 'row-main' },
         h('h3', { class: 'thread-card-title', id: `card-${thread.id}` },
-          h('a', { href: `/t/${encodeURIComponent(thread.id)}` }, thread.title)),
+          h('a', { href: `/t/${encodeURIComponent(thread.id)}` }, thread.title), newRepliesMark(thread)),
         h('ul', { class: 'chips chips-line', 'aria-label': 'Tags' },
           h('li', null, kindBadge(thread.kind)),
           thread.status === 'CLOSED' ? h('li', null, h('span', { class: 'badge badge-status-closed' }, 'Closed')) : null,

@@ -18,7 +18,7 @@ import {
   REOPEN_THREAD_MUTATION, REPLY_ADDED_SUBSCRIPTION, REPLY_MUTATION, THREAD_QUERY, THREAD_UPDATED_SUBSCRIPTION,
   UNHIDE_POST_MUTATION,
 } from '../graphql/thread.js';
-import { MARK_NOTIFICATIONS_READ_MUTATION, THREAD_FOLLOWED_QUERY } from '../graphql/engagement.js';
+import { MARK_THREAD_READ_MUTATION, THREAD_FOLLOWED_QUERY } from '../graphql/engagement.js';
 
 /** @import { PostFields, ThreadContextFields, ThreadData, ThreadUpdatedData, UserErrorFields } from '../graphql/types' */
 /** @import { Viewer, Vocabulary } from '../lib/session.js' */
@@ -73,6 +73,14 @@ export default class ThreadView extends View {
   posts = new Map();
   /** @type {string | null} the key of a reply being sent, kept after a network failure */
   pendingKey = null;
+  /** @type {Set<string>} replies by others posted since the member last opened the thread, or live since */
+  newIds = new Set();
+  /** @type {boolean} whether the "New since your last visit" divider is shown */
+  dividerShown = false;
+  /** @type {() => void} cancels the pending record of replies seen live */
+  cancelSeen = () => {};
+  /** @type {boolean} whether replies seen live are still to be recorded */
+  seenPending = false;
 
   // Filled by mount():
   /** @type {Thread} */ thread;
@@ -134,14 +142,17 @@ export default class ThreadView extends View {
     if (viewer) this.engage();
   }
 
-  /** Following the thread (its sidebar's button), and its notifications read now that it is open. */
+  /**
+   * Following the thread (its sidebar's button); and the thread read up to its newest post
+   * now that it is open, with its notifications (the "New" marks shown stay until the next visit).
+   */
   async engage() {
     const { thread } = this;
     let followed, marked;
     try {
       [followed, marked] = await Promise.all([
         gql(THREAD_FOLLOWED_QUERY, { id: thread.id }, { signal: this.signal }),
-        gql(MARK_NOTIFICATIONS_READ_MUTATION, { input: { threadId: thread.id } }, { signal: this.signal }),
+        gql(MARK_THREAD_READ_MUTATION, { input: { threadId: thread.id } }, { signal: this.signal }),
       ]);
     } catch (err) {
       if (isAbort(err)) return;
@@ -151,7 +162,7 @@ export default class ThreadView extends View {
     const node = followed.node;
     const follows = node?.__typename === 'Thread' ? node.viewerFollows : false;
     replaceChildren(this.slots.follow, followButton({ thread: thread.id }, follows, { what: 'this thread' }));
-    setUnread(marked.markNotificationsRead.unreadNotificationCount);
+    setUnread(marked.markThreadRead.unreadNotificationCount);
   }
 
   // ------------------------------------------------------------ layout ---
@@ -172,6 +183,7 @@ export default class ThreadView extends View {
     this.list = h('ol', { class: 'reply-list', 'aria-labelledby': 'replies-heading' });
     for (const post of thread.replies.nodes) {
       this.posts.set(post.id, post);
+      if (post.isNewForViewer) this.newIds.add(post.id);
       this.list.append(this.replyItem(post));
     }
     this.more = h('button', { type: 'button', class: 'button button-secondary load-more', hidden: !this.hasNextPage }, 'Load more replies');
@@ -348,9 +360,21 @@ export default class ThreadView extends View {
 
   // ------------------------------------------------------------- posts ---
 
-  /** @param {PostFields} post */
+  /**
+   * A reply in the list; the first new one since the member's last visit comes after a divider.
+   * @param {PostFields} post
+   */
   replyItem(post) {
-    return h('li', { class: 'reply-item' }, this.renderPost(post));
+    const article = this.renderPost(post);
+    // Only replies loaded as new get the divider: one arriving live is marked, not divided off.
+    const loadedNew = /** @type {{ isNewForViewer?: boolean }} */ (post).isNewForViewer === true;
+    if (!loadedNew || this.dividerShown) return h('li', { class: 'reply-item' }, article);
+    this.dividerShown = true;
+    const since = this.thread.viewerLastReadAt;
+    return h('li', { class: 'reply-item reply-item-first-new' },
+      h('p', { class: 'new-divider', id: 'new-since' },
+        h('span', null, 'New since your last visit', since ? [' ', timeAgo(since, '('), ')'] : null)),
+      article);
   }
 
   /**
@@ -387,6 +411,7 @@ export default class ThreadView extends View {
     });
     const author = post.author;
     const marks = h('span', { class: 'post-marks' },
+      this.newIds.has(post.id) && !pinned && !opening ? h('span', { class: 'badge badge-new' }, 'New') : null,
       post.isExpertReply && !opening ? h('span', { class: 'badge badge-expert' }, '★ Expert reply') : null,
       post.isAccepted ? h('span', { class: 'badge badge-accepted' }, '✓ Accepted answer') : null,
       post.hidden ? h('span', { class: 'badge badge-hidden' }, 'Hidden') : null);
@@ -472,6 +497,8 @@ export default class ThreadView extends View {
     if (this.posts.has(post.id)) return false;
     if (live && this.viewer && post.author.id === this.viewer.id) live = false;
     this.posts.set(post.id, post);
+    // A reply by someone else that arrives while the page is open is new to the reader too.
+    if (live && this.viewer) this.newIds.add(post.id);
     this.replyCount += 1;
     this.renderCount();
     if (this.hasNextPage) {
@@ -480,10 +507,10 @@ export default class ThreadView extends View {
       return true;
     }
     const item = this.replyItem(post);
-    if (live) item.firstElementChild?.classList.add('post-new');
+    if (live) item.querySelector('article.post')?.classList.add('post-new');
     const later = inOrder
       ? [...this.list.children].find((li) => {
-        const shown = this.posts.get(/** @type {HTMLElement} */ (li.firstElementChild)?.dataset.postId ?? '');
+        const shown = this.posts.get(/** @type {HTMLElement | null} */ (li.querySelector('article.post'))?.dataset.postId ?? '');
         return shown !== undefined && shown.createdAt > post.createdAt;
       })
       : undefined;
@@ -491,8 +518,32 @@ export default class ThreadView extends View {
     else this.list.append(item);
     if (live) {
       announce(`New ${post.isExpertReply ? 'expert reply' : 'reply'} from ${post.author.displayName}.`);
+      this.seenLive();
     }
     return true;
+  }
+
+  /**
+   * The reader saw replies arrive: record the thread read again (once for a burst of them),
+   * so that the next visit does not show them as new and the bell does not count them.
+   */
+  seenLive() {
+    if (!this.viewer) return;
+    if (!this.seenPending) this.onLeave(() => this.recordSeen());
+    this.seenPending = true;
+    this.cancelSeen();
+    this.cancelSeen = this.later(1500, () => this.recordSeen());
+  }
+
+  /** Record the replies seen live, if not done yet (also when the reader leaves the page). */
+  recordSeen() {
+    if (!this.seenPending) return;
+    this.seenPending = false;
+    // No abort signal: leaving the page is when this is sent last.
+    gql(MARK_THREAD_READ_MUTATION, { input: { threadId: this.thread.id } }).then(
+      (data) => setUnread(data.markThreadRead.unreadNotificationCount),
+      () => { /* the next visit shows them as new: nothing is lost */ },
+    );
   }
 
   /**
@@ -512,9 +563,10 @@ export default class ThreadView extends View {
       for (const post of replies.nodes) {
         if (this.posts.has(post.id)) continue;
         this.posts.set(post.id, post);
+        if (post.isNewForViewer) this.newIds.add(post.id);
         const item = this.replyItem(post);
         this.list.append(item);
-        first ??= /** @type {HTMLElement | null} */ (item.firstElementChild);
+        first ??= /** @type {HTMLElement | null} */ (item.querySelector('article.post'));
       }
       this.hasNextPage = replies.pageInfo.hasNextPage;
       if (replies.pageInfo.endCursor) this.endCursor = replies.pageInfo.endCursor;

@@ -27,6 +27,7 @@ from server.schema.plans.batched import batched, only
 from server.schema.viewer_scope import per_viewer
 from server.services import threads
 from server.services.errors import BadInput
+from server.services.thread_reads import is_new
 from server.services.viewer import (
     Viewer,
     can_accept,
@@ -147,6 +148,27 @@ class Thread(Node):
             return False
         return await info.context.loaders.follows_thread(member_id).load(self.row.id)
 
+    @strawberry.field(
+        description="When the signed-in member last opened the thread (`markThreadRead`); "
+        "null for visitors and for threads they never opened."
+    )
+    async def viewer_last_read_at(self, info: Info) -> datetime | None:
+        member_id = info.context.viewer.member_id
+        if member_id is None:
+            return None
+        last_read = await info.context.loaders.last_read(member_id).load(self.row.id)
+        return last_read.read_at if last_read is not None else None
+
+    @strawberry.field(
+        description="How many replies by others were posted since the signed-in member last "
+        "opened the thread (0 for visitors and for threads they never opened)."
+    )
+    async def viewer_new_reply_count(self, info: Info) -> int:
+        viewer = info.context.viewer
+        if viewer.member_id is None:
+            return 0
+        return await info.context.loaders.new_replies(viewer).load(self.row.id)
+
     @classmethod
     def from_row(cls, row: ThreadRecord) -> Thread:
         """The GraphQL thread of a thread's record (a row, or the ORM instance a write made)."""
@@ -204,6 +226,18 @@ class Post(Node):
     async def viewer_can_accept(self, info: Info) -> bool:
         can: bool = only(await viewers_can_accept(info.context, [(info.context.viewer, self)]))
         return can
+
+    @strawberry.field(
+        description="True when the post came after the signed-in member last opened its "
+        "thread and someone else wrote it: what is new since their last visit. False for "
+        "visitors, for threads never opened, and for one's own posts."
+    )
+    async def is_new_for_viewer(self, info: Info) -> bool:
+        viewer = info.context.viewer
+        if viewer.member_id is None or self.row.author_id == viewer.member_id:
+            return False
+        last_read = await info.context.loaders.last_read(viewer.member_id).load(self.row.thread_id)
+        return is_new(last_read, viewer, self.row.position, self.row.author_id)
 
     @strawberry.field(
         description="True when a moderator has hidden it: then only moderators and its "

@@ -38,8 +38,9 @@ ERRORS_RE = re.compile(rb'"errors"\s*:\s*\[\s*\{')
 LUA_ERRORS_PATTERN = '"errors"%s*:%s*%[%s*{'
 
 
-def is_error(status: int, body: bytes) -> bool:
-    return status != 200 or ERRORS_RE.search(body) is not None
+def is_error(status: int, body: bytes, ok_status: int = 200) -> bool:
+    """Whether an answer failed (`ok_status`: what a good answer is, 304 for revalidations)."""
+    return status != ok_status or ERRORS_RE.search(body) is not None
 
 
 @dataclass
@@ -93,16 +94,25 @@ class Result:
 
 
 def http_request(
-    host: str, port: int, path: str, body: bytes, headers: dict[str, str] | None = None
+    host: str,
+    port: int,
+    path: str,
+    body: bytes,
+    headers: dict[str, str] | None = None,
+    method: str = "POST",
 ) -> bytes:
-    """The bytes of one POST request."""
-    lines = [
-        f"POST {path} HTTP/1.1",
-        f"Host: {host}:{port}",
-        "Content-Type: application/json",
-        "Accept: application/json",
-        f"Content-Length: {len(body)}",
-    ]
+    """The bytes of one POST request (or a GET of `path`, with its query string, no body)."""
+    if method == "GET":
+        lines = [f"GET {path} HTTP/1.1", f"Host: {host}:{port}", "Accept: application/json"]
+        body = b""
+    else:
+        lines = [
+            f"POST {path} HTTP/1.1",
+            f"Host: {host}:{port}",
+            "Content-Type: application/json",
+            "Accept: application/json",
+            f"Content-Length: {len(body)}",
+        ]
     lines += [f"{k}: {v}" for k, v in (headers or {}).items()]
     return ("\r\n".join(lines) + "\r\n\r\n").encode() + body
 
@@ -159,6 +169,7 @@ async def closed_loop(
     duration: float,
     on_response: ResponseHook | None = None,
     request_timeout: float = 30.0,
+    ok_status: int = 200,
 ) -> Result:
     result = Result(mode="closed", duration_s=duration)
     seq = 0
@@ -183,7 +194,7 @@ async def closed_loop(
                     continue
                 result.latencies_ms.append((time.perf_counter() - started) * 1000)
                 result.requests += 1
-                if is_error(status, body):
+                if is_error(status, body, ok_status):
                     result.errors += 1
                     result.error_samples.append(f"{status} {body[:300]!r}")
                 if on_response is not None:
@@ -314,7 +325,7 @@ async def open_loop(
 # --- wrk ------------------------------------------------------------------------
 
 WRK_SCRIPT = """
-wrk.method = "POST"
+wrk.method = "{method}"
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Accept"] = "application/json"
 {extra_headers}
@@ -331,7 +342,7 @@ function init(args)
 end
 
 function response(status, headers, body)
-  if status ~= 200 or string.find(body, '{pattern}') then
+  if status ~= {ok_status} or string.find(body, '{pattern}') then
     gql_errors = gql_errors + 1
     if gql_sample == "" then gql_sample = status .. " " .. string.sub(body, 1, 300) end
   end
@@ -371,11 +382,22 @@ def wrk_closed_loop(
     duration: float,
     headers: dict[str, str] | None = None,
     threads: int = 1,
+    method: str = "POST",
+    ok_status: int = 200,
 ) -> Result:
+    """`connections` connections sending the same request for `duration` seconds (a GET
+    sends `url` with its query string and no body; `ok_status` is a good answer's status)."""
     if b"]==]" in body:
         raise ValueError("the body must not contain the Lua long-bracket terminator")
-    extra = "\n".join(f'wrk.headers["{k}"] = "{v}"' for k, v in (headers or {}).items())
-    script = WRK_SCRIPT.format(body=body.decode(), extra_headers=extra, pattern=LUA_ERRORS_PATTERN)
+    # Long brackets: a value may hold quotes (an ETag does).
+    extra = "\n".join(f'wrk.headers["{k}"] = [==[{v}]==]' for k, v in (headers or {}).items())
+    script = WRK_SCRIPT.format(
+        body="" if method == "GET" else body.decode(),
+        extra_headers=extra,
+        pattern=LUA_ERRORS_PATTERN,
+        method=method,
+        ok_status=ok_status,
+    )
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as f:
         f.write(script)
         path = f.name

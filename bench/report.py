@@ -150,6 +150,22 @@ def evaluate_targets(results: dict[str, Any]) -> list[dict[str, Any]]:
             "ms",
         )
     )
+    for name, key, limit, what in (
+        ("S10 throughput", "ratio_to_s1", 1.0, "the widget's persisted GET"),
+        ("S10 304 throughput", "not_modified_ratio_to_s1", 2.0, "the widget's GET answered 304"),
+    ):
+        ratio = get("S10", key)
+        out.append(
+            _target(
+                name,
+                f"{what}: at least {limit:g}x the requests a second of S1's cached POST, "
+                "side by side",
+                ratio,
+                limit,
+                None if ratio is None else ratio >= limit,
+                "x S1",
+            )
+        )
     sql = results.get("sql", {})
     flat = sql.get("independent_of_page_size")
     out.append(

@@ -19,10 +19,12 @@ import subprocess
 import sys
 import time
 import urllib.error
+import urllib.request
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 import asyncpg
 
@@ -39,13 +41,14 @@ from bench.servers import (
 )
 
 HOST = "127.0.0.1"
+ROOT = Path(__file__).resolve().parents[1]
 RESULTS_DIR = Path(__file__).resolve().parent / "results"
 S2_FILTER = {
     "pillars": ["RISKS_AND_REWARDS", "ASSESSMENT"],
     "organisationTypes": ["PUBLIC_BANK", "SPACE_AGENCY"],
 }
 S5_SEARCH = "climate finance"
-ALL_SCENARIOS = ("S1", "S1M", "S2", "S3", "S4", "S5", "S6", "S7", "S7M")
+ALL_SCENARIOS = ("S1", "S1M", "S2", "S3", "S4", "S5", "S10", "S6", "S7", "S7M")
 # The reads, in the order they run; S1M is S1 with a member's session cookie (never cached).
 READ_SCENARIOS = ("S1", "S1M", "S2", "S3", "S4", "S5")
 
@@ -193,6 +196,115 @@ async def issue_cookies(
 # --- requests -------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class GetRequest:
+    """A GET of `path` (with its query string), good when it answers `ok_status`."""
+
+    path: str
+    ok_status: int = 200
+
+
+async def issue_partner_key(database_url: str, name: str, origins: tuple[str, ...] = ()) -> str:
+    """A partner key with the largest rate budget a key may have (the bench measures speed,
+    not limits), for `origins`."""
+    from server.auth import apikeys
+    from server.db import Database
+
+    db = Database.from_url(database_url)
+    try:
+        async with db.write() as session:
+            _partner, key = await apikeys.create_partner(
+                session,
+                name=name,
+                origins=origins,
+                rate_limit_per_minute=apikeys.MAX_RATE_LIMIT,
+            )
+        return key
+    finally:
+        await db.dispose()
+
+
+# S10: the widget's feed (web/embed/feed.js) as the widget asks for it, with S1's page size.
+S10_FIRST = 20
+
+
+def widget_feed_path(key: str) -> str:
+    """The widget's first request: a persisted GET (APQ: the document's SHA-256) with `key`."""
+    from server.persisted import sha256_of
+
+    documents = json.loads((ROOT / "web" / "graphql" / "documents.json").read_text())
+    digest = sha256_of(documents["EmbedFeed"])
+    params = {
+        "operationName": "EmbedFeed",
+        "variables": json.dumps({"filter": {}, "first": S10_FIRST}, separators=(",", ":")),
+        "extensions": json.dumps(
+            {"persistedQuery": {"version": 1, "sha256Hash": digest}}, separators=(",", ":")
+        ),
+        "key": key,
+    }
+    return "/graphql?" + urlencode(params)
+
+
+def measure_persisted_gets(
+    forum: ServerProcess, database_url: str, s1_body: bytes, opts: Options
+) -> dict[str, Any]:
+    """S10: the widget's persisted GET, its 304 revalidation, and S1's cached POST, in
+    alternating rounds so that the machine's load falls on all three alike."""
+    key = asyncio.run(issue_partner_key(database_url, f"bench-widget-{secrets.token_hex(4)}"))
+    path = widget_feed_path(key)
+    with urllib.request.urlopen(f"{forum.base_url}{path}", timeout=60) as response:
+        etag = response.headers["ETag"]
+        cache_control = response.headers["Cache-Control"]
+        answer = json.loads(response.read())
+    if answer.get("errors") or not etag:
+        raise RuntimeError(f"S10: the widget's GET failed: {answer} (ETag {etag!r})")
+    fresh = GetRequest(path)
+    revalidated = GetRequest(path, ok_status=304)
+    conditional = {"If-None-Match": etag}
+    runs: dict[str, list[loadgen.Result]] = {"S1": [], "S10": [], "S10/304": []}
+    if opts.warmup > 0:
+        throughput(forum, b"", opts, duration=opts.warmup, get=fresh)
+    for r in range(opts.rounds):
+        for name, get, headers in (
+            ("S1", None, None),
+            ("S10", fresh, None),
+            ("S10/304", revalidated, conditional),
+        ):
+            settle(forum)
+            body = s1_body if get is None else b""
+            with ProfileWindow(opts, forum, name.replace("/", "-")):
+                runs[name].append(throughput(forum, body, opts, headers=headers, get=get))
+            result = runs[name][-1]
+            log(f"{name}: {result.rps:.0f} req/s, errors {result.errors} (round {r + 1})")
+    settle(forum)
+    lat = latency(forum, b"", opts, get=fresh)
+    merged = {name: merge(results) for name, results in runs.items()}
+    s1_rps = merged["S1"].rps
+    entry = scenario_entry(
+        merged["S10"],
+        lat,
+        None,
+        {
+            "rounds_rps": [round(r.rps, 1) for r in runs["S10"]],
+            "cache_control": cache_control,
+            "first": S10_FIRST,
+            "s1_side_by_side_rps": round(s1_rps, 1),
+            "not_modified_rps": round(merged["S10/304"].rps, 1),
+            "not_modified_errors": merged["S10/304"].errors,
+            "not_modified": merged["S10/304"].summary(),
+            "ratio_to_s1": round(merged["S10"].rps / s1_rps, 3) if s1_rps else None,
+            "not_modified_ratio_to_s1": round(merged["S10/304"].rps / s1_rps, 3)
+            if s1_rps
+            else None,
+        },
+    )
+    log(
+        f"S10: {entry['rps']} req/s ({entry['ratio_to_s1']} x S1's cached POST), "
+        f"304s {entry['not_modified_rps']} req/s ({entry['not_modified_ratio_to_s1']} x S1)"
+    )
+    return entry
+
+
 def gql_body(query: str, operation: str, variables: dict[str, Any]) -> bytes:
     return json.dumps(
         {"query": query, "operationName": operation, "variables": variables}, separators=(",", ":")
@@ -314,19 +426,26 @@ def throughput(
     opts: Options,
     duration: float | None = None,
     headers: dict[str, str] | None = None,
+    get: GetRequest | None = None,
 ) -> loadgen.Result:
+    """Closed-loop requests per second of POSTing `body` to /graphql (or of `get`)."""
     duration = opts.duration if duration is None else duration
+    path, method, ok_status = "/graphql", "POST", 200
+    if get is not None:
+        path, method, ok_status = get.path, "GET", get.ok_status
     with CpuMeter(server) as meter:
         if loadgen.have_wrk():
             result = loadgen.wrk_closed_loop(
-                f"{server.base_url}/graphql",
+                f"{server.base_url}{path}",
                 body,
                 connections=opts.connections,
                 duration=duration,
                 headers=headers,
+                method=method,
+                ok_status=ok_status,
             )
         else:
-            request = loadgen.http_request(HOST, server.port, "/graphql", body, headers)
+            request = loadgen.http_request(HOST, server.port, path, body, headers, method)
             result = asyncio.run(
                 loadgen.closed_loop(
                     HOST,
@@ -334,6 +453,7 @@ def throughput(
                     lambda _n, _c: request,
                     connections=opts.connections,
                     duration=duration,
+                    ok_status=ok_status,
                 )
             )
     return meter.apply(result)
@@ -345,8 +465,13 @@ def latency(
     opts: Options,
     rate: float | None = None,
     headers: dict[str, str] | None = None,
+    get: GetRequest | None = None,
 ) -> loadgen.Result:
-    request = loadgen.http_request(HOST, server.port, "/graphql", body, headers)
+    """Open-loop latency at `rate` of POSTing `body` to /graphql (or of `get`)."""
+    if get is not None:
+        request = loadgen.http_request(HOST, server.port, get.path, b"", headers, "GET")
+    else:
+        request = loadgen.http_request(HOST, server.port, "/graphql", body, headers)
     with CpuMeter(server) as meter:
         result = asyncio.run(
             loadgen.open_loop(
@@ -979,6 +1104,16 @@ def run(opts: Options) -> dict[str, Any]:
         results["scenarios"].update(reads["scenarios"])
         results["baseline"].update(reads["baseline"])
         results["ratios"].update(reads["ratios"])
+
+        if "S10" in opts.scenarios:
+            try:
+                results["scenarios"]["S10"] = measure_persisted_gets(
+                    forum, url, requests["S1"], opts
+                )
+            except Exception as exc:  # one failed scenario must not lose the others
+                log(f"S10 failed: {exc!r}")
+                results["scenarios"]["S10"] = {"failed": repr(exc), "errors": None}
+            settle(forum)
 
         if "S6" in opts.scenarios:
             try:

@@ -156,6 +156,9 @@ def create_app(
     )
     response_cache = ResponseCache(settings.response_cache_seconds)
     db.after_commit.append(lambda _session: response_cache.clear())
+    partners = PartnerDirectory(db, default_per_minute=settings.partner_rate_limit_per_minute)
+    # A write may have revoked a key: look keys up again (see apikeys.KEYS_TTL_SECONDS).
+    db.after_commit.append(lambda _session: partners.forget())
     link: RedisLink | None = None
     broadcaster: Broadcaster
     limiter: RateLimiter
@@ -164,7 +167,7 @@ def create_app(
         limiter = InProcessRateLimiter()
     else:
         link = RedisLink(settings.redis_url.get_secret_value(), prefix=settings.redis_prefix)
-        broadcaster, limiter = _share_through_redis(link, db, response_cache)
+        broadcaster, limiter = _share_through_redis(link, db, response_cache, partners)
     budgets = VisitorBudgets(
         limiter,
         {
@@ -221,7 +224,7 @@ def create_app(
     web_dir = Path(settings.web_dir)
     if web_dir.is_dir():
         routes.append(Mount("/web", StaticFiles(directory=web_dir), name="web"))
-        routes.extend(embed.routes())
+        routes.extend(embed.routes(web_dir))
         routes.append(Route("/oembed", OEmbed(db, public_url=settings.public_url).answer))
         pages = Pages(db, public_url=settings.public_url, web_dir=web_dir)
         routes.append(Route("/{path:path}", pages.page, methods=["GET"]))
@@ -253,7 +256,6 @@ def create_app(
         max_body_bytes=settings.max_body_bytes,
         site_origin=settings.public_origin,
     )
-    partners = PartnerDirectory(db, default_per_minute=settings.partner_rate_limit_per_minute)
     app.state.partners = partners
     app.add_middleware(
         PartnerKeys,
@@ -277,15 +279,19 @@ WRITE = "write"
 
 
 def _share_through_redis(
-    link: RedisLink, db: Database, response_cache: ResponseCache
+    link: RedisLink, db: Database, response_cache: ResponseCache, partners: PartnerDirectory
 ) -> tuple[Broadcaster, RateLimiter]:
     """Join this process to the others: live updates, rate limits, cache invalidation."""
 
-    async def clear_cache(_body: dict[str, Any]) -> None:
+    def forget_written() -> None:
         response_cache.clear()
+        partners.forget()  # a key may have been revoked
+
+    async def clear_cache(_body: dict[str, Any]) -> None:
+        forget_written()
 
     db.after_commit.append(lambda _session: link.publish(WRITE))
     link.on(WRITE, clear_cache)
     # After an outage, writes of other processes may have gone unannounced.
-    link.on_connected(response_cache.clear)
+    link.on_connected(forget_written)
     return RedisBroadcaster(link, load_rows=live.rows_loader(db)), RedisRateLimiter(link)

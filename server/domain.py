@@ -77,6 +77,13 @@ class ThreadOrder(enum.StrEnum):
     OLDEST_UNANSWERED = "OLDEST_UNANSWERED"
 
 
+class OrganisationOrder(enum.StrEnum):
+    """How to order the directory of organisations."""
+
+    NAME = "NAME"
+    LAST_ACTIVITY = "LAST_ACTIVITY"
+
+
 class ThreadChange(enum.StrEnum):
     """What changed in a thread, as its live updates say."""
 

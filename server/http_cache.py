@@ -13,18 +13,26 @@ partner `key` (whoever asks, the answer is the same). A request with a session c
 from __future__ import annotations
 
 import hashlib
-from urllib.parse import parse_qsl, urlencode
 
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from server.auth.apikeys import KEY_PARAM
-from server.response_cache import MAX_BODY_BYTES, ResponseCache, etag_matches, etag_of
+from server.persisted import SENT_QUERY_STRING
+from server.response_cache import (
+    MAX_BODY_BYTES,
+    ResponseCache,
+    SingleFlight,
+    Turn,
+    etag_matches,
+    etag_of,
+)
 
 GRAPHQL_PATH = "/graphql"
 # What the answer depends on besides the URL: the key (401, rate limits), the session
 # cookie (private answers) and the Origin (CORS headers).
 VARY = "Authorization, Cookie, Origin"
+KEY_PREFIX = f"{KEY_PARAM}=".encode()
 PRIVATE = "private, no-store"
 NO_STORE = "no-store"
 
@@ -42,6 +50,7 @@ class CacheableGets:
     ) -> None:
         self.app = app
         self.cache = cache
+        self.flights = SingleFlight()
         self.public = (
             f"public, max-age={max_age_seconds}, "
             f"stale-while-revalidate={stale_while_revalidate_seconds}"
@@ -52,21 +61,44 @@ class CacheableGets:
             await self.app(scope, receive, send)
             return
         headers = Headers(scope=scope)
-        params = parse_qsl(scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True)
         if "cookie" in headers:
             await self.app(scope, receive, _with_cache_control(send, PRIVATE))
             return
-        if not any(name == "query" for name, _ in params):
+        query_string: bytes = scope.get("query_string", b"")
+        if not any(part.startswith(b"query=") for part in query_string.split(b"&")):
             # GraphiQL's page, or a request strawberry refuses: not an answer to keep.
             await self.app(scope, receive, _with_cache_control(send, NO_STORE))
             return
-        shared = urlencode(sorted((k, v) for k, v in params if k != KEY_PARAM))
-        key = hashlib.sha256(b"GET\n" + shared.encode()).digest()
+        # The parameters as the client sent them (a persisted document's hash, not its
+        # text: bytes compared, nothing decoded), without the partner key. Kept in their
+        # order: `query=A&query=B` and `query=B&query=A` are different requests.
+        sent = scope.get("state", {}).get(SENT_QUERY_STRING, query_string)
+        shared = b"&".join(p for p in sent.split(b"&") if not p.startswith(KEY_PREFIX))
+        key = hashlib.sha256(b"GET\n" + shared).digest()
         if_none_match = headers.get("if-none-match")
         cached = self.cache.get(key) if self.cache.enabled else None
         if cached is not None:
-            await self._answer(send, cached, if_none_match, hit=True)
+            await self._answer(send, cached, if_none_match, cache_status=b"hit")
             return
+        if not self.cache.enabled:
+            await self._make(scope, receive, send, key, if_none_match, None)
+            return
+        async with self.flights.turn(key) as turn:
+            if turn.shared is not None:
+                await self._answer(send, turn.shared, if_none_match, cache_status=b"shared")
+                return
+            await self._make(scope, receive, send, key, if_none_match, turn)
+
+    async def _make(
+        self,
+        scope: Scope,
+        receive: Receive,
+        send: Send,
+        key: bytes,
+        if_none_match: str | None,
+        turn: Turn | None,
+    ) -> None:
+        """Run the request; keep and share a good answer."""
         generation = self.cache.generation
         start: Message | None = None
         chunks: list[bytes] = []
@@ -93,7 +125,9 @@ class CacheableGets:
                 and self.cache.generation == generation
             ):
                 self.cache.put(key, body)
-            await self._answer(send, body, if_none_match, hit=False, start=start)
+                if turn is not None:
+                    turn.share(body)
+            await self._answer(send, body, if_none_match, cache_status=b"miss", start=start)
 
         await self.app(scope, receive, capture)
 
@@ -103,7 +137,7 @@ class CacheableGets:
         body: bytes,
         if_none_match: str | None,
         *,
-        hit: bool,
+        cache_status: bytes,
         start: Message | None = None,
     ) -> None:
         etag = etag_of(body)
@@ -111,7 +145,7 @@ class CacheableGets:
             (b"cache-control", self.public.encode()),
             (b"etag", etag.encode()),
             (b"vary", VARY.encode()),
-            (b"x-cache", b"hit" if hit else b"miss"),
+            (b"x-cache", cache_status),
         ]
         if etag_matches(if_none_match, etag):
             await send({"type": "http.response.start", "status": 304, "headers": headers})

@@ -27,6 +27,9 @@ MAX_AUTOMATIC = 1000
 # An automatic document longer than this is run, but not remembered.
 MAX_DOCUMENT_CHARS = 20_000
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
+# Request state: a GET's query string as the client sent it, before a persisted document's
+# text joined it (the HTTP cache keys on it: short, and the same for everyone who asks).
+SENT_QUERY_STRING = "persisted_sent_query_string"
 
 Listener = Callable[[str, str], None]
 

@@ -13,6 +13,7 @@ parameters are valid JSON) and after PartnerKeys (which marks a persisted-only k
 
 from __future__ import annotations
 
+import functools
 import json
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
@@ -21,7 +22,13 @@ from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from server.auth.apikeys import PERSISTED_ONLY
-from server.persisted import PersistedDocuments, is_sha256, sha256_of
+from server.persisted import (
+    MAX_AUTOMATIC,
+    SENT_QUERY_STRING,
+    PersistedDocuments,
+    is_sha256,
+    sha256_of,
+)
 
 GRAPHQL_PATH = "/graphql"
 
@@ -67,10 +74,11 @@ class PersistedQueries:
             await outcome(scope, receive, send)
             return
         if outcome is not None and scope["method"] == "GET":
-            # The document joins the parameters strawberry reads; the rest stay as sent.
-            rest = [(k, v) for k, v in params if k != "query"]
-            query_string = urlencode([*rest, ("query", outcome)]).encode("latin-1")
-            scope = {**scope, "query_string": query_string}
+            # The document joins the parameters strawberry reads; the rest stay as sent
+            # (a request naming a document by its hash has no `query` of its own).
+            sent = scope.get("query_string", b"")
+            scope.setdefault("state", {})[SENT_QUERY_STRING] = sent
+            scope = {**scope, "query_string": sent + b"&" + _query_parameter(outcome)}
         elif outcome is not None:
             assert message is not None
             message = {**message, "body": json.dumps({**data, "query": outcome}).encode()}
@@ -133,6 +141,13 @@ class PersistedQueries:
             # Apollo's clients expect; never cached.
             return _error(200, "PERSISTED_QUERY_NOT_FOUND", NOT_FOUND)
         return document
+
+
+@functools.lru_cache(maxsize=MAX_AUTOMATIC + 256)
+def _query_parameter(document: str) -> bytes:
+    """`query=<the document, %-encoded>`: encoded once per document, not per request (the
+    text is long; a cached feed's whole answer costs less than encoding it)."""
+    return urlencode([("query", document)]).encode("latin-1")
 
 
 def _json_object(raw: str | None) -> Any:

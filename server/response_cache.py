@@ -13,6 +13,9 @@ import asyncio
 import hashlib
 import time
 from collections import OrderedDict
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
 
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -71,6 +74,52 @@ class ResponseCache:
         self.generation += 1
 
 
+@dataclass
+class Turn:
+    """A request's turn at a missing answer: the answer another request made meanwhile
+    (`shared`), or None, and then it makes the answer and `share`s it if it can."""
+
+    shared: bytes | None
+    _future: asyncio.Future[bytes | None] | None = None
+
+    def share(self, body: bytes) -> None:
+        """Give the answer made to the requests that waited for it."""
+        if self._future is not None and not self._future.done():
+            self._future.set_result(body)
+
+
+class SingleFlight:
+    """One request at a time makes a missing answer: others asking the same meanwhile wait
+    for it instead of all making it at once (when an answer expires under load, every
+    request in flight would otherwise run the same query together)."""
+
+    def __init__(self) -> None:
+        # Answers being made, by key: their result is the body, or None if not shareable.
+        self._in_flight: dict[bytes, asyncio.Future[bytes | None]] = {}
+
+    @asynccontextmanager
+    async def turn(self, key: bytes) -> AsyncIterator[Turn]:
+        """Wait for the answer being made for `key`, or make it (see Turn)."""
+        pending = self._in_flight.get(key)
+        if pending is not None:
+            # shield: one waiter going away must not cancel the answer for the others.
+            shared = await asyncio.shield(pending)
+            if shared is not None:
+                yield Turn(shared)
+                return
+            # Not shareable (an error, too big, a write in between): make our own.
+        else:
+            pending = asyncio.get_running_loop().create_future()
+            self._in_flight[key] = pending
+        try:
+            yield Turn(None, pending)
+        finally:
+            if self._in_flight.get(key) is pending:
+                del self._in_flight[key]
+            if not pending.done():
+                pending.set_result(None)
+
+
 class AnonymousResponseCache:
     """Serve credential-less POSTs to /graphql from the cache (runs after GraphQLGuard).
 
@@ -82,8 +131,7 @@ class AnonymousResponseCache:
     def __init__(self, app: ASGIApp, *, cache: ResponseCache) -> None:
         self.app = app
         self.cache = cache
-        # Answers being made, by key: their result is the body, or None if not shareable.
-        self._in_flight: dict[bytes, asyncio.Future[bytes | None]] = {}
+        self.flights = SingleFlight()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if (
@@ -105,24 +153,11 @@ class AnonymousResponseCache:
         if cached is not None:
             await _send_json(send, cached, cache_status=b"hit")
             return
-        pending = self._in_flight.get(key)
-        if pending is not None:
-            # shield: one waiter going away must not cancel the answer for the others.
-            shared = await asyncio.shield(pending)
-            if shared is not None:
-                await _send_json(send, shared, cache_status=b"shared")
+        async with self.flights.turn(key) as turn:
+            if turn.shared is not None:
+                await _send_json(send, turn.shared, cache_status=b"shared")
                 return
-            # Not shareable (an error, too big, a write in between): make our own.
-        else:
-            pending = asyncio.get_running_loop().create_future()
-            self._in_flight[key] = pending
-        try:
-            await self._make(scope, receive, send, message, key, pending)
-        finally:
-            if self._in_flight.get(key) is pending:
-                del self._in_flight[key]
-            if not pending.done():
-                pending.set_result(None)
+            await self._make(scope, receive, send, message, key, turn)
 
     async def _make(
         self,
@@ -131,7 +166,7 @@ class AnonymousResponseCache:
         send: Send,
         message: Message,
         key: bytes,
-        pending: asyncio.Future[bytes | None],
+        turn: Turn,
     ) -> None:
         generation = self.cache.generation
         start: Message | None = None
@@ -163,8 +198,7 @@ class AnonymousResponseCache:
                 and self.cache.generation == generation
             ):
                 self.cache.put(key, payload)
-                if not pending.done():
-                    pending.set_result(payload)
+                turn.share(payload)
             await send(start)
             await send({"type": "http.response.body", "body": payload})
 

@@ -87,6 +87,17 @@ _expose(
         "then the answered ones, oldest first.",
     },
 )
+OrganisationOrder = domain.OrganisationOrder
+_expose(
+    OrganisationOrder,
+    "How to order the directory of organisations.",
+    {
+        "NAME": "By name, A to Z (the default).",
+        "LAST_ACTIVITY": "The organisation whose members last started a thread or posted a "
+        "reply that you may read comes first (hidden posts and threads do not count); "
+        "organisations without any such activity follow, by name.",
+    },
+)
 ThreadChange = domain.ThreadChange
 _expose(
     ThreadChange,

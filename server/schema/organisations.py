@@ -11,7 +11,7 @@ from server import countries, domain
 from server.ids import to_global_id
 from server.models import OrganisationRecord
 from server.schema.context import Context
-from server.schema.enums import OrganisationType, RoarPillar
+from server.schema.enums import OrganisationOrder, OrganisationType, RoarPillar
 from server.schema.members import Member
 from server.schema.node import Node
 from server.schema.pagination import Connection, connection
@@ -137,13 +137,21 @@ class OrganisationFilter:
 
 @strawberry.type
 class OrganisationQueries:
-    @strawberry.field(description="The network's organisations, by name.")
+    @strawberry.field(
+        description="The network's organisations, by name or by their latest activity (`orderBy`)."
+    )
     async def organisations(
         self,
         info: strawberry.Info[Context, None],
         filter: OrganisationFilter | None = None,
         first: int | None = 50,
         after: str | None = None,
+        order_by: Annotated[
+            OrganisationOrder,
+            strawberry.argument(
+                description="The order; a cursor (`after`) belongs to the order it came from."
+            ),
+        ] = OrganisationOrder.NAME,
     ) -> Connection[Organisation]:
         flt = (
             organisations.OrganisationFilter(
@@ -153,7 +161,12 @@ class OrganisationQueries:
             else organisations.OrganisationFilter()
         )
         page = await info.context.read(
-            organisations.list_organisations, flt, first=50 if first is None else first, after=after
+            organisations.list_organisations,
+            flt,
+            first=50 if first is None else first,
+            after=after,
+            order=order_by,
+            viewer=info.context.viewer,
         )
         count = functools.partial(organisations.count_organisations, flt=flt)
         return connection(page, Organisation.from_row, count)

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import TypeVar
+from datetime import UTC, datetime
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
 
-from server.domain import ORGANISATION_SLUG, OrganisationType
+from server.domain import ORGANISATION_SLUG, OrganisationOrder, OrganisationType
 from server.models import (
     MEMBER_BUNDLE,
     ORGANISATION_BUNDLE,
@@ -18,11 +19,13 @@ from server.models import (
     MemberRecord,
     Organisation,
     OrganisationRecord,
+    Post,
+    Thread,
 )
 from server.services.errors import BadInput, FieldError, InvalidInput, UserErrorCode
 from server.services.pagination import Page, check_first, decode_cursor, encode_cursor, take_page
 from server.services.validation import SEARCH_MAX, Collector
-from server.services.viewer import Viewer, require_admin
+from server.services.viewer import Viewer, readable_visibilities, require_admin
 
 R = TypeVar("R")
 
@@ -90,9 +93,20 @@ async def _by_name(
 
 
 async def list_organisations(
-    session: AsyncSession, flt: OrganisationFilter, *, first: int, after: str | None = None
+    session: AsyncSession,
+    flt: OrganisationFilter,
+    *,
+    first: int,
+    after: str | None = None,
+    order: OrganisationOrder = OrganisationOrder.NAME,
+    viewer: Viewer | None = None,
 ) -> Page[OrganisationRecord]:
-    """A page of organisations in name order."""
+    """A page of organisations in `order`: by name, or by the latest activity of their
+    members that `viewer` may read (see `last_activity`)."""
+    if order is OrganisationOrder.LAST_ACTIVITY:
+        return await _by_activity(
+            session, flt, viewer or Viewer(member_id=None), first=first, after=after
+        )
     return await _by_name(
         session,
         _filtered(flt),
@@ -101,6 +115,74 @@ async def list_organisations(
         "ORG_NAME",
         first=first,
         after=after,
+    )
+
+
+def last_activity(viewer: Viewer) -> sa.Subquery:
+    """Per organisation, when one of its members last started a thread or posted a reply
+    that `viewer` may read; hidden threads and posts do not count, for anyone (a
+    moderator's view of them is not the organisation's activity)."""
+    return (
+        sa.select(
+            Member.organisation_id.label("organisation_id"),
+            sa.func.max(Post.created_at).label("at"),
+        )
+        .join(Post, Post.author_id == Member.id)
+        .join(Thread, Thread.id == Post.thread_id)
+        .where(
+            Member.organisation_id.is_not(None),
+            Thread.visibility.in_(readable_visibilities(viewer)),
+            Thread.hidden_at.is_(None),
+            Post.hidden_at.is_(None),
+        )
+        .group_by(Member.organisation_id)
+        .subquery("organisation_activity")
+    )
+
+
+# The time a cursor holds for an organisation without activity (its value is not compared).
+_NO_ACTIVITY = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+async def _by_activity(
+    session: AsyncSession, flt: OrganisationFilter, viewer: Viewer, *, first: int, after: str | None
+) -> Page[OrganisationRecord]:
+    """A page of organisations, latest activity first, then those without any; ties (the
+    same time, or none) by name and id. The keyset mixes directions (time descending, name
+    ascending), so its bound is spelled out rather than one row-value comparison."""
+    check_first(first)
+    activity = last_activity(viewer)
+    at = activity.c.at
+    active = sa.case((at.is_(None), 0), else_=1)
+    stmt = _filtered(flt).add_columns(active.label("active"), at.label("at"))
+    stmt = stmt.outerjoin(activity, activity.c.organisation_id == Organisation.id)
+    if after is not None:
+        was_active, last_at, last_name, last_id = decode_cursor(
+            after, "ORG_ACTIVITY", (int, datetime, str, int)
+        )
+        name_after = sa.or_(
+            Organisation.name > last_name,
+            sa.and_(Organisation.name == last_name, Organisation.id > last_id),
+        )
+        if was_active:
+            bound = sa.literal(last_at, at.type)
+            stmt = stmt.where(sa.or_(at.is_(None), at < bound, sa.and_(at == bound, name_after)))
+        else:
+            stmt = stmt.where(at.is_(None), name_after)
+    stmt = stmt.order_by(active.desc(), at.desc(), Organisation.name, Organisation.id)
+    rows: list[Any] = list((await session.execute(stmt.limit(first + 1))).all())
+    page, has_next = take_page(rows, first)
+    keys = {
+        row.organisation.id: (row.active, row.at or _NO_ACTIVITY, row.organisation.name)
+        for row in page
+    }
+    return Page(
+        items=[row.organisation for row in page],
+        has_next=has_next,
+        has_previous=after is not None,
+        cursor_of=lambda organisation: encode_cursor(
+            "ORG_ACTIVITY", (*keys[organisation.id], organisation.id)
+        ),
     )
 
 

@@ -221,7 +221,7 @@ async def test_a_revoked_partners_origin_loses_cors(client, db, app):
     await issue_key(db)
     async with db.write() as session:
         await apikeys.revoke_partner(session, "city-portal")
-    app.state.partners.forget_origins()
+    app.state.partners.forget()
 
     preflight = await client.options(
         "/graphql", headers={"origin": PARTNER_ORIGIN, "access-control-request-method": "POST"}

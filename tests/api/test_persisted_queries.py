@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 
 import httpx
@@ -14,7 +15,7 @@ from server.resources import web_folder
 from tests.api.test_auth_partners import PARTNER_ORIGIN, issue_key
 from tests.conftest import BASE_URL, TEST_SECRET
 from tests.factories import gid, make_member, make_thread, sign_in
-from tests.support import gql
+from tests.support import counted, gql
 
 WEB_DOCUMENTS = load_documents_file(web_folder() / "graphql" / "documents.json")
 FEED = WEB_DOCUMENTS["Feed"]
@@ -219,3 +220,30 @@ async def test_keyless_reads_from_another_sites_pages_have_a_budget(db, settings
     assert int(answers[2].headers["retry-after"]) >= 1
     assert "without an API key" in answers[2].json()["errors"][0]["message"]
     assert own_site.status_code == 200
+
+
+async def test_concurrent_gets_of_one_feed_make_the_answer_once(client, db):
+    await make_thread(db, author=await make_member(db), title="Wanted by many partners")
+    params = get_params(FEED)
+
+    with counted(db) as statements:
+        answers = await asyncio.gather(*(client.get("/graphql", params=params) for _ in range(10)))
+    made_once = len(statements)
+    # What one request costs: other variables, so not served from the cache.
+    with counted(db) as statements:
+        await client.get("/graphql", params=get_params(FEED, {**FEED_VARIABLES, "first": 4}))
+
+    assert {a.status_code for a in answers} == {200}
+    assert len({a.headers["etag"] for a in answers}) == 1
+    assert sorted(a.headers["x-cache"] for a in answers) == ["miss"] + ["shared"] * 9
+    assert made_once == len(statements)  # one request's statements, not ten
+
+
+async def test_the_partner_key_and_its_place_do_not_split_the_cache(client, db):
+    key = await issue_key(db)
+    first = await client.get("/graphql", params=get_params(FEED))
+    keyed = await client.get("/graphql", params={"key": key, **get_params(FEED)})
+
+    assert first.headers["x-cache"] == "miss"
+    assert keyed.headers["x-cache"] == "hit"
+    assert keyed.headers["etag"] == first.headers["etag"]

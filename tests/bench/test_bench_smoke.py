@@ -24,7 +24,7 @@ from tests.support import POSTGRES_ADMIN_URL, require_or_skip
 pytestmark = pytest.mark.postgres
 
 ROOT = Path(__file__).resolve().parents[2]
-SCENARIOS = ("S1", "S1M", "S2", "S3", "S4", "S5", "S6", "S7", "S7M")
+SCENARIOS = ("S1", "S1M", "S2", "S3", "S4", "S5", "S10", "S6", "S7", "S7M")
 
 
 def _postgres_problem() -> str | None:

@@ -20,6 +20,7 @@ from tests.browser.support import (
     CHROMIUM,
     CHROMIUM_ARGS,
     DESKTOP,
+    PHONE,
     Forum,
     PageProblems,
     Person,
@@ -96,9 +97,19 @@ def browser(chromium_available: None) -> Iterator[Any]:
         launched.close()
 
 
+@pytest.fixture(params=[DESKTOP, PHONE], ids=["desktop", "phone"])
+def viewport(request: pytest.FixtureRequest) -> dict[str, int]:
+    """The screen of a test's pages: every browser test runs at 1280 px and at 390 px.
+
+    A test that covers both widths itself (the per-page checks of test_pages.py) overrides
+    this fixture; one that parametrises `viewport` directly replaces it."""
+    return dict(request.param)
+
+
 @pytest.fixture
-def open_page(browser: Any, forum: Forum) -> Iterator[Callable[..., Any]]:
-    """open_page(as_person=None, bypass_csp=False) -> a new page in its own context."""
+def open_page(browser: Any, forum: Forum, viewport: dict[str, int]) -> Iterator[Callable[..., Any]]:
+    """open_page(as_person=None, bypass_csp=False, viewport=<the test's>) -> a new page in
+    its own context."""
     contexts: list[Any] = []
     problems = PageProblems()
 
@@ -106,7 +117,7 @@ def open_page(browser: Any, forum: Forum) -> Iterator[Callable[..., Any]]:
         as_person: Person | None = None,
         *,
         bypass_csp: bool = False,
-        viewport: dict[str, int] = DESKTOP,
+        viewport: dict[str, int] = viewport,
     ) -> Any:
         context = browser.new_context(base_url=forum.url, viewport=viewport, bypass_csp=bypass_csp)
         contexts.append(context)

@@ -300,9 +300,11 @@ class PageProblems:
         return page
 
 
-def new_page(browser: Any, forum: Forum, cookie: str | None = None) -> Any:
+def new_page(
+    browser: Any, forum: Forum, cookie: str | None = None, *, viewport: dict[str, int] = DESKTOP
+) -> Any:
     """A page in a browser context of its own (a second browser), signed in with `cookie`."""
-    context = browser.new_context(base_url=forum.url)
+    context = browser.new_context(base_url=forum.url, viewport=viewport)
     context.set_default_timeout(15_000)
     if cookie:
         context.add_cookies(
@@ -334,15 +336,43 @@ def mail_to(
 
 
 def screenshot(page: Any, name: str) -> None:
-    """Save the page at desktop (1280) and phone (390) width."""
+    """Save the page as it is, named for its width: `<name>-desktop.png` or `-phone.png`
+    (every test runs at both widths, so each run saves its own)."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    original = page.viewport_size
-    for label, size in (("desktop", DESKTOP), ("phone", PHONE)):
-        page.set_viewport_size(size)
-        page.wait_for_timeout(150)
-        page.screenshot(path=str(SCREENSHOTS / f"{name}-{label}.png"), full_page=True)
-    if original:
-        page.set_viewport_size(original)
+    label = "phone" if is_phone(page) else "desktop"
+    page.screenshot(path=str(SCREENSHOTS / f"{name}-{label}.png"), full_page=True)
+
+
+# The width from which the web client shows the feed's filters beside it (style.css:
+# `min-width: 62rem`); narrower, they fold behind "Filter (n)" into a sheet.
+WIDE_FROM_PX = 62 * 16
+
+
+def is_phone(page: Any) -> bool:
+    """Whether the page is narrower than the wide layout (the filters are in a sheet)."""
+    return bool(page.viewport_size and page.viewport_size["width"] < WIDE_FROM_PX)
+
+
+def open_filters(page: Any) -> Any:
+    """The feed's filters and grid, opening their sheet first on a phone; returns the sheet."""
+    sheet = page.locator("dialog.filter-sheet")
+    if is_phone(page) and not sheet.evaluate("dialog => dialog.open"):
+        page.locator("button.sheet-open").click()
+        sheet.wait_for(state="visible")
+    return sheet
+
+
+def choose_filter(page: Any, label: str, value: str) -> None:
+    """Choose `value` in the feed's select labelled `label` (it applies at once and, on a
+    phone, closes the sheet)."""
+    open_filters(page).get_by_label(label, exact=True).select_option(value)
+
+
+def type_filter(page: Any, label: str, text: str) -> None:
+    """Type `text` into the feed's field labelled `label` and apply it with Enter."""
+    field = open_filters(page).get_by_label(label, exact=True)
+    field.fill(text)
+    field.press("Enter")
 
 
 def axe_violations(page: Any) -> list[dict[str, Any]]:

@@ -1,6 +1,10 @@
 """Members come back, in two real browsers: one member follows a thread, another replies, the
 first one's bell and notifications page show it live, the e-mail arrives at a real SMTP
-server (aiosmtpd) and its one-click unsubscribe works without a session. Both databases."""
+server (aiosmtpd) and its one-click unsubscribe works without a session. Both databases.
+
+The people of the flow use a 390 px phone and a 1280 px desktop in turn, so that one run
+covers both widths (every browser test does): a run per width would cost a second pass of
+the slowest flow, on a mail forum of its own under pytest-xdist."""
 
 from __future__ import annotations
 
@@ -13,6 +17,8 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.support import (
+    DESKTOP,
+    PHONE,
     Forum,
     demo_people,
     mail_to,
@@ -49,7 +55,7 @@ def test_two_members_follow_reply_see_it_live_get_the_mail_and_unsubscribe_in_on
     # The follower asks for e-mail at once and starts from nothing unread (once the demo
     # data's own notifications are made).
     wait_for_background_work(forum)
-    reader = new_page(browser, forum, session_cookie(forum, follower))
+    reader = new_page(browser, forum, session_cookie(forum, follower), viewport=PHONE)
     reader.goto("/notifications")
     reader.wait_for_selector("form.notification-settings")
     reader.get_by_label("At once: one e-mail per notification").check()
@@ -74,7 +80,7 @@ def test_two_members_follow_reply_see_it_live_get_the_mail_and_unsubscribe_in_on
     expect(bell).to_have_attribute("aria-label", "Notifications, none unread")
 
     # The other member replies, in a browser of their own.
-    replier = new_page(browser, forum, session_cookie(forum, writer))
+    replier = new_page(browser, forum, session_cookie(forum, writer), viewport=DESKTOP)
     replier.goto(thread_path)
     replier.locator("#reply-body").fill("Our regional bank paid the **first tranche**.")
     replier.get_by_role("button", name="Post reply").click()
@@ -105,7 +111,7 @@ def test_two_members_follow_reply_see_it_live_get_the_mail_and_unsubscribe_in_on
     expect(bell).to_have_attribute("aria-label", "Notifications, none unread")
 
     # One click from the mail program, with no session at all, turns e-mail off...
-    anyone = new_page(browser, forum)
+    anyone = new_page(browser, forum, viewport=PHONE)
     answer = anyone.request.post(
         unsubscribe,
         data="List-Unsubscribe=One-Click",

@@ -1,7 +1,11 @@
 """Joining the network in a real browser: a visitor applies, an admin approves in the web
 client, the contact's invitation arrives at a real SMTP server (aiosmtpd), and after signing
 in through its link (the demo sign-in) the contact writes as a member of the new organisation.
-Both databases."""
+Both databases.
+
+The people of the flow use a 390 px phone and a 1280 px desktop in turn, so that one run
+covers both widths (every browser test does): a run per width would cost a second pass of
+the slowest flow, on a mail forum of its own under pytest-xdist."""
 
 from __future__ import annotations
 
@@ -13,7 +17,9 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.support import (
+    DESKTOP,
     MEMBERS_QUERY,
+    PHONE,
     Forum,
     Person,
     mail_to,
@@ -45,7 +51,7 @@ def test_a_visitor_applies_an_admin_approves_and_the_contact_joins_and_writes(
     email = f"joana.{suffix}@ani.example"
 
     # A visitor fills in the form; a wrong country comes back next to its field...
-    visitor = new_page(browser, forum)
+    visitor = new_page(browser, forum, viewport=PHONE)
     visitor.goto("/join")
     visitor.wait_for_selector("form.join-form")
     expect(visitor.locator("details.terms")).to_contain_text("Terms of Reference")
@@ -70,7 +76,7 @@ def test_a_visitor_applies_an_admin_approves_and_the_contact_joins_and_writes(
     assert name in str(receipt["Subject"])
 
     # An admin approves it in the web client.
-    admin = new_page(browser, forum, session_cookie(forum, admin_of(forum)))
+    admin = new_page(browser, forum, session_cookie(forum, admin_of(forum)), viewport=DESKTOP)
     admin.goto("/admin/applications")
     card = admin.locator(".application-card", has_text=name)
     expect(card).to_contain_text(email)
@@ -82,7 +88,7 @@ def test_a_visitor_applies_an_admin_approves_and_the_contact_joins_and_writes(
     text = welcome.get_body(preferencelist=("plain",)).get_content()
     link = re.search(r"(http://\S+/auth/invitation/\S+)", text)
     assert link, text
-    contact = new_page(browser, forum)
+    contact = new_page(browser, forum, viewport=PHONE)
     contact.goto(link.group(1))
     expect(contact.get_by_role("heading", name=f"Join {name}")).to_be_visible()
     contact.locator("input[name=display_name]").fill("Joana Silva")
@@ -102,6 +108,6 @@ def test_a_visitor_applies_an_admin_approves_and_the_contact_joins_and_writes(
     expect(contact.locator("h1")).to_have_text(title)
     expect(contact.locator("main")).to_contain_text(name)
     # The link worked once.
-    again = new_page(browser, forum)
+    again = new_page(browser, forum, viewport=DESKTOP)
     response = again.goto(link.group(1))
     assert response is not None and response.status == 410

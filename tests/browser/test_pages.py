@@ -53,6 +53,13 @@ new PerformanceObserver((list) => {
 """
 
 
+@pytest.fixture
+def viewport() -> dict[str, int]:
+    """One run per page: the per-page checks below go through both widths themselves, or
+    parametrise `viewport` of their own."""
+    return DESKTOP
+
+
 def _path(forum: Forum, template: str) -> str:
     if "{thread}" in template:
         answered = forum.graphql(

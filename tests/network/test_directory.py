@@ -2,12 +2,22 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 import pycountry
+import sqlalchemy as sa
 
 from server import countries
 from server.domain import MemberRole, OrganisationType, RoarPillar, ThreadKind, Visibility
-from server.models import Member
-from tests.factories import gid, make_member, make_organisation, make_thread, sign_in
+from server.models import Member, Post
+from tests.factories import (
+    gid,
+    make_member,
+    make_organisation,
+    make_reply,
+    make_thread,
+    sign_in,
+)
 from tests.support import error_codes, gql
 
 PROFILE = """
@@ -137,3 +147,105 @@ async def test_the_lead_contact_and_admins_edit_the_profile_others_do_not(client
         "description",
     }
     assert as_admin["updateOrganisationProfile"]["organisation"]["website"] is None
+
+
+BY_ACTIVITY = """
+query ByActivity($first: Int, $after: String, $order: OrganisationOrder!) {
+  organisations(first: $first, after: $after, orderBy: $order) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    nodes { name }
+  }
+}
+"""
+
+
+async def _all_pages(client, order: str, first: int) -> list[str]:
+    """Every organisation's name, page after page of `first`."""
+    names: list[str] = []
+    after = None
+    while True:
+        page = (await gql(client, BY_ACTIVITY, {"first": first, "after": after, "order": order}))[
+            "organisations"
+        ]
+        names += [n["name"] for n in page["nodes"]]
+        if not page["pageInfo"]["hasNextPage"]:
+            return names
+        after = page["pageInfo"]["endCursor"]
+
+
+async def _at(db, post_id: int, when: datetime) -> None:
+    """Date a post (and, for an opening post, its thread) at `when`."""
+    async with db.write() as session:
+        post = await session.get(Post, post_id)
+        assert post is not None
+        post.created_at = when
+
+
+async def test_the_directory_sorts_by_latest_visible_activity_and_pages_through_ties(
+    client, db, settings
+):
+    day = datetime(2026, 5, 1, 12, 0, tzinfo=UTC)
+    # Names in the opposite order of their activity, so a name order cannot pass for it.
+    org = {
+        name: await make_organisation(db, name=name)
+        for name in ("Alder", "Birch", "Cedar", "Dogwood", "Elm", "Fir", "Gum")
+    }
+    people = {name: await make_member(db, organisation=o) for name, o in org.items()}
+    started = await make_thread(db, author=people["Fir"])  # Fir: the latest, day 5
+    await _at(db, await _opening(db, started.id), day + timedelta(days=5))
+    # Elm replies in Fir's thread on day 3; Dogwood and Cedar both on day 2 (a tie).
+    for name, days in (("Elm", 3), ("Dogwood", 2), ("Cedar", 2)):
+        reply = await make_reply(db, thread=started, author=people[name])
+        await _at(db, reply.id, day + timedelta(days=days))
+    # Gum's only activity is in a thread for members: visitors do not see it.
+    members_only = await make_thread(db, author=people["Gum"], visibility=Visibility.MEMBERS)
+    await _at(db, await _opening(db, members_only.id), day + timedelta(days=9))
+    # Birch's latest reply is hidden: it counts for no one; its earlier one does.
+    early = await make_reply(db, thread=started, author=people["Birch"])
+    await _at(db, early.id, day + timedelta(days=1))
+    hidden = await make_reply(db, thread=started, author=people["Birch"])
+    await _at(db, hidden.id, day + timedelta(days=8))
+    async with db.write() as session:
+        row = await session.get(Post, hidden.id)
+        assert row is not None
+        row.hidden_at = day + timedelta(days=8)
+        row.hidden_reason = "Off topic"
+    # Alder has no activity at all.
+
+    visitor = ["Fir", "Elm", "Cedar", "Dogwood", "Birch", "Alder", "Gum"]
+    by_name = sorted(org)
+    # Every page size gives the same order: the keyset holds through the ties of day 2 and
+    # of the organisations without activity.
+    for first in (1, 2, 3, 7):
+        assert await _all_pages(client, "LAST_ACTIVITY", first) == visitor, first
+        assert await _all_pages(client, "NAME", first) == by_name, first
+    # The default stays by name.
+    default = await gql(client, "{ organisations { nodes { name } } }")
+    assert [n["name"] for n in default["organisations"]["nodes"]] == by_name
+
+    # A member also sees the members' thread: Gum comes first.
+    await sign_in(client, db, settings, await make_member(db, organisation=org["Alder"]))
+    assert (await _all_pages(client, "LAST_ACTIVITY", 2))[:2] == ["Gum", "Fir"]
+
+    # A cursor of one order is refused by the other, with a clear error.
+    by_name_cursor = (await gql(client, BY_ACTIVITY, {"first": 1, "order": "NAME"}))[
+        "organisations"
+    ]["pageInfo"]["endCursor"]
+    refused = await gql(
+        client,
+        BY_ACTIVITY,
+        {"first": 1, "after": by_name_cursor, "order": "LAST_ACTIVITY"},
+        errors=True,
+    )
+    assert refused["errors"][0]["message"] == "`after` is not a cursor of this list."
+    assert refused["data"] is None
+
+
+async def _opening(db, thread_id: int) -> int:
+    async with db.read() as session:
+        post_id = await session.scalar(
+            sa.select(Post.id).where(Post.thread_id == thread_id, Post.position == 0)
+        )
+    assert post_id is not None
+    return post_id

@@ -211,6 +211,8 @@ export class MoinFeed extends HTMLElement {
     if (loading.signal.aborted) return;
     this.loading = null;
     this.render();
+    // For the partner's (and the forum's bench's) measurements: the feed is on the page.
+    performance.mark('moin-feed:rendered');
     this.listen(filter);
   }
 

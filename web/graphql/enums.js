@@ -16,6 +16,9 @@ export const MEMBER_ROLE_VALUES = Object.freeze(['MEMBER', 'RESEARCHER', 'MODERA
 /** @type {ReadonlyArray<import('./types').NotificationReason>} */
 export const NOTIFICATION_REASON_VALUES = Object.freeze(['REPLY', 'EXPERT_REPLY', 'ANSWER_ACCEPTED', 'NEW_THREAD', 'MENTION', 'MEMBERSHIP', 'EVENT', 'PARTNERS']);
 
+/** @type {ReadonlyArray<import('./types').OrganisationOrder>} */
+export const ORGANISATION_ORDER_VALUES = Object.freeze(['NAME', 'LAST_ACTIVITY']);
+
 /** @type {ReadonlyArray<import('./types').OrganisationType>} */
 export const ORGANISATION_TYPE_VALUES = Object.freeze(['GOVERNMENT_DEPARTMENT', 'PUBLIC_BANK', 'INTERNATIONAL_AGENCY', 'STRATEGIC_DESIGN_AGENCY', 'RESEARCH_INNOVATION_AGENCY', 'DIGITAL_AGENCY', 'LOCAL_REGIONAL_GOVERNMENT', 'SPACE_AGENCY', 'RESEARCH_INSTITUTE']);
 

@@ -381,6 +381,16 @@ export type FollowsVariables = {
   after?: string | null;
 };
 
+/** query ViewerFollow (engagement.graphql) */
+export type ViewerFollowData = {
+  viewerFollow: {
+    id: string;
+  } | null;
+};
+export type ViewerFollowVariables = {
+  target: FollowTarget;
+};
+
 /** query ThreadFollowed (engagement.graphql) */
 export type ThreadFollowedData = {
   node: ({
@@ -525,6 +535,22 @@ export type ApplyForMembershipData = {
 };
 export type ApplyForMembershipVariables = {
   input: ApplyForMembershipInput;
+};
+
+/** query MentionableMembers (mentions.graphql) */
+export type MentionableMembersData = {
+  mentionableMembers: Array<{
+    id: string;
+    displayName: string;
+    organisation: {
+      id: string;
+      name: string;
+    } | null;
+  }>;
+};
+export type MentionableMembersVariables = {
+  prefix: string;
+  first?: number | null;
 };
 
 /** mutation StartThread (new-thread.graphql) */

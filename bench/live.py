@@ -98,7 +98,7 @@ async def _subscribers(
                     if payload.get("errors"):
                         errors.append(json.dumps(payload["errors"])[:300])
                     else:
-                        received[payload["data"]["replyAdded"]["id"]].append(now)
+                        received[_post_id(payload["data"])].append(now)
                 elif kind == "ping":
                     await ws.send(json.dumps({"type": "pong"}))
                 elif kind in ("error", "complete"):
@@ -277,6 +277,14 @@ def run_live(
         "error_samples": sorted(set(all_errors), key=all_errors.index)[:5],
         "subscriber_errors": len(setup_errors) + len(errors),
     }
+
+
+def _post_id(data: dict[str, Any]) -> str:
+    """The id of the post an event is about: `replyAdded`'s own (S7), or the post of a
+    `notificationAdded` (S8)."""
+    if "replyAdded" in data:
+        return str(data["replyAdded"]["id"])
+    return str((data["notificationAdded"].get("post") or {}).get("id"))
 
 
 def _r(value: float) -> float | None:

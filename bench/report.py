@@ -16,6 +16,8 @@ SCENARIO_TITLES = {
     "S7": "live: replyAdded to 1,000 subscribers",
     "S1M": "feed as a signed-in member (never cached)",
     "S7M": "live: replyAdded to 1,000 distinct signed-in members (web client's document)",
+    "S8": "notification fan-out: writes with 1,000 thread / 2,000 pillar followers",
+    "S9": "notifications(first: 20) with thread and actor (signed in)",
 }
 
 
@@ -148,6 +150,49 @@ def evaluate_targets(results: dict[str, Any]) -> list[dict[str, Any]]:
             500,
             None if p99 is None else (p99 < 500 and s7.get("errors") == 0),
             "ms",
+        )
+    )
+    s8 = s.get("S8", {})
+    for name, key, what in (
+        ("S8 reply p99", "reply_p99_delta_ms", "a reply in a thread with 1,000 followers"),
+        (
+            "S8 new thread p99",
+            "thread_p99_delta_ms",
+            "a new thread matching 2,000 pillar followers",
+        ),
+    ):
+        delta = (s8.get("writer") or {}).get(key)
+        out.append(
+            _target(
+                name,
+                f"{what}: p99 within 20 ms of the same write without followers",
+                delta,
+                20,
+                None if delta is None else delta <= 20,
+                "ms more",
+            )
+        )
+    deliveries = s8.get("deliveries") or {}
+    p99 = deliveries.get("delivery_p99_ms")
+    out.append(
+        _target(
+            "S8 notificationAdded p99",
+            "S8: every follower's notificationAdded within 500 ms p99 of the reply's response",
+            p99,
+            500,
+            None if p99 is None else (p99 < 500 and deliveries.get("errors") == 0),
+            "ms",
+        )
+    )
+    s9_sql = s.get("S9", {}).get("sql_statements_by_page_size")
+    out.append(
+        _target(
+            "S9 SQL",
+            "notifications(first: 20) with thread and actor: at most 3 statements, the same at "
+            "5 and at 20 (the session lookup aside)",
+            s9_sql,
+            3,
+            None if not s9_sql else (len(set(s9_sql.values())) == 1 and max(s9_sql.values()) <= 3),
         )
     )
     for name, key, limit, what in (
@@ -645,6 +690,9 @@ def _scenario_rows(scenarios: dict[str, Any], baseline: dict[str, Any]) -> list[
                     f"{_fmt(across.get('errors'))} | - | - | - |"
                 )
             continue
+        if name == "S8":
+            rows.extend(_s8_rows(s))
+            continue
         rows.append(
             f"| {name} {title} | {_fmt(s.get('rps'))} | {_fmt(s.get('p50_ms'))} | "
             f"{_fmt(s.get('p95_ms'))} | {_fmt(s.get('p99_ms'))} | "
@@ -658,6 +706,27 @@ def _scenario_rows(scenarios: dict[str, Any], baseline: dict[str, Any]) -> list[
             f"{_fmt(b.get('errors'))} | "
             f"{_fmt(b.get('sql_statements'))} | {_cpu(b)} | {_light(b)} |"
         )
+    return rows
+
+
+def _s8_rows(s: dict[str, Any]) -> list[str]:
+    """S8's writer arms (one write at a time) and its deliveries, as rows of the table."""
+    if "failed" in s:
+        return [f"| S8 failed: {s['failed']} | - | - | - | - | - | - | - | - |"]
+    rows = []
+    for arm, entry in (s.get("writer") or {}).get("arms", {}).items():
+        rows.append(
+            f"| S8 writer: {arm.replace('_', ' ')} ({entry.get('writes')} writes) | - | "
+            f"{_fmt(entry.get('p50_ms'))} | - | {_fmt(entry.get('p99_ms'))} | - | - | - | - |"
+        )
+    d = s.get("deliveries") or {}
+    rows.append(
+        f"| S8 notificationAdded to {d.get('subscribed')} followers | - | "
+        f"{_fmt(d.get('delivery_p50_ms'))} | {_fmt(d.get('delivery_p95_ms'))} | "
+        f"{_fmt(d.get('delivery_p99_ms'))} | {_fmt(d.get('errors'))} | - | - | "
+        f"from the reply's request: {_fmt(d.get('delivery_from_send_p50_ms'))} / "
+        f"{_fmt(d.get('delivery_from_send_p99_ms'))} |"
+    )
     return rows
 
 

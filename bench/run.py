@@ -48,7 +48,7 @@ S2_FILTER = {
     "organisationTypes": ["PUBLIC_BANK", "SPACE_AGENCY"],
 }
 S5_SEARCH = "climate finance"
-ALL_SCENARIOS = ("S1", "S1M", "S2", "S3", "S4", "S5", "S10", "S6", "S7", "S7M")
+ALL_SCENARIOS = ("S1", "S1M", "S2", "S3", "S4", "S5", "S10", "S6", "S7", "S7M", "S8", "S9")
 # The reads, in the order they run; S1M is S1 with a member's session cookie (never cached).
 READ_SCENARIOS = ("S1", "S1M", "S2", "S3", "S4", "S5")
 
@@ -82,6 +82,8 @@ class Options:
     forum_env: dict[str, str] | None = None
     light_rate: float = 5.0
     s7_across: bool = False
+    # S8: writes per arm (with followers and without), spread over the rounds.
+    s8_writes: int = 200
 
 
 PROFILES: dict[str, Any] = {}
@@ -935,6 +937,89 @@ def sql_operations(bodies: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any
     }
 
 
+def engagement_scenarios(
+    forum: ServerProcess,
+    url: str,
+    secret: str,
+    dsn: str,
+    facts: dict[str, Any],
+    cookie: tuple[str, str],
+    opts: Options,
+) -> dict[str, Any]:
+    """S8 (the notification fan-out: the writer with and without followers, and
+    notificationAdded to the followers) and S9 (the notification list); see bench/engagement.py."""
+    from bench import engagement
+    from bench.sqlcount import count_statements
+    from server.ids import to_global_id
+
+    out: dict[str, Any] = {}
+    setup = asyncio.run(engagement.prepare(dsn, facts["writers"][0]))
+    shown_setup = {k: v for k, v in setup.items() if k != "followers"}
+    log(f"S8/S9 setup: {shown_setup}")
+    if "S8" in opts.scenarios:
+        try:
+            settle(forum)
+            writer = engagement.measure_writer(
+                forum.port, cookie, setup, writes=opts.s8_writes, rounds=opts.rounds
+            )
+            log(f"S8 writer: {writer['arms']}")
+            settle(forum)
+            n = min(opts.subscribers, len(setup["followers"]))
+            follower_cookies = asyncio.run(issue_cookies(url, secret, setup["followers"][:n]))
+            deliveries = engagement.measure_deliveries(
+                forum.port,
+                cookie,
+                to_global_id("Thread", setup["followed_thread"]),
+                follower_cookies,
+                replies=opts.s7_replies,
+            )
+            log(
+                f"S8 deliveries: p50 {deliveries['delivery_p50_ms']} p99 "
+                f"{deliveries['delivery_p99_ms']} ms, {deliveries['delivered']}/"
+                f"{deliveries['expected_deliveries']}, errors {deliveries['errors']}"
+            )
+            out["S8"] = {
+                "setup": shown_setup,
+                "writer": writer,
+                "deliveries": deliveries,
+                "errors": writer["errors"] + deliveries["errors"],
+            }
+        except Exception as exc:  # one failed scenario must not lose the others
+            log(f"S8 failed: {exc!r}")
+            out["S8"] = {"failed": repr(exc), "errors": None}
+        settle(forum)
+    if "S9" in opts.scenarios:
+        try:
+            member = asyncio.run(engagement.member_with_notifications(dsn))
+            if member is None:
+                raise RuntimeError("no member has 20 notifications (S8 makes them)")
+            [member_cookie] = asyncio.run(issue_cookies(url, secret, [member]))
+            with CpuMeter(forum) as meter:
+                measured = engagement.measure_list(
+                    forum.port, member_cookie, rate=opts.rate, duration=opts.duration
+                )
+            latency = meter.apply(measured).summary()
+            counted = count_statements(
+                url, secret, engagement.list_operations(), cookie=member_cookie
+            )
+            # The session lookup every signed-in request makes is not the list's.
+            listed = {
+                key.split("/")[1]: len([q for q in v["sql"] if "auth_sessions" not in q])
+                for key, v in counted.items()
+            }
+            out["S9"] = {
+                **latency,
+                "sql_statements": listed.get("20"),
+                "sql_statements_by_page_size": listed,
+                "sql_errors": {k: v["errors"] for k, v in counted.items() if v.get("errors")},
+            }
+            log(f"S9: p50 {latency['p50_ms']} p99 {latency['p99_ms']} ms, SQL {listed}")
+        except Exception as exc:  # one failed scenario must not lose the others
+            log(f"S9 failed: {exc!r}")
+            out["S9"] = {"failed": repr(exc), "errors": None}
+    return out
+
+
 def run(opts: Options) -> dict[str, Any]:
     from server.ids import row_id, to_global_id
 
@@ -1166,6 +1251,11 @@ def run(opts: Options) -> dict[str, Any]:
                 forum, url, secret, facts, s7_gid, cookies[0], opts
             )
 
+        if "S8" in opts.scenarios or "S9" in opts.scenarios:
+            results["scenarios"].update(
+                engagement_scenarios(forum, url, secret, dsn, facts, cookies[0], opts)
+            )
+
         time.sleep(1)
         memory = forum.memory_mb()
         results["server_rss_mb"] = memory["rss_mb"]
@@ -1296,6 +1386,12 @@ def parse(argv: list[str] | None = None) -> Options:
     )
     parser.add_argument("--s7-replies", type=int, default=None, help="S7 replies (default 20)")
     parser.add_argument(
+        "--s8-writes",
+        type=int,
+        default=None,
+        help="S8 writes per arm, with followers and without (default 200)",
+    )
+    parser.add_argument(
         "--scenarios", default=",".join(ALL_SCENARIOS), help="comma-separated subset, e.g. S1,S4"
     )
     parser.add_argument("--out", type=Path, default=RESULTS_DIR)
@@ -1377,6 +1473,7 @@ def parse(argv: list[str] | None = None) -> Options:
         uncached_pass=pick(args.uncached_pass, True, False),
         forum_env=dict(item.split("=", 1) for item in args.forum_env) or None,
         s7_across=args.s7_across,
+        s8_writes=pick(args.s8_writes, 200, 8),
     )
 
 

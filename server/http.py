@@ -14,6 +14,7 @@ from starlette.responses import JSONResponse, PlainTextResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from server.db import is_unavailable
+from server.querystring import query_pairs
 from server.services.errors import Unavailable, internal_error_message
 
 log = logging.getLogger("server.errors")
@@ -252,7 +253,7 @@ class GraphQLGuard:
             await _refuse(scope, receive, send, 403, "Cross-origin requests may not use cookies.")
             return
         if scope["method"] == "GET":
-            problem = query_params_problem(QueryParams(scope.get("query_string", b"")))
+            problem = query_params_problem(QueryParams(query_pairs(scope)))
             if problem is not None:
                 await _refuse(scope, receive, send, 400, problem)
                 return

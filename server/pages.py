@@ -8,6 +8,10 @@ oEmbed discovery links. A thread that does not exist or that a visitor may not r
 organisation that does not exist, and any address that is no page of the client answer
 404 with the same shell, which shows the client's not-found page.
 
+An event's address (`/events/<id>`) previews with its title and the first words of its
+description, and the feed (`/`) names the oEmbed answer for itself with its filters (the
+widget's snippet).
+
 The client's pages are read from the client itself: every `pattern: /…/` of its route
 tables (web/app.js), so that a page added there is served here without a second list.
 """
@@ -27,7 +31,7 @@ from starlette.responses import HTMLResponse, PlainTextResponse, Response
 from server import ids
 from server.db import Database
 from server.models import Thread
-from server.services import lookups, organisations
+from server.services import events, lookups, organisations
 from server.services.threads import reading
 from server.services.viewer import VISITOR
 
@@ -41,6 +45,8 @@ DESCRIPTION_CHARS = 300
 _ROUTE_PATTERN = re.compile(r"pattern:\s*/(\^[^\n]*?\$)/\s*,")
 _THREAD = re.compile(r"^/t/([^/]+)/?$")
 _ORGANISATION = re.compile(r"^/o/([^/]+)/?$")
+# An event's page (its calendar file, `/events/<id>.ics`, is the server's).
+_EVENT = re.compile(r"^/events/([^/.]+)/?$")
 _TITLE = re.compile(r"<title>.*?</title>", re.S)
 _DESCRIPTION = re.compile(r'<meta name="description" content="[^"]*">')
 
@@ -89,6 +95,9 @@ class Preview:
     kind: str = "website"
     feed: str | None = None
     oembed: bool = False
+    # The address the oEmbed discovery link names when it is not `url` (the feed's, with
+    # the filters of the page's query string).
+    embed_url: str | None = None
 
 
 class Pages:
@@ -109,10 +118,15 @@ class Pages:
         preview: Preview | None
         thread = _THREAD.match(path)
         organisation = _ORGANISATION.match(path)
+        event = _EVENT.match(path)
         if thread is not None:
             preview = await self._thread(thread.group(1))
         elif organisation is not None:
             preview = await self._organisation(organisation.group(1))
+        elif event is not None:
+            preview = await self._event(event.group(1))
+        elif path == "/":
+            preview = self._home(request.url.query)
         elif any(route.match(path) for route in self.routes):
             preview = self._home()
         else:
@@ -124,7 +138,12 @@ class Pages:
             )
         return self._page(preview)
 
-    def _home(self) -> Preview:
+    def _home(self, feed_query: str | None = None) -> Preview:
+        """The site's preview; on the feed (`/`), with oEmbed discovery of the feed as
+        filtered by `feed_query` (the widget's snippet with those filters)."""
+        embed_url = None
+        if feed_query is not None:
+            embed_url = self.base + "/" + (f"?{feed_query}" if feed_query else "")
         return Preview(
             title=SITE_NAME,
             description=(
@@ -134,6 +153,22 @@ class Pages:
             ),
             url=self.base + "/",
             feed=self.base + "/feeds/threads.atom",
+            oembed=embed_url is not None,
+            embed_url=embed_url,
+        )
+
+    async def _event(self, global_id: str) -> Preview | None:
+        event_id = ids.row_id(global_id, "Event")
+        if event_id is None:
+            return None
+        async with self.db.read() as session:
+            found = await events.get_event(session, VISITOR, event_id)
+        if found is None:
+            return None
+        return Preview(
+            title=found.title,
+            description=first_words(found.description_html) or f"An event of the {SITE_NAME}.",
+            url=f"{self.base}/events/{ids.to_global_id('Event', found.id)}",
         )
 
     async def _thread(self, global_id: str) -> Preview | None:
@@ -213,7 +248,8 @@ def _head_tags(preview: Preview, base: str, status: int) -> str:
             f'href="{_esc(preview.feed)}">'
         )
     if preview.oembed and status != 404:
-        oembed = f"{base}/oembed?{urlencode({'url': preview.url, 'format': 'json'})}"
+        embedded = preview.embed_url or preview.url
+        oembed = f"{base}/oembed?{urlencode({'url': embedded, 'format': 'json'})}"
         lines.append(
             f'<link rel="alternate" type="application/json+oembed" '
             f'title="{_esc(preview.title)}" href="{_esc(oembed)}">'

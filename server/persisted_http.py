@@ -16,7 +16,7 @@ from __future__ import annotations
 import functools
 import json
 from typing import Any
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import urlencode
 
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -29,6 +29,7 @@ from server.persisted import (
     is_sha256,
     sha256_of,
 )
+from server.querystring import query_pairs
 
 GRAPHQL_PATH = "/graphql"
 
@@ -57,10 +58,7 @@ class PersistedQueries:
             return
         persisted_only = bool(scope.get("state", {}).get(PERSISTED_ONLY))
         if scope["method"] == "GET":
-            params = parse_qsl(
-                scope.get("query_string", b"").decode("latin-1"), keep_blank_values=True
-            )
-            fields = dict(params)
+            fields = dict(query_pairs(scope))
             data: dict[str, Any] = {
                 "query": fields.get("query"),
                 "extensions": _json_object(fields.get("extensions")),

@@ -35,6 +35,7 @@ const ROUTES = [
   { name: 'join', pattern: /^\/join\/?$/, load: () => import('./views/join.js') },
   { name: 'applications', pattern: /^\/admin\/applications\/?$/, load: () => import('./views/applications.js') },
   { name: 'events', pattern: /^\/events\/?$/, load: () => import('./views/events.js') },
+  { name: 'events', pattern: /^\/events\/([^/.]+)\/?$/, load: () => import('./views/event.js') },
   { name: 'embed', pattern: /^\/embed\/?$/, load: () => import('./views/embed.js') },
 ];
 /** @type {Route} */

@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
-from starlette.datastructures import Headers, MutableHeaders, QueryParams
+from starlette.datastructures import Headers, MutableHeaders
 from starlette.responses import JSONResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -33,6 +33,7 @@ from server.config.providers import LOOPBACK_HOSTS
 from server.db import Database
 from server.models import Partner
 from server.models.base import utcnow
+from server.querystring import query_value
 
 KEY_PREFIX = "moin_pk_"
 # How long the list of partner origins (for CORS) is cached in a process: a new partner
@@ -269,7 +270,7 @@ class PartnerKeys:
         if authorization is None and scope["method"] == "GET":
             # A widget's GET carries the key as a parameter: a header would cost a CORS
             # preflight, and the key is public anyway (it sits in the partner's page).
-            key = QueryParams(scope.get("query_string", b"")).get(KEY_PARAM)
+            key = query_value(scope, KEY_PARAM)
             if key is not None:
                 authorization = f"Bearer {key}"
         if authorization is None:
@@ -340,7 +341,7 @@ class PartnerKeys:
         runs as the partner, whose viewer reads public threads only, and its cookies are
         dropped. A key that is not valid for the page's origin closes the handshake (403).
         """
-        key = QueryParams(scope.get("query_string", b"")).get(KEY_PARAM)
+        key = query_value(scope, KEY_PARAM)
         if key is None:
             await self.app(scope, receive, send)
             return

@@ -135,6 +135,16 @@ class FollowQueries:
             page, Follow.from_row, functools.partial(follows.count_follows, viewer=ctx.viewer)
         )
 
+    @strawberry.field(
+        description="The signed-in member's follow of one thing (exactly one field of "
+        "`target`), for a Follow button: null when they do not follow it, and for visitors. "
+        "An unknown thread or organisation or a malformed topic is a BAD_USER_INPUT error."
+    )
+    async def viewer_follow(self, info: Info, target: FollowTarget) -> Follow | None:
+        ctx = info.context
+        found = await ctx.read(follows.find_follow, ctx.viewer, target.to_service())
+        return Follow.from_row(found) if found is not None else None
+
 
 @strawberry.type
 class FollowMutations:

@@ -6,7 +6,7 @@ one way to the database (`server.schema.reads`).
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -84,6 +84,16 @@ class Loaders:
 
             loader = self._thread_follows[member_id] = DataLoader(load_fn=load)
         return loader
+
+    def prime_members(
+        self, found: Mapping[int, tuple[MemberRecord, OrganisationRecord | None]]
+    ) -> None:
+        """Members (with their organisations) read along with something else: the loaders
+        need not ask for them again."""
+        for member_id, (member, organisation) in found.items():
+            self.member_by_id.prime(member_id, member)
+            if organisation is not None:
+                self.organisation_by_id.prime(organisation.id, organisation)
 
     def last_read(self, member_id: int) -> DataLoader[int, thread_reads.LastRead | None]:
         """Where `member_id` stopped reading a thread, by thread id: one query for a page."""

@@ -17,7 +17,7 @@ from server.schema.errors import UserError
 from server.schema.mutation import mutate
 from server.schema.node import Node
 from server.schema.plans.batched import batched, only
-from server.services import members
+from server.services import members, mentions
 from server.services.viewer import ban_shown_to
 
 if TYPE_CHECKING:
@@ -87,6 +87,21 @@ class MemberQueries:
             return None
         row = await info.context.loaders.member_by_id.load(member_id)
         return Member.from_row(row) if row is not None else None
+
+    @strawberry.field(
+        description="Members to @mention: those whose display name, or a word of it, starts "
+        f"with `prefix` (1 to {mentions.PREFIX_MAX} characters, any case; a leading @ is "
+        "ignored), names that start with it first. `first` takes 1 to "
+        f"{mentions.COMPLETE_MAX}. Signed-in members only (UNAUTHENTICATED otherwise)."
+    )
+    async def mentionable_members(
+        self, info: strawberry.Info[Context, None], prefix: str, first: int | None = 8
+    ) -> list[Member]:
+        ctx = info.context
+        rows = await ctx.read(
+            mentions.complete, ctx.viewer, prefix, first=8 if first is None else first
+        )
+        return [Member.from_row(row) for row in rows]
 
 
 @strawberry.input(description="A member and the role to give them.")

@@ -172,15 +172,31 @@ async def followed_threads(
     return {int(key) for key in rows}
 
 
+async def _own_follow(
+    session: AsyncSession, member_id: int, *where: sa.ColumnElement[bool]
+) -> FollowRecord | None:
+    row = (
+        await session.execute(
+            sa.select(*record_columns(Follow)).where(Follow.member_id == member_id, *where)
+        )
+    ).first()
+    return cast(FollowRecord, row) if row is not None else None
+
+
 async def get_follow(session: AsyncSession, viewer: Viewer, follow_id: int) -> FollowRecord | None:
     """One of the viewer's follows, or None (anyone else's too)."""
     if viewer.member_id is None:
         return None
-    row = (
-        await session.execute(
-            sa.select(*record_columns(Follow)).where(
-                Follow.id == follow_id, Follow.member_id == viewer.member_id
-            )
-        )
-    ).first()
-    return cast(FollowRecord, row) if row is not None else None
+    return await _own_follow(session, viewer.member_id, Follow.id == follow_id)
+
+
+async def find_follow(
+    session: AsyncSession, viewer: Viewer, target: FollowTarget
+) -> FollowRecord | None:
+    """The viewer's follow of `target`, or None when they do not follow it (visitors follow
+    nothing). A target that is not one (unknown thread or organisation, a malformed topic,
+    none or several fields) is InvalidInput naming its field, as for `follow`."""
+    if viewer.member_id is None:
+        return None
+    kind, key = await _target_key(session, viewer, target)
+    return await _own_follow(session, viewer.member_id, Follow.kind == kind, Follow.key == key)

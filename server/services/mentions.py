@@ -11,12 +11,15 @@ import html
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import cast
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from server.ids import to_global_id
-from server.models import Member, Organisation
+from server.models import Member, MemberRecord, Organisation, record_columns
+from server.services.errors import BadInput
+from server.services.viewer import Viewer, require_member
 
 # An @ at the start or after a character that cannot be part of a word or an address
 # (so `ana@example.org` mentions nobody).
@@ -136,3 +139,37 @@ def _anchor(text: str, member: Mentioned) -> str:
     # Slugs are [a-z0-9-] (server.domain.ORGANISATION_SLUG): nothing to escape.
     href = f"/o/{member.organisation_slug}"
     return f'<a class="mention" data-member="{member_id}" href="{href}">{text}</a>'
+
+
+# Completion in the composer: how many names at most, and how long a prefix may be.
+COMPLETE_MAX = 10
+PREFIX_MAX = 40
+
+
+def _like_prefix(text: str) -> str:
+    """`text` as the start of a LIKE pattern (its own % and _ taken literally, `\\` escaping)."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+async def complete(
+    session: AsyncSession, viewer: Viewer, prefix: str, *, first: int = 8
+) -> list[MemberRecord]:
+    """Members whose display name, or one of its words, starts with `prefix` (any case), for
+    the composer's @name completion: names that start with it first, then by name; banned
+    members left out. Signed-in members only: names are not a visitor's to list."""
+    require_member(viewer, "look up members to mention")
+    wanted = prefix.strip().lstrip("@").lower()
+    if not 1 <= len(wanted) <= PREFIX_MAX:
+        raise BadInput(f"`prefix` must have 1 to {PREFIX_MAX} characters; it had {len(wanted)}.")
+    if not 1 <= first <= COMPLETE_MAX:
+        raise BadInput(f"`first` must be between 1 and {COMPLETE_MAX}; it was {first}.")
+    name = sa.func.lower(Member.display_name)
+    starts = name.like(_like_prefix(wanted), escape="\\")
+    word_starts = name.like("% " + _like_prefix(wanted), escape="\\")
+    rows = await session.execute(
+        sa.select(*record_columns(Member))
+        .where(sa.or_(starts, word_starts), Member.banned_at.is_(None))
+        .order_by(sa.case((starts, 0), else_=1), name, Member.id)
+        .limit(first)
+    )
+    return cast("list[MemberRecord]", rows.all())

@@ -139,3 +139,65 @@ async def test_oembed_refuses_what_it_cannot_embed(client, db):
     assert xml.status_code == 501
     bad = await client.get("/oembed", params={"url": BASE_URL + "/", "maxwidth": "-3"})
     assert bad.status_code == 400
+
+
+async def add_event(db, *, title: str, visibility: str = "PUBLIC", description_html: str = ""):
+    from datetime import timedelta
+
+    from server.models import Event
+    from server.models.base import utcnow
+
+    start = utcnow().replace(microsecond=0) + timedelta(days=3)
+    async with db.write() as session:
+        event = Event(
+            title=title,
+            description="",
+            description_html=description_html,
+            starts_at=start,
+            ends_at=start + timedelta(hours=1),
+            time_zone="UTC",
+            format="ONLINE",
+            join_url=None,
+            pillars_mask=1,
+            visibility=visibility,
+            sequence=0,
+            attendee_count=0,
+        )
+        session.add(event)
+        await session.flush()
+    return event
+
+
+async def test_an_events_address_previews_it_and_a_members_event_is_not_found(client, db):
+    event = await add_event(
+        db,
+        title="Masterclass: green procurement",
+        description_html="<p>Two hours <em>on</em> it.</p>",
+    )
+    hidden = await add_event(db, title="Members' exchange", visibility="MEMBERS")
+    url = f"{BASE_URL}/events/{gid('Event', event.id)}"
+
+    response = await client.get(f"/events/{gid('Event', event.id)}")
+    members_only = await client.get(f"/events/{gid('Event', hidden.id)}")
+    unknown = await client.get(f"/events/{gid('Event', 10**6)}")
+    calendar = await client.get(f"/events/{gid('Event', event.id)}.ics")
+
+    assert response.status_code == 200
+    assert meta(response.text, "og:title") == "Masterclass: green procurement"
+    assert meta(response.text, "description") == "Two hours on it."
+    assert link(response.text, "canonical") == url
+    assert members_only.status_code == unknown.status_code == 404
+    assert "Members' exchange" not in members_only.text
+    assert calendar.headers["content-type"].startswith("text/calendar")
+
+
+async def test_the_feed_names_its_oembed_answer_with_its_filters(client, db):
+    page = (await client.get("/?pillar=ASSESSMENT&kind=CHALLENGE")).text
+    oembed = link(page, "alternate", "application/json+oembed")
+
+    assert oembed == (
+        f"{BASE_URL}/oembed?url={quote(BASE_URL + '/?pillar=ASSESSMENT&kind=CHALLENGE', safe='')}"
+        "&format=json"
+    )
+    snippet = (await client.get(oembed.removeprefix(BASE_URL))).json()["html"]
+    assert 'pillars="ASSESSMENT"' in snippet and 'kinds="CHALLENGE"' in snippet

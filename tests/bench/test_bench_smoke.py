@@ -24,7 +24,7 @@ from tests.support import POSTGRES_ADMIN_URL, require_or_skip
 pytestmark = pytest.mark.postgres
 
 ROOT = Path(__file__).resolve().parents[2]
-SCENARIOS = ("S1", "S1M", "S2", "S3", "S4", "S5", "S10", "S6", "S7", "S7M")
+SCENARIOS = ("S1", "S1M", "S2", "S3", "S4", "S5", "S10", "S6", "S7", "S7M", "S8", "S9")
 
 
 def _postgres_problem() -> str | None:
@@ -61,7 +61,7 @@ def test_the_harness_runs_every_scenario_at_a_tiny_scale_without_errors(tmp_path
         cwd=ROOT,
         capture_output=True,
         text=True,
-        timeout=300,
+        timeout=420,
         check=False,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
@@ -88,6 +88,12 @@ def test_the_harness_runs_every_scenario_at_a_tiny_scale_without_errors(tmp_path
     assert s7m["signed_in_subscribers"] == s7m["subscribed"] > 1, s7m
     assert s7m["delivered"] == s7m["expected_deliveries"] > 0, s7m
     assert results["scenarios"]["S1M"]["sql_statements"] is not None
+    # S8: every arm of the writer wrote; every follower got each reply's notification.
+    s8 = results["scenarios"]["S8"]
+    assert all(arm["writes"] > 0 for arm in s8["writer"]["arms"].values()), s8["writer"]
+    assert s8["deliveries"]["delivered"] == s8["deliveries"]["expected_deliveries"] > 0, s8
+    assert results["scenarios"]["S9"]["sql_statements_by_page_size"], results["scenarios"]["S9"]
+    assert {t["target"] for t in results["targets"]} >= {"S8 reply p99", "S9 SQL"}
     assert {t["target"] for t in results["targets_cache_off"]} >= {"S1 ratio", "S7M delivery p99"}
     assert results["sql"]["by_page_size"], "SQL statements were not counted"
     assert results["server_rss_mb"] > 0

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import secrets
+from collections.abc import Iterator
 from typing import Any
 from urllib.parse import quote
 
@@ -31,6 +32,15 @@ from tests.browser.support import (
 from tests.smtp import SmtpSink
 
 pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(autouse=True)
+def patient_expectations() -> Iterator[None]:
+    """Wait up to 15 s for what the page should show (Playwright's default is 5 s): these
+    tests run with a forum whose worker and database the other test processes share."""
+    expect.set_options(timeout=15_000)
+    yield
+    expect.set_options(timeout=5_000)
 
 
 def parts(message: Any) -> dict[str, str]:
@@ -182,4 +192,106 @@ def test_replies_since_the_last_visit_are_marked_on_the_feed_and_in_the_thread(
     page.goto("/")
     expect(page.locator(f'li[data-thread="{thread_id}"] .thread-card-title')).to_be_visible()
     expect(page.locator(f'li[data-thread="{thread_id}"] .new-count')).to_have_count(0)
+    page.context.close()
+
+
+def test_feeds_of_one_pillar_type_or_topic_and_organisation_pages_have_a_follow_button(
+    browser: Any, mailing_forum: tuple[Forum, SmtpSink]
+) -> None:
+    forum, _sink = mailing_forum
+    people = demo_people(forum)
+    member = people["moderator"] if "moderator" in people else people["member"]
+    organisation = forum.graphql("{ organisations(first: 1) { nodes { slug name } } }")[
+        "organisations"
+    ]["nodes"][0]
+    topic = f"pilots-{secrets.token_hex(3)}"
+    page = new_page(browser, forum, session_cookie(forum, member))
+
+    for query, what in (
+        ("pillar=ORGANISATIONAL_CAPACITY", "Organisational capacity"),
+        ("orgType=SPACE_AGENCY", "Space agency"),
+        (f"topic={topic}", f"#{topic}"),
+    ):
+        page.goto(f"/?{query}")
+        offer = page.locator(".feed-follow")
+        if what:
+            expect(offer).to_contain_text(what)
+        button = offer.locator(".follow-button")
+        expect(button).to_have_attribute("aria-pressed", "false")
+        button.click()
+        expect(button).to_have_attribute("aria-pressed", "true")
+        # Known as followed on the next visit.
+        page.reload()
+        expect(page.locator(".feed-follow .follow-button")).to_have_text("Following")
+
+    # The whole feed, or one narrowed by two things, offers nothing to follow.
+    page.goto("/?pillar=ASSESSMENT&orgType=SPACE_AGENCY")
+    page.wait_for_selector(".result-count:not(:has(.loading))")
+    expect(page.locator(".feed-follow")).to_be_hidden()
+
+    # An organisation's page has its own.
+    page.goto(f"/o/{organisation['slug']}")
+    button = page.locator(".org-header .follow-button")
+    expect(button).to_have_text("Follow")
+    button.click()
+    expect(button).to_have_text("Following")
+
+    # All four are on the Following page, each removable.
+    page.goto("/following")
+    follows = page.locator(".follow-list")
+    for text in ("Capacity", "Space agency", topic, organisation["name"]):
+        expect(follows).to_contain_text(text)
+    item = page.locator(".follow-item", has_text=topic)
+    item.get_by_role("button", name="Stop following").click()
+    expect(page.locator(".follow-item", has_text=topic)).to_have_count(0)
+
+    # A visitor gets no button.
+    visitor = new_page(browser, forum)
+    visitor.goto(f"/o/{organisation['slug']}")
+    expect(visitor.locator(".org-header h1")).to_have_text(organisation["name"])
+    visitor.goto("/?pillar=ASSESSMENT")
+    visitor.wait_for_selector(".result-count:not(:has(.loading))")
+    expect(visitor.locator(".follow-button")).to_have_count(0)
+    for each in (page, visitor):
+        each.context.close()
+
+
+def test_the_composer_completes_members_names_after_an_at_sign_by_keyboard(
+    browser: Any, mailing_forum: tuple[Forum, SmtpSink]
+) -> None:
+    forum, _sink = mailing_forum
+    people = demo_people(forum)
+    writer, named = people["member"], people["researcher"]
+    thread_id = start_thread(
+        forum, writer, title=f"Who ran a mission audit? {secrets.token_hex(3)}"
+    )
+    page = new_page(browser, forum, session_cookie(forum, writer))
+    page.goto(f"/t/{quote(thread_id, safe='')}")
+    composer = page.locator("#reply-body")
+    listbox = page.get_by_role("listbox", name="Members to mention")
+
+    composer.press_sequentially(f"Ask @{named.name[:3]}", delay=30)
+    expect(listbox).to_be_visible()
+    option = listbox.get_by_role("option", name=re.compile(re.escape(named.name)))
+    expect(option).to_be_visible()
+    # The textbox says which option is active, for screen readers.
+    expect(composer).to_have_attribute("aria-controls", re.compile(r"mentions-"))
+    # Escape closes the list; typing on opens it again.
+    composer.press("Escape")
+    expect(listbox).to_be_hidden()
+    composer.press_sequentially(named.name[3:4], delay=30)
+    expect(listbox).to_be_visible()
+    for _ in range(10):
+        if composer.get_attribute("aria-activedescendant") == option.get_attribute("id"):
+            break
+        composer.press("ArrowDown")
+    composer.press("Enter")
+    expect(listbox).to_be_hidden()
+    expect(composer).to_have_value(f"Ask @{named.name} ")
+
+    composer.press_sequentially("about it.")
+    page.get_by_role("button", name="Post reply").click()
+    posted = page.locator(".reply-list .post", has_text="about it.")
+    # The rendered post marks (and, for a member of an organisation, links) the name.
+    expect(posted.locator(".mention")).to_have_text(f"@{named.name}")
     page.context.close()

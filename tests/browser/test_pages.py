@@ -37,6 +37,7 @@ PAGES: dict[str, tuple[str, str | None]] = {
     "join": ("/join", None),
     "events": ("/events", None),
     "embed": ("/embed", None),
+    "event": ("/events/{event}", None),
     "applications": ("/admin/applications", "moderator"),
     "not-found": ("/no/such/page", None),
 }
@@ -68,6 +69,10 @@ def _path(forum: Forum, template: str) -> str:
         )["threads"]["nodes"]
         assert answered, "the demo data has no answered thread with an expert reply"
         return template.replace("{thread}", quote(answered[0]["id"], safe=""))
+    if "{event}" in template:
+        events = forum.graphql("{ events(first: 1) { nodes { id } } }")["events"]["nodes"]
+        assert events, "the demo data has no upcoming public event"
+        return template.replace("{event}", quote(events[0]["id"], safe=""))
     if "{organisation}" in template:
         slug = forum.graphql("{ organisations(first: 1) { nodes { slug } } }")["organisations"][
             "nodes"

@@ -570,3 +570,37 @@ def test_the_first_page_downloads_no_framework_and_needs_few_round_trips(
     assert len(api_calls) <= 3, operations
     # The views of other pages are not downloaded for the home page.
     assert not any("/views/thread.js" in r.url for r in scripts)
+
+
+def test_the_directory_sorts_by_latest_activity_and_groups_every_organisation_by_region(
+    open_page: Any, forum: Forum, people: dict[str, Person]
+) -> None:
+    writer = people["other_member"]
+    start_thread(forum, writer, title=f"Fresh activity {secrets.token_hex(3)}")
+    page = open_page()
+    page.goto("/organisations")
+    page.wait_for_selector(".org-card")
+    # (by name, the writer's organisation is not the first: the order must change)
+    assert page.locator(".org-card-title").first.inner_text() != writer.organisation
+
+    # Sorted by latest activity, the organisation that has just written comes first
+    page.get_by_label("Sort by").select_option("LAST_ACTIVITY")
+    page.wait_for_url(re.compile(r"sort=LAST_ACTIVITY"))
+    page.wait_for_selector(".result-count:not(:has(.loading))")
+    expect(page.locator(".org-card-title").first).to_have_text(writer.organisation)
+    page.reload()
+    page.wait_for_selector(".org-card")
+    assert page.get_by_label("Sort by").input_value() == "LAST_ACTIVITY"
+    expect(page.locator(".org-card-title").first).to_have_text(writer.organisation)
+
+    # Grouped by region, every organisation that matches is shown, not only the first page
+    total = int(page.locator(".result-count").inner_text().split()[0])
+    page.get_by_label("Group by region").check()
+    page.locator(".region-heading").first.wait_for()
+    expect(page.locator(".org-card")).to_have_count(total)
+    assert page.get_by_role("button", name="Load more organisations").is_hidden()
+    counted = sum(
+        int(text.rsplit(" (", 1)[1].rstrip(")"))
+        for text in page.locator(".region-heading").all_inner_texts()
+    )
+    assert counted == total

@@ -178,3 +178,38 @@ async def test_a_members_only_thread_can_be_followed_by_members(db, signed_in):
     reader = await signed_in(await make_member(db))
     followed = await follow(reader, thread=gid("Thread", thread.id))
     assert followed["thread"] == {"id": gid("Thread", thread.id)}
+
+
+VIEWER_FOLLOW = """
+query($target: FollowTarget!) { viewerFollow(target: $target) { id pillar topic organisation { id } } }
+"""
+
+
+async def test_viewer_follow_tells_a_follow_button_whether_each_target_is_followed(
+    db, signed_in, client
+):
+    organisation = await make_organisation(db, name="Banco Verde")
+    reader = await signed_in(await make_member(db))
+    targets = [
+        {"pillar": "RISKS_AND_REWARDS"},
+        {"organisationType": "PUBLIC_BANK"},
+        {"topic": "procurement"},
+        {"organisation": gid("Organisation", organisation.id)},
+    ]
+    for target in targets:
+        before = await gql(reader, VIEWER_FOLLOW, {"target": target})
+        assert before["viewerFollow"] is None, target
+        made = await follow(reader, **target)
+        after = await gql(reader, VIEWER_FOLLOW, {"target": target})
+        assert after["viewerFollow"]["id"] == made["id"], target
+        # A visitor follows nothing, and another member's follows are not theirs.
+        assert (await gql(client, VIEWER_FOLLOW, {"target": target}))["viewerFollow"] is None
+        other = await signed_in(await make_member(db))
+        assert (await gql(other, VIEWER_FOLLOW, {"target": target}))["viewerFollow"] is None
+
+    # The topic is matched as `follow` stores it; a bad target is a clear error.
+    spaced = await gql(reader, VIEWER_FOLLOW, {"target": {"topic": " Procurement "}})
+    assert spaced["viewerFollow"]["topic"] == "procurement"
+    for bad in ({"topic": "no spaces allowed"}, {"organisation": "nonsense"}, {}):
+        body = await gql(reader, VIEWER_FOLLOW, {"target": bad}, errors=True)
+        assert error_codes(body) == ["BAD_USER_INPUT"], (bad, body)

@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
 import {
-  activeFilters, isFiltered, isNeedsExpert, NEEDS_EXPERT, normaliseTopic, readState, stateToFilter, stateToParams,
+  activeFilters, followTargetOf, isFiltered, isNeedsExpert, NEEDS_EXPERT, normaliseTopic, readState, stateToFilter,
+  stateToParams,
 } from '../../web/lib/feed.js';
 
 /** @param {string} query */
@@ -94,5 +95,20 @@ describe('the feed state as the API filter', () => {
 
   test('a topic is normalised as members type it', () => {
     assert.equal(normaliseTopic('  #Public-Finance '), 'public-finance');
+  });
+});
+
+describe('what a feed of one thing offers to follow', () => {
+  test('one pillar, organisation type, topic or organisation, whatever else narrows the feed', () => {
+    assert.deepEqual(followTargetOf(read('pillar=ASSESSMENT')), { pillar: 'ASSESSMENT' });
+    assert.deepEqual(followTargetOf(read('orgType=PUBLIC_BANK&kind=CHALLENGE')), { organisationType: 'PUBLIC_BANK' });
+    assert.deepEqual(followTargetOf(read('topic=%23Procurement&q=green')), { topic: 'procurement' });
+    assert.deepEqual(followTargetOf(read('org=T3JnOjE%3D&sort=NEWEST')), { organisation: 'T3JnOjE=' });
+  });
+
+  test('nothing for the whole feed or a feed of two things', () => {
+    assert.equal(followTargetOf(read('')), null);
+    assert.equal(followTargetOf(read('kind=CHALLENGE&status=OPEN')), null);
+    assert.equal(followTargetOf(read('pillar=ASSESSMENT&orgType=PUBLIC_BANK')), null);
   });
 });

@@ -2,7 +2,7 @@
 // Generated from engagement.graphql by `.venv/bin/python -m tests.web.documents`.
 // Do not edit: edit the .graphql file and run that command.
 
-/** @import { Document, UnreadNotificationsData, UnreadNotificationsVariables, NotificationAddedData, NotificationAddedVariables, NotificationsData, NotificationsVariables, MarkThreadReadData, MarkThreadReadVariables, MarkNotificationsReadData, MarkNotificationsReadVariables, UpdateNotificationSettingsData, UpdateNotificationSettingsVariables, FollowData, FollowVariables, UnfollowData, UnfollowVariables, FollowsData, FollowsVariables, ThreadFollowedData, ThreadFollowedVariables } from './types' */
+/** @import { Document, UnreadNotificationsData, UnreadNotificationsVariables, NotificationAddedData, NotificationAddedVariables, NotificationsData, NotificationsVariables, MarkThreadReadData, MarkThreadReadVariables, MarkNotificationsReadData, MarkNotificationsReadVariables, UpdateNotificationSettingsData, UpdateNotificationSettingsVariables, FollowData, FollowVariables, UnfollowData, UnfollowVariables, FollowsData, FollowsVariables, ViewerFollowData, ViewerFollowVariables, ThreadFollowedData, ThreadFollowedVariables } from './types' */
 
 /** @type {Document<UnreadNotificationsData, UnreadNotificationsVariables>} */
 export const UNREAD_NOTIFICATIONS_QUERY = /** @type {any} */ (`query UnreadNotifications {
@@ -156,6 +156,13 @@ export const FOLLOWS_QUERY = /** @type {any} */ (`query Follows($first: Int, $af
         name
       }
     }
+  }
+}`);
+
+/** @type {Document<ViewerFollowData, ViewerFollowVariables>} */
+export const VIEWER_FOLLOW_QUERY = /** @type {any} */ (`query ViewerFollow($target: FollowTarget!) {
+  viewerFollow(target: $target) {
+    id
   }
 }`);
 

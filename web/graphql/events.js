@@ -2,7 +2,7 @@
 // Generated from events.graphql by `.venv/bin/python -m tests.web.documents`.
 // Do not edit: edit the .graphql file and run that command.
 
-/** @import { Document, EventsData, EventsVariables, AttendEventData, AttendEventVariables } from './types' */
+/** @import { Document, EventsData, EventsVariables, EventPageData, EventPageVariables, AttendEventData, AttendEventVariables } from './types' */
 
 /** @type {Document<EventsData, EventsVariables>} */
 export const EVENTS_QUERY = /** @type {any} */ (`query Events($upcoming: Boolean, $first: Int, $after: String) {
@@ -13,6 +13,34 @@ export const EVENTS_QUERY = /** @type {any} */ (`query Events($upcoming: Boolean
     pageInfo {
       hasNextPage
       endCursor
+    }
+  }
+}
+
+fragment EventFields on Event {
+  id
+  title
+  descriptionHtml
+  startsAt
+  endsAt
+  timeZone
+  format
+  location
+  joinUrl
+  pillars
+  visibility
+  attendeeCount
+  viewerAttends
+  url
+  icsUrl
+}`);
+
+/** @type {Document<EventPageData, EventPageVariables>} */
+export const EVENT_PAGE_QUERY = /** @type {any} */ (`query EventPage($id: ID!) {
+  node(id: $id) {
+    __typename
+    ... on Event {
+      ...EventFields
     }
   }
 }

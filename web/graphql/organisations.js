@@ -5,8 +5,8 @@
 /** @import { Document, DirectoryData, DirectoryVariables, DirectoryCountriesData, DirectoryCountriesVariables, DirectorySummaryData, DirectorySummaryVariables } from './types' */
 
 /** @type {Document<DirectoryData, DirectoryVariables>} */
-export const DIRECTORY_QUERY = /** @type {any} */ (`query Directory($filter: OrganisationFilter, $first: Int, $after: String) {
-  organisations(filter: $filter, first: $first, after: $after) {
+export const DIRECTORY_QUERY = /** @type {any} */ (`query Directory($filter: OrganisationFilter, $first: Int, $after: String, $orderBy: OrganisationOrder! = NAME) {
+  organisations(filter: $filter, first: $first, after: $after, orderBy: $orderBy) {
     totalCount
     pageInfo {
       hasNextPage

@@ -381,6 +381,16 @@ export type FollowsVariables = {
   after?: string | null;
 };
 
+/** query ViewerFollow (engagement.graphql) */
+export type ViewerFollowData = {
+  viewerFollow: {
+    id: string;
+  } | null;
+};
+export type ViewerFollowVariables = {
+  target: FollowTarget;
+};
+
 /** query ThreadFollowed (engagement.graphql) */
 export type ThreadFollowedData = {
   node: ({
@@ -409,6 +419,18 @@ export type EventsVariables = {
   upcoming?: boolean | null;
   first?: number | null;
   after?: string | null;
+};
+
+/** query EventPage (events.graphql) */
+export type EventPageData = {
+  node: ({
+    __typename: 'Event';
+  } & EventFields | {
+    __typename: 'Follow' | 'Member' | 'MembershipApplication' | 'Notification' | 'Organisation' | 'Post' | 'Thread';
+  }) | null;
+};
+export type EventPageVariables = {
+  id: string;
 };
 
 /** mutation AttendEvent (events.graphql) */
@@ -513,6 +535,22 @@ export type ApplyForMembershipData = {
 };
 export type ApplyForMembershipVariables = {
   input: ApplyForMembershipInput;
+};
+
+/** query MentionableMembers (mentions.graphql) */
+export type MentionableMembersData = {
+  mentionableMembers: Array<{
+    id: string;
+    displayName: string;
+    organisation: {
+      id: string;
+      name: string;
+    } | null;
+  }>;
+};
+export type MentionableMembersVariables = {
+  prefix: string;
+  first?: number | null;
 };
 
 /** mutation StartThread (new-thread.graphql) */
@@ -653,6 +691,7 @@ export type DirectoryVariables = {
   filter?: OrganisationFilter | null;
   first?: number | null;
   after?: string | null;
+  orderBy?: OrganisationOrder;
 };
 
 /** query DirectoryCountries (organisations.graphql) */

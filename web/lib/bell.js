@@ -61,7 +61,8 @@ export function mountBell(slot) {
   if (bell) return;
   const badge = h('span', { class: 'bell-count', hidden: true, 'aria-hidden': 'true' }, '0');
   const link = h('a', { class: 'bell', href: '/notifications', dataset: { nav: 'notifications' } },
-    h('span', { class: 'bell-icon', 'aria-hidden': 'true' }, '🔔'),
+    // A drawn icon (style.css), not the emoji: not every system has a font with one.
+    h('span', { class: 'bell-icon', 'aria-hidden': 'true' }),
     badge);
   bell = { link, badge, count: 0 };
   render(0);

@@ -15,7 +15,7 @@ import { toHref } from './directory.js';
 export function typeCounts(summary) {
   return h('ul', { class: 'type-counts', 'aria-label': 'Organisations by type' },
     summary.byType.map((t) => h('li', null,
-      h('a', { class: 'chip chip-orgtype', href: toHref({ type: t.type, country: '', q: '' }) },
+      h('a', { class: 'chip chip-orgtype', href: toHref({ type: t.type, country: '', q: '', sort: '' }) },
         `${label(ORGANISATION_TYPES, t.type)}: ${t.count}`))));
 }
 

@@ -1,10 +1,10 @@
 // @ts-check
 // The directory's state, which lives in the URL's query string.
 
-import { ORGANISATION_TYPE_VALUES } from '../graphql/enums.js';
+import { ORGANISATION_ORDER_VALUES, ORGANISATION_TYPE_VALUES } from '../graphql/enums.js';
 import { oneOf } from './text.js';
 
-/** @import { OrganisationFilter, OrganisationType } from '../graphql/types' */
+/** @import { OrganisationFilter, OrganisationOrder, OrganisationType } from '../graphql/types' */
 
 /**
  * What the directory shows. '' is "any".
@@ -12,7 +12,11 @@ import { oneOf } from './text.js';
  * @property {OrganisationType | ''} type
  * @property {string} country ISO 3166-1 alpha-2, upper case
  * @property {string} q the search by name
+ * @property {OrganisationOrder | ''} sort '' is the API's default (by name)
  */
+
+/** The directory's orders, in the words of its "Sort by" select. */
+export const DIRECTORY_ORDERS = /** @type {const} */ ({ NAME: 'Name', LAST_ACTIVITY: 'Latest activity' });
 
 /**
  * @param {URLSearchParams} query
@@ -23,6 +27,8 @@ export function readState(query) {
     type: oneOf(query.get('type'), ORGANISATION_TYPE_VALUES),
     country: (query.get('country') || '').toUpperCase().slice(0, 2),
     q: (query.get('q') || '').trim(),
+    // By name is the default: it stays out of the address.
+    sort: oneOf(query.get('sort'), ORGANISATION_ORDER_VALUES.filter((o) => o !== 'NAME')),
   };
 }
 
@@ -35,6 +41,7 @@ export function toHref(state) {
   if (state.q) params.set('q', state.q);
   if (state.type) params.set('type', state.type);
   if (state.country) params.set('country', state.country);
+  if (state.sort && state.sort !== 'NAME') params.set('sort', state.sort);
   const query = params.toString();
   return query ? `/organisations?${query}` : '/organisations';
 }

@@ -7,7 +7,7 @@ import {
 } from '../graphql/enums.js';
 import { oneOf } from './text.js';
 
-/** @import { OrganisationType, RoarPillar, ThreadFilter, ThreadKind, ThreadOrder, ThreadStatus } from '../graphql/types' */
+/** @import { FollowTarget, OrganisationType, RoarPillar, ThreadFilter, ThreadKind, ThreadOrder, ThreadStatus } from '../graphql/types' */
 
 /**
  * What the feed shows. '' is "any".
@@ -122,4 +122,20 @@ export function isNeedsExpert(state) {
   const params = stateToParams({ ...state, q: '' });
   return Object.keys(params).length === Object.keys(NEEDS_EXPERT).length
     && Object.entries(NEEDS_EXPERT).every(([key, value]) => params[key] === value);
+}
+
+/**
+ * What a feed filtered to exactly one pillar, organisation type, topic or organisation
+ * is about, as a thing to follow; null for any other feed (none of them, or several).
+ * @param {FeedState} state
+ * @returns {FollowTarget | null}
+ */
+export function followTargetOf(state) {
+  /** @type {FollowTarget[]} */
+  const targets = [];
+  if (state.pillar) targets.push({ pillar: state.pillar });
+  if (state.orgType) targets.push({ organisationType: state.orgType });
+  if (state.topic) targets.push({ topic: state.topic });
+  if (state.org) targets.push({ organisation: state.org });
+  return targets.length === 1 ? targets[0] : null;
 }

@@ -3,8 +3,8 @@
 // an organisation type, a topic, an organisation), pressed while followed.
 
 import { gql } from './api.js';
-import { h } from './dom.js';
-import { FOLLOW_MUTATION, UNFOLLOW_MUTATION } from '../graphql/engagement.js';
+import { h, replaceChildren } from './dom.js';
+import { FOLLOW_MUTATION, UNFOLLOW_MUTATION, VIEWER_FOLLOW_QUERY } from '../graphql/engagement.js';
 
 /** @import { FollowTarget } from '../graphql/types' */
 
@@ -39,4 +39,19 @@ export function followButton(target, followed, { what = '' } = {}) {
   });
   render();
   return button;
+}
+
+/**
+ * A follow button for `target` that first asks whether the member follows it: an empty
+ * element until the answer comes (make it for signed-in members only).
+ * @param {FollowTarget} target
+ * @param {{ what?: string, signal?: AbortSignal }} [options] `what` as for followButton
+ */
+export function followControl(target, { what = '', signal } = {}) {
+  const slot = h('span', { class: 'follow-control' });
+  gql(VIEWER_FOLLOW_QUERY, { target }, { signal }).then(
+    (data) => replaceChildren(slot, followButton(target, data.viewerFollow !== null, { what })),
+    () => { /* no button; the Following page still lists and changes what one follows */ },
+  );
+  return slot;
 }

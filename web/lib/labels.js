@@ -31,6 +31,17 @@ export const ORGANISATION_TYPES = {
   RESEARCH_INSTITUTE: 'Research institute',
 };
 
+/** The organisation types in the network grid's narrow first column: long words break at
+ * a soft hyphen ("Govern-ment"), never between any two letters.
+ * @type {Record<OrganisationType, string>} */
+export const ORGANISATION_TYPES_NARROW = {
+  ...ORGANISATION_TYPES,
+  GOVERNMENT_DEPARTMENT: 'Govern\u00ADment depart\u00ADment',
+  INTERNATIONAL_AGENCY: 'Inter\u00ADnational agency',
+  RESEARCH_INNOVATION_AGENCY: 'Research and inno\u00ADvation agency',
+  LOCAL_REGIONAL_GOVERNMENT: 'Local or regional govern\u00ADment',
+};
+
 /** @type {Record<ThreadKind, string>} */
 export const KINDS = {
   CHALLENGE: 'Challenge',

@@ -28,12 +28,13 @@ export function when(e) {
 }
 
 /**
- * An event as a card, with its attend button (members) and calendar link.
+ * An event as a card, with its attend button (members) and calendar link; on the event's
+ * own page (views/event.js) a `div` whose title is the page's `h1`.
  * @param {EventFields} e
- * @param {{ signedIn: boolean, onChange?: (e: EventFields) => void }} options
+ * @param {{ signedIn: boolean, onChange?: (e: EventFields) => void, page?: boolean }} options
  */
-export function eventCard(e, { signedIn, onChange }) {
-  const item = h('li', { class: 'event-card', id: `event-${e.id}` });
+export function eventCard(e, { signedIn, onChange, page = false }) {
+  const item = h(page ? 'div' : 'li', { class: 'event-card', id: `event-${e.id}` });
   const render = (/** @type {EventFields} */ ev) => {
     const past = new Date(ev.endsAt).getTime() < Date.now();
     const attend = h('button', { type: 'button', class: ev.viewerAttends ? 'button button-secondary' : 'button' },
@@ -52,7 +53,7 @@ export function eventCard(e, { signedIn, onChange }) {
       }
     });
     replaceChildren(item,
-      h('h2', { class: 'event-title' }, ev.title),
+      page ? h('h1', { class: 'event-title' }, ev.title) : h('h2', { class: 'event-title' }, h('a', { href: ev.url }, ev.title)),
       h('p', { class: 'event-when' }, when(ev)),
       h('p', { class: 'event-meta' },
         h('span', { class: 'chip' }, label(FORMATS, ev.format)),

@@ -7,10 +7,12 @@ import { gql, isAbort } from '../lib/api.js';
 import { errorBox, feedHref, loading } from '../lib/components.js';
 import { announce, h, replaceChildren, srOnly } from '../lib/dom.js';
 import {
-  activeFilters, isFiltered, isNeedsExpert, NEEDS_EXPERT, normaliseTopic, readState, stateToFilter, stateToParams,
+  activeFilters, followTargetOf, isFiltered, isNeedsExpert, NEEDS_EXPERT, normaliseTopic, readState, stateToFilter,
+  stateToParams,
 } from '../lib/feed.js';
 import {
-  formatCount, KINDS, label, ORDERS, ORGANISATION_TYPES, PILLAR_SHORT, plural, pluralWord, STATUSES,
+  formatCount, KINDS, label, ORDERS, ORGANISATION_TYPES, ORGANISATION_TYPES_NARROW, PILLAR_SHORT, plural, pluralWord,
+  STATUSES,
 } from '../lib/labels.js';
 import { oneOf } from '../lib/text.js';
 import { savedMode, saveMode, skeletonItems, threadItem } from '../lib/threadlist.js';
@@ -26,7 +28,7 @@ import {
 /** @import { FeedData, HomeGlanceData, ThreadCardFields } from '../graphql/types' */
 /** @import { ListMode } from '../lib/threadlist.js' */
 /** @import { FeedState } from '../lib/feed.js' */
-/** @import { Vocabulary } from '../lib/session.js' */
+/** @import { Viewer, Vocabulary } from '../lib/session.js' */
 
 const PAGE_SIZE = 20;
 
@@ -104,6 +106,11 @@ export default class HomeView extends View {
   /** @type {HTMLElement} */ heading;
   /** @type {HTMLElement} */ lead;
   /** @type {HTMLElement | null} */ views;
+  /** @type {Viewer | null} */ viewer = null;
+  /** @type {HTMLElement} the follow button of a feed of one pillar, type, topic or organisation */
+  followSlot = h('p', { class: 'feed-follow', hidden: true });
+  /** @type {string} what the follow button is for now (JSON of its target) */
+  followKey = '';
 
   /** @override */
   async mount() {
@@ -113,6 +120,7 @@ export default class HomeView extends View {
     feed.catch(() => {});
     const { vocabulary, viewer } = await this.session();
     this.vocabulary = vocabulary;
+    this.viewer = viewer;
     this.build(vocabulary);
     // Researchers (and moderators) look for challenges that wait for an expert.
     const helps = !!viewer && (viewer.isExpert || viewer.role === 'MODERATOR' || viewer.role === 'ADMIN');
@@ -123,7 +131,7 @@ export default class HomeView extends View {
       : null;
     this.show('',
       h('div', { class: 'page-home' },
-        h('div', { class: 'intro' }, this.heading, this.lead, this.views),
+        h('div', { class: 'intro' }, this.heading, this.lead, this.views, this.followSlot),
         h('div', { class: 'home-layout' },
           h('section', { class: 'feed', 'aria-labelledby': 'feed-heading' },
             h('h2', { id: 'feed-heading', class: 'visually-hidden' }, 'Threads'),
@@ -299,6 +307,30 @@ export default class HomeView extends View {
       if (pillar === state.pillar && orgType === state.orgType) cell.setAttribute('aria-current', 'true');
       else cell.removeAttribute('aria-current');
     }
+    this.renderFollow();
+  }
+
+  /** A member's follow button when the feed is one pillar's, organisation type's, topic's or organisation's. */
+  renderFollow() {
+    const target = this.viewer ? followTargetOf(this.state) : null;
+    const key = JSON.stringify(target);
+    if (key === this.followKey) return;
+    this.followKey = key;
+    this.followSlot.hidden = !target;
+    if (!target) {
+      replaceChildren(this.followSlot);
+      return;
+    }
+    const what = target.pillar ? label(this.vocabulary.pillarTitles, target.pillar)
+      : target.organisationType ? label(ORGANISATION_TYPES, target.organisationType)
+        : target.topic ? `#${target.topic}` : 'this organisation';
+    // Only members' feeds of one thing need it: the first page does not load it.
+    import('../lib/follow.js').then(({ followControl }) => {
+      if (this.followKey !== key) return;
+      replaceChildren(this.followSlot,
+        h('span', { class: 'feed-follow-text' }, 'Be notified of new threads about ', h('strong', null, what), ' '),
+        followControl(target, { what, signal: this.signal }));
+    }, () => { /* no button: the Following page lets members follow it */ });
   }
 
   /** @returns {FeedState} */
@@ -538,7 +570,7 @@ function glanceTable(cells, vocabulary) {
             h('span', { 'aria-hidden': 'true' }, PILLAR_SHORT[p] ?? title(p)), srOnly(title(p)))))),
       h('tbody', null,
         Object.entries(ORGANISATION_TYPES).map(([type, typeLabel]) => h('tr', null,
-          h('th', { scope: 'row' }, typeLabel),
+          h('th', { scope: 'row' }, ORGANISATION_TYPES_NARROW[/** @type {import('../graphql/types').OrganisationType} */ (type)]),
           pillars.map((p) => {
             const n = counts.get(`${p}|${type}`) || 0;
             return h('td', { class: `shade-${shade(n)}` },

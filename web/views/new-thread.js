@@ -10,6 +10,7 @@ import {
 import { h, replaceChildren } from '../lib/dom.js';
 import { KINDS, label, ORGANISATION_TYPES, VISIBILITIES } from '../lib/labels.js';
 import { oneOf, parseTopics, withoutTitle } from '../lib/text.js';
+import { attachMentions } from '../lib/mentions.js';
 import { View } from '../lib/view.js';
 import {
   ORGANISATION_TYPE_VALUES, ROAR_PILLAR_VALUES, THREAD_KIND_VALUES, VISIBILITY_VALUES,
@@ -127,6 +128,7 @@ export default class NewThreadView extends View {
       signal: this.signal,
     });
     this.body = body.textarea;
+    attachMentions(body.textarea, { signal: this.signal });
     const pillars = choiceGroup({
       id: FIELDS.pillars,
       legend: 'ROAR pillars',

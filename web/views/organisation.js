@@ -4,6 +4,7 @@
 import { gql, isAbort } from '../lib/api.js';
 import { errorBox, feedHref, loading, notFoundContent, threadCard } from '../lib/components.js';
 import { announce, h, replaceChildren } from '../lib/dom.js';
+import { followControl } from '../lib/follow.js';
 import { countryName, label, ORGANISATION_TYPES, ROLES } from '../lib/labels.js';
 import { pillarCountList, profileEditor } from '../lib/org-profile.js';
 import { View } from '../lib/view.js';
@@ -81,7 +82,7 @@ export default class OrganisationView extends View {
     const slug = this.ctx.params[0];
     const { signal } = this;
     this.showLoading(loading('Loading the organisation…'));
-    const [data, { vocabulary }] = await Promise.all([
+    const [data, { vocabulary, viewer }] = await Promise.all([
       gql(ORGANISATION_QUERY, { slug, members: MEMBERS_PAGE, threads: THREADS_PAGE }, { signal }),
       this.session(),
     ]);
@@ -111,7 +112,9 @@ export default class OrganisationView extends View {
     this.show(org.name,
       h('nav', { class: 'breadcrumb', 'aria-label': 'Breadcrumb' }, h('a', { href: '/organisations' }, '← All organisations')),
       h('header', { class: 'org-header' },
-        h('h1', null, org.name),
+        h('div', { class: 'page-head' },
+          h('h1', null, org.name),
+          viewer ? followControl({ organisation: org.id }, { what: org.name, signal }) : null),
         h('p', { class: 'org-meta' },
           h('a', { class: 'chip chip-orgtype', href: `/organisations?type=${org.type}` }, label(ORGANISATION_TYPES, org.type)),
           org.country ? h('span', { class: 'org-country' }, org.countryName ?? countryName(org.country)) : null,

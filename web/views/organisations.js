@@ -1,16 +1,16 @@
 // @ts-check
-// The directory of organisations: filter by type, country, search (in the
-// URL, see lib/directory.js).
+// The directory of organisations: filter by type, country, search, sorted by name or
+// by latest activity (all in the URL, see lib/directory.js); grouped by region on request.
 
 import { gql, isAbort } from '../lib/api.js';
 import { errorBox, loading } from '../lib/components.js';
-import { readState, toFilter, toHref } from '../lib/directory.js';
+import { DIRECTORY_ORDERS, readState, toFilter, toHref } from '../lib/directory.js';
 import { groupedByRegion, typeCounts } from '../lib/directory-groups.js';
 import { announce, h, replaceChildren } from '../lib/dom.js';
 import { countryName, label, ORGANISATION_TYPES, plural } from '../lib/labels.js';
 import { oneOf } from '../lib/text.js';
 import { View } from '../lib/view.js';
-import { ORGANISATION_TYPE_VALUES } from '../graphql/enums.js';
+import { ORGANISATION_ORDER_VALUES, ORGANISATION_TYPE_VALUES } from '../graphql/enums.js';
 import { DIRECTORY_COUNTRIES_QUERY, DIRECTORY_QUERY, DIRECTORY_SUMMARY_QUERY } from '../graphql/organisations.js';
 
 /** @import { DirectoryData } from '../graphql/types' */
@@ -18,6 +18,9 @@ import { DIRECTORY_COUNTRIES_QUERY, DIRECTORY_QUERY, DIRECTORY_SUMMARY_QUERY } f
 /** @import { ViewContext } from '../lib/view.js' */
 
 const PAGE_SIZE = 30;
+// Grouped by region, the directory shows every organisation that matches, fetched in pages
+// of the API's largest size (a network of a few hundred organisations: a few requests).
+const ALL_PAGE_SIZE = 100;
 
 /**
  * An organisation in the directory.
@@ -38,6 +41,8 @@ export default class OrganisationsView extends View {
   state = readState(this.ctx.query);
   /** @type {string | null} */
   cursor = null;
+  /** Whether there are organisations after those loaded. */
+  hasNext = false;
   /** @type {AbortController | null} the page request running */
   loadController = null;
 
@@ -45,15 +50,18 @@ export default class OrganisationsView extends View {
   typeSelect = h('select', { id: 'org-type', name: 'type' },
     h('option', { value: '' }, 'All types'),
     Object.entries(ORGANISATION_TYPES).map(([value, text]) => h('option', { value }, text)));
+  sortSelect = h('select', { id: 'org-sort', name: 'sort' },
+    Object.entries(DIRECTORY_ORDERS).map(([value, text]) => h('option', { value }, text)));
   search = h('input', { type: 'search', id: 'org-q', name: 'q', placeholder: 'Search by name', autocomplete: 'off' });
-  form = h('form', { class: 'filters', role: 'search', 'aria-label': 'Filter organisations' },
+  form = h('form', { class: 'filters directory-filters', role: 'search', 'aria-label': 'Filter organisations' },
     h('div', { class: 'search-row' },
       h('label', { for: 'org-q', class: 'visually-hidden' }, 'Search organisations by name'),
       this.search,
       h('button', { type: 'submit', class: 'button' }, 'Search')),
     h('div', { class: 'filter-row' },
       h('div', { class: 'filter' }, h('label', { for: 'org-type' }, 'Type'), this.typeSelect),
-      h('div', { class: 'filter' }, h('label', { for: 'org-country' }, 'Country'), this.countrySelect)));
+      h('div', { class: 'filter' }, h('label', { for: 'org-country' }, 'Country'), this.countrySelect),
+      h('div', { class: 'filter' }, h('label', { for: 'org-sort' }, 'Sort by'), this.sortSelect)));
   status = h('p', { class: 'result-count', role: 'status' });
   list = h('ul', { class: 'org-list' });
   more = h('button', { type: 'button', class: 'button button-secondary load-more', hidden: true }, 'Load more organisations');
@@ -74,7 +82,11 @@ export default class OrganisationsView extends View {
       if (event.target !== this.search) this.apply();
     });
     this.more.addEventListener('click', () => this.load({ append: true }));
-    this.grouping.addEventListener('change', () => this.renderList());
+    this.grouping.addEventListener('change', () => {
+      // Every region's group is whole: the pages not loaded yet are fetched first.
+      if (this.grouping.checked && !this.more.hidden) this.load({ append: true, all: true });
+      else this.renderList();
+    });
     this.show('Organisations',
       h('h1', null, 'Organisations'),
       h('p', { class: 'lead' }, 'The public-sector organisations of the network and the institute that hosts its researchers.'),
@@ -93,6 +105,7 @@ export default class OrganisationsView extends View {
 
   /** The cards as loaded, or under a heading per region. */
   renderList() {
+    this.more.hidden = this.grouping.checked || !this.hasNext;
     this.list.classList.toggle('org-list', !this.grouping.checked);
     this.list.classList.toggle('region-groups', this.grouping.checked);
     replaceChildren(this.list, this.grouping.checked
@@ -129,6 +142,7 @@ export default class OrganisationsView extends View {
     const { state } = this;
     this.search.value = state.q;
     this.typeSelect.value = state.type;
+    this.sortSelect.value = state.sort || 'NAME';
     this.ensureCountryOption(state.country);
     this.countrySelect.value = state.country;
     this.clear.hidden = !(state.q || state.type || state.country);
@@ -139,27 +153,44 @@ export default class OrganisationsView extends View {
       q: this.search.value.trim(),
       type: oneOf(this.typeSelect.value, ORGANISATION_TYPE_VALUES),
       country: this.countrySelect.value,
+      sort: oneOf(this.sortSelect.value, ORGANISATION_ORDER_VALUES),
     });
     if (href !== location.pathname + location.search) this.ctx.navigate(href);
   }
 
-  /** @param {{ append?: boolean }} [options] */
-  async load({ append = false } = {}) {
+  /**
+   * The first page, or the next one (`append`), or every page still to come (`all`, for
+   * the grouping by region).
+   * @param {{ append?: boolean, all?: boolean }} [options]
+   */
+  async load({ append = false, all = false } = {}) {
     this.loadController?.abort();
     this.loadController = new AbortController();
     const signal = AbortSignal.any([this.loadController.signal, this.signal]);
     replaceChildren(this.errorSlot);
     if (!append) replaceChildren(this.status, loading('Loading organisations…'));
     this.more.disabled = true;
+    const grouped = () => this.grouping.checked;
     try {
-      const data = await gql(DIRECTORY_QUERY, {
-        filter: toFilter(this.state), first: PAGE_SIZE, after: append ? this.cursor : null,
-      }, { signal });
-      const { organisations } = data;
-      this.cursor = organisations.pageInfo.endCursor;
-      this.nodes = append ? [...this.nodes, ...organisations.nodes] : organisations.nodes;
-      const cards = organisations.nodes.map(organisationCard);
-      if (this.grouping.checked) {
+      /** @type {DirectoryData['organisations']['nodes']} */
+      const added = [];
+      /** @type {DirectoryData['organisations'] | undefined} */
+      let organisations;
+      do {
+        const data = await gql(DIRECTORY_QUERY, {
+          filter: toFilter(this.state),
+          orderBy: this.state.sort || 'NAME',
+          first: all || grouped() ? ALL_PAGE_SIZE : PAGE_SIZE,
+          after: append || added.length ? this.cursor : null,
+        }, { signal });
+        organisations = data.organisations;
+        this.cursor = organisations.pageInfo.endCursor;
+        this.hasNext = organisations.pageInfo.hasNextPage;
+        added.push(...organisations.nodes);
+      } while (grouped() && this.hasNext);
+      this.nodes = append ? [...this.nodes, ...added] : added;
+      const cards = added.map(organisationCard);
+      if (grouped()) {
         this.renderList();
         if (append) announce(`${plural(cards.length, 'more organisation')} loaded.`);
       } else if (append) {
@@ -172,11 +203,11 @@ export default class OrganisationsView extends View {
       replaceChildren(this.status, organisations.totalCount
         ? plural(organisations.totalCount, 'organisation')
         : 'No organisations match these filters.');
-      this.more.hidden = !organisations.pageInfo.hasNextPage;
+      this.more.hidden = grouped() || !this.hasNext;
     } catch (err) {
       if (isAbort(err)) return;
       replaceChildren(this.status);
-      replaceChildren(this.errorSlot, errorBox(err, () => this.load({ append })));
+      replaceChildren(this.errorSlot, errorBox(err, () => this.load({ append, all })));
     } finally {
       this.more.disabled = false;
     }

@@ -11,6 +11,7 @@ import {
 } from '../lib/components.js';
 import { announce, h, replaceChildren, setSanitisedHtml, srOnly } from '../lib/dom.js';
 import { followButton } from '../lib/follow.js';
+import { attachMentions } from '../lib/mentions.js';
 import { label, ORGANISATION_TYPES, plural, ROLES } from '../lib/labels.js';
 import { View } from '../lib/view.js';
 import {
@@ -796,6 +797,7 @@ export default class ThreadView extends View {
   startEdit(post, article, opening) {
     const id = postFieldId('edit', post);
     const editor = markdownEditor({ id, label: opening ? 'Edit the opening post' : 'Edit your reply', value: post.body, rows: 8, signal: this.signal });
+    attachMentions(editor.textarea, { signal: this.signal });
     const formErrors = h('div', { class: 'form-errors', role: 'alert' });
     const save = h('button', { type: 'submit', class: 'button' }, 'Save changes');
     const cancel = h('button', { type: 'button', class: 'button button-secondary' }, 'Cancel');
@@ -867,6 +869,7 @@ export default class ThreadView extends View {
         } catch { /* storage may be off */ }
       },
     });
+    attachMentions(editor.textarea, { signal: this.signal });
     // The section heading already says "Your reply": keep the label short but explicit.
     const formErrors = h('div', { class: 'form-errors', role: 'alert' });
     const submit = h('button', { type: 'submit', class: 'button' }, 'Post reply');

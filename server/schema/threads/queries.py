@@ -33,7 +33,11 @@ async def thread_connection(
     searching = bool(flt.search and flt.search.strip())
     if searching:
         await context.spend(Expense.SEARCH)
-    page = await context.read(threads.list_threads, viewer, flt, order, first=first, after=after)
+    page, authors = await context.read(
+        threads.list_threads_with_authors, viewer, flt, order, first=first, after=after
+    )
+    # The cards' authors came with the page: their loaders need not ask again.
+    context.loaders.prime_members(authors)
     count = functools.partial(threads.count_threads, viewer=viewer, flt=flt)
     expense = Expense.SEARCH_COUNT if searching else None
     return connection(page, Thread.from_row, count, count_expense=expense)

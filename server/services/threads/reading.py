@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import functools
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any, cast
 
 import sqlalchemy as sa
+from sqlalchemy.engine.result import result_tuple
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import InstrumentedAttribute
@@ -27,8 +29,13 @@ from server.domain import (
     types_to_mask,
 )
 from server.models import (
+    MEMBER_BUNDLE,
+    ORGANISATION_BUNDLE,
     THREAD_BUNDLE,
+    Member,
+    MemberRecord,
     Organisation,
+    OrganisationRecord,
     Post,
     PostRecord,
     Thread,
@@ -91,26 +98,34 @@ class _SortKey:
     ascending: bool = False
 
 
+# The tables' Core columns: the feed's statement is Core (no ORM entities), so SQLAlchemy
+# neither sets up ORM loading for it nor needs an ORM compile of it (see `_feed_statement`).
+_THREADS = Thread.__table__.c
+_MEMBERS = Member.__table__.c
+_ORGANISATIONS = Organisation.__table__.c
+
 # 0 for a thread still waiting for an answer, 1 once a reply is accepted.
-_ANSWERED = sa.case((Thread.accepted_post_id.is_(None), 0), else_=1)
+_ANSWERED = sa.case((_THREADS.accepted_post_id.is_(None), 0), else_=1)
 
 _ORDER_KEYS: dict[ThreadOrder, _SortKey] = {
-    ThreadOrder.LAST_ACTIVITY: _SortKey((Thread.last_activity_at,), (datetime,)),
-    ThreadOrder.NEWEST: _SortKey((Thread.created_at,), (datetime,)),
-    ThreadOrder.MOST_REPLIES: _SortKey((Thread.reply_count,), (int,)),
+    ThreadOrder.LAST_ACTIVITY: _SortKey((_THREADS.last_activity_at,), (datetime,)),
+    ThreadOrder.NEWEST: _SortKey((_THREADS.created_at,), (datetime,)),
+    ThreadOrder.MOST_REPLIES: _SortKey((_THREADS.reply_count,), (int,)),
     # Ascending, ties oldest first: what waits longest for a reply comes first.
-    ThreadOrder.FEWEST_REPLIES: _SortKey((Thread.reply_count,), (int,), ascending=True),
+    ThreadOrder.FEWEST_REPLIES: _SortKey((_THREADS.reply_count,), (int,), ascending=True),
     ThreadOrder.OLDEST_UNANSWERED: _SortKey(
-        (_ANSWERED, Thread.created_at), (int, datetime), ascending=True
+        (_ANSWERED, _THREADS.created_at), (int, datetime), ascending=True
     ),
 }
 
 
 def _visible(viewer: Viewer) -> sa.ColumnElement[bool]:
-    readable = Thread.visibility.in_(readable_visibilities(viewer))
-    if can_see_hidden(viewer):
-        return readable
-    return sa.and_(readable, _not_hidden(Thread.hidden_at, Thread.author_id, viewer))
+    shape, params = _shape_and_params(viewer, _NO_FILTER)
+
+    def bound(name: str, **kw: Any) -> sa.BindParameter[Any]:
+        return sa.bindparam(name, params[name], unique=True, **kw)
+
+    return sa.and_(*_build_conditions(shape, bound))
 
 
 def visible(viewer: Viewer) -> sa.ColumnElement[bool]:
@@ -135,44 +150,169 @@ def _not_hidden(
     return sa.or_(hidden_at.is_(None), author_id == viewer.member_id)
 
 
-def _filtered(viewer: Viewer, flt: ThreadFilter) -> tuple[sa.Select[Any], str | None]:
-    """The select of the threads `viewer` may see that pass `flt` but for its search,
-    and the text to search for (None without one)."""
+_NO_FILTER = ThreadFilter()
+
+# What a thread list's statement depends on besides values: who reads (a visitor, a member,
+# someone who sees hidden threads) and which filters are given. One statement per shape is
+# built, once; the values are its bound parameters.
+_Shape = tuple[Any, ...]
+
+
+def _shape_and_params(viewer: Viewer, flt: ThreadFilter) -> tuple[_Shape, dict[str, Any]]:
+    """The shape of `flt` for `viewer` and the values of its parameters (limits checked)."""
     if flt.topics is not None and len(flt.topics) > TOPICS_MAX:
         raise BadInput(f"`filter.topics` takes at most {TOPICS_MAX} topics.")
     if flt.search is not None and len(flt.search) > SEARCH_MAX:
         raise BadInput(f"`filter.search` takes at most {SEARCH_MAX} characters.")
-    # Pages of threads are only shown: they are read as records (see models.records).
-    stmt = sa.select(THREAD_BUNDLE).where(_visible(viewer))
+    if flt.organisation_slug is not None and len(flt.organisation_slug) > SLUG_MAX:
+        raise BadInput(f"`filter.organisationSlug` takes at most {SLUG_MAX} characters.")
+    params: dict[str, Any] = {"visibilities": list(readable_visibilities(viewer))}
+    sees_hidden = can_see_hidden(viewer)
+    if not sees_hidden and viewer.member_id is not None:
+        params["viewer_id"] = viewer.member_id
     if flt.pillars:
-        stmt = stmt.where(Thread.pillars_mask.op("&")(pillars_to_mask(set(flt.pillars))) != 0)
+        params["pillars"] = pillars_to_mask(set(flt.pillars))
     if flt.organisation_types:
-        mask = types_to_mask(set(flt.organisation_types))
-        stmt = stmt.where(Thread.organisation_types_mask.op("&")(mask) != 0)
+        params["types"] = types_to_mask(set(flt.organisation_types))
     if flt.kinds:
-        stmt = stmt.where(Thread.kind.in_(set(flt.kinds)))
+        params["kinds"] = sorted(set(flt.kinds), key=lambda k: k.value)
     if flt.statuses:
-        stmt = stmt.where(Thread.status.in_(set(flt.statuses)))
+        params["statuses"] = sorted(set(flt.statuses), key=lambda k: k.value)
     if flt.topics:
-        topics = {t.strip().lower() for t in flt.topics}
-        stmt = stmt.where(
-            Thread.id.in_(sa.select(ThreadTopic.thread_id).where(ThreadTopic.topic.in_(topics)))
-        )
+        params["topics"] = sorted({t.strip().lower() for t in flt.topics})
     if flt.organisation_id is not None:
-        stmt = stmt.where(Thread.organisation_id == flt.organisation_id)
+        params["organisation_id"] = flt.organisation_id
     if flt.organisation_ids is not None:
-        stmt = stmt.where(Thread.organisation_id.in_(set(flt.organisation_ids)))
+        params["organisation_ids"] = sorted(set(flt.organisation_ids))
     if flt.organisation_slug is not None:
-        # A subquery, not a lookup first: the page still costs one statement.
-        stmt = stmt.where(Thread.organisation_id == _organisation_by_slug(flt.organisation_slug))
-    if flt.has_expert_reply is not None:
-        stmt = stmt.where(
-            Thread.expert_reply_count > 0
-            if flt.has_expert_reply
-            else Thread.expert_reply_count == 0
+        params["slug"] = flt.organisation_slug.strip().lower()
+    shape = (sees_hidden, frozenset(params), flt.has_expert_reply)
+    return shape, params
+
+
+@functools.cache
+def _conditions(shape: _Shape) -> tuple[sa.ColumnElement[bool], ...]:
+    """`_build_conditions` on parameters without values, built once per shape."""
+    return _build_conditions(shape, sa.bindparam)
+
+
+def _build_conditions(
+    shape: _Shape, bind: Callable[..., sa.BindParameter[Any]]
+) -> tuple[sa.ColumnElement[bool], ...]:
+    """The one rule of thread lists, in SQL: what the viewer may read (hidden ones aside)
+    and what the filter asks for, as conditions on the parameters `bind` makes, named as
+    in `_shape_and_params`."""
+    sees_hidden, names, has_expert_reply = shape
+    t = _THREADS
+    found: list[sa.ColumnElement[bool]] = [t.visibility.in_(bind("visibilities", expanding=True))]
+    if not sees_hidden:
+        if "viewer_id" in names:
+            found.append(sa.or_(t.hidden_at.is_(None), t.author_id == bind("viewer_id")))
+        else:
+            found.append(t.hidden_at.is_(None))
+    if "pillars" in names:
+        found.append(t.pillars_mask.op("&")(bind("pillars", type_=sa.Integer)) != 0)
+    if "types" in names:
+        found.append(t.organisation_types_mask.op("&")(bind("types", type_=sa.Integer)) != 0)
+    if "kinds" in names:
+        found.append(t.kind.in_(bind("kinds", expanding=True)))
+    if "statuses" in names:
+        found.append(t.status.in_(bind("statuses", expanding=True)))
+    if "topics" in names:
+        topics = ThreadTopic.__table__.c
+        found.append(
+            t.id.in_(
+                sa.select(topics.thread_id).where(topics.topic.in_(bind("topics", expanding=True)))
+            )
         )
+    if "organisation_id" in names:
+        found.append(t.organisation_id == bind("organisation_id"))
+    if "organisation_ids" in names:
+        found.append(t.organisation_id.in_(bind("organisation_ids", expanding=True)))
+    if "slug" in names:
+        # A subquery, not a lookup first: the page still costs one statement.
+        found.append(
+            t.organisation_id
+            == sa.select(_ORGANISATIONS.id)
+            .where(_ORGANISATIONS.slug == bind("slug"))
+            .scalar_subquery()
+        )
+    if has_expert_reply is not None:
+        found.append(t.expert_reply_count > 0 if has_expert_reply else t.expert_reply_count == 0)
+    return tuple(found)
+
+
+def _filtered(viewer: Viewer, flt: ThreadFilter) -> tuple[sa.Select[Any], str | None]:
+    """The select of the threads `viewer` may see that pass `flt` but for its search,
+    and the text to search for (None without one)."""
+    shape, params = _shape_and_params(viewer, flt)
+    # Pages of threads are only shown: they are read as records (see models.records).
+    stmt = sa.select(THREAD_BUNDLE).where(*_conditions(shape)).params(params)
     text = flt.search.strip() if flt.search is not None else ""
     return stmt, text or None
+
+
+_THREAD_COLUMNS = tuple(attr.property.columns[0] for attr in record_columns(Thread))
+_MEMBER_COLUMNS = tuple(attr.property.columns[0] for attr in record_columns(Member))
+_ORGANISATION_COLUMNS = tuple(attr.property.columns[0] for attr in record_columns(Organisation))
+# Rows named like the models, as the bundles name them (see models.records).
+_THREAD_ROW = result_tuple([attr.key for attr in record_columns(Thread)])
+_MEMBER_ROW = result_tuple([attr.key for attr in record_columns(Member)])
+_ORGANISATION_ROW = result_tuple([attr.key for attr in record_columns(Organisation)])
+
+
+@functools.cache
+def _feed_statement(shape: _Shape, order: ThreadOrder, after: bool) -> sa.Select[Any]:
+    """A page of a thread list with its authors and their organisations, in one statement
+    built once per shape, order and whether a cursor bounds it; the rows come as the
+    thread's columns, the sort key, the member's and the organisation's columns."""
+    key = _ORDER_KEYS[order]
+    direction = sa.asc if key.ascending else sa.desc
+    stmt = (
+        sa.select(*_THREAD_COLUMNS, *key.columns, *_MEMBER_COLUMNS, *_ORGANISATION_COLUMNS)
+        .select_from(Thread.__table__)
+        .join(Member.__table__, _MEMBERS.id == _THREADS.author_id)
+        .outerjoin(Organisation.__table__, _ORGANISATIONS.id == _MEMBERS.organisation_id)
+        .where(*_conditions(shape))
+        .order_by(*(direction(c) for c in key.columns), direction(_THREADS.id))
+        .limit(sa.bindparam("limit", type_=sa.Integer))
+    )
+    if after:
+        bounds = [
+            sa.bindparam(f"after_{i}", type_=column.type) for i, column in enumerate(key.columns)
+        ]
+        stmt = stmt.where(_keyset(key, bounds, sa.bindparam("after_id", type_=sa.Integer)))
+    return stmt
+
+
+async def _feed_rows(
+    session: AsyncSession,
+    shape: _Shape,
+    params: dict[str, Any],
+    order: ThreadOrder,
+    limit: int,
+    after: tuple[Sequence[Any], int] | None,
+    authors: Authors,
+) -> list[tuple[ThreadRecord, tuple[Any, ...]]]:
+    """Up to `limit` threads of the list, each with its sort key; their authors into
+    `authors`. Rows are cut into records (no ORM objects, no bundles)."""
+    values = {**params, "limit": limit}
+    if after is not None:
+        last_key, last_id = after
+        values.update({f"after_{i}": value for i, value in enumerate(last_key)}, after_id=last_id)
+    stmt = _feed_statement(shape, order, after is not None)
+    threads_end = len(_THREAD_COLUMNS)
+    key_end = threads_end + len(_ORDER_KEYS[order].columns)
+    members_end = key_end + len(_MEMBER_COLUMNS)
+    found: list[tuple[ThreadRecord, tuple[Any, ...]]] = []
+    for row in await session.execute(stmt, values):
+        member = _MEMBER_ROW(row[key_end:members_end])
+        organisation = (
+            _ORGANISATION_ROW(row[members_end:]) if row[members_end] is not None else None
+        )
+        authors[member.id] = (member, organisation)
+        found.append((_THREAD_ROW(row[:threads_end]), tuple(row[threads_end:key_end])))
+    return found
 
 
 @contextmanager
@@ -184,6 +324,10 @@ def _search_time_limit() -> Iterator[None]:
         if is_statement_timeout(exc):
             raise TimedOut(SEARCH_TOO_SLOW) from exc
         raise
+
+
+# Each author of a page's threads, by member id, with their organisation (or None).
+Authors = dict[int, tuple[MemberRecord, OrganisationRecord | None]]
 
 
 async def list_threads(
@@ -200,23 +344,64 @@ async def list_threads(
     With a search, the threads whose title or opening post match come first, then those
     that match in a reply only; each group is in `order`.
     """
+    page, _ = await _list_threads(session, viewer, flt, order, first, after, None)
+    return page
+
+
+async def list_threads_with_authors(
+    session: AsyncSession,
+    viewer: Viewer,
+    flt: ThreadFilter,
+    order: ThreadOrder,
+    *,
+    first: int,
+    after: str | None = None,
+) -> tuple[Page[ThreadRecord], Authors]:
+    """`list_threads`, with the threads' authors and their organisations read in the same
+    statement (a feed shows each thread with its author: one round trip, not two)."""
+    authors: Authors = {}
+    page, _ = await _list_threads(session, viewer, flt, order, first, after, authors)
+    return page, authors
+
+
+async def _list_threads(
+    session: AsyncSession,
+    viewer: Viewer,
+    flt: ThreadFilter,
+    order: ThreadOrder,
+    first: int,
+    after: str | None,
+    authors: Authors | None,
+) -> tuple[Page[ThreadRecord], Authors | None]:
     check_first(first)
     stmt, text = _filtered(viewer, flt)
     key = _ORDER_KEYS[order]
     if text is not None:
         with _search_time_limit():
-            return await _search_page(session, stmt, text, order, first=first, after=after)
+            page = await _search_page(
+                session, stmt, text, order, first=first, after=after, authors=authors
+            )
+            return page, authors
+    bound = None
     if after is not None:
         *last_key, last_id = decode_cursor(after, order.value, (*key.types, int))
-        stmt = stmt.where(_after(key, last_key, last_id))
-    rows, has_next = take_page(await _rows(session, stmt, key, first + 1), first)
+        bound = (last_key, last_id)
+    if authors is not None:
+        shape, params = _shape_and_params(viewer, flt)
+        found = await _feed_rows(session, shape, params, order, first + 1, bound, authors)
+    else:
+        if bound is not None:
+            stmt = stmt.where(_after(key, *bound))
+        found = await _rows(session, stmt, key, first + 1)
+    rows, has_next = take_page(found, first)
     keys = {thread.id: sort_key for thread, sort_key in rows}
-    return Page(
+    page = Page(
         items=[thread for thread, _ in rows],
         has_next=has_next,
         has_previous=after is not None,
         cursor_of=lambda t: encode_cursor(order.value, (*keys[t.id], t.id)),
     )
+    return page, authors
 
 
 async def _search_page(
@@ -227,6 +412,7 @@ async def _search_page(
     *,
     first: int,
     after: str | None,
+    authors: Authors | None = None,
 ) -> Page[ThreadRecord]:
     # One statement per group, each walking an index in `order` (or collecting its few
     # matches from the GIN index): the reply group is read only when the subject group
@@ -245,13 +431,14 @@ async def _search_page(
         subject = stmt.where(matches_subject)
         if bound is not None:
             subject, bound = subject.where(bound), None
-        rows += [(SUBJECT_MATCH, row) for row in await _rows(session, subject, key, first + 1)]
+        found = await _rows(session, subject, key, first + 1, authors)
+        rows += [(SUBJECT_MATCH, row) for row in found]
     if len(rows) <= first:
         replies = stmt.where(sa.not_(matches_subject), search.matches_reply(session, text))
         if bound is not None:
             replies = replies.where(bound)
         limit = first + 1 - len(rows)
-        rows += [(REPLY_MATCH, row) for row in await _rows(session, replies, key, limit)]
+        rows += [(REPLY_MATCH, row) for row in await _rows(session, replies, key, limit, authors)]
     page, has_next = take_page(rows, first)
     keys = {thread.id: (group, *sort_key, thread.id) for group, (thread, sort_key) in page}
     return Page(
@@ -266,23 +453,45 @@ def _after(key: _SortKey, last_key: Sequence[Any], last_id: int) -> sa.ColumnEle
     """Rows after (key..., id) in the order's direction: the keyset condition of a cursor."""
     pairs = zip(key.columns, last_key, strict=True)
     bounds = [sa.literal(value, column.type) for column, value in pairs]
-    row = sa.tuple_(*key.columns, Thread.id)
-    bound = sa.tuple_(*bounds, sa.literal(last_id))
+    return _keyset(key, bounds, sa.literal(last_id))
+
+
+def _keyset(
+    key: _SortKey, bounds: Sequence[sa.ColumnElement[Any]], last_id: sa.ColumnElement[Any]
+) -> sa.ColumnElement[bool]:
+    row = sa.tuple_(*key.columns, _THREADS.id)
+    bound = sa.tuple_(*bounds, last_id)
     return row > bound if key.ascending else row < bound
 
 
 async def _rows(
-    session: AsyncSession, stmt: sa.Select[Any], key: _SortKey, limit: int
+    session: AsyncSession,
+    stmt: sa.Select[Any],
+    key: _SortKey,
+    limit: int,
+    authors: Authors | None = None,
 ) -> list[tuple[ThreadRecord, tuple[Any, ...]]]:
     """Up to `limit` threads of `stmt` (which selects THREAD_BUNDLE) in `key`'s order, each
-    with its values of `key`."""
+    with its values of `key`; with `authors`, their authors are read too and put there."""
     direction = sa.asc if key.ascending else sa.desc
     ordered = (
         stmt.add_columns(*key.columns)
-        .order_by(*(direction(c) for c in key.columns), direction(Thread.id))
+        .order_by(*(direction(c) for c in key.columns), direction(_THREADS.id))
         .limit(limit)
     )
-    return [(thread, tuple(sort_key)) for thread, *sort_key in await session.execute(ordered)]
+    if authors is None:
+        return [(thread, tuple(sort_key)) for thread, *sort_key in await session.execute(ordered)]
+    ordered = (
+        ordered.add_columns(MEMBER_BUNDLE, ORGANISATION_BUNDLE)
+        .join(Member, Member.id == Thread.author_id)
+        .outerjoin(Organisation, Organisation.id == Member.organisation_id)
+    )
+    found: list[tuple[ThreadRecord, tuple[Any, ...]]] = []
+    for thread, *sort_key, member, organisation in await session.execute(ordered):
+        # A member without organisation comes with a bundle of NULLs.
+        authors[member.id] = (member, organisation if member.organisation_id is not None else None)
+        found.append((thread, tuple(sort_key)))
+    return found
 
 
 async def count_threads(session: AsyncSession, viewer: Viewer, flt: ThreadFilter) -> int:

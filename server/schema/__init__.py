@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 import strawberry
@@ -41,22 +42,44 @@ class ForumSchema(strawberry.Schema):
 
 
 def build_schema(settings: Settings | None = None) -> ForumSchema:
-    """The served schema, with the bounds of SECURITY.md."""
+    """The served schema, with the bounds of SECURITY.md.
+
+    Made once per process for the same bounds: building converts every type (a tenth of
+    a second or more), and the test suite makes an app, so a schema, for every test. The
+    schema keeps no request's state; its plan cache only holds what operations compile to."""
     settings = settings or Settings()
+    return _build_schema(
+        max_query_depth=settings.max_query_depth,
+        alias_limit=settings.max_aliases,
+        max_tokens=settings.max_tokens,
+        max_query_cost=settings.max_query_cost,
+        compiled_plans=settings.compiled_plans,
+    )
+
+
+@functools.lru_cache(maxsize=8)
+def _build_schema(
+    *,
+    max_query_depth: int,
+    alias_limit: int,
+    max_tokens: int,
+    max_query_cost: int,
+    compiled_plans: bool,
+) -> ForumSchema:
     # The rule classes are made once: the validation cache is keyed by the rules, so
     # classes made per request (QueryDepthLimiter's factory does that) would miss it
     # every time and cost a full validation per request.
     limits: list[type[ASTValidationRule]] = [
-        query_depth_limiter.create_validator(settings.max_query_depth, None),
-        max_aliases.create_validator(settings.max_aliases),
+        query_depth_limiter.create_validator(max_query_depth, None),
+        max_aliases.create_validator(alias_limit),
     ]
     extensions: list[Any] = [
-        lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
+        lambda: MaxTokensLimiter(max_token_count=max_tokens),
         lambda: ParserCache(maxsize=CACHE_SIZE),
         lambda: AddValidationRules(limits),
         lambda: ValidationCache(maxsize=CACHE_SIZE),
         InputChecks,
-        lambda: QueryCost(settings.max_query_cost),
+        lambda: QueryCost(max_query_cost),
         ErrorCodes,
     ]
     schema = ForumSchema(
@@ -70,5 +93,5 @@ def build_schema(settings: Settings | None = None) -> ForumSchema:
         execution_context_class=LiveExecutor,
     )
     plan_plain_fields(schema._schema)
-    install_plans(schema._schema, enabled=settings.compiled_plans)
+    install_plans(schema._schema, enabled=compiled_plans)
     return schema

@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 
 import pytest
 
+from server.demo.network import read_network
 from tests.npm import ensure_npm_packages
 from tests.smtp import SmtpSink
 from tests.support import forum_process
@@ -240,9 +241,13 @@ def demo_people(forum: Forum) -> dict[str, Person]:
     """Demo members: 'member', 'other_member' (of another organisation where there is one),
     'researcher', and 'moderator' if there is one."""
     data = forum.graphql(MEMBERS_QUERY)
+    # Only the demo's own organisations: a test may have added one (joining the network)
+    # whose first member would otherwise be picked by the tests that run after it.
+    demo = {entry.record.slug for entry in read_network().organisations}
     everyone = [
         Person(m["id"], m["displayName"], m["role"], org["name"], org["type"])
         for org in data["organisations"]["nodes"]
+        if org["slug"] in demo
         for m in org["members"]["nodes"]
     ]
     members = [p for p in everyone if p.role == "MEMBER"]

@@ -41,6 +41,13 @@ class Organisation(Node):
     description: str | None = strawberry.field(description="What it does, in a few sentences.")
     row_id: strawberry.Private[int]
 
+    @strawberry.field(
+        description="The description rendered from Markdown to sanitised HTML (for its page: "
+        "rendered on each read, not for lists)."
+    )
+    async def description_html(self) -> str | None:
+        return await directory.description_html(self.description)
+
     @strawberry.field(description="The country's name in English, e.g. Germany.")
     def country_name(self) -> str | None:
         return countries.country_name(self.country)

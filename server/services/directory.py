@@ -9,12 +9,12 @@ from dataclasses import dataclass
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from server import countries
+from server import countries, markdown
 from server.domain import OrganisationType, RoarPillar, mask_to_pillars
 from server.models import Member, Organisation, Thread
 from server.services import organisations
 from server.services.errors import Forbidden, InvalidInput, Unauthenticated, UserErrorCode
-from server.services.validation import Collector
+from server.services.validation import Collector, rendered
 from server.services.viewer import Viewer, readable_visibilities
 
 
@@ -115,9 +115,24 @@ async def update_profile(
                 UserErrorCode.INVALID,
             )
     check.raise_if_any()
+    if description:
+        # Refused now, as a post's body would be, if it would cost too much to render.
+        await rendered("description", description, label="Description")
     if description is not None:
         organisation.description = description or None
     if website is not None:
         organisation.website = website or None
     await session.flush()
     return organisation
+
+
+async def description_html(description: str | None) -> str | None:
+    """An organisation's description (Markdown) as sanitised HTML, rendered off the event
+    loop; None without a description, or for one written before descriptions were checked
+    that now costs too much to render."""
+    if not description:
+        return None
+    try:
+        return await markdown.render(description)
+    except markdown.MarkdownTooComplex:
+        return None

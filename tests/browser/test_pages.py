@@ -197,12 +197,15 @@ def test_the_organisation_page_shows_its_profile_and_an_admin_edits_it(
         "query($s: String!) { organisation(slug: $s) { website } }", {"s": slug}
     )["organisation"]["website"]
     assert unchanged != "not a website"
-    text = f"Edited in the browser at {viewport['width']} px."
+    text = f"Edited *in the browser* at {viewport['width']} px."
     page.get_by_label("Description").fill(text)
     page.get_by_label("Website").fill("https://example.org/")
     page.get_by_role("button", name="Save profile").click()
     page.get_by_text("Profile saved.").wait_for()
-    assert page.locator(".org-description").inner_text() == text
+    # The description is Markdown, shown rendered.
+    description = page.locator(".org-description")
+    assert description.inner_text() == f"Edited in the browser at {viewport['width']} px."
+    assert description.locator("em").inner_text() == "in the browser"
     saved = forum.graphql(
         "query($s: String!) { organisation(slug: $s) { description website } }", {"s": slug}
     )["organisation"]

@@ -35,7 +35,7 @@ SUMMARY = """
 UPDATE = """
 mutation Update($input: UpdateOrganisationProfileInput!) {
   updateOrganisationProfile(input: $input) {
-    organisation { description website } errors { field message code }
+    organisation { description descriptionHtml website } errors { field message code }
   }
 }
 """
@@ -139,6 +139,7 @@ async def test_the_lead_contact_and_admins_edit_the_profile_others_do_not(client
     assert error_codes(as_colleague) == ["FORBIDDEN"]
     assert as_lead["updateOrganisationProfile"]["organisation"] == {
         "description": "We *fund* missions.",
+        "descriptionHtml": "<p>We <em>fund</em> missions.</p>\n",
         "website": "https://bank.example",
     }
     assert can_edit["viewerCanEdit"] is True
@@ -147,6 +148,37 @@ async def test_the_lead_contact_and_admins_edit_the_profile_others_do_not(client
         "description",
     }
     assert as_admin["updateOrganisationProfile"]["organisation"]["website"] is None
+
+
+async def test_a_description_is_markdown_sanitised_and_refused_when_too_costly(
+    client, db, settings
+):
+    organisation = await make_organisation(db)
+    await sign_in(client, db, settings, await make_member(db, role=MemberRole.ADMIN))
+    target = gid("Organisation", organisation.id)
+    saved = await gql(
+        client,
+        UPDATE,
+        {"input": {"organisation": target, "description": "**Net zero** <script>x()</script>"}},
+    )
+    costly = await gql(
+        client, UPDATE, {"input": {"organisation": target, "description": "[" * 1900}}
+    )
+    after = (await gql(client, PROFILE_TEXT, {"slug": organisation.slug}))["organisation"]
+
+    html = saved["updateOrganisationProfile"]["organisation"]["descriptionHtml"]
+    assert "<strong>Net zero</strong>" in html and "<script" not in html
+    assert [(e["field"], e["code"]) for e in costly["updateOrganisationProfile"]["errors"]] == [
+        (["input", "description"], "TOO_COMPLEX")
+    ]
+    # The refused description changed nothing.
+    assert after["description"] == "**Net zero** <script>x()</script>"
+    assert after["descriptionHtml"] == html
+
+
+PROFILE_TEXT = """
+query ProfileText($slug: String!) { organisation(slug: $slug) { description descriptionHtml } }
+"""
 
 
 BY_ACTIVITY = """

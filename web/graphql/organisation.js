@@ -16,6 +16,7 @@ export const ORGANISATION_QUERY = /** @type {any} */ (`query Organisation($slug:
     region
     website
     description
+    descriptionHtml
     viewerCanEdit
     pillarCounts {
       pillar
@@ -163,6 +164,7 @@ export const UPDATE_ORGANISATION_PROFILE_MUTATION = /** @type {any} */ (`mutatio
       id
       website
       description
+      descriptionHtml
     }
     errors {
       ...UserErrorFields

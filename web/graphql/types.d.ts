@@ -579,6 +579,7 @@ export type OrganisationData = {
     region: string | null;
     website: string | null;
     description: string | null;
+    descriptionHtml: string | null;
     viewerCanEdit: boolean;
     pillarCounts: Array<{
       pillar: RoarPillar;
@@ -657,6 +658,7 @@ export type UpdateOrganisationProfileData = {
       id: string;
       website: string | null;
       description: string | null;
+      descriptionHtml: string | null;
     } | null;
     errors: Array<UserErrorFields>;
   };

@@ -96,7 +96,8 @@ export function safeUrl(url) {
 }
 
 /**
- * Only for `Post.bodyHtml`: HTML the server rendered from markdown and sanitised.
+ * Only for HTML the server rendered from markdown and sanitised (`Post.bodyHtml`,
+ * `Organisation.descriptionHtml`).
  * @template {HTMLElement} E
  * @param {E} el
  * @param {string} bodyHtml

@@ -30,7 +30,7 @@ export function pillarCountList(counts, vocabulary) {
 /**
  * "Edit profile": a button that opens the form; on save `onSaved` gets the new values.
  * @param {{ id: string, description: string | null, website: string | null }} org
- * @param {(saved: { description: string | null, website: string | null }) => void} onSaved
+ * @param {(saved: { description: string | null, descriptionHtml: string | null, website: string | null }) => void} onSaved
  */
 export function profileEditor(org, onSaved) {
   const description = h('textarea', { name: 'description', rows: 5, maxlength: 2000 });

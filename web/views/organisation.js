@@ -3,7 +3,7 @@
 
 import { gql, isAbort } from '../lib/api.js';
 import { errorBox, feedHref, loading, notFoundContent, threadCard } from '../lib/components.js';
-import { announce, h, replaceChildren } from '../lib/dom.js';
+import { announce, h, replaceChildren, setSanitisedHtml } from '../lib/dom.js';
 import { followControl } from '../lib/follow.js';
 import { countryName, label, ORGANISATION_TYPES, ROLES } from '../lib/labels.js';
 import { pillarCountList, profileEditor } from '../lib/org-profile.js';
@@ -98,13 +98,13 @@ export default class OrganisationView extends View {
     const members = h('ul', { class: 'member-list' }, org.members.nodes.map(memberItem));
     const threads = h('ul', { class: 'thread-list' }, org.threads.nodes.map((t) => threadCard(t, vocabulary)));
     const websiteSlot = h('span', { class: 'org-website' });
-    const descriptionSlot = h('p', { class: 'lead org-description' });
-    const showProfile = (/** @type {{ website: string | null, description: string | null }} */ p) => {
+    const descriptionSlot = h('div', { class: 'lead org-description post-body' });
+    const showProfile = (/** @type {{ website: string | null, descriptionHtml: string | null }} */ p) => {
       const link = p.website ? websiteLink(p.website) : null;
       websiteSlot.hidden = !link;
       replaceChildren(websiteSlot, link ? ['Website: ', link] : []);
-      descriptionSlot.hidden = !p.description;
-      descriptionSlot.textContent = p.description ?? '';
+      descriptionSlot.hidden = !p.descriptionHtml;
+      setSanitisedHtml(descriptionSlot, p.descriptionHtml ?? '');
     };
     showProfile(org);
     const cases = h('ul', { class: 'thread-list' }, org.caseExamples.nodes.map((t) => threadCard(t, vocabulary)));

@@ -19,33 +19,17 @@ import asyncio
 import secrets
 import statistics
 import sys
-import time
-import urllib.request
 from typing import Any
 
 from playwright.sync_api import sync_playwright
 
 from bench.run import issue_partner_key
-from tests.browser.support import CHROMIUM, CHROMIUM_ARGS, static_site
+from tests.browser.support import CHROMIUM, CHROMIUM_ARGS, static_site, wait_until_cors_allows
 
 PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Partner</title>
 <script type="module" src="{forum}/embed.js"></script></head>
 <body><h1>News</h1><moin-feed limit="5" key="{key}"></moin-feed></body></html>"""
-
-
-def wait_for_cors(forum: str, origin: str) -> None:
-    """The forum caches its partners' origins for a few seconds."""
-    deadline = time.monotonic() + 15
-    while time.monotonic() < deadline:
-        request = urllib.request.Request(
-            f"{forum}/graphql?query=%7B__typename%7D", headers={"Origin": origin}
-        )
-        with urllib.request.urlopen(request, timeout=10) as response:
-            if response.headers.get("Access-Control-Allow-Origin") == origin:
-                return
-        time.sleep(0.5)
-    raise SystemExit(f"the forum never allowed {origin}")
 
 
 def measure(browser: Any, url: str) -> tuple[float, int]:
@@ -74,7 +58,7 @@ def main() -> None:
             PAGE.format(forum=forum, key=key),
             {"Content-Type": "text/html; charset=utf-8", "Content-Security-Policy": csp},
         )
-        wait_for_cors(forum, site.url)
+        wait_until_cors_allows(forum, site.url)
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             measure(browser, site.url + "/")  # warms the server: not counted

@@ -504,3 +504,18 @@ def reply_to(forum: Forum, person: Person, thread_id: str, body: str) -> str:
     payload = data["reply"]
     assert not payload["errors"], payload["errors"]
     return payload["post"]["id"]
+
+
+def wait_until_cors_allows(forum_url: str, origin: str) -> None:
+    """Wait until the forum answers `origin` with CORS: it caches its partners' origins
+    for a few seconds (ORIGINS_TTL_SECONDS), so a key just made is not yet known."""
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline:
+        request = urllib.request.Request(
+            f"{forum_url}/graphql?query=%7B__typename%7D", headers={"Origin": origin}
+        )
+        with urllib.request.urlopen(request, timeout=10) as response:
+            if response.headers.get("Access-Control-Allow-Origin") == origin:
+                return
+        time.sleep(0.5)
+    raise AssertionError(f"the forum never allowed {origin} (CORS)")

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 import secrets
 import time
-import urllib.request
 from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlsplit
@@ -25,6 +24,7 @@ from tests.browser.support import (
     create_partner_key,
     start_thread,
     static_site,
+    wait_until_cors_allows,
 )
 
 pytestmark = pytest.mark.browser
@@ -67,20 +67,6 @@ def serve_partner(site: StaticSite, forum: Forum, key: str, attributes: str) -> 
     return site.url + "/"
 
 
-def wait_until_cors_allows(forum: Forum, origin: str) -> None:
-    """The forum caches its partners' origins for a few seconds (ORIGINS_TTL_SECONDS)."""
-    deadline = time.monotonic() + 15
-    while time.monotonic() < deadline:
-        request = urllib.request.Request(
-            f"{forum.url}/graphql?query=%7B__typename%7D", headers={"Origin": origin}
-        )
-        with urllib.request.urlopen(request, timeout=10) as response:
-            if response.headers.get("Access-Control-Allow-Origin") == origin:
-                return
-        time.sleep(0.5)
-    pytest.fail(f"the forum never allowed {origin} (CORS)")
-
-
 @pytest.fixture
 def partner_site() -> Iterator[StaticSite]:
     with static_site() as site:
@@ -95,7 +81,7 @@ def test_a_partner_page_embeds_the_live_filtered_feed_under_a_strict_csp(
     open_page: Any, forum: Forum, people: dict[str, Person], partner_site: StaticSite
 ) -> None:
     key = create_partner_key(forum, f"partner-{secrets.token_hex(4)}", (partner_site.url,))
-    wait_until_cors_allows(forum, partner_site.url)
+    wait_until_cors_allows(forum.url, partner_site.url)
     url = serve_partner(partner_site, forum, key, f'pillars="{PILLAR}" limit="5"')
     page = open_page()
     graphql_gets: list[Any] = []

@@ -98,7 +98,8 @@ async def notify(
     The actor and banned members are skipped; a member already notified of `event_key` is
     not notified again (whatever the reason then), so a job that runs twice makes nothing
     twice. One INSERT … SELECT however many recipients. Returns the new notifications' ids
-    by member id; one live event for all of them is published after the commit.
+    by member id; one live event for all of them is published after the commit (they are
+    alike but for their id and member, which live delivery relies on).
     `url_path` links a notification about something other than a thread (`/events/...`).
     """
     members = Member.__table__

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -170,7 +170,7 @@ async def _by_activity(
         else:
             stmt = stmt.where(at.is_(None), name_after)
     stmt = stmt.order_by(active.desc(), at.desc(), Organisation.name, Organisation.id)
-    rows: list[Any] = list((await session.execute(stmt.limit(first + 1))).all())
+    rows = list((await session.execute(stmt.limit(first + 1))).all())
     page, has_next = take_page(rows, first)
     keys = {
         row.organisation.id: (row.active, row.at or _NO_ACTIVITY, row.organisation.name)

@@ -234,7 +234,7 @@ def test_every_problem_of_every_file_is_reported_together(tmp_path):
 
     assert problems(folder) == [
         "members.yaml:7: email: 'ben@city-lab.example' is used twice (first on line 3)",
-        "organisations.yaml:5: country: 'Norway' is not a two-letter country code such as DE",
+        "organisations.yaml:5: country: 'Norway' is not an ISO 3166-1 alpha-2 code such as DE",
         "threads/notes.txt: is not a thread file: their names end in .md",
         "threads/second.md:3: kind: 'CHAT' is not a kind of thread (one of CHALLENGE, "
         "DISCUSSION, CASE_EXAMPLE)",

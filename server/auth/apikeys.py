@@ -20,7 +20,6 @@ import time
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -34,6 +33,7 @@ from server.db import Database
 from server.models import Partner
 from server.models.base import utcnow
 from server.querystring import query_value
+from server.weburl import split_url
 
 KEY_PREFIX = "moin_pk_"
 # How long the list of partner origins (for CORS) is cached in a process: a new partner
@@ -86,8 +86,8 @@ def hash_key(key: str) -> str:
 
 def normalise_origin(value: str) -> str:
     """`https://partner.example` (scheme, host, port; nothing else), lower-case."""
-    parts = urlsplit(value.strip())
-    if parts.scheme not in ("https", "http") or not parts.hostname:
+    parts = split_url(value.strip())
+    if parts is None:
         raise PartnerError(f"{value!r} is not an origin such as https://partner.example")
     if parts.path not in ("", "/") or parts.query or parts.fragment or parts.username:
         raise PartnerError(f"{value!r} is not an origin: give scheme, host and port only")

@@ -24,8 +24,11 @@ from server.domain import (
     ThreadKind,
     Visibility,
 )
-from server.services.members import DISPLAY_NAME_MAX, EMAIL_MAX
-from server.services.organisations import NAME_MAX, WEBSITE_MAX
+from server.services.errors import InvalidInput
+from server.services.invitations import check_email
+from server.services.members import DISPLAY_NAME_MAX
+from server.services.organisations import NAME_MAX, check_website
+from server.services.validation import Collector
 
 # Member keys and thread file names: what an editor types to refer to them.
 KEY_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")
@@ -107,24 +110,26 @@ def country_code(value: str) -> str:
 
 
 def web_address(value: str) -> str:
-    """A website: an http(s) address within the organisations' limit."""
-    if not value.startswith(("https://", "http://")) or len(value) > WEBSITE_MAX:
-        raise PydanticCustomError(
-            "website",
-            "{value} is not a web address: it starts with https:// (at most {limit} characters)",
-            {"value": repr(value[:80]), "limit": WEBSITE_MAX},
-        )
-    return value
+    """A website, by the forum's one rule for them (`organisations.check_website`)."""
+    check = Collector()
+    website = check_website(check, value)
+    if check.errors or website is None:
+        problem = check.errors[0].message if check.errors else "A website is required."
+        raise PydanticCustomError("website", "{value}: {problem}", _problem(value, problem))
+    return website
 
 
 def email_address(value: str) -> str:
-    """An e-mail address within the members' limit."""
-    local, at, domain = value.partition("@")
-    if not (at and local and "." in domain and " " not in value) or len(value) > EMAIL_MAX:
-        raise PydanticCustomError(
-            "email", "{value} is not an e-mail address", {"value": repr(value[:80])}
-        )
-    return value
+    """An e-mail address, by the forum's one rule for them (`invitations.check_email`)."""
+    email = check_email("email", value)
+    if isinstance(email, InvalidInput):
+        problem = email.errors[0].message
+        raise PydanticCustomError("email", "{value}: {problem}", _problem(value, problem))
+    return email
+
+
+def _problem(value: str, problem: str) -> dict[str, str]:
+    return {"value": repr(value[:80]), "problem": problem}
 
 
 def _some_pillars(value: list[RoarPillar]) -> list[RoarPillar]:

@@ -348,3 +348,20 @@ def test_demo_with_bad_data_writes_nothing_and_good_data_then_loads(tmp_path):
     assert (
         loaded.stdout == "Loaded demo content: 2 organisations, 3 members, 1 threads, 2 replies\n"
     )
+
+
+def test_websites_and_e_mail_addresses_follow_the_forums_own_rules(tmp_path):
+    # A dotless host passes "starts with https://" but is no website for the forum's rule.
+    organisations = ORGANISATIONS.replace("https://green-bank.example", "https://localhost")
+    members = MEMBERS.replace("ben@city-lab.example", "ben at city-lab")
+
+    found = problems(
+        write_network(tmp_path, {"organisations.yaml": organisations, "members.yaml": members})
+    )
+
+    assert found == [
+        "members.yaml:7: email: 'ben at city-lab': This is not an e-mail address such as "
+        "ana@bank.example.",
+        "organisations.yaml:6: website: 'https://localhost': A website is an address such as "
+        "https://agency.example, of at most 300 characters.",
+    ]

@@ -209,17 +209,17 @@ class GetRequest:
 async def issue_partner_key(database_url: str, name: str, origins: tuple[str, ...] = ()) -> str:
     """A partner key with the largest rate budget a key may have (the bench measures speed,
     not limits), for `origins`."""
-    from server.auth import apikeys
     from server.db import Database
+    from server.services import partners
 
     db = Database.from_url(database_url)
     try:
         async with db.write() as session:
-            _partner, key = await apikeys.create_partner(
+            _partner, key = await partners.create_partner(
                 session,
                 name=name,
                 origins=origins,
-                rate_limit_per_minute=apikeys.MAX_RATE_LIMIT,
+                rate_limit_per_minute=partners.MAX_RATE_LIMIT,
             )
         return key
     finally:

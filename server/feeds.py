@@ -37,6 +37,8 @@ from server.models import PostRecord, ThreadRecord
 from server.response_cache import etag_matches, etag_of
 from server.services import lookups, organisations
 from server.services.threads import reading
+from server.services.threads.feed import list_threads
+from server.services.threads.filters import ThreadFilter
 from server.services.validation import TOPICS_MAX
 from server.services.viewer import VISITOR
 
@@ -153,7 +155,7 @@ class Feeds:
             flt = await self._filter(session, query)
             threads: list[ThreadRecord] = []
             if flt is not None:
-                page = await reading.list_threads(
+                page = await list_threads(
                     session, VISITOR, flt, ThreadOrder.NEWEST, first=THREADS_IN_FEED
                 )
                 threads = list(page.items)
@@ -224,7 +226,7 @@ class Feeds:
         updated = max((p.edited_at or p.created_at for p in posts), default=thread.last_activity_at)
         return _conditional(request, feed, max(updated, thread.last_activity_at))
 
-    async def _filter(self, session: AsyncSession, query: FeedQuery) -> reading.ThreadFilter | None:
+    async def _filter(self, session: AsyncSession, query: FeedQuery) -> ThreadFilter | None:
         """The service's filter; None when the organisations named do not exist."""
         organisation_ids: list[int] | None = None
         if query.organisations:
@@ -232,7 +234,7 @@ class Feeds:
             organisation_ids = [o.id for o in found if o is not None]
             if not organisation_ids:
                 return None
-        return reading.ThreadFilter(
+        return ThreadFilter(
             pillars=query.pillars or None,
             organisation_types=query.organisation_types or None,
             kinds=query.kinds or None,

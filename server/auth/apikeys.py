@@ -1,41 +1,32 @@
-"""Partner API keys: issuing and revoking them, and using them on /graphql.
+"""Partner API keys on /graphql: looking them up, their origins and rate budgets, CORS.
 
 A partner site reads PUBLIC content through GraphQL with a key in the
 `Authorization: Bearer` header (or, on a GET, the `key` parameter: a widget's request
 then needs no CORS preflight). A key is a public identifier, not a secret: it sits in
 the partner's page source, so what protects it is its list of origins and its rate
-budget. The key is shown once when it is made; the
-database keeps its SHA-256 hash only (the key is 32 random bytes, so a plain hash
-is enough). A key never writes: its requests run as a viewer with `partner_id`
-set and no member. Each key has a rate limit; partners' listed origins get
-credential-less CORS on /graphql, and a key used from a browser on any other
-origin is refused.
+budget. A key never writes: its requests run as a viewer with `partner_id` set and no
+member. Each key has a rate limit; partners' listed origins get credential-less CORS on
+/graphql, and a key used from a browser on any other origin is refused. Keys are issued
+and revoked by `server.services.partners`.
 """
 
 from __future__ import annotations
 
-import hashlib
-import secrets
 import time
 from collections import OrderedDict
-from collections.abc import Sequence
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 import sqlalchemy as sa
-from sqlalchemy.ext.asyncio import AsyncSession
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.responses import JSONResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from server.auth.ratelimit import RateLimiter
-from server.config.providers import LOOPBACK_HOSTS
 from server.db import Database
 from server.models import Partner
-from server.models.base import utcnow
 from server.querystring import query_value
+from server.services.partners import KEY_PREFIX, hash_key
 
-KEY_PREFIX = "moin_pk_"
 # How long the list of partner origins (for CORS) is cached in a process: a new partner
 # waits this long at most; the query it saves is one small read.
 ORIGINS_TTL_SECONDS = 5.0
@@ -49,9 +40,6 @@ ORIGINS_TTL_SECONDS = 5.0
 KEYS_TTL_SECONDS = 5.0
 # Keys remembered at most (the least recently used go first).
 MAX_REMEMBERED_KEYS = 1000
-NAME_MAX = 80
-MAX_ORIGINS = 20
-MAX_RATE_LIMIT = 100_000
 GRAPHQL_PATH = "/graphql"
 # The GET parameter that may carry a key, and the request state naming a key limited to
 # persisted documents (read by server.persisted_http).
@@ -64,10 +52,6 @@ READABLE_REFUSAL = "partner_readable_refusal"
 PARTNER_SOCKET = "partner_socket"
 
 
-class PartnerError(ValueError):
-    """A partner command cannot be done as asked; the message says why."""
-
-
 @dataclass(frozen=True)
 class PartnerKey:
     """What a valid key lets through: whose it is, from where, how often."""
@@ -78,85 +62,6 @@ class PartnerKey:
     per_minute: int
     # Only the documents the forum registered at start-up (server.persisted).
     persisted_only: bool = False
-
-
-def hash_key(key: str) -> str:
-    return hashlib.sha256(key.encode()).hexdigest()
-
-
-def normalise_origin(value: str) -> str:
-    """`https://partner.example` (scheme, host, port; nothing else), lower-case."""
-    parts = urlsplit(value.strip())
-    if parts.scheme not in ("https", "http") or not parts.hostname:
-        raise PartnerError(f"{value!r} is not an origin such as https://partner.example")
-    if parts.path not in ("", "/") or parts.query or parts.fragment or parts.username:
-        raise PartnerError(f"{value!r} is not an origin: give scheme, host and port only")
-    if parts.scheme == "http" and parts.hostname not in LOOPBACK_HOSTS:
-        raise PartnerError(f"{value!r} must use https:// (http:// only on loopback)")
-    return f"{parts.scheme}://{parts.netloc}".lower()
-
-
-# ---------------------------------------------------------------- managing keys
-
-
-async def create_partner(
-    session: AsyncSession,
-    *,
-    name: str,
-    origins: Sequence[str] = (),
-    rate_limit_per_minute: int | None = None,
-    persisted_only: bool = False,
-) -> tuple[Partner, str]:
-    """Issue a key for a partner; returns the partner and the key (shown once, never stored).
-
-    Creating a partner whose earlier key was revoked issues it a new key.
-    """
-    name = name.strip()
-    if not name or len(name) > NAME_MAX:
-        raise PartnerError(f"a partner's name has 1 to {NAME_MAX} characters")
-    if len(origins) > MAX_ORIGINS:
-        raise PartnerError(f"at most {MAX_ORIGINS} origins per partner")
-    normalised = sorted({normalise_origin(o) for o in origins})
-    if rate_limit_per_minute is not None and not 1 <= rate_limit_per_minute <= MAX_RATE_LIMIT:
-        raise PartnerError(f"the rate limit is 1 to {MAX_RATE_LIMIT} requests a minute")
-    partner = (
-        await session.execute(sa.select(Partner).where(Partner.name == name))
-    ).scalar_one_or_none()
-    if partner is not None and partner.revoked_at is None:
-        raise PartnerError(f"partner {name!r} already has a key; revoke it first to issue another")
-    key = KEY_PREFIX + secrets.token_urlsafe(32)
-    if partner is None:
-        partner = Partner(name=name)
-        session.add(partner)
-    partner.key_hash = hash_key(key)
-    partner.key_prefix = key[: len(KEY_PREFIX) + 6]
-    partner.origins = normalised
-    partner.rate_limit_per_minute = rate_limit_per_minute
-    partner.persisted_only = persisted_only
-    partner.created_at = utcnow()
-    partner.revoked_at = None
-    await session.flush()
-    return partner, key
-
-
-async def list_partners(session: AsyncSession) -> list[Partner]:
-    return list((await session.execute(sa.select(Partner).order_by(Partner.name))).scalars())
-
-
-async def revoke_partner(session: AsyncSession, name: str) -> Partner:
-    """Revoke a partner's key at once: its next request is refused."""
-    partner = (
-        await session.execute(sa.select(Partner).where(Partner.name == name.strip()))
-    ).scalar_one_or_none()
-    if partner is None:
-        raise PartnerError(f"there is no partner called {name!r}")
-    if partner.revoked_at is None:
-        partner.revoked_at = utcnow()
-        await session.flush()
-    return partner
-
-
-# ---------------------------------------------------------------- using keys
 
 
 class PartnerDirectory:

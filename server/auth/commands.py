@@ -17,13 +17,12 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from server import migrate
-from server.auth import apikeys
 from server.auth.webhook_commands import add_webhook_commands
 from server.config import Settings
 from server.db import Database
 from server.domain import MemberRole, OrganisationType
 from server.models import Member, Organisation
-from server.services import members, moderation, organisations
+from server.services import members, moderation, organisations, partners
 from server.services.errors import DomainError
 from server.services.viewer import OPERATOR
 
@@ -136,7 +135,7 @@ def _run(
 
         try:
             print(asyncio.run(go()))
-        except (CommandError, apikeys.PartnerError, DomainError) as exc:
+        except (CommandError, DomainError) as exc:
             message = getattr(exc, "message", None) or str(exc)
             print(f"moin-forum: {message}", file=sys.stderr)
             raise SystemExit(1) from None
@@ -246,7 +245,7 @@ async def _list_members(session: AsyncSession, args: argparse.Namespace, _s: Set
 
 
 async def _create_partner(session: AsyncSession, args: argparse.Namespace, _s: Settings) -> str:
-    partner, key = await apikeys.create_partner(
+    partner, key = await partners.create_partner(
         session,
         name=args.name,
         origins=args.origin,
@@ -264,18 +263,18 @@ async def _create_partner(session: AsyncSession, args: argparse.Namespace, _s: S
 
 
 async def _list_partners(session: AsyncSession, _args: argparse.Namespace, s: Settings) -> str:
-    partners = await apikeys.list_partners(session)
+    listed = await partners.list_partners(session)
     lines = [
         f"{p.name}\t{p.key_prefix}…\t"
         f"{'revoked ' + p.revoked_at.date().isoformat() if p.revoked_at else 'active'}\t"
         f"{p.rate_limit_per_minute or s.partner_rate_limit_per_minute}/min\t"
         f"{'persisted only' if p.persisted_only else 'any document'}\t"
         f"{' '.join(p.origins) or '(no origins)'}"
-        for p in partners
+        for p in listed
     ]
     return "\n".join(lines) if lines else "No partners."
 
 
 async def _revoke_partner(session: AsyncSession, args: argparse.Namespace, _s: Settings) -> str:
-    partner = await apikeys.revoke_partner(session, args.name)
+    partner = await partners.revoke_partner(session, args.name)
     return f"The key of partner {partner.name} is revoked."

@@ -33,8 +33,8 @@ from server.models.base import utcnow
 from server.services.errors import InvalidInput, UserErrorCode
 from server.services.pagination import Page, newest_first
 from server.services.sql import insert_ignoring_conflicts
-from server.services.threads.reading import post_visible
-from server.services.threads.reading import visible as thread_visible
+from server.services.threads.filters import post_visible
+from server.services.threads.filters import visible as thread_visible
 from server.services.viewer import Viewer, require_member
 
 # The channel of new notifications: one event per batch, naming each recipient's new one.

@@ -21,7 +21,8 @@ from server.models.base import utcnow
 from server.services import notifications
 from server.services.errors import InvalidInput
 from server.services.sql import insert_ignoring_conflicts
-from server.services.threads.reading import NO_THREAD, get_thread, post_visible
+from server.services.threads.filters import post_visible
+from server.services.threads.reading import NO_THREAD, get_thread
 from server.services.viewer import Viewer, require_member
 
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from server.domain import MemberRole, Visibility
 from server.services.errors import Forbidden, Unauthenticated
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -102,16 +104,6 @@ def accepts_own_reply(viewer: Viewer, reply_author_id: int) -> bool:
     return viewer.member_id == reply_author_id and not viewer.is_moderator
 
 
-def can_accept(viewer: Viewer, thread_author_id: int, reply_author_id: int) -> bool:
-    """Whether `viewer` may accept a reply by `reply_author_id` in a thread of
-    `thread_author_id` (the two rules above, for offering the action)."""
-    if viewer.banned_reason is not None or viewer.organisation_id is None:
-        return False
-    if viewer.member_id != thread_author_id and not viewer.is_moderator:
-        return False
-    return not accepts_own_reply(viewer, reply_author_id)
-
-
 def require_moderator(viewer: Viewer, action: str = "close or reopen threads") -> None:
     """Moderators and admins close and reopen threads, hide posts and ban members."""
     if viewer.banned_reason is not None:
@@ -124,12 +116,34 @@ def require_moderator(viewer: Viewer, action: str = "close or reopen threads") -
 
 
 def require_admin(viewer: Viewer, action: str = "change members' roles and organisations") -> None:
-    """Only admins (and the operator at the command line) manage members and organisations."""
+    """Only admins (and the operator at the command line) manage members, organisations
+    and the applications to join."""
+    if viewer.banned_reason is not None:
+        raise Forbidden(banned_message(viewer.banned_reason))
     if viewer.is_admin:
         return
     if viewer.member_id is None:
-        raise Unauthenticated("Sign in as an admin to manage members.")
+        raise Unauthenticated(f"Sign in as an admin to {action}.")
     raise Forbidden(f"Only admins can {action}.")
+
+
+def require_organiser(viewer: Viewer) -> int:
+    """Admins and the network's researchers organise events; returns the member id."""
+    if viewer.banned_reason is not None:
+        raise Forbidden(banned_message(viewer.banned_reason))
+    if viewer.member_id is None:
+        raise Unauthenticated("Sign in as an admin or researcher to create events.")
+    if viewer.role not in (MemberRole.ADMIN, MemberRole.RESEARCHER):
+        raise Forbidden("Only admins and the network's researchers can create events.")
+    return viewer.member_id
+
+
+def manages_organisation(viewer: Viewer, organisation_id: int, *, is_lead_contact: bool) -> bool:
+    """Admins manage any organisation (invite to it, edit its profile); a lead contact
+    (`is_lead_contact`: the viewer is one) manages their own."""
+    if viewer.banned_reason is not None:
+        return False
+    return viewer.is_admin or (is_lead_contact and viewer.organisation_id == organisation_id)
 
 
 def can_see_hidden(viewer: Viewer, author_id: int | None = None) -> bool:
@@ -154,6 +168,35 @@ class Readable(Hideable, Protocol):
     def visibility(self) -> Visibility: ...
 
 
+class Acceptable(Hideable, Protocol):
+    """A post that might be accepted as its thread's answer."""
+
+    @property
+    def position(self) -> int: ...
+
+
+def unacceptable_reason(post: Acceptable) -> str | None:
+    """Why `post` cannot be its thread's answer, whoever asks (None when it can): the
+    opening post is no reply, and a hidden reply is no answer."""
+    if post.position == 0:
+        return "The opening post cannot be accepted: choose a reply."
+    if post.hidden_at is not None:
+        return "This reply is hidden by a moderator: it cannot be accepted."
+    return None
+
+
+def can_accept(viewer: Viewer, thread_author_id: int, reply: Acceptable) -> bool:
+    """Whether `viewer` may accept `reply` as the answer of a thread of `thread_author_id`
+    (the rules above and `unacceptable_reason`, for offering the action)."""
+    if unacceptable_reason(reply) is not None:
+        return False
+    if viewer.banned_reason is not None or viewer.organisation_id is None:
+        return False
+    if viewer.member_id != thread_author_id and not viewer.is_moderator:
+        return False
+    return not accepts_own_reply(viewer, reply.author_id)
+
+
 def post_shown_to(viewer: Viewer, post: Hideable) -> bool:
     """A post is shown unless hidden; hidden ones to moderators and their author only."""
     return post.hidden_at is None or can_see_hidden(viewer, post.author_id)
@@ -168,6 +211,17 @@ def thread_shown_to(viewer: Viewer, thread: Readable) -> bool:
 def hidden_reason_shown_to(viewer: Viewer, reason: str | None) -> str | None:
     """Why a post was hidden is for moderators' eyes only."""
     return reason if viewer.is_moderator else None
+
+
+def for_admins(viewer: Viewer, value: T) -> T | None:
+    """An applicant's e-mail address and the reason of a decision are for admins' eyes only
+    (None for anyone else: the applicant sees their application without them)."""
+    return value if viewer.is_admin else None
+
+
+def hears_live_updates(viewer: Viewer) -> bool:
+    """A socket of a member banned since it opened hears nothing more (it is closed)."""
+    return viewer.banned_reason is None
 
 
 def ban_shown_to(viewer: Viewer, banned_at: datetime | None) -> bool | None:

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 import pytest
 import sqlalchemy as sa
 
-from server.auth import apikeys
 from server.cli import main
 from server.models import Member, Partner
+from server.services import partners
 from tests.factories import make_member, make_organisation, sign_in
 from tests.support import gql
 
@@ -133,7 +133,7 @@ async def test_partners_commands_print_a_key_once_and_store_its_hash(db, cli):
     [key] = re.findall(r"moin_pk_[A-Za-z0-9_-]+", created.stdout)
     async with db.read() as session:
         partner = (await session.execute(sa.select(Partner))).scalar_one()
-    assert partner.key_hash == apikeys.hash_key(key)
+    assert partner.key_hash == partners.hash_key(key)
     assert (partner.origins, partner.rate_limit_per_minute) == (
         ["https://portal.city.example"],
         120,

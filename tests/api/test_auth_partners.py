@@ -6,11 +6,11 @@ import httpx
 import pytest
 
 from server.app import create_app
-from server.auth import apikeys
 from server.auth.ratelimit import InProcessRateLimiter
 from server.config import load_settings
 from server.domain import Visibility
 from server.models import Thread
+from server.services import partners
 from tests.api.test_threads_mutations import START, count_rows, start_input
 from tests.conftest import BASE_URL, TEST_SECRET
 from tests.factories import gid, make_member, make_thread, sign_in
@@ -25,7 +25,7 @@ async def issue_key(
     db, name="city-portal", origins=(PARTNER_ORIGIN,), rate_limit=None, persisted_only=False
 ) -> str:
     async with db.write() as session:
-        _partner, key = await apikeys.create_partner(
+        _partner, key = await partners.create_partner(
             session,
             name=name,
             origins=origins,
@@ -106,7 +106,7 @@ async def test_a_revoked_key_stops_at_once(client, db):
     assert (await post(client, THREADS, key)).status_code == 200
 
     async with db.write() as session:
-        await apikeys.revoke_partner(session, "city-portal")
+        await partners.revoke_partner(session, "city-portal")
 
     assert (await post(client, THREADS, key)).status_code == 401
 
@@ -115,9 +115,9 @@ async def test_only_the_keys_hash_is_stored(db):
     key = await issue_key(db)
 
     async with db.read() as session:
-        [partner] = await apikeys.list_partners(session)
+        [partner] = await partners.list_partners(session)
 
-    assert partner.key_hash == apikeys.hash_key(key) != key
+    assert partner.key_hash == partners.hash_key(key) != key
     assert key.startswith(partner.key_prefix) and len(partner.key_prefix) < len(key) // 2
 
 
@@ -220,7 +220,7 @@ async def test_other_origins_get_no_cors_and_cannot_use_a_key(client, db):
 async def test_a_revoked_partners_origin_loses_cors(client, db, app):
     await issue_key(db)
     async with db.write() as session:
-        await apikeys.revoke_partner(session, "city-portal")
+        await partners.revoke_partner(session, "city-portal")
     app.state.partners.forget()
 
     preflight = await client.options(
@@ -240,16 +240,16 @@ async def test_a_revoked_partners_origin_loses_cors(client, db, app):
     ],
 )
 async def test_partner_origins_must_be_origins(db, origin):
-    with pytest.raises(apikeys.PartnerError):
+    with pytest.raises(partners.PartnerError):
         await issue_key(db, origins=[origin])
 
 
 async def test_a_second_live_key_for_one_partner_is_refused_until_revoked(db):
     first = await issue_key(db)
-    with pytest.raises(apikeys.PartnerError, match="already has a key"):
+    with pytest.raises(partners.PartnerError, match="already has a key"):
         await issue_key(db)
     async with db.write() as session:
-        await apikeys.revoke_partner(session, "city-portal")
+        await partners.revoke_partner(session, "city-portal")
 
     second = await issue_key(db)
 

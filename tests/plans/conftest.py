@@ -19,7 +19,7 @@ import pytest
 import sqlalchemy as sa
 
 from server.app import create_app
-from server.auth import apikeys, sessions
+from server.auth import sessions
 from server.background import build_worker
 from server.config import Settings, load_settings
 from server.db import Database
@@ -29,7 +29,7 @@ from server.ids import to_global_id
 from server.models import Member, Organisation, Post, Thread
 from server.models.base import utcnow
 from server.schema.plans import plans_of
-from server.services import moderation
+from server.services import moderation, partners
 from server.services.viewer import Viewer
 from tests.conftest import BASE_URL, TEST_SECRET, _empty
 
@@ -104,7 +104,7 @@ async def _prepare(db: Database, settings: Settings) -> tuple[dict[str, dict[str
             await moderation.set_hidden(
                 session, as_moderator, post_id=post.id, hidden=True, reason=reason
             )
-        _partner, key = await apikeys.create_partner(session, name="differential")
+        _partner, key = await partners.create_partner(session, name="differential")
     headers: dict[str, dict[str, str]] = {
         "visitor": {},
         "partner": {"authorization": f"Bearer {key}"},

@@ -11,27 +11,20 @@ raised, a null where the type forbids one, a value its type refuses, an unexpect
 runtime type) is handed to graphql-core's own completion for that field of that parent
 (`Executor.complete_value` and `handle_field_error`), so error messages, paths and the
 nulls they propagate are graphql-core's. Errors are collected into the executor's
-`collected_errors` like graphql-core's; a non-null violation travels up as a `_Bubble`
+`collected_errors` like graphql-core's; a non-null violation travels up as a `Bubble`
 to the nearest nullable position, as graphql-core's exception does.
 """
 
 from __future__ import annotations
 
 import asyncio
-import itertools
 from collections.abc import Awaitable, Sequence
 from typing import Any
 
 from graphql import GraphQLError, Undefined
-from graphql.execution import Executor as GenericExecutor
-from graphql.execution.values import get_argument_values
 from graphql.pyutils import Path
 
 from server.schema.plans.compiler import (
-    BATCH,
-    READ,
-    RESOLVE,
-    TYPENAME,
     Abstract,
     Completion,
     FieldStep,
@@ -40,49 +33,8 @@ from server.schema.plans.compiler import (
     Obj,
     ObjectPlan,
 )
-
-# The executor a plan runs in (its context type is the forum's, left open here).
-Executor = GenericExecutor[Any]
-
-
-class _Bubble:
-    """A non-null position failed: the error, on its way to the nearest nullable one."""
-
-    __slots__ = ("error",)
-
-    def __init__(self, error: GraphQLError) -> None:
-        self.error = error
-
-
-class _Raised:
-    """A resolver's exception for one parent, numbered in the order they happened."""
-
-    __slots__ = ("error", "order")
-
-    def __init__(self, error: Exception) -> None:
-        self.error = error
-        self.order = next(_raised_order)
-
-
-# graphql-core handles a field's error when it happens, so of two failing fields the
-# first to fail is reported first (and, when both null the same parent, alone).
-_raised_order = itertools.count()
-
-
-class _Done:
-    """A field of one parent already settled (its error handled): its final value."""
-
-    __slots__ = ("value",)
-
-    def __init__(self, value: Any) -> None:
-        self.value = value
-
-
-class _Anomaly:
-    """A value the fast way does not complete: graphql-core completes the field."""
-
-
-ANOMALY = _Anomaly()
+from server.schema.plans.fields import Executor, field_values
+from server.schema.plans.outcomes import ANOMALY, Bubble, Done, Raised
 
 
 async def run(executor: Executor, plan: ObjectPlan, root_value: Any) -> dict[str, Any]:
@@ -92,20 +44,20 @@ async def run(executor: Executor, plan: ObjectPlan, root_value: Any) -> dict[str
     `execute_operation` turns into `data: null`.
     """
     (data,) = await _objects(executor, plan, [root_value], [None])
-    if isinstance(data, _Bubble):
+    if isinstance(data, Bubble):
         raise data.error
     return data
 
 
 async def _objects(
     ex: Executor, plan: ObjectPlan, sources: Sequence[Any], paths: Sequence[Path | None]
-) -> list[dict[str, Any] | _Bubble]:
-    """Each source's selection of `plan`, or a _Bubble for a source a non-null field failed."""
+) -> list[dict[str, Any] | Bubble]:
+    """Each source's selection of `plan`, or a Bubble for a source a non-null field failed."""
     steps = plan.fields
     columns: list[Any] = [None] * len(steps)
     waiting: list[tuple[int, Awaitable[list[Any]]]] = []
     for index, step in enumerate(steps):
-        values = _values(ex, step, sources, paths)
+        values = field_values(ex, step, sources, paths)
         if isinstance(values, list):
             columns[index] = values
         else:
@@ -121,12 +73,12 @@ async def _objects(
             waiting.append((index, completed))
     if waiting:
         await _settle(columns, waiting)
-    results: list[dict[str, Any] | _Bubble] = []
+    results: list[dict[str, Any] | Bubble] = []
     for row in range(len(sources)):
-        result: dict[str, Any] | _Bubble = {}
+        result: dict[str, Any] | Bubble = {}
         for index, step in enumerate(steps):
             value = columns[index][row]
-            if isinstance(value, _Bubble):
+            if isinstance(value, Bubble):
                 result = value
                 break
             result[step.key] = value  # type: ignore[index]
@@ -144,7 +96,7 @@ def _settle_errors(
         (value.order, index, row)
         for index, column in enumerate(columns)
         for row, value in enumerate(column)
-        if isinstance(value, _Raised)
+        if isinstance(value, Raised)
     ]
     if not raised:
         return
@@ -153,26 +105,26 @@ def _settle_errors(
         column = columns[index]
         if row in nulled:
             # graphql-core cancelled it when the parent was nulled: it reports nothing.
-            column[row] = _Done(None)
+            column[row] = Done(None)
             continue
         outcome = _field_error(ex, steps[index], paths[row], column[row].error)
-        column[row] = _Done(outcome)
-        if isinstance(outcome, _Bubble):
+        column[row] = Done(outcome)
+        if isinstance(outcome, Bubble):
             nulled.add(row)
     if nulled:
         for column in columns:
             for row in nulled:
-                if not isinstance(column[row], _Done):
-                    column[row] = _Done(None)
+                if not isinstance(column[row], Done):
+                    column[row] = Done(None)
 
 
 def _field_error(ex: Executor, step: FieldStep, parent: Path | None, error: Exception) -> Any:
-    """graphql-core's handling of a field's error: None, or a _Bubble if it is non-null."""
+    """graphql-core's handling of a field's error: None, or a Bubble if it is non-null."""
     path = Path(parent, step.key, step.parent_type.name)
     try:
         ex.handle_field_error(error, step.return_type, step.details, path)
     except GraphQLError as located:
-        return _Bubble(located)
+        return Bubble(located)
     return None
 
 
@@ -187,100 +139,13 @@ async def _settle(columns: list[Any], waiting: list[tuple[int, Awaitable[list[An
     waiting.clear()
 
 
-def _values(
-    ex: Executor, step: FieldStep, sources: Sequence[Any], paths: Sequence[Path | None]
-) -> list[Any] | Awaitable[list[Any]]:
-    """The field's raw value for each source (a _Raised where its resolver raised)."""
-    how = step.how
-    if how == READ:
-        attribute = step.attribute
-        try:
-            return [getattr(source, attribute) for source in sources]
-        except Exception:  # the one that fails is reported alone
-            return [_get(source, attribute) for source in sources]
-    if how == TYPENAME:
-        return [step.parent_type.name] * len(sources)
-    if how == BATCH:
-        return _batch(ex, step, sources)
-    assert how == RESOLVE
-    return _resolve(ex, step, sources, paths)
-
-
-def _get(source: Any, attribute: str) -> Any:
-    try:
-        return getattr(source, attribute)
-    except Exception as exc:  # reported as the field's error
-        return _Raised(exc)
-
-
-async def _batch(ex: Executor, step: FieldStep, sources: Sequence[Any]) -> list[Any]:
-    assert step.batch is not None
-    try:
-        values = await step.batch(ex.context_value, sources)
-    except Exception as exc:  # each parent's field fails with it
-        return [_Raised(exc)] * len(sources)
-    return [_Raised(value) if isinstance(value, Exception) else value for value in values]
-
-
-def _resolve(
-    ex: Executor, step: FieldStep, sources: Sequence[Any], paths: Sequence[Path | None]
-) -> list[Any] | Awaitable[list[Any]]:
-    field_def = step.field_def
-    assert field_def is not None
-    resolve = field_def.resolve or ex.field_resolver
-    node = step.nodes[0]
-    values: list[Any] = []
-    awaiting: list[int] = []
-    try:
-        args = (
-            get_argument_values(
-                field_def,
-                node,
-                ex.variable_values,
-                step.details[0].fragment_variable_values,
-                ex.hide_suggestions,
-            )
-            if field_def.args or node.arguments
-            else {}
-        )
-    except Exception as exc:  # graphql-core reports it at each parent's field
-        return [_Raised(exc)] * len(sources)
-    for source, path in zip(sources, paths, strict=True):
-        field_path = Path(path, step.key, step.parent_type.name)
-        info = ex.build_resolve_info(field_def, step.nodes, step.parent_type, field_path)
-        try:
-            value = resolve(source, info, **args)
-        except Exception as exc:  # reported as the field's error
-            value = _Raised(exc)
-        else:
-            if ex.is_awaitable(value):
-                awaiting.append(len(values))
-        values.append(value)
-    if not awaiting:
-        return values
-    return _await_each(values, awaiting)
-
-
-async def _await_each(values: list[Any], awaiting: list[int]) -> list[Any]:
-    async def one(awaitable: Awaitable[Any]) -> Any:
-        try:
-            return await awaitable
-        except Exception as exc:  # reported as the field's error
-            return _Raised(exc)
-
-    found = await asyncio.gather(*(one(values[i]) for i in awaiting))
-    for index, value in zip(awaiting, found, strict=True):
-        values[index] = value
-    return values
-
-
 def _complete_field(
     ex: Executor, step: FieldStep, values: list[Any], paths: Sequence[Path | None]
 ) -> list[Any] | Awaitable[list[Any]]:
-    """Each source's completed value of `step` (or a _Bubble)."""
+    """Each source's completed value of `step` (or a Bubble)."""
     completion = step.completion
     if completion is None:  # __typename
-        return [value.value if isinstance(value, _Done) else value for value in values]
+        return [value.value if isinstance(value, Done) else value for value in values]
     if isinstance(completion, Leaf):
         done = _leaves(completion, values)
         if not any(value is ANOMALY for value in done):
@@ -323,7 +188,7 @@ async def _generic(ex: Executor, step: FieldStep, parent: Path | None, value: An
     path = Path(parent, step.key, step.parent_type.name)
     assert step.field_def is not None
     try:
-        if isinstance(value, _Raised):
+        if isinstance(value, Raised):
             raise value.error
         info = ex.build_resolve_info(step.field_def, step.nodes, step.parent_type, path)
         completed = ex.complete_value(step.return_type, step.details, info, path, value, None)
@@ -334,7 +199,7 @@ async def _generic(ex: Executor, step: FieldStep, parent: Path | None, value: An
         try:
             ex.handle_field_error(raw, step.return_type, step.details, path)
         except GraphQLError as error:
-            return _Bubble(error)
+            return Bubble(error)
         return None
 
 
@@ -345,10 +210,10 @@ def _leaves(completion: Leaf, values: list[Any]) -> list[Any]:
         if value is None:
             done.append(None if nullable else ANOMALY)
             continue
-        if isinstance(value, _Done):
+        if isinstance(value, Done):
             done.append(value.value)
             continue
-        if isinstance(value, _Raised):
+        if isinstance(value, Raised):
             done.append(ANOMALY)
             continue
         try:
@@ -362,16 +227,16 @@ def _leaves(completion: Leaf, values: list[Any]) -> list[Any]:
 async def _complete(
     ex: Executor, completion: Completion, values: list[Any], positions: list[Path]
 ) -> list[Any]:
-    """Complete `values` (at `positions`) by `completion`: a value, a _Bubble (a non-null
+    """Complete `values` (at `positions`) by `completion`: a value, a Bubble (a non-null
     failure inside), or ANOMALY (for graphql-core to complete the whole field)."""
     if isinstance(completion, Leaf):
         return _leaves(completion, values)
     done: list[Any] = [None] * len(values)
     objects: list[int] = []
     for row, value in enumerate(values):
-        if isinstance(value, _Done):
+        if isinstance(value, Done):
             done[row] = value.value
-        elif isinstance(value, _Raised):
+        elif isinstance(value, Raised):
             done[row] = ANOMALY
         elif value is None:
             if not completion.nullable:
@@ -389,7 +254,7 @@ async def _complete(
     if completion.nullable:
         for row in objects:
             value = done[row]
-            if isinstance(value, _Bubble):
+            if isinstance(value, Bubble):
                 ex.collected_errors.add(value.error, positions[row])
                 done[row] = None
     return done
@@ -462,5 +327,5 @@ async def _lists(
         if any(item is ANOMALY for item in part):
             done[row] = ANOMALY
         else:
-            bubble = next((item for item in part if isinstance(item, _Bubble)), None)
+            bubble = next((item for item in part if isinstance(item, Bubble)), None)
             done[row] = bubble if bubble is not None else part

@@ -11,7 +11,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from server.domain import RoarPillar, pillars_to_mask
 from server.models import THREAD_BUNDLE, Thread, ThreadRecord, ThreadTopic
 from server.services.errors import BadInput
-from server.services.threads.reading import get_thread, visible
+from server.services.threads.filters import visible
+from server.services.threads.reading import get_thread
 from server.services.viewer import Viewer
 
 RELATED_MAX = 20

@@ -22,7 +22,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from server import countries
 from server.demo.records import (
     DAYS_AGO_MAX,
-    NAME_MAX,
     OrgType,
     Pillar,
     Record,
@@ -35,6 +34,7 @@ from server.demo.records import (
 from server.demo.source import Problem
 from server.domain import ApplicationStatus, EventFormat, Visibility, pillars_to_mask
 from server.models import Event, EventAttendance, MembershipApplication
+from server.services.organisations import NAME_MAX
 from server.services.viewer import Viewer
 
 APPLICATIONS_FILE = "applications.yaml"

@@ -24,13 +24,12 @@ from server.domain import (
     Visibility,
 )
 from server.services.members import DISPLAY_NAME_MAX, EMAIL_MAX
+from server.services.organisations import NAME_MAX, WEBSITE_MAX
 
 # Member keys and thread file names: what an editor types to refer to them.
 KEY_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")
 # The oldest a demo thread may be (ten years): dates stay within what a forum shows.
 DAYS_AGO_MAX = 3650
-NAME_MAX = 200  # organisations.name
-WEBSITE_MAX = 300  # organisations.website
 
 E = TypeVar("E", bound=enum.Enum)
 

@@ -20,7 +20,7 @@ from server.schema.organisations import Organisation
 from server.schema.pagination import Connection, connection
 from server.services import applications, invitations, terms
 from server.services.errors import InvalidInput
-from server.services.viewer import Viewer
+from server.services.viewer import Viewer, for_admins
 
 Info = strawberry.Info[Context, None]
 
@@ -64,7 +64,6 @@ class MembershipApplication(Node):
     @classmethod
     def from_row(cls, row: ApplicationRow, viewer: Viewer) -> MembershipApplication:
         """The application as `viewer` may see it (the address and reason for admins only)."""
-        admin = viewer.is_admin
         return cls(
             id=strawberry.ID(to_global_id("MembershipApplication", row.id)),
             organisation_name=row.organisation_name,
@@ -72,12 +71,12 @@ class MembershipApplication(Node):
             country=row.country,
             website=row.website,
             contact_name=row.contact_name,
-            contact_email=row.contact_email if admin else None,
+            contact_email=for_admins(viewer, row.contact_email),
             motivation=row.motivation,
             status=row.status,
             submitted_at=row.submitted_at,
             decided_at=row.decided_at,
-            decision_reason=row.decision_reason if admin else None,
+            decision_reason=for_admins(viewer, row.decision_reason),
             organisation_id=row.organisation_id,
         )
 

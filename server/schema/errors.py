@@ -20,6 +20,7 @@ from strawberry.utils.str_converters import to_camel_case
 from server.db import is_unavailable
 from server.schema.enums import UserErrorCode
 from server.services.errors import (
+    BadInput,
     DomainError,
     InvalidInput,
     RateLimited,
@@ -112,7 +113,7 @@ class ErrorCodes(SchemaExtension):
             if isinstance(original, RateLimited):
                 extensions["retryAfter"] = original.retry_after
                 self._set_status(context, 429, original.retry_after)
-            return self._error(error, original.message, extensions)
+            return self._error(error, _message(original), extensions)
         log.error("internal error (request %s)", request_id, exc_info=original)
         return self._error(
             error,
@@ -133,3 +134,11 @@ class ErrorCodes(SchemaExtension):
         if response is not None:
             response.status_code = status
             response.headers["Retry-After"] = str(retry_after)
+
+
+def _message(error: DomainError) -> str:
+    """A domain error's message, an argument it names named as GraphQL names it."""
+    if isinstance(error, BadInput) and error.argument:
+        path = ".".join(to_camel_case(name) for name in error.argument)
+        return f"`{path}` {error.problem}"
+    return error.message

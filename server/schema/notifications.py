@@ -21,7 +21,13 @@ from server.schema.node import Node
 from server.schema.pagination import Connection, connection
 from server.schema.threads import Post, Thread
 from server.services import notifications
-from server.services.viewer import Viewer, post_shown_to, require_member, thread_shown_to
+from server.services.viewer import (
+    Viewer,
+    hears_live_updates,
+    post_shown_to,
+    require_member,
+    thread_shown_to,
+)
 
 Info = strawberry.Info[Context, None]
 
@@ -245,7 +251,7 @@ class NotificationSubscriptions:
             while True:
                 event = await queue.get()
                 viewer = await ctx.recheck_viewer()
-                if viewer.member_id != member_id or viewer.banned_reason is not None:
+                if viewer.member_id != member_id or not hears_live_updates(viewer):
                     return  # signed out, or banned: the socket hears no more
                 notification = await _to_deliver(ctx, viewer, event, member_id)
                 if notification is not None:

@@ -59,8 +59,8 @@ class MailSite:
 def _recipients(frequency: EmailFrequency) -> sa.ColumnElement[bool]:
     """Members who are e-mailed at `frequency`: an address, no ban, that choice (a member
     who chose nothing is e-mailed DAILY)."""
-    chosen = sa.func.coalesce(NotificationSettings.email_frequency, EmailFrequency.DAILY.value)
-    return sa.and_(Member.email.is_not(None), Member.banned_at.is_(None), chosen == frequency.value)
+    chosen = sa.func.coalesce(NotificationSettings.email_frequency, EmailFrequency.DAILY)
+    return sa.and_(Member.email.is_not(None), Member.banned_at.is_(None), chosen == frequency)
 
 
 def _viewer(member_id: int, role: MemberRole, organisation_id: int | None) -> Viewer:
@@ -237,7 +237,7 @@ async def _mark_digested(session: AsyncSession, member_id: int, through_id: int)
         insert_ignoring_conflicts(session, table)
         .values(
             member_id=member_id,
-            email_frequency=EmailFrequency.DAILY.value,
+            email_frequency=EmailFrequency.DAILY,
             auto_follow=True,
             digested_through_id=through_id,
             updated_at=utcnow(),

@@ -52,9 +52,19 @@ class NotFound(DomainError):
 
 
 class BadInput(DomainError):
-    """An argument outside its bounds where no payload can carry the error (a query)."""
+    """An argument outside its bounds where no payload can carry the error (a query).
+
+    `argument` names the argument at fault in the service's own words (e.g.
+    `("filter", "organisation_slug")`), and `message` then says what is wrong with it; the
+    schema names it as GraphQL does (`filter.organisationSlug`).
+    """
 
     code = "BAD_USER_INPUT"
+
+    def __init__(self, message: str, argument: tuple[str, ...] = ()) -> None:
+        super().__init__(f"`{'.'.join(argument)}` {message}" if argument else message)
+        self.argument = argument
+        self.problem = message
 
 
 class RateLimited(DomainError):

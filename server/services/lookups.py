@@ -40,10 +40,10 @@ def _by(column: Any) -> sa.Select[Any]:
     return sa.select(*record_columns(model)).where(column.in_(sa.bindparam("keys", expanding=True)))
 
 
-async def _rows(session: AsyncSession, column: Any, keys: Sequence[int]) -> Sequence[Any]:
+async def _rows(session: AsyncSession, column: Any, keys: Sequence[int]) -> Sequence[sa.Row[Any]]:
     """The rows of the model's columns whose `column` is one of `keys`: records (records.py)."""
     found = await session.execute(_by(column), {"keys": list(set(keys))})
-    rows: Sequence[Any] = found.all()
+    rows: Sequence[sa.Row[Any]] = found.all()
     return rows
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -49,11 +49,11 @@ def _filtered(flt: OrganisationFilter) -> sa.Select[OrganisationRecord]:
         stmt = stmt.where(Organisation.type.in_(set(flt.types)))
     if flt.country is not None:
         if len(flt.country) != 2:
-            raise BadInput("`filter.country` is an ISO 3166-1 alpha-2 code of two letters.")
+            raise BadInput("is an ISO 3166-1 alpha-2 code of two letters.", ("filter", "country"))
         stmt = stmt.where(Organisation.country == flt.country.upper())
     if flt.search is not None and flt.search.strip():
         if len(flt.search) > SEARCH_MAX:
-            raise BadInput(f"`filter.search` takes at most {SEARCH_MAX} characters.")
+            raise BadInput(f"takes at most {SEARCH_MAX} characters.", ("filter", "search"))
         pattern = "%" + _escape_like(flt.search.strip().lower()) + "%"
         stmt = stmt.where(sa.func.lower(Organisation.name).like(pattern, escape="\\"))
     return stmt
@@ -170,7 +170,7 @@ async def _by_activity(
         else:
             stmt = stmt.where(at.is_(None), name_after)
     stmt = stmt.order_by(active.desc(), at.desc(), Organisation.name, Organisation.id)
-    rows: list[Any] = list((await session.execute(stmt.limit(first + 1))).all())
+    rows = list((await session.execute(stmt.limit(first + 1))).all())
     page, has_next = take_page(rows, first)
     keys = {
         row.organisation.id: (row.active, row.at or _NO_ACTIVITY, row.organisation.name)

@@ -110,7 +110,7 @@ async def newest_first(
     *,
     first: int,
     after: str | None,
-) -> Page[Any]:
+) -> Page[sa.Row[Any]]:
     """A page of `stmt`'s rows by descending id (`id_column`, which the rows hold as `id`):
     the keyset of lists in the order things were made."""
     check_first(first)

@@ -87,7 +87,8 @@ _SESSIONS = _unexpired_sessions(
 )
 
 
-def _viewer_of(row: Any) -> Viewer:
+def _viewer_of(row: sa.Row[Any]) -> Viewer:
+    """The viewer a live session's row (`_unexpired_sessions`) signs in."""
     if row.banned_reason is not None:
         # The session no longer signs anyone in; it only lets writes say why they fail.
         return Viewer(banned_reason=row.banned_reason)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from server.domain import MemberRole, Visibility
 from server.services.errors import Forbidden, Unauthenticated
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -124,11 +126,14 @@ def require_moderator(viewer: Viewer, action: str = "close or reopen threads") -
 
 
 def require_admin(viewer: Viewer, action: str = "change members' roles and organisations") -> None:
-    """Only admins (and the operator at the command line) manage members and organisations."""
+    """Only admins (and the operator at the command line) manage members, organisations
+    and the applications to join."""
+    if viewer.banned_reason is not None:
+        raise Forbidden(banned_message(viewer.banned_reason))
     if viewer.is_admin:
         return
     if viewer.member_id is None:
-        raise Unauthenticated("Sign in as an admin to manage members.")
+        raise Unauthenticated(f"Sign in as an admin to {action}.")
     raise Forbidden(f"Only admins can {action}.")
 
 
@@ -168,6 +173,17 @@ def thread_shown_to(viewer: Viewer, thread: Readable) -> bool:
 def hidden_reason_shown_to(viewer: Viewer, reason: str | None) -> str | None:
     """Why a post was hidden is for moderators' eyes only."""
     return reason if viewer.is_moderator else None
+
+
+def for_admins(viewer: Viewer, value: T) -> T | None:
+    """An applicant's e-mail address and the reason of a decision are for admins' eyes only
+    (None for anyone else: the applicant sees their application without them)."""
+    return value if viewer.is_admin else None
+
+
+def hears_live_updates(viewer: Viewer) -> bool:
+    """A socket of a member banned since it opened hears nothing more (it is closed)."""
+    return viewer.banned_reason is None
 
 
 def ban_shown_to(viewer: Viewer, banned_at: datetime | None) -> bool | None:

@@ -219,7 +219,7 @@ async def test_only_admins_see_the_queue(client, db, settings):
     await admin_client(client, db, settings)
     as_admin = await gql(client, APPLICATIONS, {"status": "PENDING"})
 
-    assert error_codes(as_visitor) == ["FORBIDDEN"]
+    assert error_codes(as_visitor) == ["UNAUTHENTICATED"]
     assert error_codes(as_member) == ["FORBIDDEN"]
     queue = as_admin["membershipApplications"]
     assert queue["totalCount"] == 1
@@ -338,7 +338,7 @@ async def test_nobody_but_an_admin_decides(client, db, settings):
         await sign_in(client, db, settings, await make_member(db, role=role))
         assert error_codes(await gql(client, DECIDE, decide, errors=True)) == ["FORBIDDEN"]
 
-    assert error_codes(as_visitor) == ["FORBIDDEN"]
+    assert error_codes(as_visitor) == ["UNAUTHENTICATED"]
     async with db.read() as session:
         row = (await session.scalars(sa.select(MembershipApplication))).one()
     assert row.status == "PENDING"

@@ -1,9 +1,20 @@
-// @ts-nocheck -- the globals come from the vendored UMD files (vendor/), which have no types.
+// @ts-check
 // Starts GraphiQL against the forum's API, on the page's own origin.
 'use strict';
 
 (function start() {
+  /**
+   * The globals the vendored UMD files (vendor/) define, which come without types: typed
+   * here as far as this file uses them.
+   * @type {{
+   *   React: { createElement(type: unknown, props: object): unknown },
+   *   ReactDOM: { createRoot(root: Element): { render(element: unknown): void } },
+   *   GraphiQL: { createFetcher(options: { url: string }): unknown },
+   * }}
+   */
+  const { React, ReactDOM, GraphiQL } = /** @type {any} */ (globalThis);
   const root = document.getElementById('graphiql');
+  if (!root) return;
   const fetcher = GraphiQL.createFetcher({ url: '/graphql' });
   const example = [
     '# The MOIN Forum API: every type and field',

@@ -17,6 +17,7 @@ from server.services.errors import NotFound
 from server.services.viewer import (
     Viewer,
     can_read,
+    hears_live_updates,
     post_shown_to,
     thread_shown_to,
 )
@@ -78,7 +79,7 @@ class ThreadSubscriptions:
                 viewer = await ctx.recheck_viewer()
                 post = (
                     await _reply_to_deliver(ctx, viewer, event)
-                    if viewer.banned_reason is None
+                    if hears_live_updates(viewer)
                     else None
                 )
                 if post is None:
@@ -98,7 +99,7 @@ class ThreadSubscriptions:
             while True:
                 event = await queue.get()
                 viewer = await ctx.recheck_viewer()
-                if viewer.banned_reason is not None:
+                if not hears_live_updates(viewer):
                     return
                 thread = await _thread_to_deliver(ctx, viewer, event, flt)
                 if thread is not None:

@@ -19,7 +19,12 @@ from server.schema.enums import ThreadChange
 from server.schema.threads.subscriptions import readable_thread
 from server.schema.threads.types import Post, Thread, ThreadFilter, live_filter
 from server.services import threads
-from server.services.viewer import Viewer, post_shown_to, thread_shown_to
+from server.services.viewer import (
+    Viewer,
+    hears_live_updates,
+    post_shown_to,
+    thread_shown_to,
+)
 
 Info = strawberry.Info[Context, None]
 
@@ -97,7 +102,7 @@ class ThreadUpdateSubscriptions:
             while True:
                 event = await queue.get()
                 viewer = await ctx.recheck_viewer()
-                if viewer.banned_reason is not None:
+                if not hears_live_updates(viewer):
                     return
                 update = await _update_to_deliver(ctx, viewer, event, None)
                 if update is None:
@@ -118,7 +123,7 @@ class ThreadUpdateSubscriptions:
             while True:
                 event = await queue.get()
                 viewer = await ctx.recheck_viewer()
-                if viewer.banned_reason is not None:
+                if not hears_live_updates(viewer):
                     return
                 update = await _update_to_deliver(ctx, viewer, event, flt)
                 if update is not None and not isinstance(update, _Skip):

@@ -18,17 +18,11 @@ from server.db import utcnow
 from server.domain import ORGANISATION_SLUG, ApplicationStatus
 from server.models import MembershipApplication, Organisation
 from server.services import invitations, network_mail, organisations
-from server.services.errors import Forbidden, InvalidInput, UserErrorCode
+from server.services.errors import InvalidInput, UserErrorCode
 from server.services.invitations import InvitationLinks
 from server.services.pagination import Page, check_first, decode_cursor, encode_cursor, take_page
 from server.services.validation import REASON_MAX, Collector
-from server.services.viewer import Viewer
-
-
-def require_admin(actor: Viewer, action: str) -> None:
-    """Applications are the admins' business: anyone else is FORBIDDEN."""
-    if not actor.is_admin or actor.banned_reason is not None:
-        raise Forbidden(f"Only admins can {action}.")
+from server.services.viewer import Viewer, require_admin
 
 
 async def list_applications(

@@ -60,6 +60,9 @@ class ThreadFilter:
     search: str | None = None
 
 
+# The filter's argument of an organisation's slug, in the service's words (see BadInput).
+_SLUG = ("filter", "organisation_slug")
+
 # Core columns: the feed's statement is Core (see `feed`), and these conditions go into it.
 _THREADS = Thread.__table__.c
 _ORGANISATIONS = Organisation.__table__.c
@@ -103,11 +106,11 @@ Shape = tuple[Any, ...]
 def shape_and_params(viewer: Viewer, flt: ThreadFilter) -> tuple[Shape, dict[str, Any]]:
     """The shape of `flt` for `viewer` and the values of its parameters (limits checked)."""
     if flt.topics is not None and len(flt.topics) > TOPICS_MAX:
-        raise BadInput(f"`filter.topics` takes at most {TOPICS_MAX} topics.")
+        raise BadInput(f"takes at most {TOPICS_MAX} topics.", ("filter", "topics"))
     if flt.search is not None and len(flt.search) > SEARCH_MAX:
-        raise BadInput(f"`filter.search` takes at most {SEARCH_MAX} characters.")
+        raise BadInput(f"takes at most {SEARCH_MAX} characters.", ("filter", "search"))
     if flt.organisation_slug is not None and len(flt.organisation_slug) > SLUG_MAX:
-        raise BadInput(f"`filter.organisationSlug` takes at most {SLUG_MAX} characters.")
+        raise BadInput(f"takes at most {SLUG_MAX} characters.", _SLUG)
     params: dict[str, Any] = {"visibilities": list(readable_visibilities(viewer))}
     sees_hidden = can_see_hidden(viewer)
     if not sees_hidden and viewer.member_id is not None:
@@ -197,7 +200,7 @@ def filtered(viewer: Viewer, flt: ThreadFilter) -> tuple[sa.Select[Any], str | N
 def _organisation_by_slug(slug: str) -> sa.ScalarSelect[int]:
     """The id of the organisation with this slug, as a subquery (NULL for none)."""
     if len(slug) > SLUG_MAX:
-        raise BadInput(f"`filter.organisationSlug` takes at most {SLUG_MAX} characters.")
+        raise BadInput(f"takes at most {SLUG_MAX} characters.", _SLUG)
     return (
         sa.select(Organisation.id)
         .where(Organisation.slug == slug.strip().lower())

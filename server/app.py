@@ -33,6 +33,7 @@ from server.db import Database
 from server.feeds import Feeds
 from server.http import CancelOnDisconnect, Failures, GraphQLGuard, SecurityHeaders, parse_json
 from server.http_cache import CacheableGets, EarlyHits, PublicAnswers
+from server.http_text import AddressText
 from server.oembed import OEmbed
 from server.pages import Pages
 from server.persisted_http import PersistedQueries
@@ -270,6 +271,7 @@ def create_app(
     app.add_middleware(PartnerCORS, directory=partners, site_origin=settings.public_origin)
     # The widget's script and the modules it imports, readable by partners' pages.
     app.add_middleware(embed.PublicScripts)
+    app.add_middleware(AddressText)
     # Around everything that may touch the database: a failure is answered, not a bare 500.
     app.add_middleware(Failures)
     app.add_middleware(CancelOnDisconnect)

@@ -20,6 +20,8 @@ from server.db import Database
 from server.domain import OrganisationType, RoarPillar, ThreadKind
 from server.pages import SITE_NAME, public_thread
 from server.services import organisations
+from server.text import text_problem
+from server.weburl import split_url
 
 DEFAULT_WIDTH = 600
 DEFAULT_HEIGHT = 480
@@ -44,10 +46,19 @@ class OEmbed:
         height = _bound(request.query_params.get("maxheight"), DEFAULT_HEIGHT)
         if width is None or height is None:
             return PlainTextResponse("`maxwidth` and `maxheight` are whole numbers above 0.", 400)
-        parts = urlsplit(url)
+        parts = split_url(url)
         own = urlsplit(self.base)
-        if (parts.scheme, parts.netloc.lower()) != (own.scheme, own.netloc.lower()):
+        if parts is None or (parts.scheme, parts.netloc.lower()) != (
+            own.scheme,
+            own.netloc.lower(),
+        ):
             return PlainTextResponse("Not a page of this forum.", 404)
+        # The page's own parameters, decoded once more (`%2500` is a NUL now).
+        page_query = parse_qs(parts.query)
+        for name, values in page_query.items():
+            problem = next(filter(None, (text_problem(v) for v in [name, *values])), None)
+            if problem is not None:
+                return PlainTextResponse(f"A parameter of the page's address {problem}.", 400)
         path = parts.path.rstrip("/") or "/"
         found: tuple[str, str] | None
         if path.startswith("/t/"):
@@ -55,7 +66,7 @@ class OEmbed:
         elif path.startswith("/o/"):
             found = await self._feed({"organisation": [path[len("/o/") :]]})
         elif path == "/":
-            found = await self._feed(parse_qs(parts.query))
+            found = await self._feed(page_query)
         else:
             found = None
         if found is None:
@@ -130,7 +141,8 @@ class OEmbed:
 def _bound(raw: str | None, default: int) -> int | None:
     if raw is None:
         return default
-    if not raw.isdigit() or int(raw) < 1:
+    # ASCII digits only, and few: int() refuses "²" and numbers of 4,300 digits or more.
+    if not (raw.isascii() and raw.isdigit()) or len(raw) > 9 or int(raw) < 1:
         return None
     return min(int(raw), default)
 

@@ -1,12 +1,15 @@
 """What an operation may bring, checked once it is parsed and before it runs.
 
 - Every string it carries, in its variables or written in the document, is text
-  (`server.text`): a NUL character or a lone surrogate is refused with BAD_USER_INPUT,
-  naming where it is, before any resolver sees it, on every transport alike.
+  (`server.text`): a NUL or control character or a lone surrogate is refused with
+  BAD_USER_INPUT, naming where it is, before any resolver sees it, on every transport
+  alike.
 - A subscription runs over the WebSocket only: sent over HTTP, it would run as a query
   and fail; it is refused with a message that says where to send it.
 
-Both are pre-execution errors (as validation errors are), so nothing runs.
+Both are pre-execution errors (as validation errors are), so nothing runs. A validation
+error that carries an exception (a literal graphql-core could not read) is the client's
+too: BAD_USER_INPUT, never INTERNAL.
 """
 
 from __future__ import annotations
@@ -30,7 +33,9 @@ class InputChecks(SchemaExtension):
 
     def on_validate(self) -> Iterator[None]:
         context = self.execution_context
-        if not context.pre_execution_errors:
+        if context.pre_execution_errors:
+            context.pre_execution_errors = [_readable(e) for e in context.pre_execution_errors]
+        else:
             error = self._subscription_over_http() or self._not_text()
             if error is not None:
                 context.pre_execution_errors = [error]
@@ -61,10 +66,12 @@ class InputChecks(SchemaExtension):
                 return GraphQLError(
                     f"Variable `{where}` {problem}.", extensions={"code": "BAD_USER_INPUT"}
                 )
-        # In the document, only an escape (\u0000) can write what is not text: the lexer
-        # refuses the characters themselves, and lone surrogates in escapes.
+        # In the document, a string holds what is not text when the document does (the
+        # lexer takes a raw NUL or U+0001 in a string as it is) or through an escape
+        # (\u0000); lone surrogates in escapes the lexer refuses itself.
         document = context.graphql_document
-        if document is not None and "\\u" in (context.query or ""):
+        query = context.query or ""
+        if document is not None and ("\\u" in query or text_problem(query) is not None):
             literals = _Literals()
             visit(document, literals)
             if literals.found is not None:
@@ -75,6 +82,21 @@ class InputChecks(SchemaExtension):
                     extensions={"code": "BAD_USER_INPUT"},
                 )
         return None
+
+
+def _readable(error: GraphQLError) -> GraphQLError:
+    """A validation error as the client's: graphql-core reports a literal whose coercion
+    raised (int() refuses an Int literal of 4,300 digits or more) with the exception
+    attached, which the error masking would answer as INTERNAL."""
+    original = error.original_error
+    if original is None or isinstance(original, GraphQLError):
+        return error
+    return GraphQLError(
+        "A value written in the document cannot be read as its type (a number of "
+        "thousands of digits, for one).",
+        nodes=error.nodes,
+        extensions={"code": "BAD_USER_INPUT"},
+    )
 
 
 def _first_not_text(value: Any, path: str) -> tuple[str, str] | None:

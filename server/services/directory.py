@@ -103,17 +103,7 @@ async def update_profile(
                 UserErrorCode.TOO_LONG,
             )
     if website is not None and website.strip():
-        website = website.strip()
-        if (
-            not website.startswith(("https://", "http://"))
-            or len(website) > organisations.WEBSITE_MAX
-        ):
-            check.add(
-                "website",
-                "A website is an https:// address of at most "
-                f"{organisations.WEBSITE_MAX} characters.",
-                UserErrorCode.INVALID,
-            )
+        website = organisations.check_website(check, website)
     check.raise_if_any()
     if description:
         # Refused now, as a post's body would be, if it would cost too much to render.

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 import sqlalchemy as sa
@@ -27,6 +26,7 @@ from server.services.errors import UserErrorCode as Code
 from server.services.pagination import Page, check_first, decode_cursor, encode_cursor, take_page
 from server.services.validation import TITLE_MAX, Collector, rendered
 from server.services.viewer import Viewer, readable_visibilities, require_writer
+from server.weburl import split_url
 
 DESCRIPTION_MAX = 20_000
 LOCATION_MAX = 300
@@ -99,8 +99,7 @@ def _https(check: Collector, value: str | None) -> str | None:
     if value is None or not value.strip():
         return None
     url = value.strip()
-    parts = urlsplit(url)
-    if parts.scheme != "https" or not parts.hostname or " " in url or len(url) > JOIN_URL_MAX:
+    if split_url(url, schemes=("https",)) is None or len(url) > JOIN_URL_MAX:
         check.add(
             "join_url",
             f"A join link is an https:// address of at most {JOIN_URL_MAX} characters.",

@@ -26,6 +26,7 @@ from server.services.errors import BadInput, FieldError, InvalidInput, UserError
 from server.services.pagination import Page, check_first, decode_cursor, encode_cursor, take_page
 from server.services.validation import SEARCH_MAX, Collector
 from server.services.viewer import Viewer, readable_visibilities, require_admin
+from server.weburl import split_url
 
 R = TypeVar("R")
 
@@ -227,6 +228,26 @@ async def count_members(session: AsyncSession, organisation_id: int) -> int:
     )
 
 
+def check_website(check: Collector, value: str | None) -> str | None:
+    """An organisation's website, tidied (None when blank); a field error on `check` when
+    it is not an http(s) address with a dotted host of at most WEBSITE_MAX characters.
+
+    The one rule for an organisation's website, whether an applicant, an admin or an
+    organisation's member gives it (applications become organisations with it)."""
+    if value is None or not value.strip():
+        return None
+    website = value.strip()
+    parts = split_url(website)
+    if parts is None or "." not in (parts.hostname or "") or len(website) > WEBSITE_MAX:
+        check.add(
+            "website",
+            f"A website is an address such as https://agency.example, of at most "
+            f"{WEBSITE_MAX} characters.",
+            UserErrorCode.INVALID,
+        )
+    return website
+
+
 async def create_organisation(
     session: AsyncSession,
     actor: Viewer,
@@ -256,14 +277,7 @@ async def create_organisation(
                 "A country is an ISO 3166-1 alpha-2 code such as DE.",
                 UserErrorCode.INVALID,
             )
-    if website is not None:
-        website = website.strip()
-        if not website.startswith(("https://", "http://")) or len(website) > WEBSITE_MAX:
-            check.add(
-                "website",
-                f"A website is an https:// address of at most {WEBSITE_MAX} characters.",
-                UserErrorCode.INVALID,
-            )
+    website = check_website(check, website)
     if description is not None:
         description = check.text(
             "description", description, label="Description", max_length=DESCRIPTION_MAX

@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import secrets
 from collections.abc import Sequence
-from urllib.parse import urlsplit
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -19,6 +18,7 @@ from server.config.providers import LOOPBACK_HOSTS
 from server.models import Partner
 from server.models.base import utcnow
 from server.services.errors import BadInput
+from server.weburl import split_url
 
 KEY_PREFIX = "moin_pk_"
 NAME_MAX = 80
@@ -37,8 +37,8 @@ def hash_key(key: str) -> str:
 
 def normalise_origin(value: str) -> str:
     """`https://partner.example` (scheme, host, port; nothing else), lower-case."""
-    parts = urlsplit(value.strip())
-    if parts.scheme not in ("https", "http") or not parts.hostname:
+    parts = split_url(value.strip())
+    if parts is None:
         raise PartnerError(f"{value!r} is not an origin such as https://partner.example")
     if parts.path not in ("", "/") or parts.query or parts.fragment or parts.username:
         raise PartnerError(f"{value!r} is not an origin: give scheme, host and port only")

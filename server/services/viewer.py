@@ -104,16 +104,6 @@ def accepts_own_reply(viewer: Viewer, reply_author_id: int) -> bool:
     return viewer.member_id == reply_author_id and not viewer.is_moderator
 
 
-def can_accept(viewer: Viewer, thread_author_id: int, reply_author_id: int) -> bool:
-    """Whether `viewer` may accept a reply by `reply_author_id` in a thread of
-    `thread_author_id` (the two rules above, for offering the action)."""
-    if viewer.banned_reason is not None or viewer.organisation_id is None:
-        return False
-    if viewer.member_id != thread_author_id and not viewer.is_moderator:
-        return False
-    return not accepts_own_reply(viewer, reply_author_id)
-
-
 def require_moderator(viewer: Viewer, action: str = "close or reopen threads") -> None:
     """Moderators and admins close and reopen threads, hide posts and ban members."""
     if viewer.banned_reason is not None:
@@ -157,6 +147,35 @@ class Readable(Hideable, Protocol):
 
     @property
     def visibility(self) -> Visibility: ...
+
+
+class Acceptable(Hideable, Protocol):
+    """A post that might be accepted as its thread's answer."""
+
+    @property
+    def position(self) -> int: ...
+
+
+def unacceptable_reason(post: Acceptable) -> str | None:
+    """Why `post` cannot be its thread's answer, whoever asks (None when it can): the
+    opening post is no reply, and a hidden reply is no answer."""
+    if post.position == 0:
+        return "The opening post cannot be accepted: choose a reply."
+    if post.hidden_at is not None:
+        return "This reply is hidden by a moderator: it cannot be accepted."
+    return None
+
+
+def can_accept(viewer: Viewer, thread_author_id: int, reply: Acceptable) -> bool:
+    """Whether `viewer` may accept `reply` as the answer of a thread of `thread_author_id`
+    (the rules above and `unacceptable_reason`, for offering the action)."""
+    if unacceptable_reason(reply) is not None:
+        return False
+    if viewer.banned_reason is not None or viewer.organisation_id is None:
+        return False
+    if viewer.member_id != thread_author_id and not viewer.is_moderator:
+        return False
+    return not accepts_own_reply(viewer, reply.author_id)
 
 
 def post_shown_to(viewer: Viewer, post: Hideable) -> bool:

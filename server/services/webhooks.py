@@ -16,7 +16,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
-from urllib.parse import urlsplit
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -40,6 +39,7 @@ from server.models import (
 from server.models.base import utcnow
 from server.services import lookups, notifications
 from server.services.errors import BadInput
+from server.weburl import split_url
 
 WEBHOOK_DELIVER = "webhook.deliver"
 THREAD_STARTED = "thread.started"
@@ -71,9 +71,8 @@ def check_url(url: str, *, allow_private: bool) -> str:
     url = url.strip()
     if len(url) > URL_MAX:
         raise BadInput(f"A webhook URL has at most {URL_MAX} characters.")
-    parts = urlsplit(url)
-    schemes = ("https", "http") if allow_private else ("https",)
-    if parts.scheme not in schemes or not parts.hostname:
+    parts = split_url(url, schemes=("https", "http") if allow_private else ("https",))
+    if parts is None or parts.hostname is None:
         raise BadInput(f"{url[:100]!r} is not an https:// URL.")
     if parts.username or parts.password:
         raise BadInput("A webhook URL may not hold a user name or password.")

@@ -281,12 +281,8 @@ async def viewers_can_accept(context: Context, pairs: Sequence[tuple[Viewer, Pos
     threads_by_id = dict(zip(thread_ids, rows, strict=True))
     out: list[bool] = []
     for viewer, post in pairs:
-        row = post.row
-        if row.position == 0 or row.hidden_at is not None or viewer.member_id is None:
-            out.append(False)
-            continue
-        thread = threads_by_id.get(row.thread_id)
-        out.append(thread is not None and can_accept(viewer, thread.author_id, row.author_id))
+        thread = threads_by_id.get(post.row.thread_id)
+        out.append(thread is not None and can_accept(viewer, thread.author_id, post.row))
     return out
 
 

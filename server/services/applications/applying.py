@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
@@ -24,10 +23,10 @@ from server.services import invitations, network_fanout, network_mail, organisat
 from server.services.errors import InvalidInput, UserErrorCode
 from server.services.idempotency import fingerprint
 from server.services.validation import Collector
+from server.weburl import split_url
 
 NAME_MAX = organisations.NAME_MAX
 CONTACT_NAME_MAX = 120
-WEBSITE_MAX = organisations.WEBSITE_MAX
 MOTIVATION_MAX = 5000
 _ONE_LINE = re.compile(r"[\r\n\t\x00-\x1f\x7f]")
 
@@ -54,27 +53,6 @@ def _one_line(check: Collector, field: str, value: str, label: str, max_length: 
     return text
 
 
-def _website(check: Collector, value: str | None) -> str | None:
-    if value is None or not value.strip():
-        return None
-    website = value.strip()
-    parts = urlsplit(website)
-    host = parts.hostname or ""
-    if (
-        parts.scheme not in ("http", "https")
-        or "." not in host
-        or " " in website
-        or len(website) > WEBSITE_MAX
-    ):
-        check.add(
-            "website",
-            f"A website is an address such as https://agency.example, of at most "
-            f"{WEBSITE_MAX} characters.",
-            UserErrorCode.INVALID,
-        )
-    return website
-
-
 def check_form(form: ApplicationForm) -> ApplicationForm:
     """The form with its text tidied, or InvalidInput listing every field at fault."""
     check = Collector()
@@ -86,7 +64,7 @@ def check_form(form: ApplicationForm) -> ApplicationForm:
             "A country is an ISO 3166-1 alpha-2 code such as DE or KE.",
             UserErrorCode.INVALID,
         )
-    website = _website(check, form.website)
+    website = organisations.check_website(check, form.website)
     contact = _one_line(
         check, "contact_name", form.contact_name, "The contact's name", CONTACT_NAME_MAX
     )
@@ -121,7 +99,8 @@ def check_form(form: ApplicationForm) -> ApplicationForm:
 def _host(website: str | None) -> str | None:
     if not website:
         return None
-    host = (urlsplit(website.strip()).hostname or "").lower()
+    parts = split_url(website.strip())  # None for a website stored before it was checked so
+    host = (parts.hostname or "").lower() if parts is not None else ""
     return host.removeprefix("www.") or None
 
 

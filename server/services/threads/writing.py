@@ -44,6 +44,7 @@ from server.services.viewer import (
     require_can_edit,
     require_writer,
     thread_shown_to,
+    unacceptable_reason,
 )
 
 
@@ -363,12 +364,9 @@ async def accept_reply(session: AsyncSession, viewer: Viewer, *, post_id: int | 
         raise InvalidInput.of("post_id", NO_POST)
     thread = await _thread(session, post.thread_id)
     require_can_accept(viewer, thread.author_id)
-    if post.position == 0:
-        raise InvalidInput.of("post_id", "The opening post cannot be accepted: choose a reply.")
-    if post.hidden_at is not None:
-        raise InvalidInput.of(
-            "post_id", "This reply is hidden by a moderator: it cannot be accepted."
-        )
+    reason = unacceptable_reason(post)
+    if reason is not None:
+        raise InvalidInput.of("post_id", reason)
     if accepts_own_reply(viewer, post.author_id):
         raise InvalidInput.of(
             "post_id",

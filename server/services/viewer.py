@@ -127,6 +127,25 @@ def require_admin(viewer: Viewer, action: str = "change members' roles and organ
     raise Forbidden(f"Only admins can {action}.")
 
 
+def require_organiser(viewer: Viewer) -> int:
+    """Admins and the network's researchers organise events; returns the member id."""
+    if viewer.banned_reason is not None:
+        raise Forbidden(banned_message(viewer.banned_reason))
+    if viewer.member_id is None:
+        raise Unauthenticated("Sign in as an admin or researcher to create events.")
+    if viewer.role not in (MemberRole.ADMIN, MemberRole.RESEARCHER):
+        raise Forbidden("Only admins and the network's researchers can create events.")
+    return viewer.member_id
+
+
+def manages_organisation(viewer: Viewer, organisation_id: int, *, is_lead_contact: bool) -> bool:
+    """Admins manage any organisation (invite to it, edit its profile); a lead contact
+    (`is_lead_contact`: the viewer is one) manages their own."""
+    if viewer.banned_reason is not None:
+        return False
+    return viewer.is_admin or (is_lead_contact and viewer.organisation_id == organisation_id)
+
+
 def can_see_hidden(viewer: Viewer, author_id: int | None = None) -> bool:
     """Moderators see hidden posts and threads; so does their author (as Discourse does)."""
     return viewer.is_moderator or (author_id is not None and viewer.member_id == author_id)

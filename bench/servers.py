@@ -179,6 +179,42 @@ def forum_server(
     return ServerProcess(name, argv, port, env, log_dir)
 
 
+class WorkerProcess(ServerProcess):
+    """`moin-forum worker`: no port; ready when its log says it started."""
+
+    def start(self, timeout: float = 60.0) -> None:
+        log = self.log_path.open("wb")
+        self.proc = subprocess.Popen(
+            self.argv, env=self.env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
+        )
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(
+                    f"{self.name} exited with {self.proc.returncode}: "
+                    f"{self.log_path.read_text()[-2000:]}"
+                )
+            if " started: " in self.log_path.read_text():
+                return
+            time.sleep(0.2)
+        raise RuntimeError(f"{self.name} did not start within {timeout}s")
+
+
+def worker_process(
+    database_url: str,
+    secret: str,
+    log_dir: Path,
+    *,
+    name: str = "worker",
+    extra_env: dict[str, str] | None = None,
+) -> WorkerProcess:
+    """`moin-forum worker` with the settings `forum_server` gives the forum."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MOIN_")}
+    env.update(MOIN_DATABASE_URL=database_url, MOIN_SECRET_KEY=secret)
+    env.update(extra_env or {})
+    return WorkerProcess(name, [console_script("moin-forum"), "worker"], 0, env, log_dir)
+
+
 def baseline_server(database_url: str, port: int, log_dir: Path) -> ServerProcess:
     env = dict(os.environ)
     env["MOIN_DATABASE_URL"] = database_url

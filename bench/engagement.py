@@ -188,7 +188,7 @@ def measure_writer(
         n = 0
         for _round in range(rounds):
             for name, make in arms.items():
-                started = cpu() if cpu else 0.0
+                started = await asyncio.to_thread(cpu) if cpu else 0.0
                 for _ in range(max(1, writes // rounds)):
                     n += 1
                     elapsed, error = await _write(port, headers, make(n))
@@ -200,7 +200,7 @@ def measure_writer(
                 if drain is not None:
                     await asyncio.to_thread(drain)
                 if cpu is not None:
-                    cpu_seconds[name] += cpu() - started
+                    cpu_seconds[name] += await asyncio.to_thread(cpu) - started
 
     asyncio.run(run())
     arms_out: dict[str, dict[str, Any]] = {

@@ -136,12 +136,13 @@ def measure_writer(
     writes: int,
     rounds: int,
     interval: float = 0.1,
-    cpu: Callable[[], float] | None = None,
+    cpu: Callable[[], dict[int, float]] | None = None,
     drain: Callable[[], None] | None = None,
 ) -> dict[str, Any]:
     """The writer's latency with and without followers, arms alternated in `rounds`.
 
-    With `cpu` (seconds of CPU so far of the processes under test) and `drain` (waits until
+    With `cpu` (seconds of CPU so far of each process under test, by pid: a process that
+    ends meanwhile is not counted) and `drain` (waits until
     the work the writes queued is done), each arm's block of writes is followed by a
     drain and charged the CPU it took, its fan-out included: CPU per write."""
     from server.ids import to_global_id
@@ -188,7 +189,7 @@ def measure_writer(
         n = 0
         for _round in range(rounds):
             for name, make in arms.items():
-                started = await asyncio.to_thread(cpu) if cpu else 0.0
+                started = await asyncio.to_thread(cpu) if cpu else {}
                 for _ in range(max(1, writes // rounds)):
                     n += 1
                     elapsed, error = await _write(port, headers, make(n))
@@ -200,7 +201,8 @@ def measure_writer(
                 if drain is not None:
                     await asyncio.to_thread(drain)
                 if cpu is not None:
-                    cpu_seconds[name] += await asyncio.to_thread(cpu) - started
+                    ended = await asyncio.to_thread(cpu)
+                    cpu_seconds[name] += sum(t - started.get(p, 0.0) for p, t in ended.items())
 
     asyncio.run(run())
     arms_out: dict[str, dict[str, Any]] = {

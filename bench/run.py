@@ -964,9 +964,9 @@ def measure_s8(
     from bench import engagement
     from server.ids import to_global_id
 
-    def cpu() -> float:
-        backends = asyncio.run(_backend_cpu(dsn))
-        return sum(p.cpu_seconds() for p in (forum, *workers)) + sum(backends.values())
+    def cpu() -> dict[int, float]:
+        processes = [pid for p in (forum, *workers) for pid in p.pids()]
+        return {pid: process_cpu_seconds(pid) for pid in processes} | asyncio.run(_backend_cpu(dsn))
 
     settle(forum)
     load = load_average()

@@ -12,7 +12,7 @@ from server.domain import MemberRole
 from server.models import Event, MembershipApplication, Organisation, Thread
 from tests.api.test_hostile_inputs import START, ask, count, start_input
 from tests.conftest import BASE_URL
-from tests.factories import gid, make_member, make_organisation, sign_in
+from tests.factories import gid, make_member, make_organisation, make_thread, sign_in
 from tests.network.test_applications import APPLY, application
 from tests.network.test_directory import UPDATE as UPDATE_PROFILE
 from tests.network.test_events import CREATE as CREATE_EVENT
@@ -161,3 +161,16 @@ async def test_an_address_that_is_not_text_is_a_400_naming_it(client, db, path, 
 async def test_oembed_answers_a_bad_address_or_size_with_a_4xx(client, db, params, status):
     response = await client.get("/oembed", params=params)
     assert response.status_code == status, response.text
+
+
+async def test_the_feeds_answer_a_thread_stored_with_a_control_character(client, db):
+    # A row stored before control characters were refused failed every feed listing it.
+    thread = await make_thread(db, author=await make_member(db))
+    async with db.write() as session:
+        row = await session.get(Thread, thread.id)
+        assert row is not None
+        row.title = "Control\x01char"
+    for path in ("/feeds/threads.atom", f"/feeds/threads/{gid('Thread', thread.id)}.atom"):
+        response = await client.get(path)
+        assert response.status_code == 200, path
+        assert "Controlchar" in response.text and "\x01" not in response.text

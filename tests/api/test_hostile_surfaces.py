@@ -90,6 +90,16 @@ async def test_an_event_whose_join_link_is_no_address_is_a_field_error(
     assert await count(db, Event) == 0
 
 
+async def test_an_event_at_the_end_of_year_9999_behind_utc_is_a_field_error(client, db, settings):
+    # 9999-12-31T22:00 in America/Adak (UTC-10) is past year 9999 in UTC: OverflowError.
+    await sign_in(client, db, settings, await make_member(db, role=MemberRole.ADMIN))
+    times = {"startsAt": "9999-12-31T22:00:00", "endsAt": "9999-12-31T23:00:00"}
+    data = await gql(client, CREATE_EVENT, {"input": event_input(**times, timeZone="America/Adak")})
+    fields = sorted(e["field"][1] for e in data["createEvent"]["errors"])
+    assert fields == ["endsAt", "startsAt"]
+    assert await count(db, Event) == 0
+
+
 @pytest.mark.parametrize("address", BAD_ADDRESSES)
 async def test_an_application_whose_website_is_no_address_is_a_field_error(client, db, address):
     data = await gql(client, APPLY, {"input": application(website=address)})

@@ -32,7 +32,7 @@ from server.config import Settings
 from server.db import Database
 from server.feeds import Feeds
 from server.http import CancelOnDisconnect, Failures, GraphQLGuard, SecurityHeaders, parse_json
-from server.http_cache import CacheableGets
+from server.http_cache import CacheableGets, EarlyHits, PublicAnswers
 from server.http_text import AddressText
 from server.oembed import OEmbed
 from server.pages import Pages
@@ -243,12 +243,12 @@ def create_app(
     app.state.persisted_documents = documents
     # Innermost: it sees only bodies GraphQLGuard has checked and read whole.
     app.add_middleware(AnonymousResponseCache, cache=response_cache)
-    app.add_middleware(
-        CacheableGets,
-        cache=response_cache,
+    answers = PublicAnswers(
+        response_cache,
         max_age_seconds=settings.http_max_age_seconds,
         stale_while_revalidate_seconds=settings.http_stale_while_revalidate_seconds,
     )
+    app.add_middleware(CacheableGets, answers=answers)
     # Outside the GET cache: a persisted-only key never gets a cached answer to another
     # document.
     app.add_middleware(PersistedQueries, documents=documents)
@@ -257,6 +257,9 @@ def create_app(
         max_body_bytes=settings.max_body_bytes,
         site_origin=settings.public_origin,
     )
+    # A GET the cache holds is answered before the two above parse it (after the key's
+    # checks): the widget's cached feed and its 304s.
+    app.add_middleware(EarlyHits, answers=answers)
     app.state.partners = partners
     app.add_middleware(
         PartnerKeys,

@@ -17,10 +17,11 @@ import hashlib
 from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from server.auth.apikeys import KEY_PARAM
+from server.auth.apikeys import KEY_PARAM, PERSISTED_ONLY
 from server.persisted import SENT_QUERY_STRING
 from server.response_cache import (
     MAX_BODY_BYTES,
+    Cached,
     ResponseCache,
     SingleFlight,
     Turn,
@@ -37,24 +38,109 @@ PRIVATE = "private, no-store"
 NO_STORE = "no-store"
 
 
-class CacheableGets:
-    """Make GETs to /graphql cacheable (see the module's docstring)."""
+def cache_key(sent: bytes) -> bytes:
+    """The response cache's key for a GET whose query string was `sent`.
+
+    The parameters as the client sent them (a persisted document's hash, not its text:
+    bytes compared, nothing decoded), without the partner key. Kept in their order:
+    `query=A&query=B` and `query=B&query=A` are different requests.
+    """
+    shared = b"&".join(p for p in sent.split(b"&") if not p.startswith(KEY_PREFIX))
+    return hashlib.sha256(b"GET\n" + shared).digest()
+
+
+class PublicAnswers:
+    """A cacheable GET's answer from its body: public Cache-Control, ETag, Vary, and 304
+    when If-None-Match names the ETag. Shared by EarlyHits and CacheableGets."""
 
     def __init__(
-        self,
-        app: ASGIApp,
-        *,
-        cache: ResponseCache,
-        max_age_seconds: int,
-        stale_while_revalidate_seconds: int,
+        self, cache: ResponseCache, *, max_age_seconds: int, stale_while_revalidate_seconds: int
     ) -> None:
-        self.app = app
         self.cache = cache
         self.flights = SingleFlight()
         self.public = (
             f"public, max-age={max_age_seconds}, "
             f"stale-while-revalidate={stale_while_revalidate_seconds}"
-        )
+        ).encode()
+
+    async def send(
+        self,
+        send: Send,
+        answer: Cached,
+        if_none_match: str | None,
+        *,
+        cache_status: bytes,
+        start: Message | None = None,
+    ) -> None:
+        """Send `answer` (`start`: the response start it was made with, whose other
+        headers it keeps)."""
+        headers = [
+            (b"cache-control", self.public),
+            (b"etag", answer.etag.encode()),
+            (b"vary", VARY.encode()),
+            (b"x-cache", cache_status),
+        ]
+        if etag_matches(if_none_match, answer.etag):
+            await send({"type": "http.response.start", "status": 304, "headers": headers})
+            await send({"type": "http.response.body", "body": b""})
+            return
+        if start is not None:
+            kept = [
+                (name, value)
+                for name, value in start.get("headers", [])
+                if name.lower() not in (b"content-length", b"cache-control", b"etag", b"vary")
+            ]
+        else:
+            kept = [(b"content-type", b"application/json")]
+        headers = [*kept, *headers, (b"content-length", str(len(answer.body)).encode())]
+        await send({"type": "http.response.start", "status": 200, "headers": headers})
+        await send({"type": "http.response.body", "body": answer.body})
+
+
+class EarlyHits:
+    """Answer a GET whose answer the cache holds before anything parses its parameters.
+
+    It runs after the partner key's checks (PartnerKeys: the key, its origins, its rate
+    budget) and before GraphQLGuard and PersistedQueries, which decode the query string
+    and parse `variables` and `extensions` as JSON: for a widget's cached feed that work
+    was most of the request. Skipping them is safe because an answer is kept under the
+    parameters as sent (`cache_key`) only after they passed those checks, and the checks
+    depend on nothing else but the session cookie (then the answer is private: not here)
+    and a persisted-only key (then its document must be one of the forum's: the full
+    path checks it). A write clears the cache, so no answer from before it is served.
+    """
+
+    def __init__(self, app: ASGIApp, *, answers: PublicAnswers) -> None:
+        self.app = app
+        self.answers = answers
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if (
+            scope["type"] != "http"
+            or scope["path"] != GRAPHQL_PATH
+            or scope["method"] != "GET"
+            or not self.answers.cache.enabled
+            or scope.get("state", {}).get(PERSISTED_ONLY)
+        ):
+            await self.app(scope, receive, send)
+            return
+        headers = Headers(scope=scope)
+        cached = None
+        if "cookie" not in headers:
+            cached = self.answers.cache.get(cache_key(scope.get("query_string", b"")))
+        if cached is None:
+            await self.app(scope, receive, send)
+            return
+        await self.answers.send(send, cached, headers.get("if-none-match"), cache_status=b"hit")
+
+
+class CacheableGets:
+    """Make GETs to /graphql cacheable (see the module's docstring)."""
+
+    def __init__(self, app: ASGIApp, *, answers: PublicAnswers) -> None:
+        self.app = app
+        self.answers = answers
+        self.cache = answers.cache
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["path"] != GRAPHQL_PATH or scope["method"] != "GET":
@@ -69,23 +155,18 @@ class CacheableGets:
             # GraphiQL's page, or a request strawberry refuses: not an answer to keep.
             await self.app(scope, receive, _with_cache_control(send, NO_STORE))
             return
-        # The parameters as the client sent them (a persisted document's hash, not its
-        # text: bytes compared, nothing decoded), without the partner key. Kept in their
-        # order: `query=A&query=B` and `query=B&query=A` are different requests.
-        sent = scope.get("state", {}).get(SENT_QUERY_STRING, query_string)
-        shared = b"&".join(p for p in sent.split(b"&") if not p.startswith(KEY_PREFIX))
-        key = hashlib.sha256(b"GET\n" + shared).digest()
+        key = cache_key(scope.get("state", {}).get(SENT_QUERY_STRING, query_string))
         if_none_match = headers.get("if-none-match")
         cached = self.cache.get(key) if self.cache.enabled else None
         if cached is not None:
-            await self._answer(send, cached, if_none_match, cache_status=b"hit")
+            await self.answers.send(send, cached, if_none_match, cache_status=b"hit")
             return
         if not self.cache.enabled:
             await self._make(scope, receive, send, key, if_none_match, None)
             return
-        async with self.flights.turn(key) as turn:
+        async with self.answers.flights.turn(key) as turn:
             if turn.shared is not None:
-                await self._answer(send, turn.shared, if_none_match, cache_status=b"shared")
+                await self.answers.send(send, turn.shared, if_none_match, cache_status=b"shared")
                 return
             await self._make(scope, receive, send, key, if_none_match, turn)
 
@@ -124,44 +205,14 @@ class CacheableGets:
                 and len(body) <= MAX_BODY_BYTES
                 and self.cache.generation == generation
             ):
-                self.cache.put(key, body)
+                answer = self.cache.put(key, body)
                 if turn is not None:
-                    turn.share(body)
-            await self._answer(send, body, if_none_match, cache_status=b"miss", start=start)
+                    turn.share(answer)
+            else:
+                answer = Cached(body, etag_of(body))
+            await self.answers.send(send, answer, if_none_match, cache_status=b"miss", start=start)
 
         await self.app(scope, receive, capture)
-
-    async def _answer(
-        self,
-        send: Send,
-        body: bytes,
-        if_none_match: str | None,
-        *,
-        cache_status: bytes,
-        start: Message | None = None,
-    ) -> None:
-        etag = etag_of(body)
-        headers = [
-            (b"cache-control", self.public.encode()),
-            (b"etag", etag.encode()),
-            (b"vary", VARY.encode()),
-            (b"x-cache", cache_status),
-        ]
-        if etag_matches(if_none_match, etag):
-            await send({"type": "http.response.start", "status": 304, "headers": headers})
-            await send({"type": "http.response.body", "body": b""})
-            return
-        if start is not None:
-            kept = [
-                (name, value)
-                for name, value in start.get("headers", [])
-                if name.lower() not in (b"content-length", b"cache-control", b"etag", b"vary")
-            ]
-        else:
-            kept = [(b"content-type", b"application/json")]
-        headers = [*kept, *headers, (b"content-length", str(len(body)).encode())]
-        await send({"type": "http.response.start", "status": 200, "headers": headers})
-        await send({"type": "http.response.body", "body": body})
 
 
 def _with_cache_control(send: Send, value: str) -> Send:

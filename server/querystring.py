@@ -9,7 +9,7 @@ so a layer that rewrites the query string gets a fresh parse.
 
 from __future__ import annotations
 
-from collections.abc import MutableMapping
+from collections.abc import Iterable, MutableMapping
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -30,9 +30,33 @@ def query_pairs(scope: MutableMapping[str, Any]) -> list[tuple[str, str]]:
 
 
 def query_value(scope: MutableMapping[str, Any], name: str) -> str | None:
-    """The last value of `name` in the query string (as QueryParams.get), or None."""
+    """The last value of `name` in the query string (as QueryParams.get), or None.
+
+    Only the parameters that may be `name` are decoded: the partner key is read before
+    anything else needs the others (a cached GET may need nothing else), and decoding a
+    widget's whole query string (its `variables` and `extensions` are %-encoded JSON) cost
+    more than the rest of a cached answer. Each candidate is decoded by the same parse as
+    `query_pairs`, so the value is the one it would give.
+    """
+    raw: bytes = scope.get("query_string", b"")
+    state = scope.get("state", {})
+    parsed = state.get(_PARSED)
+    if parsed is not None and parsed[0] == raw:
+        pairs: Iterable[tuple[str, str]] = parsed[1]
+    else:
+        pairs = (
+            pair
+            for part in raw.split(b"&")
+            if _may_be_named(part.partition(b"=")[0], name)
+            for pair in parse_qsl(part.decode("latin-1"), keep_blank_values=True)
+        )
     found = None
-    for key, value in query_pairs(scope):
+    for key, value in pairs:
         if key == name:
             found = value
     return found
+
+
+def _may_be_named(raw_name: bytes, name: str) -> bool:
+    # A name %-escaped or with a `+` (a space) may decode to `name`: parse it to know.
+    return raw_name == name.encode("latin-1") or b"%" in raw_name or b"+" in raw_name

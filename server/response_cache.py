@@ -16,6 +16,7 @@ from collections import OrderedDict
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -37,13 +38,21 @@ def etag_matches(if_none_match: str | None, etag: str) -> bool:
     return etag in tags or "*" in tags
 
 
+class Cached(NamedTuple):
+    """A kept answer: its body and the body's ETag (made once, when the answer is kept: a
+    cached GET revalidated by thousands of widgets would otherwise hash it every time)."""
+
+    body: bytes
+    etag: str
+
+
 class ResponseCache:
     """Bounded LRU of response bodies with a time to live."""
 
     def __init__(self, ttl_seconds: float, max_entries: int = MAX_ENTRIES) -> None:
         self.ttl = ttl_seconds
         self.max_entries = max_entries
-        self._entries: OrderedDict[bytes, tuple[float, bytes]] = OrderedDict()
+        self._entries: OrderedDict[bytes, tuple[float, Cached]] = OrderedDict()
         # Bumped by every clear(): an answer made across a write is not kept.
         self.generation = 0
 
@@ -51,22 +60,25 @@ class ResponseCache:
     def enabled(self) -> bool:
         return self.ttl > 0
 
-    def get(self, key: bytes) -> bytes | None:
+    def get(self, key: bytes) -> Cached | None:
         entry = self._entries.get(key)
         if entry is None:
             return None
-        stored_at, body = entry
+        stored_at, cached = entry
         if time.monotonic() - stored_at > self.ttl:
             del self._entries[key]
             return None
         self._entries.move_to_end(key)
-        return body
+        return cached
 
-    def put(self, key: bytes, body: bytes) -> None:
-        self._entries[key] = (time.monotonic(), body)
+    def put(self, key: bytes, body: bytes) -> Cached:
+        """Keep `body` under `key`; returns what is kept."""
+        cached = Cached(body, etag_of(body))
+        self._entries[key] = (time.monotonic(), cached)
         self._entries.move_to_end(key)
         while len(self._entries) > self.max_entries:
             self._entries.popitem(last=False)
+        return cached
 
     def clear(self) -> None:
         """Something was written: no cached answer may be served any more."""
@@ -79,13 +91,13 @@ class Turn:
     """A request's turn at a missing answer: the answer another request made meanwhile
     (`shared`), or None, and then it makes the answer and `share`s it if it can."""
 
-    shared: bytes | None
-    _future: asyncio.Future[bytes | None] | None = None
+    shared: Cached | None
+    _future: asyncio.Future[Cached | None] | None = None
 
-    def share(self, body: bytes) -> None:
+    def share(self, answer: Cached) -> None:
         """Give the answer made to the requests that waited for it."""
         if self._future is not None and not self._future.done():
-            self._future.set_result(body)
+            self._future.set_result(answer)
 
 
 class SingleFlight:
@@ -95,7 +107,7 @@ class SingleFlight:
 
     def __init__(self) -> None:
         # Answers being made, by key: their result is the body, or None if not shareable.
-        self._in_flight: dict[bytes, asyncio.Future[bytes | None]] = {}
+        self._in_flight: dict[bytes, asyncio.Future[Cached | None]] = {}
 
     @asynccontextmanager
     async def turn(self, key: bytes) -> AsyncIterator[Turn]:
@@ -151,11 +163,11 @@ class AnonymousResponseCache:
         key = hashlib.sha256(body).digest()
         cached = self.cache.get(key)
         if cached is not None:
-            await _send_json(send, cached, cache_status=b"hit")
+            await _send_json(send, cached.body, cache_status=b"hit")
             return
         async with self.flights.turn(key) as turn:
             if turn.shared is not None:
-                await _send_json(send, turn.shared, cache_status=b"shared")
+                await _send_json(send, turn.shared.body, cache_status=b"shared")
                 return
             await self._make(scope, receive, send, message, key, turn)
 
@@ -197,8 +209,7 @@ class AnonymousResponseCache:
                 # Not if a write cleared the cache while this answer was being made.
                 and self.cache.generation == generation
             ):
-                self.cache.put(key, payload)
-                turn.share(payload)
+                turn.share(self.cache.put(key, payload))
             await send(start)
             await send({"type": "http.response.body", "body": payload})
 

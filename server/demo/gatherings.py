@@ -19,17 +19,17 @@ from pydantic import AfterValidator, BeforeValidator, Field
 from pydantic_core import PydanticCustomError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from server import countries
 from server.demo.records import (
     DAYS_AGO_MAX,
     OrgType,
     Pillar,
     Record,
-    _bounded,
-    _choice,
-    _email,
-    _listed,
-    _website,
+    as_list,
+    bounded,
+    country_code,
+    email_address,
+    one_of,
+    web_address,
 )
 from server.demo.source import Problem
 from server.domain import ApplicationStatus, EventFormat, Visibility, pillars_to_mask
@@ -40,17 +40,6 @@ from server.services.viewer import Viewer
 APPLICATIONS_FILE = "applications.yaml"
 EVENTS_FILE = "events.yaml"
 _CLOCK = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
-
-
-def _country(value: str) -> str:
-    code = countries.normalise(value)
-    if code is None:
-        raise PydanticCustomError(
-            "country",
-            "{value} is not an ISO 3166-1 alpha-2 code such as DE",
-            {"value": repr(value)},
-        )
-    return code
 
 
 def _zone(value: str) -> str:
@@ -82,17 +71,17 @@ def _https(value: str) -> str:
 class ApplicationRecord(Record):
     """An application to join (applications.yaml)."""
 
-    organisation_name: Annotated[str, AfterValidator(_bounded(NAME_MAX))]
+    organisation_name: Annotated[str, AfterValidator(bounded(NAME_MAX))]
     type: OrgType
-    country: Annotated[str, AfterValidator(_country)]
-    website: Annotated[str, AfterValidator(_website)] | None = None
-    contact_name: Annotated[str, AfterValidator(_bounded(120))]
-    contact_email: Annotated[str, AfterValidator(_email)]
+    country: Annotated[str, AfterValidator(country_code)]
+    website: Annotated[str, AfterValidator(web_address)] | None = None
+    contact_name: Annotated[str, AfterValidator(bounded(120))]
+    contact_email: Annotated[str, AfterValidator(email_address)]
     motivation: str
     days_ago: int = Field(ge=0, le=DAYS_AGO_MAX)
-    status: Annotated[
-        ApplicationStatus, BeforeValidator(_choice(ApplicationStatus, "a status"))
-    ] = ApplicationStatus.PENDING
+    status: Annotated[ApplicationStatus, BeforeValidator(one_of(ApplicationStatus, "a status"))] = (
+        ApplicationStatus.PENDING
+    )
     # A rejection's reason (required for REJECTED).
     reason: str | None = None
     # An approved application's organisation, by its slug in organisations.yaml.
@@ -102,21 +91,21 @@ class ApplicationRecord(Record):
 class EventRecord(Record):
     """An event (events.yaml); `attendees` are member keys of members.yaml."""
 
-    title: Annotated[str, AfterValidator(_bounded(200))]
+    title: Annotated[str, AfterValidator(bounded(200))]
     description: str
-    format: Annotated[EventFormat, BeforeValidator(_choice(EventFormat, "an event format"))]
+    format: Annotated[EventFormat, BeforeValidator(one_of(EventFormat, "an event format"))]
     time_zone: Annotated[str, AfterValidator(_zone)]
     days_from_now: int = Field(ge=-DAYS_AGO_MAX, le=DAYS_AGO_MAX)
     start: Annotated[str, AfterValidator(_clock)]
     hours: float = Field(gt=0, le=72)
     location: str | None = None
     join_url: Annotated[str, AfterValidator(_https)] | None = None
-    pillars: Annotated[list[Pillar], BeforeValidator(_listed)] = Field(default_factory=list)
-    visibility: Annotated[Visibility, BeforeValidator(_choice(Visibility, "a visibility"))] = (
+    pillars: Annotated[list[Pillar], BeforeValidator(as_list)] = Field(default_factory=list)
+    visibility: Annotated[Visibility, BeforeValidator(one_of(Visibility, "a visibility"))] = (
         Visibility.MEMBERS
     )
     organiser: str
-    attendees: Annotated[list[str], BeforeValidator(_listed)] = Field(default_factory=list)
+    attendees: Annotated[list[str], BeforeValidator(as_list)] = Field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from typing import Annotated, Any, TypeVar
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 from pydantic_core import PydanticCustomError
 
+from server import countries
 from server.domain import (
     ORGANISATION_SLUG,
     MemberRole,
@@ -23,8 +24,11 @@ from server.domain import (
     ThreadKind,
     Visibility,
 )
-from server.services.members import DISPLAY_NAME_MAX, EMAIL_MAX
-from server.services.organisations import NAME_MAX, WEBSITE_MAX
+from server.services.errors import InvalidInput
+from server.services.invitations import check_email
+from server.services.members import DISPLAY_NAME_MAX
+from server.services.organisations import NAME_MAX, check_website
+from server.services.validation import Collector
 
 # Member keys and thread file names: what an editor types to refer to them.
 KEY_PATTERN = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")
@@ -34,7 +38,7 @@ DAYS_AGO_MAX = 3650
 E = TypeVar("E", bound=enum.Enum)
 
 
-def _choice(kind: type[E], what: str) -> Callable[[Any], E]:
+def one_of(kind: type[E], what: str) -> Callable[[Any], E]:
     """A value that must be one of an enumeration's names, with an error listing them."""
     names = ", ".join(member.name for member in kind)
 
@@ -60,7 +64,7 @@ def _ctx(value: Any, what: str, names: str) -> dict[str, str]:
     return {"value": shown, "what": what, "names": names}
 
 
-def _listed(value: Any) -> Any:
+def as_list(value: Any) -> Any:
     """A single value where a list is expected is a list of one (`pillars: ASSESSMENT`)."""
     return [value] if isinstance(value, str) else value
 
@@ -76,7 +80,9 @@ def _matching(pattern: re.Pattern[str], rule: str) -> Callable[[str], str]:
     return check
 
 
-def _bounded(limit: int) -> Callable[[str], str]:
+def bounded(limit: int) -> Callable[[str], str]:
+    """Text that is not empty and at most `limit` characters."""
+
     def check(value: str) -> str:
         if not value:
             raise PydanticCustomError("required", "is empty")
@@ -91,31 +97,39 @@ def _bounded(limit: int) -> Callable[[str], str]:
     return check
 
 
-def _country(value: str) -> str:
-    if not (len(value) == 2 and value.isascii() and value.isalpha()):
+def country_code(value: str) -> str:
+    """An ISO 3166-1 alpha-2 code (the rule of `server.countries`), upper-cased."""
+    code = countries.normalise(value)
+    if code is None:
         raise PydanticCustomError(
-            "country", "{value} is not a two-letter country code such as DE", {"value": repr(value)}
+            "country",
+            "{value} is not an ISO 3166-1 alpha-2 code such as DE",
+            {"value": repr(value)},
         )
-    return value.upper()
+    return code
 
 
-def _website(value: str) -> str:
-    if not value.startswith(("https://", "http://")) or len(value) > WEBSITE_MAX:
-        raise PydanticCustomError(
-            "website",
-            "{value} is not a web address: it starts with https:// (at most {limit} characters)",
-            {"value": repr(value[:80]), "limit": WEBSITE_MAX},
-        )
-    return value
+def web_address(value: str) -> str:
+    """A website, by the forum's one rule for them (`organisations.check_website`)."""
+    check = Collector()
+    website = check_website(check, value)
+    if check.errors or website is None:
+        problem = check.errors[0].message if check.errors else "A website is required."
+        raise PydanticCustomError("website", "{value}: {problem}", _problem(value, problem))
+    return website
 
 
-def _email(value: str) -> str:
-    local, at, domain = value.partition("@")
-    if not (at and local and "." in domain and " " not in value) or len(value) > EMAIL_MAX:
-        raise PydanticCustomError(
-            "email", "{value} is not an e-mail address", {"value": repr(value[:80])}
-        )
-    return value
+def email_address(value: str) -> str:
+    """An e-mail address, by the forum's one rule for them (`invitations.check_email`)."""
+    email = check_email("email", value)
+    if isinstance(email, InvalidInput):
+        problem = email.errors[0].message
+        raise PydanticCustomError("email", "{value}: {problem}", _problem(value, problem))
+    return email
+
+
+def _problem(value: str, problem: str) -> dict[str, str]:
+    return {"value": repr(value[:80]), "problem": problem}
 
 
 def _some_pillars(value: list[RoarPillar]) -> list[RoarPillar]:
@@ -136,9 +150,9 @@ Slug = Annotated[
         _matching(ORGANISATION_SLUG, "use lower-case letters, digits and '-', e.g. acme-agency")
     ),
 ]
-Pillar = Annotated[RoarPillar, BeforeValidator(_choice(RoarPillar, "a ROAR pillar"))]
+Pillar = Annotated[RoarPillar, BeforeValidator(one_of(RoarPillar, "a ROAR pillar"))]
 OrgType = Annotated[
-    OrganisationType, BeforeValidator(_choice(OrganisationType, "an organisation type"))
+    OrganisationType, BeforeValidator(one_of(OrganisationType, "an organisation type"))
 ]
 
 
@@ -152,10 +166,10 @@ class OrganisationRecord(Record):
     """A member organisation of the network (organisations.yaml)."""
 
     slug: Slug
-    name: Annotated[str, AfterValidator(_bounded(NAME_MAX))]
+    name: Annotated[str, AfterValidator(bounded(NAME_MAX))]
     type: OrgType
-    country: Annotated[str, AfterValidator(_country)] | None = None
-    website: Annotated[str, AfterValidator(_website)] | None = None
+    country: Annotated[str, AfterValidator(country_code)] | None = None
+    website: Annotated[str, AfterValidator(web_address)] | None = None
     description: str | None = None
 
 
@@ -163,24 +177,24 @@ class MemberRecord(Record):
     """A person of the network (members.yaml); `key` is how threads name their author."""
 
     key: Key
-    name: Annotated[str, AfterValidator(_bounded(DISPLAY_NAME_MAX))]
-    email: Annotated[str, AfterValidator(_email)]
+    name: Annotated[str, AfterValidator(bounded(DISPLAY_NAME_MAX))]
+    email: Annotated[str, AfterValidator(email_address)]
     organisation: str | None = None
-    role: Annotated[MemberRole, BeforeValidator(_choice(MemberRole, "a role"))] = MemberRole.MEMBER
+    role: Annotated[MemberRole, BeforeValidator(one_of(MemberRole, "a role"))] = MemberRole.MEMBER
 
 
 class ThreadRecord(Record):
     """The fields of a thread's opening post (the first block of a thread file)."""
 
     title: str
-    kind: Annotated[ThreadKind, BeforeValidator(_choice(ThreadKind, "a kind of thread"))]
+    kind: Annotated[ThreadKind, BeforeValidator(one_of(ThreadKind, "a kind of thread"))]
     author: str
     days_ago: int = Field(ge=0, le=DAYS_AGO_MAX)
-    pillars: Annotated[list[Pillar], BeforeValidator(_listed), AfterValidator(_some_pillars)]
+    pillars: Annotated[list[Pillar], BeforeValidator(as_list), AfterValidator(_some_pillars)]
     # None: the type of the author's organisation (as when a member leaves it empty).
-    organisation_types: Annotated[list[OrgType] | None, BeforeValidator(_listed)] = None
-    topics: Annotated[list[str], BeforeValidator(_listed)] = []
-    visibility: Annotated[Visibility, BeforeValidator(_choice(Visibility, "a visibility"))] = (
+    organisation_types: Annotated[list[OrgType] | None, BeforeValidator(as_list)] = None
+    topics: Annotated[list[str], BeforeValidator(as_list)] = []
+    visibility: Annotated[Visibility, BeforeValidator(one_of(Visibility, "a visibility"))] = (
         Visibility.PUBLIC
     )
     closed: bool = False

@@ -15,7 +15,7 @@ from server.models import Member, Organisation, Thread
 from server.services import organisations
 from server.services.errors import Forbidden, InvalidInput, Unauthenticated, UserErrorCode
 from server.services.validation import Collector, rendered
-from server.services.viewer import Viewer, readable_visibilities
+from server.services.viewer import Viewer, manages_organisation, readable_visibilities
 
 
 @dataclass(frozen=True)
@@ -62,16 +62,18 @@ async def pillar_counts(
 
 
 async def can_edit(session: AsyncSession, viewer: Viewer, organisation_id: int) -> bool:
-    """Admins edit any profile; a lead contact their own organisation's."""
-    if viewer.banned_reason is not None or viewer.member_id is None:
-        return False
-    if viewer.is_admin:
-        return True
-    if viewer.organisation_id != organisation_id:
-        return False
-    return bool(
-        await session.scalar(sa.select(Member.lead_contact).where(Member.id == viewer.member_id))
+    """Whether `viewer` may edit the organisation's profile (`manages_organisation`; whether
+    they are its lead contact is read only for a member of it)."""
+    is_lead = (
+        viewer.member_id is not None
+        and viewer.organisation_id == organisation_id
+        and bool(
+            await session.scalar(
+                sa.select(Member.lead_contact).where(Member.id == viewer.member_id)
+            )
+        )
     )
+    return manages_organisation(viewer, organisation_id, is_lead_contact=is_lead)
 
 
 async def update_profile(

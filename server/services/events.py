@@ -21,11 +21,16 @@ from server.db import utcnow
 from server.domain import EventFormat, MemberRole, RoarPillar, Visibility, pillars_to_mask
 from server.models import Event, EventAttendance
 from server.services import idempotency, network_fanout
-from server.services.errors import Forbidden, InvalidInput, NotFound, Unauthenticated
+from server.services.errors import Forbidden, InvalidInput, NotFound
 from server.services.errors import UserErrorCode as Code
 from server.services.pagination import Page, check_first, decode_cursor, encode_cursor, take_page
 from server.services.validation import TITLE_MAX, Collector, rendered
-from server.services.viewer import Viewer, readable_visibilities, require_writer
+from server.services.viewer import (
+    Viewer,
+    readable_visibilities,
+    require_organiser,
+    require_writer,
+)
 from server.weburl import split_url
 
 DESCRIPTION_MAX = 20_000
@@ -51,17 +56,6 @@ class EventForm:
     join_url: str | None
     pillars: Sequence[RoarPillar]
     visibility: Visibility
-
-
-def require_organiser(actor: Viewer) -> int:
-    """Admins and researchers organise events; returns the member id."""
-    if actor.banned_reason is not None:
-        raise Forbidden("Your account is suspended: it cannot create events.")
-    if actor.member_id is None:
-        raise Unauthenticated("Sign in as an admin or researcher to create events.")
-    if actor.role not in (MemberRole.ADMIN, MemberRole.RESEARCHER):
-        raise Forbidden("Only admins and the network's researchers can create events.")
-    return actor.member_id
 
 
 def _zone(check: Collector, name: str) -> ZoneInfo | None:

@@ -19,7 +19,7 @@ from server.db import utcnow
 from server.models import Invitation, Member, Organisation
 from server.services import network_mail
 from server.services.errors import Forbidden, InvalidInput, Unauthenticated, UserErrorCode
-from server.services.viewer import Viewer
+from server.services.viewer import Viewer, manages_organisation
 
 INVITATION_DAYS = 14
 EMAIL_MAX = 320
@@ -70,13 +70,6 @@ async def create(
     return invitation
 
 
-def can_invite(viewer: Viewer, organisation_id: int, *, is_lead_contact: bool) -> bool:
-    """Admins invite to any organisation; a lead contact to their own."""
-    if viewer.banned_reason is not None:
-        return False
-    return viewer.is_admin or (is_lead_contact and viewer.organisation_id == organisation_id)
-
-
 async def invite_member(
     session: AsyncSession,
     actor: Viewer,
@@ -97,7 +90,7 @@ async def invite_member(
         if actor.is_admin or is_lead:
             raise InvalidInput.of("organisation", "There is no organisation with this ID.")
         raise Forbidden("Only admins and an organisation's lead contact can invite members.")
-    if not can_invite(actor, organisation.id, is_lead_contact=is_lead):
+    if not manages_organisation(actor, organisation.id, is_lead_contact=is_lead):
         raise Forbidden("Only admins and the organisation's lead contact can invite members to it.")
     checked = check_email("email", email)
     if isinstance(checked, InvalidInput):

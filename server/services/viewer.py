@@ -115,6 +115,13 @@ def require_moderator(viewer: Viewer, action: str = "close or reopen threads") -
     raise Forbidden(f"Only moderators and admins can {action}.")
 
 
+def require_can_ban(viewer: Viewer, member_role: MemberRole) -> None:
+    """Moderators ban members and researchers; only admins ban moderators and admins (the
+    caller is a moderator already: `require_moderator`)."""
+    if member_role in (MemberRole.MODERATOR, MemberRole.ADMIN) and not viewer.is_admin:
+        raise Forbidden("Only admins can ban or unban moderators and admins.")
+
+
 def require_admin(viewer: Viewer, action: str = "change members' roles and organisations") -> None:
     """Only admins (and the operator at the command line) manage members, organisations
     and the applications to join."""
@@ -125,6 +132,25 @@ def require_admin(viewer: Viewer, action: str = "change members' roles and organ
     if viewer.member_id is None:
         raise Unauthenticated(f"Sign in as an admin to {action}.")
     raise Forbidden(f"Only admins can {action}.")
+
+
+def require_organiser(viewer: Viewer) -> int:
+    """Admins and the network's researchers organise events; returns the member id."""
+    if viewer.banned_reason is not None:
+        raise Forbidden(banned_message(viewer.banned_reason))
+    if viewer.member_id is None:
+        raise Unauthenticated("Sign in as an admin or researcher to create events.")
+    if viewer.role not in (MemberRole.ADMIN, MemberRole.RESEARCHER):
+        raise Forbidden("Only admins and the network's researchers can create events.")
+    return viewer.member_id
+
+
+def manages_organisation(viewer: Viewer, organisation_id: int, *, is_lead_contact: bool) -> bool:
+    """Admins manage any organisation (invite to it, edit its profile); a lead contact
+    (`is_lead_contact`: the viewer is one) manages their own."""
+    if viewer.banned_reason is not None:
+        return False
+    return viewer.is_admin or (is_lead_contact and viewer.organisation_id == organisation_id)
 
 
 def can_see_hidden(viewer: Viewer, author_id: int | None = None) -> bool:

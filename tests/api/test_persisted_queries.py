@@ -13,6 +13,7 @@ from server.config import load_settings
 from server.persisted import load_documents_file, sha256_of
 from server.resources import web_folder
 from tests.api.test_auth_partners import PARTNER_ORIGIN, issue_key
+from tests.api.test_threads_mutations import START, start_input
 from tests.conftest import BASE_URL, TEST_SECRET
 from tests.factories import gid, make_member, make_thread, sign_in
 from tests.support import counted, gql
@@ -247,3 +248,75 @@ async def test_the_partner_key_and_its_place_do_not_split_the_cache(client, db):
     assert first.headers["x-cache"] == "miss"
     assert keyed.headers["x-cache"] == "hit"
     assert keyed.headers["etag"] == first.headers["etag"]
+
+
+# The widget's first request (web/embed/feed.js): its document by hash, with its key.
+EMBED_FEED = WEB_DOCUMENTS["EmbedFeed"]
+
+
+def widget_params(key: str) -> dict[str, str]:
+    return {
+        "operationName": "EmbedFeed",
+        "variables": json.dumps({"filter": {}, "first": 5}),
+        "extensions": json.dumps(persisted(EMBED_FEED)),
+        "key": key,
+    }
+
+
+async def test_a_cached_get_answered_early_is_never_served_after_a_write(client, db, settings):
+    author = await make_member(db)
+    await make_thread(db, author=author, title="Older")
+    key = await issue_key(db)
+    from_partner = {"origin": PARTNER_ORIGIN}
+    first = await client.get("/graphql", params=widget_params(key), headers=from_partner)
+    revalidated = await client.get(
+        "/graphql",
+        params=widget_params(key),
+        headers={**from_partner, "if-none-match": first.headers["etag"]},
+    )
+    await sign_in(client, db, settings, author)
+    started = await gql(client, START, {"input": start_input(title="Started just now")})
+    client.cookies.clear()
+
+    after = await client.get(
+        "/graphql",
+        params=widget_params(key),
+        headers={**from_partner, "if-none-match": first.headers["etag"]},
+    )
+
+    assert first.headers["x-cache"] == "miss"
+    # Answered from the cache, with what the layers around it add (CORS, security headers).
+    assert revalidated.status_code == 304
+    assert revalidated.headers["x-cache"] == "hit"
+    assert revalidated.headers["access-control-allow-origin"] == PARTNER_ORIGIN
+    assert revalidated.headers["x-content-type-options"] == "nosniff"
+    assert revalidated.headers["x-request-id"] != first.headers["x-request-id"]
+    assert not started["startThread"]["errors"]
+    assert after.status_code == 200
+    assert after.headers["etag"] != first.headers["etag"]
+    titles = [n["title"] for n in after.json()["data"]["threads"]["nodes"]]
+    assert titles == ["Started just now", "Older"]
+
+
+async def test_a_persisted_only_key_gets_no_cached_answer_to_another_document(client, db):
+    key = await issue_key(db)
+    strict = await issue_key(db, name="strict-portal", persisted_only=True)
+    await client.get("/graphql", params=get_params(OWN_DOCUMENT, {}, with_text=True, key=key))
+    await client.get("/graphql", params=get_params(OWN_DOCUMENT, {}, key=key))
+    cached = await client.get("/graphql", params=get_params(OWN_DOCUMENT, {}, key=key))
+
+    refused = await client.get("/graphql", params=get_params(OWN_DOCUMENT, {}, key=strict))
+
+    assert cached.headers["x-cache"] == "hit"
+    assert refused.status_code == 403
+    assert refused.json()["errors"][0]["extensions"]["code"] == "PERSISTED_QUERY_REQUIRED"
+
+
+async def test_cached_gets_spend_the_keys_rate_budget(client, db):
+    key = await issue_key(db, rate_limit=2)
+
+    answers = [await client.get("/graphql", params=widget_params(key)) for _ in range(3)]
+
+    assert [a.status_code for a in answers] == [200, 200, 429]
+    assert answers[1].headers["x-cache"] == "hit"
+    assert answers[2].json()["errors"][0]["extensions"]["code"] == "RATE_LIMITED"

@@ -234,7 +234,7 @@ def test_every_problem_of_every_file_is_reported_together(tmp_path):
 
     assert problems(folder) == [
         "members.yaml:7: email: 'ben@city-lab.example' is used twice (first on line 3)",
-        "organisations.yaml:5: country: 'Norway' is not a two-letter country code such as DE",
+        "organisations.yaml:5: country: 'Norway' is not an ISO 3166-1 alpha-2 code such as DE",
         "threads/notes.txt: is not a thread file: their names end in .md",
         "threads/second.md:3: kind: 'CHAT' is not a kind of thread (one of CHALLENGE, "
         "DISCUSSION, CASE_EXAMPLE)",
@@ -348,3 +348,20 @@ def test_demo_with_bad_data_writes_nothing_and_good_data_then_loads(tmp_path):
     assert (
         loaded.stdout == "Loaded demo content: 2 organisations, 3 members, 1 threads, 2 replies\n"
     )
+
+
+def test_websites_and_e_mail_addresses_follow_the_forums_own_rules(tmp_path):
+    # A dotless host passes "starts with https://" but is no website for the forum's rule.
+    organisations = ORGANISATIONS.replace("https://green-bank.example", "https://localhost")
+    members = MEMBERS.replace("ben@city-lab.example", "ben at city-lab")
+
+    found = problems(
+        write_network(tmp_path, {"organisations.yaml": organisations, "members.yaml": members})
+    )
+
+    assert found == [
+        "members.yaml:7: email: 'ben at city-lab': This is not an e-mail address such as "
+        "ana@bank.example.",
+        "organisations.yaml:6: website: 'https://localhost': A website is an address such as "
+        "https://agency.example, of at most 300 characters.",
+    ]

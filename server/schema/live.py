@@ -15,8 +15,10 @@ computed once per event:
   batched lookup for all of them. A document with any other field runs once per viewer.
 
 A value that itself depends on the viewer (an update's post, which its author sees while
-hidden) is delivered under a `variant` saying how; a personal one (a notification) per
-viewer. Besides the viewer, the event, the document and the variables, the resolvers of
+hidden) is delivered under a `variant` saying how; a personal one per viewer. The
+notifications of one event differ only in their ids (a per-viewer field): they are one
+value per class, with each receiver's own beside it for documents that run per viewer
+(`alone`). Besides the viewer, the event, the document and the variables, the resolvers of
 an event's value read only the context's database, settings and loaders, which are the
 same for every receiver (a delivery's context is its first receiver's, with the class's
 stand-in viewer and the event's loaders: a resolver there must not read the request or
@@ -130,13 +132,21 @@ def _variables_key(values: dict[str, Any]) -> str:
 
 
 class Receipt:
-    """What one receiver yields for an event: the class's delivery, and who it is."""
+    """What one receiver yields for an event: the class's delivery, who it is, and its own
+    value when the class's is not theirs (see `EventShare.delivery`)."""
 
-    __slots__ = ("delivery", "viewer")
+    __slots__ = ("alone", "delivery", "viewer")
 
-    def __init__(self, delivery: Delivery[Any], viewer: Viewer) -> None:
+    def __init__(
+        self, delivery: Delivery[Any], viewer: Viewer, alone: Callable[[], Any] | None = None
+    ) -> None:
         self.delivery = delivery
         self.viewer = viewer
+        self.alone = alone
+
+    def value(self) -> Any:
+        """The value a document that runs for this receiver alone executes on."""
+        return self.delivery.value if self.alone is None else self.alone()
 
 
 class EventShare:
@@ -162,13 +172,18 @@ class EventShare:
         *,
         variant: Hashable = None,
         personal: bool = False,
+        alone: Callable[[], T] | None = None,
     ) -> T:
         """What a receiver authorised as `viewer` yields for the event.
 
         `value` must be the same for every viewer of the class given the same `variant`
         (say what it depends on there); a `personal` value is delivered per viewer.
-        Typed as the value, which is what the subscription's field returns; it is a
-        `Receipt`, which `LiveExecutor` executes once for all the class's receivers.
+        `alone` gives this receiver's own value where it differs from the class's only
+        in per-viewer fields (a notification's id): a document that runs once for the
+        class fills those from `viewer_scope.PER_VIEWER`, one that runs per viewer
+        executes on `alone()`. Typed as the value, which is what the subscription's field
+        returns; it is a `Receipt`, which `LiveExecutor` executes once for all the
+        class's receivers.
         """
         stand_in = None if personal else viewer_scope.visibility_class(viewer)
         key = (stand_in or viewer, stand_in is not None, variant)
@@ -178,7 +193,7 @@ class EventShare:
             found = self._deliveries[key] = Delivery(
                 value(), context, self, by_class=stand_in is not None
             )
-        return cast(T, Receipt(found, viewer))
+        return cast(T, Receipt(found, viewer, alone))
 
     def per_viewer(self, field: tuple[str, str], context: Context) -> DataLoader[Any, Any]:
         """The loader of a per-viewer field's values: the receivers that ask together are
@@ -235,6 +250,7 @@ class LiveExecutor(PlanExecutor):
             run = delivery.run(self, None, lambda: execute(serially))
             return _for_viewer(run, receipt.viewer, delivery)
         self.context_value = dataclasses.replace(delivery.context, viewer=receipt.viewer)
+        self.root_value = receipt.value()
         run = delivery.run(self, receipt.viewer, lambda: execute(serially))
         return _shielded(run.outcome)
 

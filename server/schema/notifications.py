@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import AsyncGenerator
+from collections.abc import AsyncGenerator, Sequence
 from datetime import datetime
+from types import SimpleNamespace
+from typing import Any, cast
 
 import strawberry
 
 from server import events
 from server.ids import row_id, to_global_id
 from server.models import NotificationRecord
-from server.schema import live
+from server.schema import live, viewer_scope
 from server.schema.context import Context
 from server.schema.enums import EmailFrequency, NotificationReason
 from server.schema.errors import UserError
@@ -30,6 +32,8 @@ from server.services.viewer import (
 )
 
 Info = strawberry.Info[Context, None]
+# Where an event keeps the id of the notification that stands for all of its (see _first).
+_FIRST = "notification"
 
 
 @strawberry.type(description="Something a member is told about.")
@@ -42,6 +46,14 @@ class Notification(Node):
     created_at: datetime = strawberry.field(description="When it was made.")
     read_at: datetime | None = strawberry.field(description="Null while unread.")
     row: strawberry.Private[NotificationRecord]
+    # For a live event's value shared by its receivers: each one's notification by member.
+    by_member: strawberry.Private[dict[str, Any] | None] = None
+
+    def id_of(self, viewer: Viewer) -> strawberry.ID:
+        """The ID of `viewer`'s notification: this one's, or theirs of a shared value."""
+        if self.by_member is None:
+            return self.id
+        return strawberry.ID(to_global_id("Notification", self.by_member[str(viewer.member_id)]))
 
     @strawberry.field(description="The thread it is about, if any.")
     async def thread(self, info: Info) -> Thread | None:
@@ -75,6 +87,14 @@ class Notification(Node):
     def url(self, info: Info) -> str:
         base = info.context.settings.public_url
         return base + notifications.path_of(self.row)
+
+    @classmethod
+    def of_event(cls, row: NotificationRecord, by_member: dict[str, Any]) -> Notification:
+        """The value every receiver of a live event shares (`row` one of its notifications,
+        `by_member` all of them): its per-viewer fields are filled for each receiver."""
+        shared = cls.from_row(row)
+        shared.by_member = by_member
+        return shared
 
     @classmethod
     def from_row(cls, row: NotificationRecord) -> Notification:
@@ -226,17 +246,55 @@ class NotificationMutations:
 async def _to_deliver(
     ctx: Context, viewer: Viewer, event: events.Event, member_id: int
 ) -> Notification | None:
-    """The event's notification for `member_id`, if it has one (loaded once for all the
-    event's receivers, see server.schema.live)."""
+    """The event's notification for `member_id`, if it has one.
+
+    The notifications one event names were made by one statement: alike but for their id
+    and member (and unread). One of them is loaded for all the event's receivers and
+    delivered once per visibility class, each receiver's id filled in (`_ids`); the
+    authors of its thread and post, who see them even hidden, get theirs alone.
+    """
     made = event.data.get("notifications")
-    notification_id = made.get(str(member_id)) if isinstance(made, dict) else None
+    if not isinstance(made, dict):
+        return None
+    notification_id = made.get(str(member_id))
     if not isinstance(notification_id, int):
         return None
     share = live.share_of(event, ctx.db)
-    row = await share.loaders.notification_by_id.load(notification_id)
-    if row is None or row.member_id != member_id:
+    loaders = share.loaders
+    template = await loaders.notification_by_id.load(_first(event, made))
+    if template is None:
         return None
-    return share.delivery(ctx, viewer, lambda: Notification.from_row(row), personal=True)
+    authors: set[int | None] = set()
+    if template.thread_id is not None:
+        thread = await loaders.thread_by_id.load(template.thread_id)
+        authors.add(thread.author_id if thread is not None else None)
+    if template.post_id is not None:
+        post = await loaders.post_by_id.load(template.post_id)
+        authors.add(post.author_id if post is not None else None)
+    own = functools.partial(_own, template, notification_id, member_id)
+    if member_id in authors:
+        return share.delivery(ctx, viewer, own, personal=True)
+    return share.delivery(ctx, viewer, lambda: Notification.of_event(template, made), alone=own)
+
+
+def _first(event: events.Event, made: dict[str, Any]) -> int:
+    """The notification that stands for all of the event's (the same for every receiver)."""
+    first = event.shared.get(_FIRST)
+    if first is None:
+        first = event.shared[_FIRST] = min(n for n in made.values() if isinstance(n, int))
+    return cast(int, first)
+
+
+def _own(template: NotificationRecord, notification_id: int, member_id: int) -> Notification:
+    row = cast(Any, template)._asdict()
+    row.update(id=notification_id, member_id=member_id, read_at=None)
+    return Notification.from_row(cast(NotificationRecord, SimpleNamespace(**row)))
+
+
+@viewer_scope.per_viewer("Notification", "id")
+async def _ids(_ctx: Any, pairs: Sequence[tuple[Viewer, Notification]]) -> list[strawberry.ID]:
+    """Each receiver's own notification's ID, where a class's delivery shares one value."""
+    return [parent.id_of(viewer) for viewer, parent in pairs]
 
 
 @strawberry.type

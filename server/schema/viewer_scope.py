@@ -64,6 +64,12 @@ CLASS_SAFE: frozenset[tuple[str, str]] = frozenset(
         ("Member", "organisation"),
         ("Organisation", "countryName"),
         ("Organisation", "region"),
+        ("Notification", "actor"),
+        ("Notification", "url"),
+        # These two show a hidden thread or post to its author as well: notificationAdded
+        # delivers to those authors alone, never by class (server.schema.notifications).
+        ("Notification", "thread"),
+        ("Notification", "post"),
     }
 )
 

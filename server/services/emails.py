@@ -27,7 +27,7 @@ from server.models import Member, Notification, NotificationRecord, Notification
 from server.models.base import utcnow
 from server.services import notifications
 from server.services.sql import insert_ignoring_conflicts
-from server.services.viewer import Viewer
+from server.services.viewer import Viewer, can_see_hidden
 
 # The outbox kinds this module's work runs as (registered in server.background).
 EMAIL_IMMEDIATELY = notifications.EMAIL_IMMEDIATELY
@@ -83,8 +83,9 @@ async def send_immediately(session: AsyncSession, site: MailSite, ids: Sequence[
     )
     queued = 0
     for notification, member, body_html, body, hidden_at in rows:
-        # Hidden since it was made: the notification stays, the post's text is not sent.
-        shown = hidden_at is None or member.role in (MemberRole.MODERATOR, MemberRole.ADMIN)
+        # Hidden since it was made: the notification stays, the post's text is not sent
+        # (but to those who see hidden posts).
+        shown = hidden_at is None or can_see_hidden(Viewer(member_id=member.id, role=member.role))
         message = _one(
             site,
             member,

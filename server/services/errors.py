@@ -55,8 +55,9 @@ class BadInput(DomainError):
     """An argument outside its bounds where no payload can carry the error (a query).
 
     `argument` names the argument at fault in the service's own words (e.g.
-    `("filter", "organisation_slug")`), and `message` then says what is wrong with it; the
-    schema names it as GraphQL does (`filter.organisationSlug`).
+    `("filter", "organisation_slug")`); the message given then says only what is wrong with
+    it (kept as `problem`; `message` is both, for the command line), and the schema names
+    the argument as GraphQL does (`filter.organisationSlug`).
     """
 
     code = "BAD_USER_INPUT"

@@ -4,11 +4,16 @@ A write queues one outbox job (`queue_*`, one INSERT in its transaction); the wo
 runs `run` after the commit, in a transaction of its own, so that a reply in a thread
 with a thousand followers costs its writer no more than a reply in a quiet one. Each
 recipient is checked as a reader (`server.services.viewer`): nobody is told of what they
-may not read, nor of their own action, and nobody twice of one event.
+may not read, nor of their own action, and nobody twice of one event. The followers are
+chosen and notified in the database, one INSERT … SELECT per reason (the reader rule is
+asked once per role, see `notifications.ReadRule`), so that a thousand followers cost
+about what ten do: row by row, the worker spent 220 ms of CPU on a reply to 1,000
+followers and 370 ms on a thread for 2,000 (bench S8, December 2026).
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import Any
 
@@ -18,7 +23,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from server import jobs
 from server.domain import (
     FollowKind,
-    MemberRole,
     NotificationReason,
     mask_to_pillars,
     mask_to_types,
@@ -94,27 +98,17 @@ def _thread_followers(thread_id: int) -> sa.Select[Any]:
     )
 
 
-async def _readers(
-    session: AsyncSession, candidates: sa.Select[Any], mentions: set[int]
-) -> dict[int, Viewer]:
-    """The candidates and mentioned members who are not banned, as the readers they are,
-    by member id."""
-    where: sa.ColumnElement[bool] = Member.id.in_(candidates)
-    if mentions:
-        where = sa.or_(where, Member.id.in_(mentions))
-    rows = await session.execute(
-        sa.select(Member.id, Member.role, Member.organisation_id).where(
-            where, Member.banned_at.is_(None)
-        )
-    )
-    return {i: Viewer(member_id=i, role=MemberRole(role), organisation_id=o) for i, role, o in rows}
+def _rule(author: Member, thread: Thread, post: Post | None) -> notifications.ReadRule:
+    """Who may be told of `post` in `thread` (of the thread, when None) by `author`."""
 
+    def may_read(reader: Viewer) -> bool:
+        # A banned author's posts stay up, but only moderators hear of them.
+        if author.banned_at is not None and not reader.is_moderator:
+            return False
+        return thread_shown_to(reader, thread) and (post is None or post_shown_to(reader, post))
 
-def _allowed(author: Member, readers: dict[int, Viewer]) -> dict[int, Viewer]:
-    # A banned author's posts stay up, but only moderators hear of them.
-    if author.banned_at is not None:
-        return {i: reader for i, reader in readers.items() if reader.is_moderator}
-    return readers
+    authors = {thread.author_id} if post is None else {thread.author_id, post.author_id}
+    return notifications.ReadRule(may_read, frozenset(authors))
 
 
 async def _post(
@@ -131,37 +125,27 @@ async def _post(
     if row is None:
         return {}
     post, thread, author = row
-    candidates = (
-        _thread_followers(thread.id) if followers else sa.select(Member.id).where(sa.false())
-    )
-    readers = [
-        member_id
-        for member_id, reader in _allowed(
-            author, await _readers(session, candidates, mentions)
-        ).items()
-        if thread_shown_to(reader, thread) and post_shown_to(reader, post)
-    ]
-    reply = Reason.EXPERT_REPLY if post.is_expert else Reason.REPLY
-    chosen = [
-        notifications.Recipient(m, Reason.MENTION if m in mentions else reply)
-        for m in readers
-        if followers or m in mentions
-    ]
-    name, title = author.display_name, thread.title
-    texts = {
-        Reason.MENTION: f"{name} mentioned you in {title}",
-        Reason.EXPERT_REPLY: f"{name} (researcher) replied to {title}",
-        Reason.REPLY: f"{name} replied to {title}",
-    }
-    return await _notify_by_reason(
+    notify = functools.partial(
+        notifications.notify,
         session,
-        chosen,
-        texts,
         event_key=f"post:{post.id}",
         actor_id=author.id,
         thread_id=thread.id,
         post_id=post.id,
+        readers=_rule(author, thread, post),
     )
+    name, title = author.display_name, thread.title
+    made: dict[int, int] = {}
+    # The mentioned first: a member both mentioned and following is told of the mention.
+    if mentions:
+        made |= await notify(mentions, Reason.MENTION, text=f"{name} mentioned you in {title}")
+    if followers:
+        if post.is_expert:
+            reason, text = Reason.EXPERT_REPLY, f"{name} (researcher) replied to {title}"
+        else:
+            reason, text = Reason.REPLY, f"{name} replied to {title}"
+        made |= await notify(_thread_followers(thread.id), reason, text=text)
+    return made
 
 
 async def _thread(session: AsyncSession, thread_id: int, mentions: set[int]) -> dict[int, int]:
@@ -189,26 +173,21 @@ async def _thread(session: AsyncSession, thread_id: int, mentions: set[int]) -> 
     candidates = sa.select(Follow.member_id).where(
         sa.or_(*(sa.and_(Follow.kind == kind, Follow.key == key) for kind, key in targets))
     )
-    allowed = _allowed(author, await _readers(session, candidates, mentions))
-    chosen = [
-        notifications.Recipient(m, Reason.MENTION if m in mentions else Reason.NEW_THREAD)
-        for m, reader in allowed.items()
-        if thread_shown_to(reader, thread)
-    ]
-    name, title = author.display_name, thread.title
-    texts = {
-        Reason.MENTION: f"{name} mentioned you in {title}",
-        Reason.NEW_THREAD: f"{name} started {title}",
-    }
-    return await _notify_by_reason(
+    notify = functools.partial(
+        notifications.notify,
         session,
-        chosen,
-        texts,
         event_key=f"thread:{thread.id}",
         actor_id=author.id,
         thread_id=thread.id,
-        post_ids={Reason.MENTION: opening_id},
+        readers=_rule(author, thread, None),
     )
+    name, title = author.display_name, thread.title
+    made: dict[int, int] = {}
+    if mentions:
+        made |= await notify(
+            mentions, Reason.MENTION, text=f"{name} mentioned you in {title}", post_id=opening_id
+        )
+    return made | await notify(candidates, Reason.NEW_THREAD, text=f"{name} started {title}")
 
 
 async def _accept(
@@ -216,58 +195,24 @@ async def _accept(
 ) -> dict[int, int]:
     row = (
         await session.execute(
-            sa.select(Thread, Post)
+            sa.select(Thread, Post, Member)
             .join(Post, Post.thread_id == Thread.id)
+            .join(Member, Member.id == Post.author_id)
             .where(Thread.id == thread_id, Post.id == post_id)
         )
     ).first()
     actor = await session.get(Member, actor_id)
     if row is None or actor is None:
         return {}
-    thread, post = row
-    readers = [
-        member_id
-        for member_id, reader in (
-            await _readers(session, _thread_followers(thread.id), set())
-        ).items()
-        if thread_shown_to(reader, thread) and post_shown_to(reader, post)
-    ]
+    thread, post, author = row
     return await notifications.notify(
         session,
-        readers,
+        _thread_followers(thread.id),
         Reason.ANSWER_ACCEPTED,
         text=f"{actor.display_name} accepted an answer in {thread.title}",
         event_key=f"accept:{post.id}",
         actor_id=actor.id,
         thread_id=thread.id,
         post_id=post.id,
+        readers=_rule(author, thread, post),
     )
-
-
-async def _notify_by_reason(
-    session: AsyncSession,
-    chosen: list[notifications.Recipient],
-    texts: dict[NotificationReason, str],
-    *,
-    event_key: str,
-    actor_id: int,
-    thread_id: int,
-    post_id: int | None = None,
-    post_ids: dict[NotificationReason, int] | None = None,
-) -> dict[int, int]:
-    """One `notify` per reason (each reason has its text), all for the same event."""
-    made: dict[int, int] = {}
-    for reason, text in texts.items():
-        members = [r.member_id for r in chosen if r.reason is reason]
-        if members:
-            made |= await notifications.notify(
-                session,
-                members,
-                reason,
-                text=text,
-                event_key=event_key,
-                actor_id=actor_id,
-                thread_id=thread_id,
-                post_id=(post_ids or {}).get(reason, post_id),
-            )
-    return made

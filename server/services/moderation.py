@@ -16,15 +16,15 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from server import search
-from server.domain import MemberRole, ThreadChange, ThreadStatus
+from server.domain import ThreadChange, ThreadStatus
 from server.models import Member, Post, Thread
 from server.models.base import utcnow
-from server.services.errors import Forbidden, InvalidInput, UserErrorCode
+from server.services.errors import InvalidInput, UserErrorCode
 from server.services.sessions import end_sessions_of
 from server.services.threads.live import record_update
 from server.services.threads.reading import NO_POST, NO_THREAD, get_post, get_thread
 from server.services.validation import REASON_MAX, Collector
-from server.services.viewer import Viewer, require_moderator
+from server.services.viewer import Viewer, require_can_ban, require_moderator
 
 log = logging.getLogger(__name__)
 
@@ -143,8 +143,7 @@ async def set_banned(
     assert member is not None
     if member.id == viewer.member_id:
         raise InvalidInput.of("member_id", "You cannot ban or unban yourself.")
-    if member.role in (MemberRole.MODERATOR, MemberRole.ADMIN) and not viewer.is_admin:
-        raise Forbidden("Only admins can ban or unban moderators and admins.")
+    require_can_ban(viewer, member.role)
 
     if banned:
         if member.banned_at is None:

@@ -18,7 +18,7 @@ from server.domain import FollowKind, MemberRole, NotificationReason, mask_to_pi
 from server.ids import to_global_id
 from server.models import Event, Follow, Member, MembershipApplication
 from server.services import notifications
-from server.services.viewer import Viewer, can_read
+from server.services.viewer import can_read
 
 NETWORK_FAN_OUT = "network.fan_out"
 
@@ -80,25 +80,13 @@ async def _event(session: AsyncSession, event_id: int) -> dict[int, int]:
     followers = sa.select(Follow.member_id).where(
         Follow.kind == FollowKind.PILLAR, Follow.key.in_(pillars)
     )
-    rows = await session.execute(
-        sa.select(Member.id, Member.role, Member.organisation_id).where(
-            Member.id.in_(followers), Member.banned_at.is_(None)
-        )
-    )
-    readers = [
-        member_id
-        for member_id, role, organisation_id in rows
-        if can_read(
-            Viewer(member_id=member_id, role=MemberRole(role), organisation_id=organisation_id),
-            event.visibility,
-        )
-    ]
     return await notifications.notify(
         session,
-        readers,
+        followers,
         NotificationReason.EVENT,
         text=f"New event: {event.title}",
         event_key=f"event:{event.id}",
         actor_id=event.created_by_id,
         url_path=f"/events#event-{to_global_id('Event', event.id)}",
+        readers=notifications.ReadRule(lambda reader: can_read(reader, event.visibility)),
     )

@@ -9,7 +9,7 @@ commit.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, cast
@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from server import events, jobs
-from server.domain import EmailFrequency, NotificationReason
+from server.domain import EmailFrequency, MemberRole, NotificationReason
 from server.ids import to_global_id
 from server.models import (
     Member,
@@ -44,21 +44,43 @@ EMAIL_IMMEDIATELY = "notifications.email"
 TEXT_MAX = 500
 MARK_IDS_MAX = 100
 NO_NOTIFICATION = "There is no notification of yours with this ID."
-# Rows per INSERT: well inside both databases' limits on bound parameters.
-_CHUNK = 500
 
 
 @dataclass(frozen=True)
-class Recipient:
-    """A member to notify, and why (the reason may differ per member for one event)."""
+class ReadRule:
+    """Who may read what a notification is about: `may_read` decides for a reader by their
+    role, and for the members of `authors` (whose own hidden posts they see) by who they
+    are too. A rule that read anything else of the reader could not be put in SQL."""
 
-    member_id: int
-    reason: NotificationReason
+    may_read: Callable[[Viewer], bool]
+    authors: frozenset[int] = frozenset()
+
+
+# A reader of a role who is none of a rule's authors: no member has this id (ids start at 1).
+_ANY_MEMBER = 0
+
+
+def _readers(rule: ReadRule) -> sa.ColumnElement[bool]:
+    """`rule` in SQL over the members table: the rule is asked once per role (and per role
+    of each author), not once per member, so a thousand candidates are one statement."""
+    role, member = Member.__table__.c.role, Member.__table__.c.id
+
+    def roles(member_id: int) -> list[MemberRole]:
+        return [r for r in MemberRole if rule.may_read(Viewer(member_id=member_id, role=r))]
+
+    by_role = role.in_(roles(_ANY_MEMBER))
+    if not rule.authors:
+        return by_role
+    authors = sorted(rule.authors)
+    return sa.or_(
+        sa.and_(member.not_in(authors), by_role),
+        *(sa.and_(member == a, role.in_(roles(a))) for a in authors),
+    )
 
 
 async def notify(
     session: AsyncSession,
-    recipients: Iterable[int | Recipient],
+    recipients: Iterable[int] | sa.Select[Any],
     reason: NotificationReason,
     *,
     text: str,
@@ -67,57 +89,54 @@ async def notify(
     thread_id: int | None = None,
     post_id: int | None = None,
     url_path: str | None = None,
+    readers: ReadRule | None = None,
     now: datetime | None = None,
 ) -> dict[int, int]:
-    """Notify `recipients` (member ids, or `Recipient`s with a reason of their own).
+    """Notify `recipients` (member ids, or a SELECT of member ids such as a target's
+    followers) who may read what it is about (`readers`; everyone when None).
 
-    The caller has checked that each may read what it is about. The actor and banned
-    members are skipped; a member already notified of `event_key` is not notified
-    again, so a job that runs twice makes nothing twice. Returns the new notifications'
-    ids by member id; one live event for all of them is published after the commit.
+    The actor and banned members are skipped; a member already notified of `event_key` is
+    not notified again (whatever the reason then), so a job that runs twice makes nothing
+    twice. One INSERT … SELECT however many recipients. Returns the new notifications' ids
+    by member id; one live event for all of them is published after the commit (they are
+    alike but for their id and member, which live delivery relies on).
     `url_path` links a notification about something other than a thread (`/events/...`).
     """
-    wanted: dict[int, NotificationReason] = {}
-    for recipient in recipients:
-        if isinstance(recipient, Recipient):
-            wanted.setdefault(recipient.member_id, recipient.reason)
-        else:
-            wanted.setdefault(recipient, reason)
-    if actor_id is not None:
-        wanted.pop(actor_id, None)  # never about one's own action
-    if not wanted:
-        return {}
-    banned = await session.scalars(
-        sa.select(Member.id).where(Member.id.in_(list(wanted)), Member.banned_at.is_not(None))
-    )
-    for member_id in banned:
-        wanted.pop(member_id, None)
-    now = now or utcnow()
-    text = text[:TEXT_MAX]
-    made: dict[int, int] = {}
-    rows = [
-        {
-            "member_id": member_id,
-            "reason": member_reason,
-            "text": text,
-            "event_key": event_key,
-            "thread_id": thread_id,
-            "post_id": post_id,
-            "actor_id": actor_id,
-            "url_path": url_path,
-            "created_at": now,
-        }
-        for member_id, member_reason in sorted(wanted.items())
-    ]
+    members = Member.__table__
+    if not isinstance(recipients, sa.Select):
+        recipients = sorted(set(recipients))
+        if not recipients:
+            return {}
     table = Notification.__table__
-    for start in range(0, len(rows), _CHUNK):
-        result = await session.execute(
-            insert_ignoring_conflicts(session, table)
-            .values(rows[start : start + _CHUNK])
-            .on_conflict_do_nothing(index_elements=["member_id", "event_key"])
-            .returning(table.c.id, table.c.member_id)
-        )
-        made.update({member_id: notification_id for notification_id, member_id in result})
+    c = table.c
+    where: list[sa.ColumnElement[bool]] = [
+        members.c.id.in_(recipients),
+        members.c.banned_at.is_(None),
+    ]
+    if actor_id is not None:
+        where.append(members.c.id != actor_id)  # never about one's own action
+    if readers is not None:
+        where.append(_readers(readers))
+    values = {
+        c.reason: reason,
+        c.text: text[:TEXT_MAX],
+        c.event_key: event_key,
+        c.thread_id: thread_id,
+        c.post_id: post_id,
+        c.actor_id: actor_id,
+        c.url_path: url_path,
+        c.created_at: now or utcnow(),
+    }
+    chosen = sa.select(
+        members.c.id, *(sa.literal(value, column.type) for column, value in values.items())
+    ).where(*where)
+    result = await session.execute(
+        insert_ignoring_conflicts(session, table)
+        .from_select([c.member_id, *values], chosen)
+        .on_conflict_do_nothing(index_elements=["member_id", "event_key"])
+        .returning(c.id, c.member_id)
+    )
+    made = {member_id: notification_id for notification_id, member_id in result}
     if made:
         # Their e-mail (for members who want it at once) is written by the worker.
         await jobs.enqueue(session, EMAIL_IMMEDIATELY, {"ids": sorted(made.values())})

@@ -115,6 +115,13 @@ def require_moderator(viewer: Viewer, action: str = "close or reopen threads") -
     raise Forbidden(f"Only moderators and admins can {action}.")
 
 
+def require_can_ban(viewer: Viewer, member_role: MemberRole) -> None:
+    """Moderators ban members and researchers; only admins ban moderators and admins (the
+    caller is a moderator already: `require_moderator`)."""
+    if member_role in (MemberRole.MODERATOR, MemberRole.ADMIN) and not viewer.is_admin:
+        raise Forbidden("Only admins can ban or unban moderators and admins.")
+
+
 def require_admin(viewer: Viewer, action: str = "change members' roles and organisations") -> None:
     """Only admins (and the operator at the command line) manage members, organisations
     and the applications to join."""

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 
 import pytest
+import sqlalchemy as sa
 
+from server.domain import MemberRole
+from server.models import Thread
 from tests.api.test_redis_scaleout import both_up, instance
 from tests.api.test_subscriptions import cookie_of, next_message, subscription
-from tests.engagement.support import follow, reply, run_jobs
+from tests.engagement.support import follow, notifications_of, reply, run_jobs
 from tests.factories import gid, make_member, make_thread, sign_in
 from tests.support import REDIS_URL, require_redis
 
@@ -46,6 +50,60 @@ async def test_a_follower_hears_of_a_reply_live(app, db, settings, signed_in, li
         "thread": {"title": "Mission budgets"},
         "actor": {"displayName": "Amara Okafor"},
     }
+
+
+SHARED = "subscription { notificationAdded { id reason thread { title } } }"
+# Thread.replies takes arguments: this document runs for each receiver alone.
+ALONE = """
+subscription { notificationAdded { id thread { title replies(first: 1) { nodes { id } } } } }
+"""
+
+
+async def test_every_receiver_of_one_event_gets_their_own_notification(
+    app, db, settings, signed_in, live_server
+):
+    author = await make_member(db)
+    thread = await make_thread(db, author=author, title="Hidden budgets")
+    moderator = await make_member(db, role=MemberRole.MODERATOR)
+    members = [await make_member(db) for _ in range(2)]
+    clients = {m.id: await signed_in(m) for m in (author, moderator, *members)}
+    for member in (moderator, *members):
+        await follow(clients[member.id], thread=gid("Thread", thread.id))
+    replier = await signed_in(await make_member(db, role=MemberRole.MODERATOR))
+    documents = {author.id: SHARED, moderator.id: SHARED, members[0].id: SHARED}
+    documents[members[1].id] = ALONE
+    told = (author.id, moderator.id)  # of the reply once the thread is hidden
+
+    async with contextlib.AsyncExitStack() as stack:
+        sockets = {
+            member_id: await stack.enter_async_context(
+                subscription(live_server, document, {}, cookie=cookie_of(clients[member_id]))
+            )
+            for member_id, document in documents.items()
+        }
+        await reply(replier, thread.id)
+        await run_jobs(app, settings, db)
+        got = {m: (await next_message(s))["payload"]["data"] for m, s in sockets.items()}
+        listed = {
+            m: (await notifications_of(c))["notifications"]["nodes"] for m, c in clients.items()
+        }
+        # Hidden now: only its author and moderators hear of it, and see it.
+        async with db.write() as session:
+            await session.execute(
+                sa.update(Thread).where(Thread.id == thread.id).values(hidden_at=sa.func.now())
+            )
+        await reply(replier, thread.id)
+        await run_jobs(app, settings, db)
+        hidden = {m: (await next_message(sockets[m]))["payload"]["data"] for m in told}
+
+    for member_id, data in got.items():
+        assert [data["notificationAdded"]["id"]] == [n["id"] for n in listed[member_id]]
+        assert data["notificationAdded"]["thread"]["title"] == "Hidden budgets"
+    assert len({data["notificationAdded"]["id"] for data in got.values()}) == 4
+    for member_id, data in hidden.items():
+        [newest, *_] = (await notifications_of(clients[member_id]))["notifications"]["nodes"]
+        assert data["notificationAdded"]["id"] == newest["id"]
+        assert data["notificationAdded"]["thread"]["title"] == "Hidden budgets"
 
 
 async def test_a_visitor_cannot_subscribe_to_notifications(live_server):

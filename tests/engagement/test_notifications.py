@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from server.domain import MemberRole, RoarPillar, Visibility
-from server.models import Member, Notification, OutboxJob, Post
+from server.domain import FollowKind, MemberRole, RoarPillar, Visibility
+from server.models import Follow, Member, Notification, OutboxJob, Post, Thread
 from server.services import fanout
 from tests.engagement.support import (
     ACCEPT,
@@ -16,7 +16,7 @@ from tests.engagement.support import (
     run_jobs,
 )
 from tests.factories import gid, make_member, make_organisation, make_reply, make_thread
-from tests.support import gql
+from tests.support import counted, gql
 
 
 async def notification_rows(db) -> list[tuple[int, str, str]]:
@@ -156,6 +156,47 @@ async def test_nobody_hears_of_what_they_may_not_read(app, db, settings, signed_
         told[member_id] = told.get(member_id, 0) + 1
     assert told == {author.id: 1, plain.id: 1, moderator.id: 3}
     # The thread's author replied to nothing; the replier never hears of their own replies.
+
+
+async def test_the_author_of_a_hidden_thread_still_hears_of_its_replies(
+    app, db, settings, signed_in
+):
+    author = await make_member(db)
+    thread = await make_thread(db, author=author)
+    plain = await make_member(db)
+    moderator = await make_member(db, role=MemberRole.MODERATOR)
+    for member in (plain, moderator):
+        await follow(await signed_in(member), thread=gid("Thread", thread.id))
+    async with db.write() as session:
+        await session.execute(
+            sa.update(Thread).where(Thread.id == thread.id).values(hidden_at=sa.func.now())
+        )
+
+    await make_reply(db, thread=thread, author=await make_member(db, role=MemberRole.MODERATOR))
+    await run_jobs(app, settings, db)
+
+    # Its author sees a hidden thread, as moderators do; other members do not.
+    assert {member for member, _, _ in await notification_rows(db)} == {author.id, moderator.id}
+
+
+async def test_a_fan_out_costs_the_same_statements_for_3_and_30_followers(app, db, settings):
+    counts = []
+    for followers in (3, 30):
+        thread = await make_thread(db, author=await make_member(db))
+        members = [await make_member(db, with_organisation=False) for _ in range(followers)]
+        async with db.write() as session:
+            session.add_all(
+                Follow(member_id=m.id, kind=FollowKind.THREAD, key=str(thread.id)) for m in members
+            )
+        post = await make_reply(db, thread=thread, author=await make_member(db))
+        with counted(db) as statements:
+            async with db.write() as session:
+                made = await fanout.run(
+                    session, {"event": "reply", "post": post.id, "mentions": []}
+                )
+        assert len(made) == followers + 1  # and the thread's author
+        counts.append(len(statements))
+    assert counts[0] == counts[1], counts
 
 
 async def test_a_mention_notifies_the_member_named_and_links_the_name(app, db, settings, signed_in):

@@ -21,6 +21,7 @@ from server.services.viewer import (
     manages_organisation,
     post_shown_to,
     require_admin,
+    require_can_ban,
     require_organiser,
     thread_shown_to,
     unacceptable_reason,
@@ -149,3 +150,15 @@ def test_neither_the_opening_post_nor_a_hidden_reply_can_be_an_answer():
     assert unacceptable_reason(Shown(hidden_at=None)) is None
     assert not can_accept(moderator, AUTHOR_ID, opening)
     assert not can_accept(moderator, AUTHOR_ID, hidden)
+
+
+@pytest.mark.parametrize("role", list(MemberRole))
+def test_moderators_ban_members_and_researchers_only_admins_ban_moderators_and_admins(role):
+    staff_role = role in (MemberRole.MODERATOR, MemberRole.ADMIN)
+
+    require_can_ban(VIEWERS["admin"], role)
+    if staff_role:
+        with pytest.raises(Forbidden, match="Only admins"):
+            require_can_ban(VIEWERS["moderator"], role)
+    else:
+        require_can_ban(VIEWERS["moderator"], role)

@@ -41,6 +41,7 @@ from server.services.threads.feed import list_threads
 from server.services.threads.filters import ThreadFilter
 from server.services.validation import TOPICS_MAX
 from server.services.viewer import VISITOR
+from server.text import strip_not_text
 
 ATOM = "application/atom+xml; charset=utf-8"
 # Entries in a feed: the newest threads, or the first posts of a thread.
@@ -174,13 +175,13 @@ class Feeds:
             entry = feed.add_entry(order="append")
             url = self.thread_url(thread.id)
             entry.id(url)
-            entry.title(thread.title)
+            entry.title(strip_not_text(thread.title))
             entry.link(href=url, rel="alternate", type="text/html")
             entry.published(thread.created_at)
             entry.updated(thread.last_activity_at)
             entry.author(name=_author_name(author))
             if opening is not None and opening.hidden_at is None:
-                entry.content(opening.body_html, type="html")
+                entry.content(strip_not_text(opening.body_html), type="html")
             entry.category(term=thread.kind.value, label=_label(thread.kind.value))
             for pillar in mask_to_pillars(thread.pillars_mask):
                 entry.category(term=pillar.value, label=_label(pillar.value))
@@ -211,18 +212,20 @@ class Feeds:
             authors = await lookups.members_by_id(session, [p.author_id for p in posts])
         url = self.thread_url(thread.id)
         self_url = f"{self.base}/feeds/threads/{ids.to_global_id('Thread', thread.id)}.atom"
-        feed = self._feed(feed_id=self_url, title=thread.title, self_url=self_url, alternate=url)
+        feed = self._feed(
+            feed_id=self_url, title=strip_not_text(thread.title), self_url=self_url, alternate=url
+        )
         for post in posts:
             entry = feed.add_entry(order="append")
             post_url = f"{url}#post-{ids.to_global_id('Post', post.id)}"
             entry.id(post_url)
             kind = "Opening post" if post.position == 0 else f"Reply {post.position}"
-            entry.title(f"{kind}: {thread.title}")
+            entry.title(strip_not_text(f"{kind}: {thread.title}"))
             entry.link(href=post_url, rel="alternate", type="text/html")
             entry.published(post.created_at)
             entry.updated(post.edited_at or post.created_at)
             entry.author(name=_author_name(authors.get(post.author_id)))
-            entry.content(post.body_html, type="html")
+            entry.content(strip_not_text(post.body_html), type="html")
         updated = max((p.edited_at or p.created_at for p in posts), default=thread.last_activity_at)
         return _conditional(request, feed, max(updated, thread.last_activity_at))
 
@@ -287,7 +290,7 @@ def _author_name(found: tuple[Any, Any] | None) -> str:
         return "A former member"
     member, organisation = found
     name: str = member.display_name
-    return f"{name} ({organisation.name})" if organisation is not None else name
+    return strip_not_text(f"{name} ({organisation.name})" if organisation is not None else name)
 
 
 def _conditional(request: Request, feed: FeedGenerator, updated: datetime) -> Response:

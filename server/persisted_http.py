@@ -23,7 +23,6 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from server.auth.apikeys import PERSISTED_ONLY
 from server.persisted import (
-    MAX_AUTOMATIC,
     SENT_QUERY_STRING,
     PersistedDocuments,
     is_sha256,
@@ -141,7 +140,13 @@ class PersistedQueries:
         return document
 
 
-@functools.lru_cache(maxsize=MAX_AUTOMATIC + 256)
+# Documents kept encoded. A cached answer is served before this layer (EarlyHits), so only
+# answers being made need one: the busiest few. Each may be 20,000 characters and three
+# times that encoded; a bound of MAX_AUTOMATIC + 256 let one client fill 100 MB.
+ENCODED_KEPT = 64
+
+
+@functools.lru_cache(maxsize=ENCODED_KEPT)
 def _query_parameter(document: str) -> bytes:
     """`query=<the document, %-encoded>`: encoded once per document, not per request (the
     text is long; a cached feed's whole answer costs less than encoding it)."""

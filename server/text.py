@@ -35,3 +35,9 @@ def text_problem(value: str) -> str | None:
         f"holds a control character (U+{ord(character):04X}), which text may not contain "
         "(tab and line breaks may)"
     )
+
+
+def strip_not_text(value: str) -> str:
+    """`value` with what text may not hold removed: for rows stored before the rule (a
+    title with U+0001 would fail the XML of a whole Atom feed)."""
+    return _NOT_TEXT.sub("", value)

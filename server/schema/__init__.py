@@ -10,14 +10,17 @@ from graphql import ASTValidationRule, GraphQLError
 from strawberry.extensions import (
     AddValidationRules,
     MaxTokensLimiter,
-    ParserCache,
-    ValidationCache,
     max_aliases,
     query_depth_limiter,
 )
 from strawberry.types import ExecutionContext
 
 from server.config import Settings
+from server.schema.document_caches import (
+    CACHE_SIZE,
+    ShortDocumentParserCache,
+    ShortDocumentValidationCache,
+)
 from server.schema.errors import ErrorCodes
 from server.schema.execution import plan_plain_fields
 from server.schema.input_checks import InputChecks
@@ -28,9 +31,6 @@ from server.schema.organisations import Organisation
 from server.schema.plans import install_plans
 from server.schema.root import Mutation, Query, Subscription
 from server.schema.threads import Post, Thread
-
-# Bounded: 100,000 distinct query texts must not grow memory without limit.
-CACHE_SIZE = 1024
 
 
 class ForumSchema(strawberry.Schema):
@@ -75,9 +75,9 @@ def _build_schema(
     ]
     extensions: list[Any] = [
         lambda: MaxTokensLimiter(max_token_count=max_tokens),
-        lambda: ParserCache(maxsize=CACHE_SIZE),
+        lambda: ShortDocumentParserCache(maxsize=CACHE_SIZE),
         lambda: AddValidationRules(limits),
-        lambda: ValidationCache(maxsize=CACHE_SIZE),
+        lambda: ShortDocumentValidationCache(maxsize=CACHE_SIZE),
         InputChecks,
         lambda: QueryCost(max_query_cost),
         ErrorCodes,

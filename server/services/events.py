@@ -82,11 +82,32 @@ def _zones() -> set[str]:
     return _ZONES
 
 
-def _instant(moment: datetime, zone: ZoneInfo | None) -> datetime:
+def _instant(
+    check: Collector, field: str, moment: datetime, zone: ZoneInfo | None
+) -> datetime | None:
     """`moment` in UTC: an instant as it is, a wall-clock time in the event's zone."""
-    if moment.tzinfo is None:
+    wall_clock = moment.tzinfo is None
+    if wall_clock:
         moment = moment.replace(tzinfo=zone or UTC)
-    return moment.astimezone(UTC)
+    try:
+        instant = moment.astimezone(UTC)
+    except OverflowError:  # 9999-12-31T22:00 in a zone behind UTC is past year 9999
+        check.add(field, "This time is more than five years away.", Code.INVALID)
+        return None
+    if (
+        wall_clock
+        and zone is not None
+        and instant.astimezone(zone).replace(tzinfo=None) != moment.replace(tzinfo=None)
+    ):
+        # A time the clocks skip (02:30 when they go forward at 02:00): zoneinfo reads it
+        # with the offset before the change, so it would silently become 03:30.
+        check.add(
+            field,
+            f"There is no {moment:%H:%M} on {moment:%Y-%m-%d} in {zone.key}: the clocks go "
+            "forward then.",
+            Code.INVALID,
+        )
+    return instant
 
 
 def _https(check: Collector, value: str | None) -> str | None:
@@ -110,13 +131,14 @@ def check_form(form: EventForm) -> tuple[EventForm, ZoneInfo | None]:
         "description", form.description, label="The description", max_length=DESCRIPTION_MAX
     )
     zone = _zone(check, form.time_zone)
-    starts_at = _instant(form.starts_at, zone)
-    ends_at = _instant(form.ends_at, zone)
-    if ends_at <= starts_at:
-        check.add("ends_at", "The end must come after the start.", Code.INVALID)
-    elif ends_at - starts_at > LONGEST:
-        check.add("ends_at", f"An event lasts at most {LONGEST.days} days.", Code.INVALID)
-    if abs(starts_at - utcnow()) > HORIZON:
+    starts_at = _instant(check, "starts_at", form.starts_at, zone)
+    ends_at = _instant(check, "ends_at", form.ends_at, zone)
+    if starts_at is not None and ends_at is not None:
+        if ends_at <= starts_at:
+            check.add("ends_at", "The end must come after the start.", Code.INVALID)
+        elif ends_at - starts_at > LONGEST:
+            check.add("ends_at", f"An event lasts at most {LONGEST.days} days.", Code.INVALID)
+    if starts_at is not None and abs(starts_at - utcnow()) > HORIZON:
         check.add("starts_at", "The start is more than five years away.", Code.INVALID)
     location = (form.location or "").strip() or None
     if location is not None and len(location) > LOCATION_MAX:
@@ -131,6 +153,7 @@ def check_form(form: EventForm) -> tuple[EventForm, ZoneInfo | None]:
     if form.format in (EventFormat.ONLINE, EventFormat.HYBRID) and join_url is None:
         check.add("join_url", "An event held online needs a join link.", Code.REQUIRED)
     check.raise_if_any()
+    assert starts_at is not None and ends_at is not None  # or the check raised
     tidy = EventForm(
         title=title,
         description=description,

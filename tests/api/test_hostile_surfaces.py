@@ -5,14 +5,17 @@ and nothing is written, on both databases alike."""
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 import pytest
 import sqlalchemy as sa
 
+from server.db import utcnow
 from server.domain import MemberRole
 from server.models import Event, MembershipApplication, Organisation, Thread
 from tests.api.test_hostile_inputs import START, ask, count, start_input
 from tests.conftest import BASE_URL
-from tests.factories import gid, make_member, make_organisation, sign_in
+from tests.factories import gid, make_member, make_organisation, make_thread, sign_in
 from tests.network.test_applications import APPLY, application
 from tests.network.test_directory import UPDATE as UPDATE_PROFILE
 from tests.network.test_events import CREATE as CREATE_EVENT
@@ -90,6 +93,32 @@ async def test_an_event_whose_join_link_is_no_address_is_a_field_error(
     assert await count(db, Event) == 0
 
 
+async def test_an_event_at_the_end_of_year_9999_behind_utc_is_a_field_error(client, db, settings):
+    # 9999-12-31T22:00 in America/Adak (UTC-10) is past year 9999 in UTC: OverflowError.
+    await sign_in(client, db, settings, await make_member(db, role=MemberRole.ADMIN))
+    times = {"startsAt": "9999-12-31T22:00:00", "endsAt": "9999-12-31T23:00:00"}
+    data = await gql(client, CREATE_EVENT, {"input": event_input(**times, timeZone="America/Adak")})
+    fields = sorted(e["field"][1] for e in data["createEvent"]["errors"])
+    assert fields == ["endsAt", "startsAt"]
+    assert await count(db, Event) == 0
+
+
+async def test_an_event_at_a_time_the_clocks_skip_is_a_field_error(client, db, settings):
+    # 01:30 in London on the last Sunday of March does not exist; read with the winter
+    # offset it silently became 02:30.
+    year = utcnow().year + 1
+    day = date(year, 3, 31) - timedelta(days=(date(year, 3, 31).weekday() - 6) % 7)
+    await sign_in(client, db, settings, await make_member(db, role=MemberRole.ADMIN))
+    times = {"startsAt": f"{day}T01:30:00", "endsAt": f"{day}T03:00:00"}
+    data = await gql(client, CREATE_EVENT, {"input": event_input(**times)})
+    [error] = data["createEvent"]["errors"]
+    assert error["field"] == ["input", "startsAt"]
+    assert error["message"] == (
+        f"There is no 01:30 on {day} in Europe/London: the clocks go forward then."
+    )
+    assert await count(db, Event) == 0
+
+
 @pytest.mark.parametrize("address", BAD_ADDRESSES)
 async def test_an_application_whose_website_is_no_address_is_a_field_error(client, db, address):
     data = await gql(client, APPLY, {"input": application(website=address)})
@@ -161,3 +190,16 @@ async def test_an_address_that_is_not_text_is_a_400_naming_it(client, db, path, 
 async def test_oembed_answers_a_bad_address_or_size_with_a_4xx(client, db, params, status):
     response = await client.get("/oembed", params=params)
     assert response.status_code == status, response.text
+
+
+async def test_the_feeds_answer_a_thread_stored_with_a_control_character(client, db):
+    # A row stored before control characters were refused failed every feed listing it.
+    thread = await make_thread(db, author=await make_member(db))
+    async with db.write() as session:
+        row = await session.get(Thread, thread.id)
+        assert row is not None
+        row.title = "Control\x01char"
+    for path in ("/feeds/threads.atom", f"/feeds/threads/{gid('Thread', thread.id)}.atom"):
+        response = await client.get(path)
+        assert response.status_code == 200, path
+        assert "Controlchar" in response.text and "\x01" not in response.text

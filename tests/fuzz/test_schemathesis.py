@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import re
 import subprocess
 import sys
 from collections.abc import AsyncIterator
@@ -28,6 +29,7 @@ from server.config import load_settings
 from server.db import Database
 from server.demo.loader import load_demo
 from server.models import Member
+from server.schema import build_schema
 from tests.conftest import TEST_SECRET
 from tests.conftest import _drop_postgres_database as drop_postgres_database
 from tests.conftest import _postgres_database as postgres_database
@@ -42,6 +44,11 @@ SEEDS = {"visitor": 1501, "member": 1502}
 # BAD_USER_INPUT…) as the server's; `positive_data_acceptance` every refusal of a query
 # the schema allows (`first: 486`). Both are the forum's answers: its own checks replace
 # them (no 5xx, no INTERNAL, no insides shown).
+# Schemathesis fuzzes each root field of Query and Mutation as an operation of its own.
+_SERVED = build_schema()._schema  # a strawberry Schema's graphql-core schema
+ROOT_FIELDS = sum(
+    len(t.fields) for t in (_SERVED.query_type, _SERVED.mutation_type) if t is not None
+)
 EXCLUDED_CHECKS = "not_a_server_error,positive_data_acceptance"
 # Neither the fuzzer's address nor its volume are a visitor's: budgets would answer
 # RATE_LIMITED to most of what it sends.
@@ -132,6 +139,11 @@ async def test_fuzzing_as_a_visitor_and_a_member_finds_no_5xx_no_internal_and_no
     for role, run in runs.items():
         assert run.returncode == 0, f"as a {role}:\n{run.stdout[-6000:]}\n{run.stderr[-2000:]}"
         assert " passed" in run.stdout, run.stdout[-2000:]
+        # Every query and mutation of the served schema was fuzzed, new ones included.
+        selected = re.search(r"Selected: (\d+)/(\d+)", run.stdout)
+        tested = re.search(r"Tested: (\d+)", run.stdout)
+        assert selected is not None and tested is not None, run.stdout[-2000:]
+        assert tested.group(1) == selected.group(2) == str(ROOT_FIELDS), run.stdout[-2000:]
     log = (tmp_path / "forum.log").read_text(errors="replace")
     for trouble in ("internal error", "Exception in worker task", "was never retrieved"):
         assert trouble not in log, log[-6000:]

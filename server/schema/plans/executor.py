@@ -20,6 +20,7 @@ from graphql import GraphQLError, GraphQLObjectType, GraphQLSchema, OperationDef
 from graphql.execution.collect_fields import DeferUsage, FieldDetails
 from graphql.execution.executor import CollectedErrors
 
+from server.schema.document_caches import operation_is_kept
 from server.schema.execution import PlainFieldExecutionContext
 from server.schema.plans.compiler import ObjectPlan, Refusal, compile_operation, directive_variables
 from server.schema.plans.runner import run
@@ -37,6 +38,9 @@ PlanKey = tuple[int, tuple[Any, ...]]
 # The fallback counter's reason for a query run again generically after its plan's run
 # nulled the whole answer.
 REDONE = "answer nulled: run again on graphql-core"
+# The fallback counter's reason for an operation whose document is too long to keep
+# anything of (see document_caches): a plan pays off only when it is used again.
+LONG_DOCUMENT = "document too long to keep a plan of"
 
 
 @dataclass
@@ -127,6 +131,9 @@ class PlanExecutor(PlainFieldExecutionContext):
         if plans is None or not plans.enabled or not self.read_plain_fields:
             return None
         operation = self.operation
+        if not operation_is_kept(operation):
+            plans.fallbacks[LONG_DOCUMENT] += 1
+            return None
         known = plans.operations.get(id(operation))
         if known is None or known[0] is not operation:
             try:

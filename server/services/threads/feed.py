@@ -32,6 +32,7 @@ from server.models import (
 from server.services.errors import BadInput, TimedOut
 from server.services.pagination import Page, check_first, decode_cursor, encode_cursor, take_page
 from server.services.threads.filters import (
+    STATEMENTS_KEPT,
     Shape,
     ThreadFilter,
     conditions,
@@ -91,7 +92,7 @@ _MEMBER_ROW = result_tuple([attr.key for attr in record_columns(Member)])
 _ORGANISATION_ROW = result_tuple([attr.key for attr in record_columns(Organisation)])
 
 
-@functools.cache
+@functools.lru_cache(maxsize=STATEMENTS_KEPT)
 def _feed_statement(shape: Shape, order: ThreadOrder, after: bool) -> sa.Select[Any]:
     """A page of a thread list with its authors and their organisations, in one statement
     built once per shape, order and whether a cursor bounds it; the rows come as the

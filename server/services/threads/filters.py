@@ -101,6 +101,12 @@ _NO_FILTER = ThreadFilter()
 # someone who sees hidden threads) and which filters are given. One statement per shape is
 # built, once; the values are its bound parameters.
 Shape = tuple[Any, ...]
+# Statements kept per shape at most (the least recently used are built again). A shape is
+# a combination of filters, so there are thousands (768 for a visitor alone, times three
+# kinds of viewer, times the orders and the cursor): kept without a bound, a visitor
+# trying every combination would make the process keep every statement (about 9 KB each,
+# over 200 MB). The web client and the widget use a few dozen.
+STATEMENTS_KEPT = 512
 
 
 def shape_and_params(viewer: Viewer, flt: ThreadFilter) -> tuple[Shape, dict[str, Any]]:
@@ -135,7 +141,7 @@ def shape_and_params(viewer: Viewer, flt: ThreadFilter) -> tuple[Shape, dict[str
     return shape, params
 
 
-@functools.cache
+@functools.lru_cache(maxsize=STATEMENTS_KEPT)
 def conditions(shape: Shape) -> tuple[sa.ColumnElement[bool], ...]:
     """`_build_conditions` on parameters without values, built once per shape."""
     return _build_conditions(shape, sa.bindparam)

@@ -162,6 +162,12 @@ UNBUDGETED = (
 )
 
 
+def _forum_env(database_url: str, secret: str, settings: dict[str, str]) -> dict[str, str]:
+    """This environment without its MOIN_ settings, with the database, secret and `settings`."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MOIN_")}
+    return {**env, "MOIN_DATABASE_URL": database_url, "MOIN_SECRET_KEY": secret, **settings}
+
+
 def forum_server(
     database_url: str,
     secret: str,
@@ -173,12 +179,10 @@ def forum_server(
 ) -> ServerProcess:
     """`moin-forum serve` with production settings: only the database and the secret are set,
     and the visitors' budgets lifted."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("MOIN_")}
-    env.update(MOIN_DATABASE_URL=database_url, MOIN_SECRET_KEY=secret)
     # The load generator is one visitor's address: with the visitors' budgets of searches
     # and previews, S5 would measure the budget (RATE_LIMITED), not the server.
-    env.update({name: "1000000000" for name in UNBUDGETED})
-    env.update(extra_env or {})
+    unbudgeted = {name: "1000000000" for name in UNBUDGETED}
+    env = _forum_env(database_url, secret, {**unbudgeted, **(extra_env or {})})
     argv = [console_script("moin-forum"), "serve", "--host", "127.0.0.1", "--port", str(port)]
     return ServerProcess(name, argv, port, env, log_dir)
 
@@ -198,10 +202,8 @@ def worker_process(
     name: str = "worker",
     extra_env: dict[str, str] | None = None,
 ) -> WorkerProcess:
-    """`moin-forum worker` with the settings `forum_server` gives the forum."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("MOIN_")}
-    env.update(MOIN_DATABASE_URL=database_url, MOIN_SECRET_KEY=secret)
-    env.update(extra_env or {})
+    """`moin-forum worker` with the database and the secret, as `forum_server` gives them."""
+    env = _forum_env(database_url, secret, extra_env or {})
     return WorkerProcess(name, [console_script("moin-forum"), "worker"], 0, env, log_dir)
 
 

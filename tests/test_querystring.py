@@ -45,4 +45,3 @@ def test_random_query_strings_agree_with_the_whole_parse():
         raw = b"".join(rng.choice(PIECES) for _ in range(rng.randint(0, 14)))
 
         assert query_value({"query_string": raw}, "key") == whole_parse(raw, "key"), raw
-

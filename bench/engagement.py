@@ -38,6 +38,8 @@ THREAD_FOLLOWERS = 1000
 PILLAR_FOLLOWERS = 2000
 FOLLOWED_PILLAR = "ASSESSMENT"
 UNFOLLOWED_PILLAR = "ROUTES_AND_DIRECTIONS"
+# The outbox kinds a write's fan-out makes: the notifications, then their e-mail.
+WRITE_WORK = ("notifications.fan_out", "notifications.email")
 
 REPLY = """mutation Reply($input: ReplyInput!) {
   reply(input: $input) { post { id } errors { message } } }"""
@@ -134,8 +136,15 @@ def measure_writer(
     writes: int,
     rounds: int,
     interval: float = 0.1,
+    cpu: Callable[[], dict[int, float]] | None = None,
+    drain: Callable[[], None] | None = None,
 ) -> dict[str, Any]:
-    """The writer's latency with and without followers, arms alternated in `rounds`."""
+    """The writer's latency with and without followers, arms alternated in `rounds`.
+
+    With `cpu` (seconds of CPU so far of each process under test, by pid: a process that
+    ends meanwhile is not counted) and `drain` (waits until
+    the work the writes queued is done), each arm's block of writes is followed by a
+    drain and charged the CPU it took, its fan-out included: CPU per write."""
     from server.ids import to_global_id
 
     headers = {"Origin": f"http://{HOST}:{port}", "Cookie": f"{cookie[0]}={cookie[1]}"}
@@ -173,12 +182,14 @@ def measure_writer(
         "thread_unfollowed_pillar": start(UNFOLLOWED_PILLAR),
     }
     times: dict[str, list[float]] = {name: [] for name in arms}
+    cpu_seconds = dict.fromkeys(arms, 0.0)
     errors: list[str] = []
 
     async def run() -> None:
         n = 0
         for _round in range(rounds):
             for name, make in arms.items():
+                started = await asyncio.to_thread(cpu) if cpu else {}
                 for _ in range(max(1, writes // rounds)):
                     n += 1
                     elapsed, error = await _write(port, headers, make(n))
@@ -187,9 +198,19 @@ def measure_writer(
                     else:
                         times[name].append(elapsed)
                     await asyncio.sleep(interval)
+                if drain is not None:
+                    await asyncio.to_thread(drain)
+                if cpu is not None:
+                    ended = await asyncio.to_thread(cpu)
+                    cpu_seconds[name] += sum(t - started.get(p, 0.0) for p, t in ended.items())
 
     asyncio.run(run())
-    arms_out = {name: {"writes": len(v), **_percentiles(v)} for name, v in times.items()}
+    arms_out: dict[str, dict[str, Any]] = {
+        name: {"writes": len(v), **_percentiles(v)} for name, v in times.items()
+    }
+    if cpu is not None:
+        for name, entry in arms_out.items():
+            entry["cpu_ms_per_write"] = round(cpu_seconds[name] * 1000 / max(1, entry["writes"]), 2)
 
     def delta(a: str, b: str) -> float | None:
         x, y = arms_out[a]["p99_ms"], arms_out[b]["p99_ms"]
@@ -202,6 +223,7 @@ def measure_writer(
         "errors": len(errors),
         "error_samples": errors[:3],
         "interval_s": interval,
+        "drained_between_arms": drain is not None,
     }
 
 
@@ -226,6 +248,29 @@ def measure_deliveries(
         settle=2.0,
         drain=5.0,
     )
+
+
+def wait_drained(dsn: str, timeout: float = 120.0) -> None:
+    """Wait until the work S8's writes queued (fan-outs and their e-mail, not the scheduled
+    digests) is done, or `timeout` passes."""
+
+    async def wait() -> None:
+        conn = await asyncpg.connect(dsn)
+        try:
+            deadline = time.monotonic() + timeout
+            while time.monotonic() < deadline:
+                pending = await conn.fetchval(
+                    "SELECT count(*) FROM outbox WHERE state = 'pending' "
+                    "AND kind = ANY($1::text[])",
+                    list(WRITE_WORK),
+                )
+                if not pending:
+                    return
+                await asyncio.sleep(0.05)
+        finally:
+            await conn.close()
+
+    asyncio.run(wait())
 
 
 async def member_with_notifications(dsn: str, at_least: int = 20) -> int | None:

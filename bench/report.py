@@ -590,7 +590,9 @@ def write_markdown(results: dict[str, Any], path: Path, charts: list[str]) -> No
             if light_rate
             else ""
         )
-        + "CPU: the server process's CPU time per request in the throughput run.",
+        + "CPU: the server process's CPU time per request in the throughput run; for S8's "
+        "writers, the CPU of the forum, its worker and PostgreSQL per write, its fan-out "
+        "included.",
         "",
         "| scenario | req/s | p50 ms | p95 ms | p99 ms | errors | SQL statements "
         "| CPU ms/req | light load p50 / p99 ms |",
@@ -709,24 +711,29 @@ def _scenario_rows(scenarios: dict[str, Any], baseline: dict[str, Any]) -> list[
     return rows
 
 
-def _s8_rows(s: dict[str, Any]) -> list[str]:
-    """S8's writer arms (one write at a time) and its deliveries, as rows of the table."""
+def _s8_rows(s: dict[str, Any], how: str = "") -> list[str]:
+    """S8's writer arms (one write at a time, CPU per write with its fan-out) and its
+    deliveries, as rows of the table; then S8 with a separate worker process, if run."""
     if "failed" in s:
-        return [f"| S8 failed: {s['failed']} | - | - | - | - | - | - | - | - |"]
+        return [f"| S8{how} failed: {s['failed']} | - | - | - | - | - | - | - | - |"]
     rows = []
     for arm, entry in (s.get("writer") or {}).get("arms", {}).items():
         rows.append(
-            f"| S8 writer: {arm.replace('_', ' ')} ({entry.get('writes')} writes) | - | "
-            f"{_fmt(entry.get('p50_ms'))} | - | {_fmt(entry.get('p99_ms'))} | - | - | - | - |"
+            f"| S8{how} writer: {arm.replace('_', ' ')} ({entry.get('writes')} writes) | - | "
+            f"{_fmt(entry.get('p50_ms'))} | - | {_fmt(entry.get('p99_ms'))} | - | - | "
+            f"{_fmt(entry.get('cpu_ms_per_write'))} | - |"
         )
     d = s.get("deliveries") or {}
     rows.append(
-        f"| S8 notificationAdded to {d.get('subscribed')} followers | - | "
+        f"| S8{how} notificationAdded to {d.get('subscribed')} followers | - | "
         f"{_fmt(d.get('delivery_p50_ms'))} | {_fmt(d.get('delivery_p95_ms'))} | "
         f"{_fmt(d.get('delivery_p99_ms'))} | {_fmt(d.get('errors'))} | - | - | "
         f"from the reply's request: {_fmt(d.get('delivery_from_send_p50_ms'))} / "
         f"{_fmt(d.get('delivery_from_send_p99_ms'))} |"
     )
+    separate = s.get("separate_worker")
+    if separate:
+        rows.extend(_s8_rows(separate, " (separate worker process)"))
     return rows
 
 

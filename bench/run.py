@@ -38,6 +38,7 @@ from bench.servers import (
     free_port,
     load_average,
     process_cpu_seconds,
+    worker_process,
 )
 
 HOST = "127.0.0.1"
@@ -84,6 +85,8 @@ class Options:
     s7_across: bool = False
     # S8: writes per arm (with followers and without), spread over the rounds.
     s8_writes: int = 200
+    # S8 once more with MOIN_WORKER=off and a `moin-forum worker`, joined through this Redis.
+    s8_worker_redis: str | None = None
 
 
 PROFILES: dict[str, Any] = {}
@@ -945,6 +948,102 @@ def sql_operations(bodies: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any
     }
 
 
+def measure_s8(
+    forum: ServerProcess,
+    workers: list[ServerProcess],
+    url: str,
+    secret: str,
+    dsn: str,
+    setup: dict[str, Any],
+    cookie: tuple[str, str],
+    opts: Options,
+) -> dict[str, Any]:
+    """S8 against `forum` (its work done by its embedded worker, or by `workers`): the
+    writer's latency and CPU per write (the forum, the workers and PostgreSQL, until the
+    fan-outs are done), then notificationAdded to the followers."""
+    from bench import engagement
+    from server.ids import to_global_id
+
+    def cpu() -> dict[int, float]:
+        processes = [pid for p in (forum, *workers) for pid in p.pids()]
+        return {pid: process_cpu_seconds(pid) for pid in processes} | asyncio.run(_backend_cpu(dsn))
+
+    settle(forum)
+    load = load_average()
+    writer = engagement.measure_writer(
+        forum.port,
+        cookie,
+        setup,
+        writes=opts.s8_writes,
+        rounds=opts.rounds,
+        cpu=cpu,
+        drain=lambda: engagement.wait_drained(dsn),
+    )
+    writer["loadavg_before"] = load
+    log(f"S8 writer: {writer['arms']} (load average {load:.2f})")
+    settle(forum)
+    n = min(opts.subscribers, len(setup["followers"]))
+    follower_cookies = asyncio.run(issue_cookies(url, secret, setup["followers"][:n]))
+    load = load_average()
+    deliveries = engagement.measure_deliveries(
+        forum.port,
+        cookie,
+        to_global_id("Thread", setup["followed_thread"]),
+        follower_cookies,
+        replies=opts.s7_replies,
+    )
+    deliveries["loadavg_before"] = load
+    log(
+        f"S8 deliveries: p50 {deliveries['delivery_p50_ms']} p99 "
+        f"{deliveries['delivery_p99_ms']} ms, {deliveries['delivered']}/"
+        f"{deliveries['expected_deliveries']}, errors {deliveries['errors']}"
+    )
+    return {
+        "setup": {k: v for k, v in setup.items() if k != "followers"},
+        "writer": writer,
+        "deliveries": deliveries,
+        "errors": writer["errors"] + deliveries["errors"],
+    }
+
+
+def separate_worker_s8(
+    forum: ServerProcess,
+    url: str,
+    secret: str,
+    dsn: str,
+    setup: dict[str, Any],
+    cookie: tuple[str, str],
+    opts: Options,
+) -> dict[str, Any]:
+    """S8 as a deployment with several processes runs it: a forum with MOIN_WORKER=off and a
+    `moin-forum worker`, joined through Redis. The forum under test is stopped meanwhile
+    (its embedded worker would take jobs too) and started again after."""
+    assert opts.s8_worker_redis is not None
+    env = {
+        **(opts.forum_env or {}),
+        "MOIN_REDIS_URL": opts.s8_worker_redis,
+        "MOIN_REDIS_PREFIX": f"bench-s8-{secrets.token_hex(4)}",
+    }
+    log_dir = DATA_DIR / "logs"
+    separate = forum_server(
+        url, secret, free_port(), log_dir, name="forum-s8", extra_env={**env, "MOIN_WORKER": "off"}
+    )
+    worker = worker_process(url, secret, log_dir, name="worker-s8", extra_env=env)
+    forum.stop()
+    try:
+        separate.start()
+        worker.start()
+        log(f"S8 with a separate worker process: forum {separate.base_url}, worker {worker.pid}")
+        return measure_s8(separate, [worker], url, secret, dsn, setup, cookie, opts)
+    except Exception as exc:  # one failed scenario must not lose the others
+        log(f"S8 with a separate worker failed: {exc!r}")
+        return {"failed": repr(exc), "errors": None}
+    finally:
+        worker.stop()
+        separate.stop()
+        forum.start()
+
+
 def engagement_scenarios(
     forum: ServerProcess,
     url: str,
@@ -958,7 +1057,6 @@ def engagement_scenarios(
     notificationAdded to the followers) and S9 (the notification list); see bench/engagement.py."""
     from bench import engagement
     from bench.sqlcount import count_statements
-    from server.ids import to_global_id
 
     out: dict[str, Any] = {}
     setup = asyncio.run(engagement.prepare(dsn, facts["writers"][0]))
@@ -966,32 +1064,7 @@ def engagement_scenarios(
     log(f"S8/S9 setup: {shown_setup}")
     if "S8" in opts.scenarios:
         try:
-            settle(forum)
-            writer = engagement.measure_writer(
-                forum.port, cookie, setup, writes=opts.s8_writes, rounds=opts.rounds
-            )
-            log(f"S8 writer: {writer['arms']}")
-            settle(forum)
-            n = min(opts.subscribers, len(setup["followers"]))
-            follower_cookies = asyncio.run(issue_cookies(url, secret, setup["followers"][:n]))
-            deliveries = engagement.measure_deliveries(
-                forum.port,
-                cookie,
-                to_global_id("Thread", setup["followed_thread"]),
-                follower_cookies,
-                replies=opts.s7_replies,
-            )
-            log(
-                f"S8 deliveries: p50 {deliveries['delivery_p50_ms']} p99 "
-                f"{deliveries['delivery_p99_ms']} ms, {deliveries['delivered']}/"
-                f"{deliveries['expected_deliveries']}, errors {deliveries['errors']}"
-            )
-            out["S8"] = {
-                "setup": shown_setup,
-                "writer": writer,
-                "deliveries": deliveries,
-                "errors": writer["errors"] + deliveries["errors"],
-            }
+            out["S8"] = measure_s8(forum, [], url, secret, dsn, setup, cookie, opts)
         except Exception as exc:  # one failed scenario must not lose the others
             log(f"S8 failed: {exc!r}")
             out["S8"] = {"failed": repr(exc), "errors": None}
@@ -1025,6 +1098,10 @@ def engagement_scenarios(
         except Exception as exc:  # one failed scenario must not lose the others
             log(f"S9 failed: {exc!r}")
             out["S9"] = {"failed": repr(exc), "errors": None}
+    if "S8" in opts.scenarios and opts.s8_worker_redis and "failed" not in out.get("S8", {}):
+        out["S8"]["separate_worker"] = separate_worker_s8(
+            forum, url, secret, dsn, setup, cookie, opts
+        )
     return out
 
 
@@ -1400,6 +1477,13 @@ def parse(argv: list[str] | None = None) -> Options:
         help="S8 writes per arm, with followers and without (default 200)",
     )
     parser.add_argument(
+        "--s8-worker-redis",
+        default=None,
+        metavar="REDIS_URL",
+        help="S8 once more as a deployment with several processes runs it: the forum with "
+        "MOIN_WORKER=off and a `moin-forum worker`, joined through this Redis",
+    )
+    parser.add_argument(
         "--scenarios", default=",".join(ALL_SCENARIOS), help="comma-separated subset, e.g. S1,S4"
     )
     parser.add_argument("--out", type=Path, default=RESULTS_DIR)
@@ -1482,6 +1566,7 @@ def parse(argv: list[str] | None = None) -> Options:
         forum_env=dict(item.split("=", 1) for item in args.forum_env) or None,
         s7_across=args.s7_across,
         s8_writes=pick(args.s8_writes, 200, 8),
+        s8_worker_redis=args.s8_worker_redis,
     )
 
 

@@ -81,29 +81,33 @@ class ServerProcess:
             start_new_session=True,
         )
         deadline = time.monotonic() + timeout
-        body = json.dumps({"query": "{ __typename }"}).encode()
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
                 raise RuntimeError(
                     f"{self.name} exited with {self.proc.returncode}: "
                     f"{self.log_path.read_text()[-2000:]}"
                 )
-            try:
-                request = urllib.request.Request(
-                    f"{self.base_url}/graphql",
-                    data=body,
-                    headers={"Content-Type": "application/json"},
-                )
-                with urllib.request.urlopen(request, timeout=2) as response:
-                    response.read()
+            if self.ready():
                 return
-            except urllib.error.HTTPError:
-                return  # it answers: the baseline refuses unknown operations with 400
-            except OSError:
-                time.sleep(0.2)
+            time.sleep(0.2)
         raise RuntimeError(
             f"{self.name} did not answer within {timeout}s: {self.log_path.read_text()[-2000:]}"
         )
+
+    def ready(self) -> bool:
+        """Whether it answers (a trivial GraphQL query)."""
+        body = json.dumps({"query": "{ __typename }"}).encode()
+        try:
+            request = urllib.request.Request(
+                f"{self.base_url}/graphql", data=body, headers={"Content-Type": "application/json"}
+            )
+            with urllib.request.urlopen(request, timeout=2) as response:
+                response.read()
+            return True
+        except urllib.error.HTTPError:
+            return True  # it answers: the baseline refuses unknown operations with 400
+        except OSError:
+            return False
 
     def pids(self) -> list[int]:
         """The server's process and its descendants."""
@@ -177,6 +181,28 @@ def forum_server(
     env.update(extra_env or {})
     argv = [console_script("moin-forum"), "serve", "--host", "127.0.0.1", "--port", str(port)]
     return ServerProcess(name, argv, port, env, log_dir)
+
+
+class WorkerProcess(ServerProcess):
+    """`moin-forum worker`: no port; ready when its log says it started."""
+
+    def ready(self) -> bool:
+        return " started: " in self.log_path.read_text()
+
+
+def worker_process(
+    database_url: str,
+    secret: str,
+    log_dir: Path,
+    *,
+    name: str = "worker",
+    extra_env: dict[str, str] | None = None,
+) -> WorkerProcess:
+    """`moin-forum worker` with the settings `forum_server` gives the forum."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("MOIN_")}
+    env.update(MOIN_DATABASE_URL=database_url, MOIN_SECRET_KEY=secret)
+    env.update(extra_env or {})
+    return WorkerProcess(name, [console_script("moin-forum"), "worker"], 0, env, log_dir)
 
 
 def baseline_server(database_url: str, port: int, log_dir: Path) -> ServerProcess:

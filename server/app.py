@@ -193,7 +193,7 @@ def create_app(
                 settings.public_url,
             )
         try:
-            async with background.embedded_worker(settings, db, broadcaster):
+            async with background.embedded_worker(settings, db, broadcaster, link):
                 yield
         finally:
             await broadcaster.close()
@@ -297,6 +297,7 @@ def _share_through_redis(
 
     db.after_commit.append(lambda _session: link.publish(WRITE))
     link.on(WRITE, clear_cache)
+    background.announce_jobs(db, link)
     # After an outage, writes of other processes may have gone unannounced.
     link.on_connected(forget_written)
     return RedisBroadcaster(link, load_rows=live.rows_loader(db)), RedisRateLimiter(link)

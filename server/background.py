@@ -28,6 +28,28 @@ from server.webhook_delivery import WebhookSender
 log = logging.getLogger(__name__)
 
 TOKENS_PRUNE = "tokens.prune"
+# The kind of link message that says "a commit added work to the outbox": the workers of
+# the other processes start on it at once instead of at their next poll (MOIN_WORKER_
+# POLL_SECONDS, 2 s by default, which a notification's delivery would wait on).
+JOBS = "jobs"
+
+
+def announce_jobs(db: Database, link: RedisLink) -> None:
+    """Tell the other processes' workers when a commit through `db` adds work."""
+    db.after_commit.append(
+        lambda session: link.publish(JOBS) if jobs.outbox.enqueued(session) else None
+    )
+
+
+def wake_on_jobs(worker: jobs.Worker, db: Database, link: RedisLink | None) -> None:
+    """Wake `worker` when a commit, here or in another process, adds work."""
+    worker.attach(db)
+    if link is not None:
+
+        async def wake(_body: dict[str, object]) -> None:
+            worker.wake()
+
+        link.on(JOBS, wake)
 
 
 def build_worker(
@@ -167,7 +189,10 @@ def announce_mail(settings: Settings) -> None:
 
 @asynccontextmanager
 async def embedded_worker(
-    settings: Settings, db: Database, broadcaster: Broadcaster | None = None
+    settings: Settings,
+    db: Database,
+    broadcaster: Broadcaster | None = None,
+    link: RedisLink | None = None,
 ) -> AsyncIterator[jobs.Worker | None]:
     """Run the worker in this process while the block runs, unless MOIN_WORKER=off."""
     announce_mail(settings)
@@ -176,7 +201,7 @@ async def embedded_worker(
         yield None
         return
     worker = build_worker(settings, db, broadcaster)
-    worker.attach(db)
+    wake_on_jobs(worker, db, link)
     task = asyncio.create_task(worker.run(), name="moin-worker")
     try:
         yield worker
@@ -201,8 +226,11 @@ async def run_worker(settings: Settings) -> None:
     if settings.redis_url is not None:
         link = RedisLink(settings.redis_url.get_secret_value(), prefix=settings.redis_prefix)
         broadcaster = RedisBroadcaster(link)
-        await link.start()
+        announce_jobs(db, link)
     worker = build_worker(settings, db, broadcaster)
+    wake_on_jobs(worker, db, link)
+    if link is not None:
+        await link.start()
     loop = asyncio.get_running_loop()
     for signum in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(signum, worker.stop)

@@ -213,6 +213,9 @@ def main(argv: list[str] | None = None) -> None:
     from server.config import ConfigError
 
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    # Alembic announces each of its built-in plugins at INFO when first imported: noise on
+    # every command's stderr (and `demo --check` prints only the data's problems there).
+    logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)
     args = parser().parse_args(argv)
     try:
         args.run(args)

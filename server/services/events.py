@@ -86,13 +86,28 @@ def _instant(
     check: Collector, field: str, moment: datetime, zone: ZoneInfo | None
 ) -> datetime | None:
     """`moment` in UTC: an instant as it is, a wall-clock time in the event's zone."""
-    if moment.tzinfo is None:
+    wall_clock = moment.tzinfo is None
+    if wall_clock:
         moment = moment.replace(tzinfo=zone or UTC)
     try:
-        return moment.astimezone(UTC)
+        instant = moment.astimezone(UTC)
     except OverflowError:  # 9999-12-31T22:00 in a zone behind UTC is past year 9999
         check.add(field, "This time is more than five years away.", Code.INVALID)
         return None
+    if (
+        wall_clock
+        and zone is not None
+        and instant.astimezone(zone).replace(tzinfo=None) != moment.replace(tzinfo=None)
+    ):
+        # A time the clocks skip (02:30 when they go forward at 02:00): zoneinfo reads it
+        # with the offset before the change, so it would silently become 03:30.
+        check.add(
+            field,
+            f"There is no {moment:%H:%M} on {moment:%Y-%m-%d} in {zone.key}: the clocks go "
+            "forward then.",
+            Code.INVALID,
+        )
+    return instant
 
 
 def _https(check: Collector, value: str | None) -> str | None:

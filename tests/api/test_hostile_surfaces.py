@@ -5,9 +5,12 @@ and nothing is written, on both databases alike."""
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 import pytest
 import sqlalchemy as sa
 
+from server.db import utcnow
 from server.domain import MemberRole
 from server.models import Event, MembershipApplication, Organisation, Thread
 from tests.api.test_hostile_inputs import START, ask, count, start_input
@@ -97,6 +100,22 @@ async def test_an_event_at_the_end_of_year_9999_behind_utc_is_a_field_error(clie
     data = await gql(client, CREATE_EVENT, {"input": event_input(**times, timeZone="America/Adak")})
     fields = sorted(e["field"][1] for e in data["createEvent"]["errors"])
     assert fields == ["endsAt", "startsAt"]
+    assert await count(db, Event) == 0
+
+
+async def test_an_event_at_a_time_the_clocks_skip_is_a_field_error(client, db, settings):
+    # 01:30 in London on the last Sunday of March does not exist; read with the winter
+    # offset it silently became 02:30.
+    year = utcnow().year + 1
+    day = date(year, 3, 31) - timedelta(days=(date(year, 3, 31).weekday() - 6) % 7)
+    await sign_in(client, db, settings, await make_member(db, role=MemberRole.ADMIN))
+    times = {"startsAt": f"{day}T01:30:00", "endsAt": f"{day}T03:00:00"}
+    data = await gql(client, CREATE_EVENT, {"input": event_input(**times)})
+    [error] = data["createEvent"]["errors"]
+    assert error["field"] == ["input", "startsAt"]
+    assert error["message"] == (
+        f"There is no 01:30 on {day} in Europe/London: the clocks go forward then."
+    )
     assert await count(db, Event) == 0
 
 

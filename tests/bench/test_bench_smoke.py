@@ -8,6 +8,7 @@ every scenario and no errors. The figures themselves are not judged here.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import secrets
@@ -19,9 +20,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy.engine import make_url
 
-from tests.support import POSTGRES_ADMIN_URL, require_or_skip
+from tests.support import POSTGRES_ADMIN_URL, REDIS_URL, require_or_skip, require_redis
 
-pytestmark = pytest.mark.postgres
+pytestmark = [pytest.mark.postgres, pytest.mark.redis]
 
 ROOT = Path(__file__).resolve().parents[2]
 SCENARIOS = ("S1", "S1M", "S2", "S3", "S4", "S5", "S10", "S6", "S7", "S7M", "S8", "S9")
@@ -41,6 +42,7 @@ def test_the_harness_runs_every_scenario_at_a_tiny_scale_without_errors(tmp_path
     if problem is not None:
         print(f"skipping the benchmark smoke test: {problem}")
         require_or_skip(problem)
+    asyncio.run(require_redis())  # S8 once more with a worker process joined through Redis
     database = f"moin_bench_{secrets.token_hex(4)}"
     url = make_url(POSTGRES_ADMIN_URL).set(database=database).render_as_string(hide_password=False)
     out = tmp_path / "results"
@@ -57,6 +59,8 @@ def test_the_harness_runs_every_scenario_at_a_tiny_scale_without_errors(tmp_path
             url,
             "--out",
             str(out),
+            "--s8-worker-redis",
+            REDIS_URL,
         ],
         cwd=ROOT,
         capture_output=True,
@@ -92,6 +96,11 @@ def test_the_harness_runs_every_scenario_at_a_tiny_scale_without_errors(tmp_path
     s8 = results["scenarios"]["S8"]
     assert all(arm["writes"] > 0 for arm in s8["writer"]["arms"].values()), s8["writer"]
     assert s8["deliveries"]["delivered"] == s8["deliveries"]["expected_deliveries"] > 0, s8
+    assert all(arm["cpu_ms_per_write"] > 0 for arm in s8["writer"]["arms"].values()), s8
+    # And as a deployment with several processes runs it: a worker process, through Redis.
+    separate = s8["separate_worker"]
+    assert separate["errors"] == 0, separate
+    assert separate["deliveries"]["delivered"] == separate["deliveries"]["expected_deliveries"]
     assert results["scenarios"]["S9"]["sql_statements_by_page_size"], results["scenarios"]["S9"]
     assert {t["target"] for t in results["targets"]} >= {"S8 reply p99", "S9 SQL"}
     assert {t["target"] for t in results["targets_cache_off"]} >= {"S1 ratio", "S7M delivery p99"}

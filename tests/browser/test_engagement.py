@@ -43,6 +43,10 @@ def patient_expectations() -> Iterator[None]:
     expect.set_options(timeout=5_000)
 
 
+# The thread's own follow button, in its sidebar (its topics have theirs).
+THREAD_FOLLOW = '[data-slot="follow"] .follow-button'
+
+
 def parts(message: Any) -> dict[str, str]:
     """The text parts of a message by content type."""
     return {
@@ -79,7 +83,7 @@ def test_two_members_follow_reply_see_it_live_get_the_mail_and_unsubscribe_in_on
 
     # They follow the thread from its sidebar.
     reader.goto(thread_path)
-    follow = reader.locator(".follow-button")
+    follow = reader.locator(THREAD_FOLLOW)
     expect(follow).to_have_text("Follow")
     follow.click()
     expect(follow).to_have_attribute("aria-pressed", "true")
@@ -153,7 +157,7 @@ def test_replies_since_the_last_visit_are_marked_on_the_feed_and_in_the_thread(
     page = new_page(browser, forum, session_cookie(forum, reader))
     page.goto(thread_path)
     expect(page.locator(".reply-list .post")).to_have_count(1)
-    expect(page.locator(".follow-button")).to_be_visible()  # the visit is recorded with it
+    expect(page.locator(THREAD_FOLLOW)).to_be_visible()  # the visit is recorded with it
     expect(page.locator(".new-divider")).to_have_count(0)
     expect(page.locator(".post-marks .badge-new")).to_have_count(0)
 
@@ -177,7 +181,7 @@ def test_replies_since_the_last_visit_are_marked_on_the_feed_and_in_the_thread(
     expect(
         page.locator(".reply-list .post", has_text="Seen on the first visit.")
     ).not_to_contain_text("New")
-    expect(page.locator(".follow-button")).to_be_visible()
+    expect(page.locator(THREAD_FOLLOW)).to_be_visible()
 
     # A reply arriving while the thread is open is marked new too.
     expect(page.locator('.live-status[data-state="live"]')).to_be_visible()
@@ -251,6 +255,50 @@ def test_feeds_of_one_pillar_type_or_topic_and_organisation_pages_have_a_follow_
     expect(visitor.locator(".org-header h1")).to_have_text(organisation["name"])
     visitor.goto("/?pillar=ASSESSMENT")
     visitor.wait_for_selector(".result-count:not(:has(.loading))")
+    expect(visitor.locator(".follow-button")).to_have_count(0)
+    for each in (page, visitor):
+        each.context.close()
+
+
+def test_the_topic_chips_of_a_thread_have_a_follow_button_for_members(
+    browser: Any, mailing_forum: tuple[Forum, SmtpSink]
+) -> None:
+    forum, _sink = mailing_forum
+    people = demo_people(forum)
+    topics = (f"tranches-{secrets.token_hex(3)}", f"milestones-{secrets.token_hex(3)}")
+    title = f"Paying by milestone {secrets.token_hex(3)}"
+    thread_id = start_thread(forum, people["other_member"], title=title, topics=topics)
+    thread_path = f"/t/{quote(thread_id, safe='')}"
+    page = new_page(browser, forum, session_cookie(forum, people["member"]))
+
+    page.goto(thread_path)
+    chips = page.locator(".topic-follow")
+    expect(chips).to_have_count(2)
+    first = chips.filter(has_text=f"#{topics[0]}")
+    button = first.locator(".follow-button")
+    expect(button).to_have_attribute("title", f"Follow #{topics[0]}")
+    expect(button).to_have_attribute("aria-pressed", "false")
+    button.click()
+    expect(button).to_have_attribute("aria-pressed", "true")
+    expect(button).to_have_text("Following")
+    # The chip still leads to the feed of the topic; the other topic is not followed.
+    expect(first.locator("a.chip-topic")).to_have_attribute("href", f"/?topic={topics[0]}")
+    other = chips.filter(has_text=f"#{topics[1]}").locator(".follow-button")
+    expect(other).to_have_text("Follow")
+
+    # Known as followed on the next visit, and listed on the Following page.
+    page.reload()
+    expect(
+        page.locator(".topic-follow", has_text=f"#{topics[0]}").locator(".follow-button")
+    ).to_have_text("Following")
+    page.goto("/following")
+    expect(page.locator(".follow-list")).to_contain_text(topics[0])
+    expect(page.locator(".follow-list")).not_to_contain_text(topics[1])
+
+    # A visitor sees the chips, without buttons.
+    visitor = new_page(browser, forum)
+    visitor.goto(thread_path)
+    expect(visitor.get_by_role("list", name="Topics").locator("a.chip-topic")).to_have_count(2)
     expect(visitor.locator(".follow-button")).to_have_count(0)
     for each in (page, visitor):
         each.context.close()

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import secrets
 import signal
 import subprocess
 import sys
@@ -15,11 +16,13 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
-from server import mail
+from server import background, mail
 from server.mail import Mail, html_document
 from server.models import OutboxJob
+from server.redis_link import RedisLink
 from tests.conftest import TEST_SECRET
 from tests.smtp import SmtpSink
+from tests.support import REDIS_URL, require_redis
 
 SENDER = "MOIN Forum <forum@moin.example>"
 
@@ -27,7 +30,7 @@ SENDER = "MOIN Forum <forum@moin.example>"
 class WorkerProcess:
     """`python -m server worker` with short leases and polls, its log in a file."""
 
-    def __init__(self, database_url: str, smtp_url: str, log: Path) -> None:
+    def __init__(self, database_url: str, smtp_url: str, log: Path, **settings: str) -> None:
         self.log = log
         env = {
             **os.environ,
@@ -38,6 +41,7 @@ class WorkerProcess:
             "MOIN_WORKER_LEASE_SECONDS": "2",
             "MOIN_WORKER_POLL_SECONDS": "0.2",
             "MOIN_JOBS_RETRY_SECONDS": "0.5",
+            **settings,
         }
         with log.open("w") as out:
             self.process = subprocess.Popen(
@@ -139,3 +143,33 @@ async def test_two_worker_processes_on_postgres_deliver_200_messages_once_each(
     assert {(r.state, r.attempts) for r in rows} == {("done", 1)}
     # Both took part: the rows were shared, not taken by one while the other waited.
     assert len({r.claimed_by for r in rows}) == 2
+
+
+@pytest.mark.redis
+async def test_a_worker_process_starts_at_once_on_work_another_process_commits(
+    db, database_url, tmp_path
+):
+    await require_redis()
+    prefix = f"moin-test-{secrets.token_hex(6)}"
+    link = RedisLink(REDIS_URL, prefix=prefix)
+    background.announce_jobs(db, link)  # as a server process joined to Redis does
+    await link.start()
+    with SmtpSink() as sink:
+        # It polls every 30 s: only the message through Redis can wake it sooner.
+        worker = WorkerProcess(
+            database_url,
+            sink.url,
+            tmp_path / "worker.log",
+            MOIN_WORKER_POLL_SECONDS="30",
+            MOIN_REDIS_URL=REDIS_URL,
+            MOIN_REDIS_PREFIX=prefix,
+        )
+        try:
+            await worker.started()
+            await asyncio.sleep(1)  # past its first, empty, cycle
+            await queue_messages(db, 1)
+            await sink.wait_for(1, timeout=10)
+        finally:
+            await worker.terminate()
+            await link.close()
+    assert len(sink.received) == 1

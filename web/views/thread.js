@@ -10,7 +10,7 @@ import {
   organisationLink, showFormErrors, signInLink, statusBadge, tagList, timeAgo, visibilityBadge,
 } from '../lib/components.js';
 import { announce, h, replaceChildren, setSanitisedHtml, srOnly } from '../lib/dom.js';
-import { followButton } from '../lib/follow.js';
+import { followButton, followControl } from '../lib/follow.js';
 import { attachMentions } from '../lib/mentions.js';
 import { label, ORGANISATION_TYPES, plural, ROLES } from '../lib/labels.js';
 import { View } from '../lib/view.js';
@@ -247,17 +247,25 @@ export default class ThreadView extends View {
             : null))));
   }
 
-  /** Organisation types and topics, each a link to the feed filtered by it. */
+  /**
+   * Organisation types and topics, each a link to the feed filtered by it; for members,
+   * each topic with a button to follow it (new threads about it are notified).
+   */
   typeSection() {
-    const { thread } = this;
+    const { thread, viewer, signal } = this;
+    const topic = (/** @type {string} */ t) => {
+      const chip = h('a', { class: 'chip chip-topic', href: feedHref({ topic: t }) }, `#${t}`);
+      return viewer
+        ? h('li', { class: 'topic-follow' }, chip, followControl({ topic: t }, { what: `#${t}`, signal }))
+        : h('li', null, chip);
+    };
     return h('section', { class: 'sidebar-section', 'aria-labelledby': 'types-heading' },
       h('h2', { id: 'types-heading' }, 'Concerns'),
       h('ul', { class: 'chips', 'aria-label': 'Organisation types' },
         thread.organisationTypes.map((t) => h('li', null,
           h('a', { class: 'chip chip-orgtype', href: feedHref({ orgType: t }) }, label(ORGANISATION_TYPES, t))))),
       thread.topics.length
-        ? h('ul', { class: 'chips', 'aria-label': 'Topics' },
-          thread.topics.map((t) => h('li', null, h('a', { class: 'chip chip-topic', href: feedHref({ topic: t }) }, `#${t}`))))
+        ? h('ul', { class: viewer ? 'topic-follows' : 'chips', 'aria-label': 'Topics' }, thread.topics.map(topic))
         : null);
   }
 

@@ -106,7 +106,7 @@ class SingleFlight:
     request in flight would otherwise run the same query together)."""
 
     def __init__(self) -> None:
-        # Answers being made, by key: their result is the body, or None if not shareable.
+        # Answers being made, by key: their result is the answer, or None if not shareable.
         self._in_flight: dict[bytes, asyncio.Future[Cached | None]] = {}
 
     @asynccontextmanager

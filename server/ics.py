@@ -26,6 +26,7 @@ from server.ids import row_id, to_global_id
 from server.models import Event
 from server.services import events
 from server.services.viewer import VISITOR
+from server.text import strip_not_text
 
 CONTENT_TYPE = "text/calendar; charset=utf-8"
 PRODUCT = "-//MOIN Forum//Network events//EN"
@@ -43,8 +44,10 @@ def _vevent(event: Event, settings: Settings, *, with_join_url: bool) -> icalend
     item.add("created", event.created_at)
     item.add("dtstart", event.starts_at.astimezone(zone))
     item.add("dtend", event.ends_at.astimezone(zone))
-    item.add("summary", event.title)
-    item.add("description", event.description)
+    # Rows stored before control characters were refused may hold them: iCalendar (like
+    # Atom) cannot carry them.
+    item.add("summary", strip_not_text(event.title))
+    item.add("description", strip_not_text(event.description))
     item.add("url", f"{settings.public_url}/events/{global_id}")
     item.add("class", "PUBLIC" if event.visibility == "PUBLIC" else "PRIVATE")
     categories = [p.value.replace("_", " ").title() for p in mask_to_pillars(event.pillars_mask)]
@@ -52,7 +55,7 @@ def _vevent(event: Event, settings: Settings, *, with_join_url: bool) -> icalend
         item.add("categories", categories)
     where = [part for part in (event.location, event.join_url if with_join_url else None) if part]
     if where:
-        item.add("location", " / ".join(where))
+        item.add("location", strip_not_text(" / ".join(where)))
     return item
 
 
@@ -97,7 +100,7 @@ def routes(settings: Settings, db: Database) -> list[Route]:
             )
         if event is None:
             return PlainTextResponse("No such event.", status_code=404)
-        body = calendar([event], settings, name=event.title, attended=attended)
+        body = calendar([event], settings, name=strip_not_text(event.title), attended=attended)
         return Response(
             body,
             media_type=CONTENT_TYPE,

@@ -19,7 +19,7 @@ from tests.factories import gid, make_member, make_organisation, make_thread, si
 from tests.network.test_applications import APPLY, application
 from tests.network.test_directory import UPDATE as UPDATE_PROFILE
 from tests.network.test_events import CREATE as CREATE_EVENT
-from tests.network.test_events import event_input
+from tests.network.test_events import as_role, create, event_input
 from tests.support import error_codes, gql
 
 # Addresses urllib's urlsplit raises on (an unclosed bracket; a host NFKC turns into
@@ -203,3 +203,22 @@ async def test_the_feeds_answer_a_thread_stored_with_a_control_character(client,
         response = await client.get(path)
         assert response.status_code == 200, path
         assert "Controlchar" in response.text and "\x01" not in response.text
+
+
+async def test_the_calendar_files_leave_out_control_characters_stored_before_the_rule(
+    client, db, settings
+):
+    # Like the feeds: an event stored before control characters were refused would have
+    # written them into the .ics files (not valid iCalendar).
+    await as_role(client, db, settings)
+    event = await create(client, title="Control char", location="Room 1")
+    async with db.write() as session:
+        row = (await session.scalars(sa.select(Event))).one()
+        row.title, row.description, row.location = "Control\x01char", "Says\x02", "Room\x03 1"
+    client.cookies.clear()
+    for path in (event["icsUrl"].removeprefix(BASE_URL), "/events.ics"):
+        response = await client.get(path)
+        assert response.status_code == 200, path
+        body = response.text
+        assert "Controlchar" in body and "Room 1" in body, path
+        assert not any(c in body for c in "\x01\x02\x03"), path

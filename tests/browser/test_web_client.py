@@ -90,7 +90,8 @@ def test_a_member_starts_a_challenge_a_researcher_replies_live_and_the_member_ac
     # When a researcher, in another browser, replies
     expert = open_page(researcher)
     expert.goto(thread_url)
-    expert.locator(REPLY_FORM).fill("Look at **equity stakes** in the Finnish case.")
+    # Pasted from a word processor: its manual line break (U+000B) becomes a line break.
+    expert.locator(REPLY_FORM).fill("Look at **equity stakes**\vin the Finnish case.")
     expert.wait_for_selector(".preview-panel strong")
     expert.get_by_role("button", name="Post reply").click()
     expert.wait_for_selector(".reply-list .post-expert")

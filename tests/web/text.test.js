@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 
-import { oneOf, parseTopics, withoutTitle } from '../../web/lib/text.js';
+import { oneOf, parseTopics, postText, withoutTitle } from '../../web/lib/text.js';
 
 test('topics are split at commas and new lines, without # or capitals, each once', () => {
   assert.deepEqual(parseTopics('Procurement, public-finance  ,#capabilities\nprocurement,,'),
@@ -22,4 +22,9 @@ test('only values of the list pass oneOf', () => {
   assert.equal(oneOf('challenge', kinds), '');
   assert.equal(oneOf(null, kinds), '');
   assert.equal(oneOf('toString', kinds), '');
+});
+
+test("a word processor's manual line and page breaks become line breaks in a post", () => {
+  assert.equal(postText('First line\vsecond line\fnext page\ttab'), 'First line\nsecond line\nnext page\ttab');
+  assert.equal(postText('plain'), 'plain');
 });

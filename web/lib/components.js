@@ -5,6 +5,7 @@ import { gql, isAbort } from './api.js';
 import { h, replaceChildren, setSanitisedHtml, srOnly, uniqueId } from './dom.js';
 import { absoluteTime, KINDS, label, ORGANISATION_TYPES, plural, relativeTime, shortAge, STATUSES } from './labels.js';
 import { PREVIEW_QUERY } from '../graphql/editor.js';
+import { postText } from './text.js';
 
 /** @import { ThreadCardFields, ThreadKind, ThreadStatus, UserErrorFields, Visibility } from '../graphql/types' */
 /** @import { Child } from './dom.js' */
@@ -311,7 +312,7 @@ export async function previewInto(target, markdown, signal) {
     return;
   }
   try {
-    const data = await gql(PREVIEW_QUERY, { markdown }, { signal });
+    const data = await gql(PREVIEW_QUERY, { markdown: postText(markdown) }, { signal });
     setSanitisedHtml(target, data.renderMarkdown);
   } catch (err) {
     if (isAbort(err)) throw err;

@@ -17,6 +17,16 @@ export function parseTopics(text) {
 }
 
 /**
+ * A post's text as the API takes it: the manual line breaks and page breaks that
+ * word processors put in copied text (U+000B, U+000C) become line breaks, because
+ * the API refuses control characters in text (they break feeds and calendars).
+ * @param {string} text
+ */
+export function postText(text) {
+  return text.replace(/[\v\f]/g, '\n');
+}
+
+/**
  * A description without the title it repeats: under the title "Assessment",
  * "Assessment: evaluating …" reads better as "Evaluating …".
  * @param {string} title

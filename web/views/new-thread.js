@@ -9,7 +9,7 @@ import {
 } from '../lib/components.js';
 import { h, replaceChildren } from '../lib/dom.js';
 import { KINDS, label, ORGANISATION_TYPES, VISIBILITIES } from '../lib/labels.js';
-import { oneOf, parseTopics, withoutTitle } from '../lib/text.js';
+import { oneOf, parseTopics, postText, withoutTitle } from '../lib/text.js';
 import { attachMentions } from '../lib/mentions.js';
 import { View } from '../lib/view.js';
 import {
@@ -227,7 +227,7 @@ export default class NewThreadView extends View {
           // The form's radio buttons always have one checked.
           kind: oneOf(v.kind, THREAD_KIND_VALUES) || 'CHALLENGE',
           title: v.title,
-          body: v.body,
+          body: postText(v.body),
           pillars: v.pillars.flatMap((p) => oneOf(p, ROAR_PILLAR_VALUES) || []),
           organisationTypes: v.organisationTypes.flatMap((t) => oneOf(t, ORGANISATION_TYPE_VALUES) || []),
           topics: parseTopics(v.topics),

@@ -13,6 +13,7 @@ import { announce, h, replaceChildren, setSanitisedHtml, srOnly } from '../lib/d
 import { followButton, followControl } from '../lib/follow.js';
 import { attachMentions } from '../lib/mentions.js';
 import { label, ORGANISATION_TYPES, plural, ROLES } from '../lib/labels.js';
+import { postText } from '../lib/text.js';
 import { View } from '../lib/view.js';
 import {
   ACCEPT_REPLY_MUTATION, CLOSE_THREAD_MUTATION, EDIT_POST_MUTATION, HIDE_POST_MUTATION, MORE_REPLIES_QUERY,
@@ -829,7 +830,7 @@ export default class ThreadView extends View {
       clearFieldErrors(form);
       replaceChildren(formErrors);
       try {
-        const payload = (await gql(EDIT_POST_MUTATION, { input: { postId: post.id, body: editor.textarea.value } })).editPost;
+        const payload = (await gql(EDIT_POST_MUTATION, { input: { postId: post.id, body: postText(editor.textarea.value) } })).editPost;
         if (payload.errors.length || !payload.post) {
           showFormErrors(form, formErrors, payload.errors, { body: id });
           return;
@@ -894,7 +895,7 @@ export default class ThreadView extends View {
       try {
         // No signal: a reply sent stays sent when the page is left.
         const data = await gql(REPLY_MUTATION, {
-          input: { threadId: thread.id, body: editor.textarea.value, idempotencyKey: this.pendingKey },
+          input: { threadId: thread.id, body: postText(editor.textarea.value), idempotencyKey: this.pendingKey },
         });
         this.pendingKey = null;
         const payload = data.reply;

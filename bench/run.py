@@ -1320,17 +1320,17 @@ def run(opts: Options) -> dict[str, Any]:
 
             log(f"S7: {opts.subscribers} subscribers on one thread")
             try:
-                with ProfileWindow(opts, forum, "S7"):
-                    live = run_live(
-                        HOST,
-                        forum.port,
-                        thread_id=s7_gid,
-                        cookie=cookies[0],
-                        subscribers=opts.subscribers,
-                        replies=opts.s7_replies,
-                        settle=1.0 if opts.subscribers < 100 else 2.0,
-                        drain=3.0 if opts.subscribers < 100 else 5.0,
-                    )
+                live = run_live(
+                    HOST,
+                    forum.port,
+                    thread_id=s7_gid,
+                    cookie=cookies[0],
+                    subscribers=opts.subscribers,
+                    replies=opts.s7_replies,
+                    settle=1.0 if opts.subscribers < 100 else 2.0,
+                    drain=3.0 if opts.subscribers < 100 else 5.0,
+                    replying=lambda: ProfileWindow(opts, forum, "S7"),
+                )
                 live["sql_statements"] = counted["S7"]["statements"]
                 live["sql_statements_per_event_all_subscribers"] = counted["S7"][
                     "statements_reply_and_1_subscriber"

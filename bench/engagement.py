@@ -21,9 +21,11 @@ the followers are the first members by id other than the writer.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import time
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from typing import Any
 
 import asyncpg
@@ -234,8 +236,10 @@ def measure_deliveries(
     follower_cookies: list[tuple[str, str]],
     *,
     replies: int,
+    replying: Callable[[], AbstractContextManager[object]] = contextlib.nullcontext,
 ) -> dict[str, Any]:
-    """notificationAdded to every follower, timed from each reply's response (bench.live)."""
+    """notificationAdded to every follower, timed from each reply's response (bench.live);
+    `replying` is entered while the measured replies are sent."""
     return run_live(
         HOST,
         port,
@@ -247,6 +251,7 @@ def measure_deliveries(
         document=NOTIFICATION_ADDED,
         settle=2.0,
         drain=5.0,
+        replying=replying,
     )
 
 

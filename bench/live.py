@@ -18,6 +18,8 @@ import json
 import multiprocessing
 import time
 from collections import defaultdict
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from multiprocessing.connection import Connection as Pipe
 from typing import Any
 
@@ -186,12 +188,14 @@ def run_live(
     subscribe_port: int | None = None,
     subscriber_cookies: list[tuple[str, str]] | None = None,
     document: str = REPLY_ADDED,
+    replying: Callable[[], AbstractContextManager[object]] = contextlib.nullcontext,
 ) -> dict[str, Any]:
     """Replies go to the forum on `port`; subscribers to `subscribe_port` (default the same:
     another port is another process, which hears of the replies through Redis).
 
     With `subscriber_cookies` (one per subscriber) each subscriber is a distinct signed-in
-    member; without, every subscriber is a visitor."""
+    member; without, every subscriber is a visitor. `replying` is entered while the measured
+    replies are sent (a profiler of the server, say, which then sees no connecting)."""
     if subscriber_cookies is not None and len(subscriber_cookies) != subscribers:
         raise ValueError("one cookie per subscriber")
     cookie_headers = [f"{name}={value}" for name, value in subscriber_cookies or ()]
@@ -223,7 +227,10 @@ def run_live(
         tag = f"s7-{int(time.time())}"
         # One reply to warm the path up, not measured; then the measured ones.
         warm = asyncio.run(_post_replies(host, port, headers, thread_id, 1, settle, tag + "w"))
-        acks = asyncio.run(_post_replies(host, port, headers, thread_id, replies, interval, tag))
+        with replying():
+            acks = asyncio.run(
+                _post_replies(host, port, headers, thread_id, replies, interval, tag)
+            )
         time.sleep(drain)
         parent.send("stop")
         if not parent.poll(60):
@@ -241,9 +248,15 @@ def run_live(
     raw_min = None
     delivered = 0
     reply_errors = [a["error"] for a in warm + acks if "error" in a]
+    # Per reply: its first, median and last delivery (ms from its response), in order, to
+    # tell a slow event (all its deliveries late) from a long fan-out (the last ones late).
+    per_reply: list[list[float]] = []
     for ack in acks:
         times = received.get(ack.get("post_id", ""), [])
         delivered += len(times)
+        if times:
+            spread = (np.array(sorted(times)) - ack["acked"]) * 1000
+            per_reply.append([round(float(np.percentile(spread, q)), 1) for q in (0, 50, 100)])
         for t in times:
             value = (t - ack["acked"]) * 1000
             raw_min = value if raw_min is None else min(raw_min, value)
@@ -274,6 +287,7 @@ def run_live(
         "delivery_from_send_p99_ms": _r(np.percentile(sent_arr, 99)),
         "reply_p50_ms": _r(np.percentile(reply_ms, 50)) if reply_ms else None,
         "reply_max_ms": _r(max(reply_ms)) if reply_ms else None,
+        "per_reply_first_median_last_ms": per_reply,
         "error_samples": sorted(set(all_errors), key=all_errors.index)[:5],
         "subscriber_errors": len(setup_errors) + len(errors),
     }

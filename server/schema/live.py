@@ -45,7 +45,7 @@ from server.schema.context import Context
 from server.schema.loaders import Loaders
 from server.schema.plans import PlanExecutor
 from server.schema.reads import read
-from server.services import threads
+from server.services import notifications, threads
 from server.services.viewer import Viewer
 
 T = TypeVar("T")
@@ -55,12 +55,14 @@ _KEY = "live"
 
 @dataclasses.dataclass(frozen=True, slots=True)
 class _Blank:
-    """A per-viewer field a class execution left empty: where, and what to compute."""
+    """A per-viewer field a class execution left empty: where, and what to compute (at
+    once with `now`, else through the field's batched lookup)."""
 
     path: tuple[str | int, ...]
     field: tuple[str, str]
     parent: Any
     coerce: Callable[[Any], Any]
+    now: viewer_scope.PerViewerNowFn | None
 
 
 class _Run:
@@ -161,6 +163,8 @@ class EventShare:
                 self.loaders.thread_by_id.prime(row.id, row)
             elif isinstance(row, models.Member):
                 self.loaders.member_by_id.prime(row.id, row)
+            elif isinstance(row, models.Notification):
+                self.loaders.notification_by_id.prime(row.id, row)
         self._deliveries: dict[tuple[Viewer, bool, Hashable], Delivery[Any]] = {}
         self._per_viewer: dict[tuple[str, str], DataLoader[tuple[Viewer, Any], Any]] = {}
 
@@ -217,6 +221,8 @@ def rows_loader(db: Database) -> Callable[[Event], Awaitable[Event]]:
     carries the rows its write made)."""
 
     async def load(event: Event) -> Event:
+        if event.channel == notifications.NOTIFICATIONS_CHANNEL:
+            return await read(db, notifications.load_event_rows, event)
         return await read(db, threads.load_event_rows, event)
 
     return load
@@ -265,11 +271,17 @@ class LiveExecutor(PlanExecutor):
         blanks = self.blanks
         if blanks is not None:
             field = (parent_type.name, field_details_list[0].node.name.value)
-            if field in viewer_scope.PER_VIEWER:
+            if viewer_scope.is_per_viewer(field):
                 kind = parent_type.fields[field[1]].type
                 leaf = kind.of_type if isinstance(kind, GraphQLNonNull) else kind
                 blanks.append(
-                    _Blank(tuple(path.as_list()), field, source, leaf.coerce_output_value)
+                    _Blank(
+                        tuple(path.as_list()),
+                        field,
+                        source,
+                        leaf.coerce_output_value,
+                        viewer_scope.PER_VIEWER_NOW.get(field),
+                    )
                 )
                 return None  # each receiver's value takes its place
         return super().execute_field(
@@ -288,28 +300,58 @@ def _for_viewer(run: _Run, viewer: Viewer, delivery: Delivery[Any]) -> Any:
     """The class's result, with its per-viewer fields filled for `viewer`."""
     outcome = run.outcome
     if not isinstance(outcome, asyncio.Future):
-        if not run.blanks:
-            return outcome
         return _filled(outcome, run.blanks, viewer, delivery)
 
     async def filled() -> Any:
-        result = await asyncio.shield(outcome)
-        if not run.blanks:
-            return result
-        return await _filled(result, run.blanks, viewer, delivery)
+        # The receivers after the first find the class's run done: no shield to make.
+        result = outcome.result() if outcome.done() else await asyncio.shield(outcome)
+        found = _filled(result, run.blanks, viewer, delivery)
+        return await found if isinstance(found, Awaitable) else found
 
     return filled()
 
 
-async def _filled(
+def _filled(
+    result: ExecutionResult, blanks: list[_Blank], viewer: Viewer, delivery: Delivery[Any]
+) -> ExecutionResult | Awaitable[ExecutionResult]:
+    """`result` with `viewer`'s values in its blanks: at once when none needs a lookup
+    (a notification's id), so that each receiver's result is sent as soon as the class's
+    is made, instead of after a batch that waits for all of them."""
+    if all(blank.now is not None for blank in blanks):
+        context = delivery.context
+        return _with_values(
+            result,
+            blanks,
+            [cast(Any, blank.now)(context, viewer, blank.parent) for blank in blanks],
+        )
+    return _looked_up(result, blanks, viewer, delivery)
+
+
+async def _looked_up(
     result: ExecutionResult, blanks: list[_Blank], viewer: Viewer, delivery: Delivery[Any]
 ) -> ExecutionResult:
-    values = await asyncio.gather(
-        *(
-            delivery.share.per_viewer(blank.field, delivery.context).load((viewer, blank.parent))
-            for blank in blanks
+    context = delivery.context
+    found = iter(
+        await asyncio.gather(
+            *(
+                delivery.share.per_viewer(blank.field, context).load((viewer, blank.parent))
+                for blank in blanks
+                if blank.now is None
+            )
         )
     )
+    values = [
+        next(found) if blank.now is None else blank.now(context, viewer, blank.parent)
+        for blank in blanks
+    ]
+    return _with_values(result, blanks, values)
+
+
+def _with_values(
+    result: ExecutionResult, blanks: list[_Blank], values: list[Any]
+) -> ExecutionResult:
+    if not blanks:
+        return result
     data = result.data
     for blank, value in zip(blanks, values, strict=True):
         data = _with_value(data, blank.path, blank.coerce(value))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import AsyncGenerator, Sequence
+from collections.abc import AsyncGenerator
 from datetime import datetime
 from types import SimpleNamespace
 from typing import Any, cast
@@ -12,11 +12,13 @@ import strawberry
 
 from server import events
 from server.ids import row_id, to_global_id
-from server.models import NotificationRecord
+from server.models import Notification as NotificationModel
+from server.models import NotificationRecord, record_columns
 from server.schema import live, viewer_scope
 from server.schema.context import Context
 from server.schema.enums import EmailFrequency, NotificationReason
 from server.schema.errors import UserError
+from server.schema.loaders import Loaders
 from server.schema.members import Member
 from server.schema.mutation import mutate
 from server.schema.node import Node
@@ -34,6 +36,8 @@ from server.services.viewer import (
 Info = strawberry.Info[Context, None]
 # Where an event keeps the id of the notification that stands for all of its (see _first).
 _FIRST = "notification"
+# Where an event keeps what every receiver works out alike (see About).
+_ABOUT = "notification-about"
 
 
 @strawberry.type(description="Something a member is told about.")
@@ -249,9 +253,10 @@ async def _to_deliver(
     """The event's notification for `member_id`, if it has one.
 
     The notifications one event names were made by one statement: alike but for their id
-    and member (and unread). One of them is loaded for all the event's receivers and
-    delivered once per visibility class, each receiver's id filled in (`_ids`); the
-    authors of its thread and post, who see them even hidden, get theirs alone.
+    and member (and unread). One of them is loaded (or comes with the event) for all the
+    event's receivers and delivered once per visibility class, each receiver's id filled
+    in (`_id`); the authors of its thread and post, who see them even hidden, get theirs
+    alone.
     """
     made = event.data.get("notifications")
     if not isinstance(made, dict):
@@ -260,10 +265,48 @@ async def _to_deliver(
     if not isinstance(notification_id, int):
         return None
     share = live.share_of(event, ctx.db)
-    loaders = share.loaders
-    template = await loaders.notification_by_id.load(_first(event, made))
-    if template is None:
+    about = event.shared.get(_ABOUT)
+    if about is None:
+        # Worked out by the first receiver, from the rows the event carries (in the process
+        # that made it, or loaded once on its arrival from another); else looked up.
+        first = _first(event, made)
+        about = _carried(event, first) or await _looked_up(share.loaders, first)
+        event.shared[_ABOUT] = about
+    if not about:
         return None
+    template, authors = about
+    own = functools.partial(_own, template, notification_id, member_id)
+    if member_id in authors:
+        return share.delivery(ctx, viewer, own, personal=True)
+    return share.delivery(ctx, viewer, lambda: Notification.of_event(template, made), alone=own)
+
+
+# An event's notification that stands for all of its, and the authors of its thread and
+# post (who see them even hidden): the same for every receiver; () when it is gone.
+About = tuple[NotificationRecord, frozenset[int | None]] | tuple[()]
+
+
+def _carried(event: events.Event, first: int) -> About | None:
+    """The event's `About` from the rows it carries, when it carries them all."""
+    rows = event.rows
+    template = rows.get("notification")
+    if template is None or template.id != first:
+        return None
+    authors: set[int | None] = set()
+    for key, name in ((template.thread_id, "thread"), (template.post_id, "post")):
+        if key is not None:
+            row = rows.get(name)
+            if row is None or row.id != key:
+                return None
+            authors.add(row.author_id)
+    return template, frozenset(authors)
+
+
+async def _looked_up(loaders: Loaders, first: int) -> About:
+    """The event's `About`, read through the event's loaders."""
+    template = await loaders.notification_by_id.load(first)
+    if template is None:
+        return ()
     authors: set[int | None] = set()
     if template.thread_id is not None:
         thread = await loaders.thread_by_id.load(template.thread_id)
@@ -271,10 +314,7 @@ async def _to_deliver(
     if template.post_id is not None:
         post = await loaders.post_by_id.load(template.post_id)
         authors.add(post.author_id if post is not None else None)
-    own = functools.partial(_own, template, notification_id, member_id)
-    if member_id in authors:
-        return share.delivery(ctx, viewer, own, personal=True)
-    return share.delivery(ctx, viewer, lambda: Notification.of_event(template, made), alone=own)
+    return template, frozenset(authors)
 
 
 def _first(event: events.Event, made: dict[str, Any]) -> int:
@@ -286,15 +326,19 @@ def _first(event: events.Event, made: dict[str, Any]) -> int:
 
 
 def _own(template: NotificationRecord, notification_id: int, member_id: int) -> Notification:
-    row = cast(Any, template)._asdict()
+    row = {name: getattr(template, name) for name in _RECORD_FIELDS}
     row.update(id=notification_id, member_id=member_id, read_at=None)
     return Notification.from_row(cast(NotificationRecord, SimpleNamespace(**row)))
 
 
-@viewer_scope.per_viewer("Notification", "id")
-async def _ids(_ctx: Any, pairs: Sequence[tuple[Viewer, Notification]]) -> list[strawberry.ID]:
+# A notification record's fields (the template may be a row or the one the fan-out made).
+_RECORD_FIELDS = tuple(column.key for column in record_columns(NotificationModel))
+
+
+@viewer_scope.per_viewer_now("Notification", "id")
+def _id(_ctx: Any, viewer: Viewer, parent: Notification) -> strawberry.ID:
     """Each receiver's own notification's ID, where a class's delivery shares one value."""
-    return [parent.id_of(viewer) for viewer, parent in pairs]
+    return parent.id_of(viewer)
 
 
 @strawberry.type

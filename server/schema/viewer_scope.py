@@ -9,7 +9,9 @@ when every field its document selects gives every viewer of one class the same v
   the viewer's id with anything, so an author seeing their own hidden post cannot leak);
 - a field in `PER_VIEWER` depends on the viewer's identity, but is a leaf computed for
   many (viewer, parent) pairs at once: the class execution leaves its place empty and
-  each receiver gets its own value, from one batched lookup for all of them.
+  each receiver gets its own value, from one batched lookup for all of them; a field in
+  `PER_VIEWER_NOW` likewise, but its value needs no lookup (a notification's id), so
+  each receiver's is filled in as its result is made, with no batch to wait for.
 
 Any other field (e.g. `Thread.replies`, whose hidden replies show to their author) makes
 the document run per viewer, as before. A new field that reads `info.context.viewer`
@@ -35,6 +37,7 @@ from graphql import (
     visit,
 )
 
+from server.domain import MemberRole
 from server.services.viewer import VISITOR, Viewer
 
 P = TypeVar("P")
@@ -44,6 +47,12 @@ PerViewerFn = Callable[[Any, Sequence[tuple[Viewer, Any]]], Awaitable[list[Any]]
 
 # (GraphQL type name, field name) -> how to compute it for many viewers at once.
 PER_VIEWER: dict[tuple[str, str], PerViewerFn] = {}
+
+# (context, viewer, parent) -> the field's value, computed without any lookup.
+PerViewerNowFn = Callable[[Any, Viewer, Any], Any]
+
+# (GraphQL type name, field name) -> how to compute it for one viewer, at once.
+PER_VIEWER_NOW: dict[tuple[str, str], PerViewerNowFn] = {}
 
 # Fields with a resolver that read at most the viewer's role (see the module's doc).
 CLASS_SAFE: frozenset[tuple[str, str]] = frozenset(
@@ -92,6 +101,26 @@ def per_viewer(
     return register
 
 
+def per_viewer_now(
+    type_name: str, field_name: str
+) -> Callable[[Callable[[Any, Viewer, P], Any]], Any]:
+    """Register the decorated function as how live updates compute `type_name.field_name`
+    for one (viewer, parent) pair, with no I/O (it is called once per receiver, on the
+    event loop); as for `per_viewer`, the field's resolver must give the same value and
+    the field must be a leaf without arguments."""
+
+    def register(fn: Any) -> Any:
+        PER_VIEWER_NOW[type_name, field_name] = fn
+        return fn
+
+    return register
+
+
+def is_per_viewer(field: tuple[str, str]) -> bool:
+    """Whether (type name, field name) is computed for each receiver (either way)."""
+    return field in PER_VIEWER or field in PER_VIEWER_NOW
+
+
 def visibility_class(viewer: Viewer) -> Viewer | None:
     """The stand-in viewer of `viewer`'s class, or None when it must be served alone (a
     partner's key or a banned member: rare on sockets, and kept exactly as they are)."""
@@ -99,7 +128,11 @@ def visibility_class(viewer: Viewer) -> Viewer | None:
         return None
     if viewer.member_id is None:
         return VISITOR
-    return Viewer(member_id=CLASS_MEMBER_ID, role=viewer.role)
+    return _STAND_INS[viewer.role]
+
+
+# One stand-in per role, made once: a thousand receivers of an event ask for theirs.
+_STAND_INS = {role: Viewer(member_id=CLASS_MEMBER_ID, role=role) for role in (*MemberRole, None)}
 
 
 def shared_by_class(schema: GraphQLSchema, document: DocumentNode) -> bool:
@@ -141,7 +174,7 @@ def _field_safe(kind: Any, name: str) -> bool:
     if field is None:
         return False
     key = (kind.name, name)
-    if key in PER_VIEWER:
+    if is_per_viewer(key):
         return not field.args and is_leaf(field.type)
     if key in CLASS_SAFE:
         return True

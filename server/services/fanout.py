@@ -133,6 +133,7 @@ async def _post(
         thread_id=thread.id,
         post_id=post.id,
         readers=_rule(author, thread, post),
+        about={"thread": thread, "post": post, "actor": author},
     )
     name, title = author.display_name, thread.title
     made: dict[int, int] = {}
@@ -180,6 +181,7 @@ async def _thread(session: AsyncSession, thread_id: int, mentions: set[int]) -> 
         actor_id=author.id,
         thread_id=thread.id,
         readers=_rule(author, thread, None),
+        about={"thread": thread, "actor": author},
     )
     name, title = author.display_name, thread.title
     made: dict[int, int] = {}
@@ -215,4 +217,5 @@ async def _accept(
         thread_id=thread.id,
         post_id=post.id,
         readers=_rule(author, thread, post),
+        about={"thread": thread, "post": post, "actor": actor},
     )

@@ -9,13 +9,14 @@ commit.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, cast
 
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
 
 from server import events, jobs
 from server.domain import EmailFrequency, MemberRole, NotificationReason
@@ -91,6 +92,7 @@ async def notify(
     url_path: str | None = None,
     readers: ReadRule | None = None,
     now: datetime | None = None,
+    about: Mapping[str, object] | None = None,
 ) -> dict[int, int]:
     """Notify `recipients` (member ids, or a SELECT of member ids such as a target's
     followers) who may read what it is about (`readers`; everyone when None).
@@ -101,6 +103,9 @@ async def notify(
     by member id; one live event for all of them is published after the commit (they are
     alike but for their id and member, which live delivery relies on).
     `url_path` links a notification about something other than a thread (`/events/...`).
+    `about`: the rows the caller read of what it is about ("thread", "post", "actor"),
+    which the event carries, with the first notification, to this process's receivers:
+    they render from them instead of querying them again before the first delivery.
     """
     members = Member.__table__
     if not isinstance(recipients, sa.Select):
@@ -140,12 +145,18 @@ async def notify(
     if made:
         # Their e-mail (for members who want it at once) is written by the worker.
         await jobs.enqueue(session, EMAIL_IMMEDIATELY, {"ids": sorted(made.values())})
+        first_member, first = min(made.items(), key=lambda item: item[1])
+        # The first notification as stored (the receivers' template; see `values`).
+        template = Notification(
+            id=first, member_id=first_member, read_at=None, **{c.key: v for c, v in values.items()}
+        )
         events.record(
             session,
             events.Event(
                 NOTIFICATIONS_CHANNEL,
                 # JSON object keys are text: the same on a wire as in this process.
                 {"notifications": {str(m): n for m, n in made.items()}},
+                rows={"notification": template, **(about or {})},
             ),
         )
     return made
@@ -313,6 +324,35 @@ async def notifications_by_id(
         sa.select(*record_columns(Notification)).where(Notification.id.in_(set(ids)))
     )
     return {row.id: cast(NotificationRecord, row) for row in rows}
+
+
+async def load_event_rows(session: AsyncSession, event: events.Event) -> events.Event:
+    """A notifications event received from another process, with the rows `notify`
+    attaches (its first notification, the thread, post and actor it is about), loaded in
+    one statement for all of this process's receivers. Another kind of event, or one whose
+    notifications are gone, comes back as it was (receivers then look up what they need).
+    """
+    made = event.data.get("notifications")
+    if event.channel != NOTIFICATIONS_CHANNEL or not isinstance(made, dict):
+        return event
+    ids = [n for n in made.values() if isinstance(n, int)]
+    if not ids:
+        return event
+    actor = aliased(Member)
+    found = (
+        await session.execute(
+            sa.select(Notification, Thread, Post, actor)
+            .outerjoin(Thread, Thread.id == Notification.thread_id)
+            .outerjoin(Post, Post.id == Notification.post_id)
+            .outerjoin(actor, actor.id == Notification.actor_id)
+            .where(Notification.id == min(ids))
+        )
+    ).first()
+    if found is None:
+        return event
+    named = zip(("notification", "thread", "post", "actor"), found, strict=True)
+    rows = {name: row for name, row in named if row is not None}
+    return events.Event(event.channel, event.data, rows=rows)
 
 
 def path_of(notification: NotificationRecord) -> str:

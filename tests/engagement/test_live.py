@@ -4,16 +4,21 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
+import re
 
 import pytest
 import sqlalchemy as sa
 
+from server import events
 from server.domain import MemberRole
-from server.models import Thread
+from server.models import Notification, Thread, record_columns
+from server.services import fanout, notifications
+from server.services.notifications import NOTIFICATIONS_CHANNEL
 from tests.api.test_redis_scaleout import both_up, instance
 from tests.api.test_subscriptions import cookie_of, next_message, subscription
 from tests.engagement.support import follow, notifications_of, reply, run_jobs
-from tests.factories import gid, make_member, make_thread, sign_in
+from tests.factories import gid, make_member, make_reply, make_thread, sign_in
 from tests.support import REDIS_URL, require_redis
 
 NOTIFICATION_ADDED = """
@@ -53,6 +58,9 @@ async def test_a_follower_hears_of_a_reply_live(app, db, settings, signed_in, li
 
 
 SHARED = "subscription { notificationAdded { id reason thread { title } } }"
+SHARED_WITH_POST = (
+    "subscription { notificationAdded { id thread { title } post { id } actor { displayName } } }"
+)
 # Thread.replies takes arguments: this document runs for each receiver alone.
 ALONE = """
 subscription { notificationAdded { id thread { title replies(first: 1) { nodes { id } } } } }
@@ -104,6 +112,84 @@ async def test_every_receiver_of_one_event_gets_their_own_notification(
         [newest, *_] = (await notifications_of(clients[member_id]))["notifications"]["nodes"]
         assert data["notificationAdded"]["id"] == newest["id"]
         assert data["notificationAdded"]["thread"]["title"] == "Hidden budgets"
+
+
+# The loaders' look-ups by id (server.services.lookups, notifications_by_id).
+LOOKUP_BY_ID = re.compile(r"WHERE (notifications|threads|posts)\.id IN", re.IGNORECASE)
+
+
+async def test_receivers_in_the_workers_process_render_from_the_rows_the_fan_out_read(
+    app, db, settings, signed_in, live_server
+):
+    author = await make_member(db)
+    thread = await make_thread(db, author=author, title="Primed budgets")
+    followers = [await make_member(db) for _ in range(2)]
+    clients = [await signed_in(member) for member in followers]
+    for client in clients:
+        await follow(client, thread=gid("Thread", thread.id))
+    replier = await signed_in(await make_member(db, name="Ines Writer"))
+    statements: list[str] = []
+
+    def record(_conn, _cursor, statement, *_args):  # type: ignore[no-untyped-def]
+        statements.append(statement)
+
+    async with contextlib.AsyncExitStack() as stack:
+        sockets = [
+            await stack.enter_async_context(
+                subscription(live_server, SHARED_WITH_POST, {}, cookie=cookie_of(client))
+            )
+            for client in clients
+        ]
+        await reply(replier, thread.id)
+        sa.event.listen(db.engine.sync_engine, "before_cursor_execute", record)
+        try:
+            await run_jobs(app, settings, db)
+            got = [(await next_message(socket))["payload"]["data"] for socket in sockets]
+        finally:
+            sa.event.remove(db.engine.sync_engine, "before_cursor_execute", record)
+        listed = [(await notifications_of(client))["notifications"]["nodes"] for client in clients]
+
+    # Each their own notification, about the thread and the reply, as the list has it...
+    for data, nodes in zip(got, listed, strict=True):
+        assert data["notificationAdded"]["id"] == nodes[0]["id"]
+        assert data["notificationAdded"]["thread"]["title"] == "Primed budgets"
+        assert data["notificationAdded"]["post"]["id"] is not None
+        assert data["notificationAdded"]["actor"]["displayName"] == "Ines Writer"
+    # ... and nothing the fan-out had read or made was looked up again to tell them.
+    assert [s for s in statements if LOOKUP_BY_ID.search(s)] == []
+
+
+async def test_an_event_carries_its_first_notification_as_stored_and_another_process_loads_it(
+    db,
+):
+    author = await make_member(db)
+    thread = await make_thread(db, author=author, title="Carried budgets")
+    replier = await make_member(db)
+    post = await make_reply(db, thread=thread, author=replier)
+    async with db.write() as session:
+        await fanout.run(session, {"event": "reply", "post": post.id, "mentions": []})
+        [made] = [e for e in events.take(session) if e.channel == NOTIFICATIONS_CHANNEL]
+    # What crosses to another process: the channel and the ids, no rows.
+    received = events.Event(made.channel, json.loads(json.dumps(made.data)))
+    async with db.read() as session:
+        loaded = await notifications.load_event_rows(session, received)
+        first = min(made.data["notifications"].values())
+        stored = (
+            await session.execute(
+                sa.select(*record_columns(Notification)).where(Notification.id == first)
+            )
+        ).one()
+
+    # The thread's author follows it; the replier is not told of their own reply.
+    assert [int(m) for m in made.data["notifications"]] == [author.id]
+    for rows in (made.rows, loaded.rows):
+        assert sorted(rows) == ["actor", "notification", "post", "thread"]
+        assert {k: getattr(rows["notification"], k) for k in stored._fields} == stored._asdict()
+        assert (rows["thread"].id, rows["post"].id, rows["actor"].id) == (
+            thread.id,
+            post.id,
+            replier.id,
+        )
 
 
 async def test_a_visitor_cannot_subscribe_to_notifications(live_server):

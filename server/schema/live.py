@@ -68,38 +68,12 @@ class _Blank:
 class _Run:
     """One execution of an operation for a delivery: its outcome and its blanks."""
 
-    __slots__ = ("_waiters", "blanks", "operation", "outcome")
+    __slots__ = ("blanks", "operation", "outcome")
 
     def __init__(self, operation: Any) -> None:
         self.operation = operation
         self.outcome: Any = None
         self.blanks: list[_Blank] = []
-        self._waiters: list[asyncio.Future[Any]] | None = None
-
-    def wait(self) -> asyncio.Future[Any]:
-        """A receiver's own future of the run's outcome (a future not yet done): one that
-        goes away cancels its own, not the run the others wait for. One callback on the
-        run settles them all, where `asyncio.shield` made each receiver two (a thousand
-        receivers of one event wait for its class's run)."""
-        outcome: asyncio.Future[Any] = self.outcome
-        waiter = outcome.get_loop().create_future()
-        if self._waiters is None:
-            self._waiters = []
-            outcome.add_done_callback(self._settle)
-        self._waiters.append(waiter)
-        return waiter
-
-    def _settle(self, outcome: asyncio.Future[Any]) -> None:
-        waiters, self._waiters = self._waiters or [], None
-        for waiter in waiters:
-            if waiter.cancelled():
-                continue
-            if outcome.cancelled():
-                waiter.cancel()
-            elif (error := outcome.exception()) is not None:
-                waiter.set_exception(error)
-            else:
-                waiter.set_result(outcome.result())
 
 
 class Delivery(Generic[T]):
@@ -329,7 +303,8 @@ def _for_viewer(run: _Run, viewer: Viewer, delivery: Delivery[Any]) -> Any:
         return _filled(outcome, run.blanks, viewer, delivery)
 
     async def filled() -> Any:
-        result = outcome.result() if outcome.done() else await run.wait()
+        # The receivers after the first find the class's run done: no shield to make.
+        result = outcome.result() if outcome.done() else await asyncio.shield(outcome)
         found = _filled(result, run.blanks, viewer, delivery)
         return await found if isinstance(found, Awaitable) else found
 

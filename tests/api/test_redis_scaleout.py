@@ -29,7 +29,7 @@ from redis.asyncio import Redis
 from redis.exceptions import RedisError
 from starlette.applications import Starlette
 
-from server import redis_link
+from server import events, redis_link
 from server.app import create_app
 from server.config import Settings
 from server.db import Database
@@ -248,6 +248,13 @@ async def test_an_event_from_another_instance_costs_one_query_for_all_its_subscr
         subscription(b.address, REPLY_ADDED, thread_id) as second,
         subscription(b.address, REPLY_ADDED, thread_id) as third,
     ):
+        # Every subscriber past its thread check (a statement of its own) before counting.
+        channel = events.replies_channel(thread.id)
+
+        async def registered() -> int:
+            return b.app.state.broadcaster.subscriber_count(channel)
+
+        await eventually(registered, until=lambda n: n == 3)
         with counted(b.app.state.db) as statements:
             await reply(a.http, thread, "Shared rows")
             bodies = [(await received(s))["body"] for s in (first, second, third)]

@@ -29,7 +29,7 @@ from redis.asyncio import Redis
 from redis.exceptions import RedisError
 from starlette.applications import Starlette
 
-from server import redis_link
+from server import events, redis_link
 from server.app import create_app
 from server.config import Settings
 from server.db import Database
@@ -44,6 +44,7 @@ from tests.api.test_subscriptions import (
     THREAD_STARTED,
     cookie_of,
     next_message,
+    registered,
     subscription,
 )
 from tests.factories import gid, make_member, make_thread, sign_in, viewer_of
@@ -248,6 +249,7 @@ async def test_an_event_from_another_instance_costs_one_query_for_all_its_subscr
         subscription(b.address, REPLY_ADDED, thread_id) as second,
         subscription(b.address, REPLY_ADDED, thread_id) as third,
     ):
+        await registered(b.app, events.replies_channel(thread.id), 3)
         with counted(b.app.state.db) as statements:
             await reply(a.http, thread, "Shared rows")
             bodies = [(await received(s))["body"] for s in (first, second, third)]

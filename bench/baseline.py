@@ -31,7 +31,6 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from server.cli import SERVED_HTTP
 from server.domain import OrganisationType, RoarPillar
 
 # Bit i of a mask is the i-th member of the forum's enum (server/domain.py): read the
@@ -219,9 +218,8 @@ def main() -> None:
     )
     args = parser.parse_args()
     url = os.environ.get("MOIN_DATABASE_URL", "postgresql://postgres@127.0.0.1:5432/moin_bench")
-    # The same uvicorn settings as `moin-forum serve`: one worker, its HTTP protocol and event
-    # loop (SERVED_HTTP), the access log at `info`; ratios against a baseline served faster or
-    # slower than the forum would measure the servers, not the code.
+    # The same uvicorn settings as `moin-forum serve`: one worker, the default loop and
+    # HTTP implementation, the access log at `info`.
     uvicorn.run(
         create_app(url),
         host=args.host,
@@ -229,7 +227,6 @@ def main() -> None:
         workers=1,
         log_level=args.log_level,
         proxy_headers=False,
-        **SERVED_HTTP,
     )
 
 

@@ -71,16 +71,6 @@ def _tune_garbage_collection() -> None:
     gc.set_threshold(YOUNG_GENERATION_OBJECTS, middle, old)
 
 
-# HTTP/1.1 by httptools with bounds on a request's head (server/http_protocol.py), on uvloop
-# where it is installed ("auto": asyncio's own loop elsewhere, e.g. on Windows). h11 and
-# asyncio's loop cost about 85% of a cached answer; these answer it about 2.4 times as fast
-# (bench, December 2026). The benchmark's baseline is served with the same (bench/baseline.py).
-SERVED_HTTP: dict[str, Any] = {
-    "http": "server.http_protocol:BoundedHttpToolsProtocol",
-    "loop": "auto",
-}
-
-
 def serve(args: argparse.Namespace) -> None:
     import uvicorn
 
@@ -107,7 +97,6 @@ def uvicorn_options(settings: Settings) -> dict[str, Any]:
         "host": settings.host,
         "port": settings.port,
         "log_level": settings.log_level,
-        **SERVED_HTTP,
         # Behind a proxy (MOIN_FORWARDED_ALLOW_IPS), the client address that visitors'
         # budgets are counted by is the one the proxy saw.
         "proxy_headers": settings.forwarded_allow_ips is not None,

@@ -24,8 +24,6 @@ from redis.asyncio import Redis
 from redis.exceptions import RedisError
 from sqlalchemy import event
 
-from server.cli import SERVED_HTTP
-
 REQUIRE_SERVICES = os.environ.get("MOIN_REQUIRE_SERVICES") == "1"
 POSTGRES_ADMIN_URL = os.environ.get(
     "MOIN_TEST_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/postgres"
@@ -96,13 +94,7 @@ async def serve(
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    # `serve`'s HTTP protocol: the bounds on a request's head hold in every served test.
-    config = {
-        "log_level": "warning",
-        "ws": "websockets-sansio",
-        "http": SERVED_HTTP["http"],
-        **options,
-    }
+    config = {"log_level": "warning", "ws": "websockets-sansio", **options}
     server = uvicorn.Server(uvicorn.Config(app, lifespan=lifespan, **config))
     task = asyncio.create_task(server.serve(sockets=[sock]))
     while not server.started:
